@@ -1,0 +1,61 @@
+import nlp from 'compromise';
+import type { PiiSpan, PiiType } from './types.js';
+
+interface OffsetJson {
+  text: string;
+  offset?: { start: number; length: number };
+}
+
+/** Nationalities, religious and political groups (presidio's NRP), matched as whole words. */
+const NRP_WORDS =
+  'american|british|english|scottish|welsh|irish|french|german|italian|spanish|portuguese|dutch|belgian|swiss|austrian|polish|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|russian|ukrainian|belarusian|croatian|serbian|bosnian|slovenian|swedish|norwegian|danish|finnish|icelandic|estonian|latvian|lithuanian|chinese|japanese|korean|vietnamese|thai|cambodian|indian|pakistani|bangladeshi|afghan|iranian|iraqi|syrian|lebanese|israeli|palestinian|saudi|saudis|egyptian|moroccan|algerian|nigerian|kenyan|ethiopian|mexican|brazilian|argentinian|chilean|colombian|peruvian|venezuelan|cuban|canadian|australian|filipino|indonesian|malaysian|christian|christians|catholic|catholics|protestant|muslim|muslims|jewish|jews|hindu|hindus|buddhist|buddhists|sikh|sikhs|shia|shiite|shiis|sunni|sunnis|atheist|democrat|democrats|republican|republicans|socialist|communist|conservative|liberal';
+const NRP_RE = new RegExp(`\\b(?:${NRP_WORDS})\\b`, 'giu');
+
+const TITLE_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Sir|Madam|Mme|Herr|Frau)\.?\s+((?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}]\.?)?(?:\s+[\p{Lu}][\p{L}'’-]+)?)/gu;
+const ORG_SUFFIX = /\b((?:[\p{Lu}][\p{L}&'’-]*,?\s+(?:and\s+)?){1,4}(?:Inc|Ltd|LLC|GmbH|AG|SA|Corp|Corporation|Company|Co|Group|Technologies|Bank|University|Institute|Associates|Partners|Foundation|Insurance|Capital|Holdings|Systems|Solutions|Labs|Ventures)\b\.?)/gu;
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (end > start && /[\s.,;:!?'"’)]/u.test(text[end - 1] ?? '')) end--;
+  while (start < end && /[\s'"(“]/u.test(text[start] ?? '')) start++;
+  // Keep the dot of a trailing initial ("Faina D.") out; keep titles' own dots.
+  return [start, end];
+}
+
+function collect(text: string, items: OffsetJson[], type: PiiType, confidence: number, out: PiiSpan[]): void {
+  for (const item of items) {
+    if (!item.offset) continue;
+    const [start, end] = trimSpan(text, item.offset.start, item.offset.start + item.offset.length);
+    if (end - start < 2) continue;
+    let s = start;
+    const stripped = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/u.exec(text.slice(start, end));
+    if (type === 'PERSON' && stripped) s = start + stripped[0].length;
+    if (end - s < 2) continue;
+    out.push({ type, start: s, end, text: text.slice(s, end), confidence, source: 'ner:compromise' });
+  }
+}
+
+/** Named entities (PERSON, LOCATION, ORGANIZATION, NRP) found by compromise plus title/suffix rules. */
+export function findNamedEntities(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const doc = nlp(text);
+  collect(text, doc.people().json({ offset: true }) as OffsetJson[], 'PERSON', 0.75, spans);
+  collect(text, doc.places().json({ offset: true }) as OffsetJson[], 'LOCATION', 0.7, spans);
+  collect(text, doc.organizations().json({ offset: true }) as OffsetJson[], 'ORGANIZATION', 0.7, spans);
+  for (const m of text.matchAll(TITLE_NAME)) {
+    const name = m[1];
+    if (!name || m.index === undefined) continue;
+    const start = m.index + m[0].indexOf(name);
+    spans.push({ type: 'PERSON', start, end: start + name.length, text: name, confidence: 0.85, source: 'rule:title' });
+  }
+  for (const m of text.matchAll(ORG_SUFFIX)) {
+    const org = m[1];
+    if (!org || m.index === undefined) continue;
+    const [start, end] = trimSpan(text, m.index, m.index + org.length);
+    spans.push({ type: 'ORGANIZATION', start, end, text: text.slice(start, end), confidence: 0.8, source: 'rule:org-suffix' });
+  }
+  for (const m of text.matchAll(NRP_RE)) {
+    if (m.index === undefined) continue;
+    spans.push({ type: 'NRP', start: m.index, end: m.index + m[0].length, text: m[0], confidence: 0.6, source: 'rule:nrp' });
+  }
+  return spans;
+}

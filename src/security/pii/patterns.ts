@@ -1,0 +1,142 @@
+import type { PiiSpan, PiiType } from './types.js';
+import { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
+
+/** A regex recogniser: every match (or its `group`) becomes a span when `validate` accepts it. */
+interface Recognizer {
+  type: PiiType;
+  name: string;
+  pattern: RegExp;
+  confidence: number;
+  group?: number;
+  validate?: (value: string, text: string, start: number) => boolean;
+}
+
+const SUFFIX =
+  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Squares|Terrace|Way|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Crescent|Close|Row|Walk|Gardens|Strasse|Straße|Str|Weg|Platz|Gasse|Allee|Rue|Via|Calle|Avenida|Rua|Katu|Gatan|Gade|Vej|Tie|Utca|Ulica)';
+const CAP = "[\\p{Lu}][\\p{L}'’.-]*";
+const UNIT = "(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room|Rm\\.?)\\s*#?\\s*\\d{1,5}[A-Za-z]?";
+
+/** Digits of a date-like run, used to keep dates out of PHONE. */
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
+
+function notInsideWord(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return !(before && /[\p{L}\d@]/u.test(before)) && !(after && /[\p{L}\d]/u.test(after));
+}
+
+function contextBefore(text: string, start: number, width = 40): string {
+  return text.slice(Math.max(0, start - width), start).toLowerCase();
+}
+
+const RECOGNIZERS: Recognizer[] = [
+  {
+    type: 'EMAIL', name: 'email', confidence: 0.99,
+    pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
+  },
+  {
+    type: 'URL', name: 'url', confidence: 0.95,
+    pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/giu,
+  },
+  {
+    type: 'URL', name: 'domain', confidence: 0.7,
+    pattern: /\b(?:[a-z\d-]+\.)+(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)(?:\/[^\s]*)?\b/giu,
+    validate: (v, text, start) => text[start - 1] !== '@' && !/^\d+(\.\d+)*$/.test(v) && /[a-z]/i.test(v.split('.')[0] ?? ''),
+  },
+  {
+    type: 'IBAN', name: 'iban', confidence: 0.99,
+    pattern: /\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z\d]{4}){2,7}(?:\s?[A-Za-z\d]{1,4})?\b/g,
+    validate: (v) => ibanValid(v),
+  },
+  {
+    type: 'CREDIT_CARD', name: 'card', confidence: 0.97,
+    pattern: /\b(?:\d[ -]?){12,18}\d\b/g,
+    validate: (v) => luhnValid(v) && /^[1-6]/.test(v),
+  },
+  {
+    type: 'US_SSN', name: 'ssn', confidence: 0.9,
+    pattern: /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g,
+    validate: (v) => ssnValid(v),
+  },
+  {
+    type: 'US_SSN', name: 'ssn-context', confidence: 0.85,
+    pattern: /\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#)?\s*(\d{9})\b/gi, group: 1,
+    validate: (v) => ssnValid(v),
+  },
+  {
+    type: 'IP_ADDRESS', name: 'ipv4', confidence: 0.95,
+    pattern: /\b\d{1,3}(?:\.\d{1,3}){3}\b/g,
+    validate: (v) => ipv4Valid(v),
+  },
+  {
+    type: 'IP_ADDRESS', name: 'ipv6', confidence: 0.9,
+    pattern: /\b(?:[A-Fa-f\d]{1,4}:){7}[A-Fa-f\d]{1,4}\b|\b(?:[A-Fa-f\d]{1,4}:){1,6}:(?:[A-Fa-f\d]{1,4}:?){1,6}\b/g,
+  },
+  {
+    type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1,
+    pattern: /\b(?:born(?: on| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:\-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+  },
+  {
+    type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,
+    pattern: /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g,
+  },
+  {
+    type: 'AGE', name: 'age', confidence: 0.75, group: 1,
+    pattern: /\b(\d{1,3})(?:[- ]years?[- ]old|\s?y\/o|\s?yo\b|[- ]year[- ]old)/gi,
+    validate: (v) => Number(v) <= 120,
+  },
+  {
+    type: 'AGE', name: 'age-context', confidence: 0.7, group: 1,
+    pattern: /\b(?:age(?:d| of)?|turned|turning)\s*:?\s*(\d{1,3})\b/gi,
+    validate: (v) => Number(v) <= 120,
+  },
+  {
+    type: 'PHONE', name: 'phone', confidence: 0.8,
+    pattern: /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?|\(0\)[\s.-]?)?\d{2,5}(?:[\s.-]\(?\d{1,5}\)?){1,5}|\b\d{10,11}\b/g,
+    validate: (v, text, start) =>
+      phoneDigitsValid(v) && !DATE_LIKE.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim())
+      && (/[\s().+-]/.test(v.trim()) || /(?:phone|call|tel|mobile|cell|fax|number|text)/.test(contextBefore(text, start)))
+      && (v.replace(/\D/g, '').length >= 9 || /(?:phone|call|tel|mobile|cell|fax|number|at)\W*$/.test(contextBefore(text, start, 20)) || /^\+|\(/.test(v.trim())),
+  },
+  {
+    type: 'ZIP_CODE', name: 'zip-context', confidence: 0.85, group: 1,
+    pattern: /\b(?:zip(?: code)?|postal code|postcode|post code)\s*(?:is|:)?\s*([A-Z\d]{2,5}(?:[ -][A-Z\d]{2,4})?)\b/gi,
+  },
+  {
+    type: 'STREET_ADDRESS', name: 'street-number-first', confidence: 0.8,
+    pattern: new RegExp(`\\b\\d{1,6}[A-Za-z]?,?\\s+(?:${CAP}\\s+){0,3}${CAP}(?:\\s+\\d{1,5}[A-Za-z]?\\b)?(?:,?\\s+${UNIT})?`, 'gu'),
+    validate: (v) => new RegExp(`\\b${SUFFIX}\\b|\\d\\s*$|${UNIT}`, 'u').test(v) && !/\b(?:years?|AM|PM|am|pm)\b/.test(v),
+  },
+  {
+    type: 'STREET_ADDRESS', name: 'street-number-last', confidence: 0.75,
+    pattern: new RegExp(`\\b(?:${CAP}\\s+(?:(?:do|da|de|del|der|di|la|le|van|von)\\s+)?){1,3}${SUFFIX}?\\w*\\s+\\d{1,5}[A-Za-z]?\\b(?:,?\\s+${UNIT})?`, 'gu'),
+    validate: (v, text, start) =>
+      new RegExp(`\\b${SUFFIX}\\b`, 'u').test(v) || /(?:address|\bat)\s*:?\s*$/i.test(contextBefore(text, start, 25)),
+  },
+  {
+    type: 'STREET_ADDRESS', name: 'unit', confidence: 0.7,
+    pattern: new RegExp(`\\b${UNIT}\\b`, 'gu'),
+  },
+];
+
+/** Runs every regex recogniser over `text` and returns the validated spans (overlaps not yet resolved). */
+export function findPatternSpans(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const r of RECOGNIZERS) {
+    r.pattern.lastIndex = 0;
+    for (const m of text.matchAll(r.pattern)) {
+      const value = r.group !== undefined ? m[r.group] : m[0];
+      if (!value || m.index === undefined) continue;
+      const offset = r.group !== undefined ? m[0].indexOf(value) : 0;
+      let start = m.index + offset;
+      let end = start + value.length;
+      while (end > start && /[\s,]/.test(text[end - 1] ?? '')) end--;
+      while (start < end && /\s/.test(text[start] ?? '')) start++;
+      const span = text.slice(start, end);
+      if (!notInsideWord(text, start, end) && r.type !== 'URL') continue;
+      if (r.validate && !r.validate(span, text, start)) continue;
+      spans.push({ type: r.type, start, end, text: span, confidence: r.confidence, source: `regex:${r.name}` });
+    }
+  }
+  return spans;
+}

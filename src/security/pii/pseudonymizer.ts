@@ -1,0 +1,64 @@
+import type { PiiType } from './types.js';
+
+const NAMES = [
+  'Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 'Casey Quinn', 'Robin Hale', 'Jamie Ellis',
+  'Morgan Blake', 'Avery Stone', 'Riley Parker', 'Drew Collins', 'Charlie Reed', 'Quinn Harper', 'Rowan Cole',
+];
+const PLACES = ['Springfield', 'Riverton', 'Lakeside', 'Fairview', 'Milltown', 'Brookfield', 'Greenville', 'Oakdale'];
+
+function key(type: PiiType, value: string): string {
+  return `${type}\u0000${value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
+
+function standIn(type: PiiType, n: number): string {
+  const round = Math.floor((n - 1) / NAMES.length);
+  const suffix = round === 0 ? '' : ` ${round + 1}`;
+  switch (type) {
+    case 'PERSON': return `${NAMES[(n - 1) % NAMES.length]}${suffix}`;
+    case 'LOCATION': return `${PLACES[(n - 1) % PLACES.length]}${Math.floor((n - 1) / PLACES.length) ? ` ${Math.floor((n - 1) / PLACES.length) + 1}` : ''}`;
+    case 'ORGANIZATION': return `Org ${n}`;
+    case 'EMAIL': return `person${n}@example.com`;
+    case 'PHONE': return `555-01${String(n % 100).padStart(2, '0')}`;
+    case 'URL': return `https://example.com/${n}`;
+    case 'IP_ADDRESS': return `192.0.2.${n % 256}`;
+    case 'CREDIT_CARD': return `XXXX-XXXX-XXXX-${String(n).padStart(4, '0')}`;
+    default: return `${type}_${n}`;
+  }
+}
+
+/**
+ * Hands out stand-ins for personal data that stay the same for the same value (case and spacing ignored)
+ * for the pseudonymizer's lifetime, so one export reads consistently. A surname or first name alone gets
+ * the stand-in of the full name it belongs to when that name was seen first.
+ */
+export class Pseudonymizer {
+  private readonly byKey = new Map<string, string>();
+  private readonly counters = new Map<PiiType, number>();
+  private readonly people: { tokens: Set<string>; standIn: string }[] = [];
+
+  /** The stand-in for `value` of `type`; the same input always returns the same stand-in. */
+  pseudonymFor(type: PiiType, value: string): string {
+    const k = key(type, value);
+    const known = this.byKey.get(k);
+    if (known !== undefined) return known;
+    if (type === 'PERSON') {
+      const tokens = k.slice(k.indexOf('\u0000') + 1).split(' ');
+      const match = this.people.find((p) => tokens.every((t) => p.tokens.has(t)));
+      if (match) {
+        this.byKey.set(k, match.standIn);
+        return match.standIn;
+      }
+    }
+    const n = (this.counters.get(type) ?? 0) + 1;
+    this.counters.set(type, n);
+    const created = standIn(type, n);
+    this.byKey.set(k, created);
+    if (type === 'PERSON') this.people.push({ tokens: new Set(k.slice(k.indexOf('\u0000') + 1).split(' ')), standIn: created });
+    return created;
+  }
+
+  /** How many distinct values have been given stand-ins. */
+  get size(): number {
+    return this.byKey.size;
+  }
+}

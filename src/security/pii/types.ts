@@ -1,0 +1,48 @@
+/** Kinds of personal data the PII detector reports. */
+export type PiiType =
+  | 'PERSON'
+  | 'LOCATION'
+  | 'ORGANIZATION'
+  | 'EMAIL'
+  | 'PHONE'
+  | 'CREDIT_CARD'
+  | 'IBAN'
+  | 'US_SSN'
+  | 'IP_ADDRESS'
+  | 'URL'
+  | 'STREET_ADDRESS'
+  | 'ZIP_CODE'
+  | 'DATE_OF_BIRTH'
+  | 'DATE_TIME'
+  | 'AGE'
+  | 'NRP';
+
+/** Every PII type, in a stable order (for tables and iteration). */
+export const PII_TYPES: readonly PiiType[] = [
+  'PERSON', 'LOCATION', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS',
+  'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP',
+];
+
+/** One detected piece of personal data: `text === input.slice(start, end)`. */
+export interface PiiSpan {
+  type: PiiType;
+  /** Start offset (UTF-16 code units, inclusive). */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  text: string;
+  /** 0..1; validated patterns are near 1, NER guesses lower. */
+  confidence: number;
+  /** Which recogniser produced the span (e.g. "regex:email", "ner:compromise"). */
+  source: string;
+}
+
+/** Options for {@link detectPII}. */
+export interface DetectPiiOptions {
+  /** Run the compromise NER for PERSON/LOCATION/ORGANIZATION (default true). */
+  ner?: boolean;
+  /** Drop spans below this confidence (default 0). */
+  minConfidence?: number;
+  /** Only report these types (default: all). */
+  types?: readonly PiiType[];
+}
