@@ -1,0 +1,46 @@
+import { CommanderError } from 'commander';
+import { CompanionError, ExitCode } from '../core/errors.js';
+import { CommandContext } from './context.js';
+import type { CliDeps } from './deps.js';
+import { buildProgram } from './program.js';
+
+/**
+ * Run companion with arguments (without the node and script names) and return the exit code.
+ * The single exit point: typed errors become one plain line and their exit code; anything else is an
+ * unexpected error (exit 1) whose stack is shown only with --debug or COMPANION_DEBUG=1.
+ */
+export async function main(argv: string[], deps: CliDeps): Promise<number> {
+  const ctx = new CommandContext(deps);
+  const program = buildProgram(ctx);
+  let code: number;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    code = ctx.exitCode;
+  } catch (err) {
+    code = reportError(err, deps, argv.includes('--debug') || deps.env.COMPANION_DEBUG === '1');
+  }
+  if (deps.env.COMPANION_DEBUG_COUNTERS === '1') {
+    const { kdfCount } = await import('../security/kdf.js');
+    deps.stderr.write(`companion-counters ${JSON.stringify({ kdf: kdfCount() })}\n`);
+  }
+  return code;
+}
+
+function reportError(err: unknown, deps: CliDeps, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message (or the help) through configureOutput.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (err instanceof CompanionError) {
+    deps.stderr.write(`companion: ${err.message}\n`);
+    if (err.hint) deps.stderr.write(`  ${err.hint}\n`);
+    if (debug && err.stack) deps.stderr.write(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  deps.stderr.write(`companion: unexpected error: ${message}\n`);
+  if (debug && err instanceof Error && err.stack) deps.stderr.write(err.stack + '\n');
+  else deps.stderr.write('  Run again with --debug to see where it happened.\n');
+  return ExitCode.unexpected;
+}

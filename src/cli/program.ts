@@ -1,0 +1,156 @@
+import { Command, Option } from 'commander';
+import type { CommandContext } from './context.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Add the date/tag/star filters shared by list, search and export. */
+function withFilters(cmd: Command): Command {
+  return cmd
+    .option('--since <date>', 'only entries on or after this date ("monday", "2025-01-08", "3 weeks ago")')
+    .option('--until <date>', 'only entries on or before this date (a bare day includes the whole day)')
+    .option('-t, --tag <tag>', 'only entries with this tag (repeatable; "work" and "@work" are the same)', collect, [])
+    .option('--any', 'with several --tag: entries with any of them (default: all of them)')
+    .option('--starred', 'only starred entries');
+}
+
+/**
+ * Declare every command. Definitions are cheap; each action imports its implementation only when it
+ * runs, so `--help` and `--version` stay fast.
+ */
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('companion');
+  const lazy = <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<void>>) =>
+    async (...args: A) => (await load())(ctx, ...args);
+
+  program
+    .description('A private journal for your terminal: encrypted entries, gentle prompts, local AI.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.deps.stdout.write(s),
+      writeErr: (s) => ctx.deps.stderr.write(s),
+      outputError: (s, write) => write(`companion: ${s.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `
+Data lives in ~/.companion (set COMPANION_DATA_DIR to use another directory). Every entry is encrypted
+with AES-256-GCM under a key unlocked by your passphrase.
+
+Examples:
+  companion init                      create an encrypted journal
+  companion write "slept well @sleep"  add an entry (or pipe text in)
+  companion write "yesterday: long walk with Sam"
+  companion list --since monday       recent entries
+  companion search coffee --tag work  find entries
+  companion export --format md --out journal.md
+
+Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong passphrase,
+4 integrity failure (tampering or corruption), 5 not found.`);
+
+  program.command('init')
+    .description('create a new encrypted journal and print its recovery key (once)')
+    .addOption(new Option('--kdf <name>', 'passphrase key derivation').choices(['pbkdf2', 'scrypt']))
+    .option('--iterations <n>', 'PBKDF2 iterations (100000 to 10000000; default 600000)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nThe passphrase is read from COMPANION_PASSPHRASE_FILE when set, otherwise asked twice without echo.')
+    .action(lazy(async () => (await import('./commands/init.js')).initCommand));
+
+  program.command('write')
+    .description('add an entry from the arguments, or from stdin when it is piped')
+    .argument('[text...]', 'the entry; "@word" becomes a tag; a leading "yesterday:" or "last friday 9pm:" sets the date')
+    .option('-d, --date <date>', 'when it happened ("yesterday 9pm", "2025-01-08 14:30")')
+    .option('-t, --tag <tag>', 'add a tag (repeatable)', collect, [])
+    .option('-s, --star', 'star the entry')
+    .option('--json', 'print the saved entry as JSON')
+    .addHelpText('after', '\nExamples:\n  companion write "Long run by the river @running"\n  echo "notes from the meeting" | companion write --tag work\n  companion write --date "last friday 9pm" "dinner with Sam"')
+    .action(lazy(async () => (await import('./commands/write.js')).writeCommand));
+
+  withFilters(program.command('list'))
+    .description('list entries, newest first')
+    .option('-n, --limit <n>', 'how many entries (default 20; 0 for all)')
+    .option('--json', 'print {"entries": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/read.js')).listCommand));
+
+  program.command('show')
+    .description('show one entry in full')
+    .argument('<id>', 'entry id (the first 4 or more characters are enough)')
+    .option('--json', 'print the entry as JSON')
+    .action(lazy(async () => (await import('./commands/read.js')).showCommand));
+
+  withFilters(program.command('search'))
+    .description('find entries containing all the words (case- and accent-insensitive)')
+    .argument('<words...>', 'words to look for')
+    .option('-n, --limit <n>', 'at most this many results (default: all)')
+    .option('--json', 'print {"entries": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/read.js')).searchCommand));
+
+  program.command('edit')
+    .description('open an entry in $VISUAL/$EDITOR (a private temporary file, removed afterwards)')
+    .argument('<id>', 'entry id')
+    .action(lazy(async () => (await import('./commands/edit.js')).editCommand));
+
+  program.command('delete')
+    .description('delete an entry for good')
+    .argument('<id>', 'entry id')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print the deleted entry id as JSON')
+    .action(lazy(async () => (await import('./commands/delete.js')).deleteCommand));
+
+  program.command('tags')
+    .description('list tags with how many entries carry each')
+    .option('--json', 'print {"tags": [{"tag", "count"}]} as JSON')
+    .action(lazy(async () => (await import('./commands/read.js')).tagsCommand));
+
+  program.command('on-this-day')
+    .description('entries written on this day in earlier years')
+    .option('-d, --date <date>', 'another day instead of today')
+    .option('--json', 'print {"date", "entries": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/read.js')).onThisDayCommand));
+
+  withFilters(program.command('export'))
+    .description('export entries as Markdown, JSON or plain text')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'txt']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write to a file (created private, 0600) instead of stdout')
+    .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
+
+  program.command('import')
+    .description('import entries from jrnl (JSON or plain text), Day One (JSON) or a companion JSON export')
+    .addOption(new Option('--from <format>', 'source format').choices(['jrnl', 'dayone', 'json']).makeOptionMandatory())
+    .argument('<file>', 'the file to import')
+    .option('--dry-run', 'check the file and report what would be imported, writing nothing')
+    .option('--json', 'print {"imported", "skipped", "ids"} as JSON')
+    .action(lazy(async () => (await import('./commands/import.js')).importCommand));
+
+  program.command('passphrase')
+    .description('change the passphrase (re-wraps the data key; entries are not re-encrypted)')
+    .option('--new-passphrase-file <file>', 'read the new passphrase from a file (scripts)')
+    .action(lazy(async () => (await import('./commands/passphrase.js')).passphraseCommand));
+
+  program.command('recover')
+    .description('set a new passphrase using the recovery key printed by `companion init`')
+    .option('--recovery-key-file <file>', 'read the recovery key from a file instead of asking')
+    .option('--new-passphrase-file <file>', 'read the new passphrase from a file (scripts)')
+    .action(lazy(async () => (await import('./commands/passphrase.js')).recoverCommand));
+
+  const keychain = program.command('keychain').description('keep the passphrase in the OS keychain (opt-in)');
+  keychain.command('enable').description('store the passphrase in the OS keychain and unlock from it')
+    .action(lazy(async () => (await import('./commands/keychain.js')).keychainEnable));
+  keychain.command('disable').description('remove the passphrase from the OS keychain')
+    .action(lazy(async () => (await import('./commands/keychain.js')).keychainDisable));
+
+  const config = program.command('config').description('read and change settings (config.json in the data directory)')
+    .addHelpText('after', '\nExamples:\n  companion config set prompts.timing_threshold_seconds 10\n  companion config get security.redact_remote\n  companion config list --json');
+  config.command('get').description('print one setting').argument('<key>', 'dotted key, e.g. prompts.show_placeholders')
+    .option('--json', 'print the value as JSON')
+    .action(lazy(async () => (await import('./commands/config.js')).configGet));
+  config.command('set').description('change one setting (validated before it is written)').argument('<key>', 'dotted key').argument('<value>', 'new value')
+    .action(lazy(async () => (await import('./commands/config.js')).configSet));
+  config.command('list').description('print every setting with its current value').option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/config.js')).configList));
+  config.command('path').description('print where config.json lives')
+    .action(lazy(async () => (await import('./commands/config.js')).configPath));
+
+  return program;
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseEntryFileName, stampToMillis } from './paths.js';
+
+/** Where an entry lives on disk, known from its file name alone (no key needed). */
+export interface EntryRef {
+  id: string;
+  /** UTC creation stamp from the file name, e.g. 20250108T143000Z (second precision). */
+  stamp: string;
+  /** Creation time in epoch ms, second precision. */
+  createdMs: number;
+  /** Absolute path of the encrypted file. */
+  file: string;
+}
+
+const SHARD_RE = /^\d{4}-\d{2}$/;
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/**
+ * Entry files in date order, newest first unless `oldestFirst`. Month shards outside [fromMs, toMs] are
+ * skipped without being read, so listing the last 20 entries costs the same at 1,000 or 100,000.
+ */
+export function* entryRefs(entriesDir: string, opts: { oldestFirst?: boolean; fromMs?: number; toMs?: number } = {}): Generator<EntryRef> {
+  const dir = opts.oldestFirst ? 1 : -1;
+  const shards = readdirSafe(entriesDir).filter((s) => SHARD_RE.test(s)).sort();
+  if (dir < 0) shards.reverse();
+  for (const shard of shards) {
+    const shardStart = Date.parse(`${shard}-01T00:00:00Z`);
+    const next = new Date(shardStart);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    if (opts.toMs !== undefined && shardStart > opts.toMs) continue;
+    if (opts.fromMs !== undefined && next.getTime() <= opts.fromMs) continue;
+    const names = readdirSafe(path.join(entriesDir, shard)).sort();
+    if (dir < 0) names.reverse();
+    for (const name of names) {
+      const parsed = parseEntryFileName(name);
+      if (!parsed) continue;
+      const createdMs = stampToMillis(parsed.stamp);
+      if (opts.toMs !== undefined && createdMs > opts.toMs) continue;
+      if (opts.fromMs !== undefined && createdMs + 1000 <= opts.fromMs) continue;
+      yield { id: parsed.id, stamp: parsed.stamp, createdMs, file: path.join(entriesDir, shard, name) };
+    }
+  }
+}
+
+/** Find entries whose id starts with `prefix` (at most `limit` matches are collected). */
+export function findRefsByIdPrefix(entriesDir: string, prefix: string, limit = 2): EntryRef[] {
+  const found: EntryRef[] = [];
+  for (const ref of entryRefs(entriesDir)) {
+    if (ref.id.startsWith(prefix)) {
+      found.push(ref);
+      if (found.length >= limit) break;
+    }
+  }
+  return found;
+}

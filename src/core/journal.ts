@@ -1,0 +1,233 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { atomicWrite, ensurePrivateDir, explainFsError, fsyncDir } from './atomic-write.js';
+import { countWords, EntryBodySchema, normalizeTag, type Entry, type EntryBody, type NewEntry } from './entry.js';
+import { entryRefs, findRefsByIdPrefix, type EntryRef } from './entry-files.js';
+import { IntegrityError, NotFoundError, UsageError } from './errors.js';
+import { entryFileName, type DataPaths } from './paths.js';
+import type { WriterLock } from './writer-lock.js';
+import { openEntry, sealEntry } from '../security/entry-cipher.js';
+import { base32Encode } from '../security/base32.js';
+import type { Vault } from '../security/vault.js';
+
+/** What changed in the journal; the audit log records these (never the text). */
+export interface EntryChange {
+  kind: 'created' | 'updated' | 'deleted';
+  id: string;
+  revision: number;
+  /** SHA-256 of the entry file as written; null for a deletion. */
+  ciphertextHash: string | null;
+}
+
+/** Observer of journal writes, called inside the writer lock after the file is durable. */
+export interface JournalEvents {
+  entryChanged(change: EntryChange): void | Promise<void>;
+}
+
+/** Filters shared by list, search, export and friends. */
+export interface EntryQuery {
+  since?: Date;
+  until?: Date;
+  /** Normalised tags; all must match unless `anyTag`. */
+  tags?: string[];
+  anyTag?: boolean;
+  starred?: boolean;
+  /** Return at most this many (newest first). */
+  limit?: number;
+}
+
+/** Fields an update may change. */
+export type EntryPatch = Partial<Pick<EntryBody, 'text' | 'tags' | 'starred' | 'promptUsed' | 'durationSeconds' | 'mood' | 'themes' | 'analyzerVersion'>>;
+
+/** Dependencies of a Journal, built once by the entrypoint. */
+export interface JournalDeps {
+  paths: DataPaths;
+  vault: Vault;
+  lock: WriterLock;
+  now: () => Date;
+  events?: JournalEvents;
+}
+
+/** Normalise text for search: lower case, accents removed. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** The encrypted journal: create, read, update, delete and query entries. */
+export class Journal {
+  constructor(private readonly deps: JournalDeps) {}
+
+  /** Encrypt and store a new entry under the writer lock; returns it as stored. */
+  async create(input: NewEntry): Promise<Entry> {
+    const now = this.deps.now();
+    const created = input.created ?? now;
+    if (Number.isNaN(created.getTime())) throw new UsageError('The entry date is not a valid date.');
+    const body: EntryBody = EntryBodySchema.parse({
+      updated: now.toISOString(),
+      text: input.text,
+      tags: dedupeTags(input.tags ?? []),
+      starred: input.starred ?? false,
+      promptUsed: input.promptUsed ?? null,
+      wordCount: countWords(input.text),
+      durationSeconds: input.durationSeconds ?? null,
+      mood: input.mood ?? null,
+      themes: input.themes ?? [],
+      analyzerVersion: null,
+    });
+    return this.deps.lock.withLock(async () => {
+      const id = newEntryId();
+      const { shard, name } = entryFileName(id, created);
+      const dir = path.join(this.deps.paths.entries, shard);
+      ensurePrivateDir(dir);
+      const entry: Entry = { ...body, id, created: created.toISOString(), revision: 1 };
+      const hash = this.write(path.join(dir, name), entry);
+      await this.deps.events?.entryChanged({ kind: 'created', id, revision: 1, ciphertextHash: hash });
+      return entry;
+    });
+  }
+
+  /** Change an entry (revision + 1, updated = now); word count follows the text. */
+  async update(idOrPrefix: string, patch: EntryPatch): Promise<Entry> {
+    return this.deps.lock.withLock(async () => {
+      const ref = this.resolve(idOrPrefix);
+      const current = this.read(ref);
+      const next: Entry = {
+        ...current,
+        ...patch,
+        tags: patch.tags ? dedupeTags(patch.tags) : current.tags,
+        wordCount: patch.text !== undefined ? countWords(patch.text) : current.wordCount,
+        updated: this.deps.now().toISOString(),
+        revision: current.revision + 1,
+      };
+      const hash = this.write(ref.file, next);
+      await this.deps.events?.entryChanged({ kind: 'updated', id: next.id, revision: next.revision, ciphertextHash: hash });
+      return next;
+    });
+  }
+
+  /** Remove an entry's file for good. */
+  async remove(idOrPrefix: string): Promise<Entry> {
+    return this.deps.lock.withLock(async () => {
+      const ref = this.resolve(idOrPrefix);
+      const current = this.read(ref);
+      try {
+        fs.unlinkSync(ref.file);
+      } catch (err) {
+        throw explainFsError(err, ref.file);
+      }
+      fsyncDir(path.dirname(ref.file));
+      await this.deps.events?.entryChanged({ kind: 'deleted', id: current.id, revision: current.revision, ciphertextHash: null });
+      return current;
+    });
+  }
+
+  /** One entry by id or unique id prefix (at least 4 characters). */
+  get(idOrPrefix: string): Entry {
+    return this.read(this.resolve(idOrPrefix));
+  }
+
+  /** Locate an entry file by id or unique prefix; NotFoundError / UsageError otherwise. */
+  resolve(idOrPrefix: string): EntryRef {
+    const prefix = idOrPrefix.trim().toLowerCase();
+    if (!/^[a-z2-7]{4,12}$/.test(prefix)) {
+      throw new UsageError(`"${idOrPrefix}" is not an entry id.`, 'Ids are 12 characters (a-z, 2-7); the first 4 or more are enough. See `companion list`.');
+    }
+    const refs = findRefsByIdPrefix(this.deps.paths.entries, prefix);
+    if (refs.length === 0) throw new NotFoundError(`No entry with id ${prefix}.`);
+    if (refs.length > 1) throw new UsageError(`The id prefix ${prefix} matches more than one entry; type more of it.`);
+    return refs[0]!;
+  }
+
+  /** Decrypt and validate one entry file. IntegrityError if it was altered, swapped or damaged. */
+  read(ref: EntryRef): Entry {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(ref.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`Entry ${ref.id} disappeared while reading.`);
+      throw err;
+    }
+    const opened = openEntry(this.deps.vault, bytes);
+    if (!opened.ok) throw entryIntegrityError(ref.id, opened.reason);
+    if (opened.header.id !== ref.id || entryFileName(ref.id, new Date(opened.header.created)).name !== path.basename(ref.file)) {
+      throw entryIntegrityError(ref.id, 'file name and contents disagree (a file was swapped or renamed)');
+    }
+    let body: EntryBody;
+    try {
+      body = EntryBodySchema.parse(JSON.parse(opened.plaintext.toString('utf8')));
+    } catch {
+      throw entryIntegrityError(ref.id, 'decrypted content is not a valid entry');
+    }
+    return { ...body, id: opened.header.id, created: opened.header.created, revision: opened.header.rev };
+  }
+
+  /** Entries matching a query, newest first. Decrypts only as many as needed. */
+  list(query: EntryQuery = {}): Entry[] {
+    return this.collect(query, () => true);
+  }
+
+  /** Entries containing all the words (case- and accent-insensitive, word starts), newest first. */
+  search(words: string[], query: EntryQuery = {}): Entry[] {
+    const terms = words.flatMap((w) => foldForSearch(w).split(/[^\p{L}\p{N}'’_-]+/u)).filter((t) => t.length > 0);
+    if (terms.length === 0) throw new UsageError('Give at least one word to search for.');
+    return this.collect(query, (e) => {
+      const tokens = foldForSearch(e.text).split(/[^\p{L}\p{N}'’_-]+/u);
+      return terms.every((t) => tokens.some((tok) => tok.startsWith(t)));
+    });
+  }
+
+  /** Every entry, oldest first (export, tags, analysis). */
+  all(query: EntryQuery = {}): Entry[] {
+    return this.collect(query, () => true).reverse();
+  }
+
+  /** Number of entry files, without decrypting anything. */
+  count(): number {
+    let n = 0;
+    for (const _ of entryRefs(this.deps.paths.entries)) n += 1;
+    return n;
+  }
+
+  private collect(query: EntryQuery, match: (e: Entry) => boolean): Entry[] {
+    const out: Entry[] = [];
+    const wanted = query.tags?.map(normalizeTag) ?? [];
+    const fromMs = query.since?.getTime();
+    const toMs = query.until?.getTime();
+    for (const ref of entryRefs(this.deps.paths.entries, { fromMs, toMs })) {
+      const e = this.read(ref);
+      const t = Date.parse(e.created);
+      if (fromMs !== undefined && t < fromMs) continue;
+      if (toMs !== undefined && t > toMs) continue;
+      if (query.starred && !e.starred) continue;
+      if (wanted.length > 0) {
+        const has = (tag: string) => e.tags.includes(tag);
+        if (query.anyTag ? !wanted.some(has) : !wanted.every(has)) continue;
+      }
+      if (!match(e)) continue;
+      out.push(e);
+      if (query.limit !== undefined && out.length >= query.limit) break;
+    }
+    return out;
+  }
+
+  private write(file: string, entry: Entry): string {
+    const { id, created, revision, ...body } = entry;
+    const sealed = sealEntry(this.deps.vault, { id, created, rev: revision }, Buffer.from(JSON.stringify(body), 'utf8'));
+    atomicWrite(file, sealed);
+    return crypto.createHash('sha256').update(sealed).digest('hex');
+  }
+}
+
+function dedupeTags(tags: string[]): string[] {
+  return [...new Set(tags.map(normalizeTag).filter((t) => t.length > 0))];
+}
+
+function newEntryId(): string {
+  return base32Encode(crypto.randomBytes(8)).slice(0, 12).toLowerCase();
+}
+
+function entryIntegrityError(id: string, reason: string): IntegrityError {
+  const why = reason === 'authentication-failed' ? 'its ciphertext does not authenticate' : reason.replace(/-/g, ' ');
+  return new IntegrityError(`Entry ${id} failed its integrity check: ${why}. It was altered or damaged; none of its text was used.`, 'Run `companion audit verify` for details.');
+}
