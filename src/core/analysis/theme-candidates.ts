@@ -39,11 +39,19 @@ function displayWord(term: Term): string {
   return term.text.replace(/[^\p{L}\p{N}' -]/gu, '').replace(/['’]s$/, '').trim();
 }
 
-function kindOfPhrase(words: Term[]): ThemeKind | null {
+/** Words after which an unknown capitalised name is a person ("with Priya", "texted Oluwaseun"). */
+const BEFORE_PERSON = new Set([
+  'with', 'met', 'saw', 'called', 'texted', 'told', 'visited', 'asked', 'hugged', 'messaged', 'emailed', 'phoned',
+  'thanked', 'miss', 'missed', 'love', 'loved', 'and', 'for', 'to',
+]);
+
+function kindOfPhrase(words: Term[], before: string): ThemeKind | null {
   const has = (tag: string) => words.some((w) => w.tags.has(tag));
   if (has('Pronoun') || has('Date') || has('Value') || has('Month') || has('WeekDay')) return null;
   if (has('Person') || has('FirstName') || has('LastName')) return 'person';
   if (has('Place') || has('City') || has('Country') || has('Region')) return 'place';
+  const unknownName = words.every((w) => w.tags.has('ProperNoun') && !w.tags.has('Organization') && /^\p{Lu}/u.test(w.text));
+  if (unknownName && BEFORE_PERSON.has(before)) return 'person';
   return 'topic';
 }
 
@@ -65,11 +73,13 @@ export function themeCandidates(text: string): ThemeCandidate[] {
   };
 
   let phrase: Term[] = [];
+  let before = '';
+  let previous = '';
   const flush = () => {
     if (phrase.length === 0) return;
     const taken = phrase;
     phrase = [];
-    const kind = kindOfPhrase(taken);
+    const kind = kindOfPhrase(taken, before);
     const words = taken.map(cleanWord).filter((w) => w.length > 0);
     if (kind === null || words.length === 0) return;
     if (kind === 'topic') {
@@ -89,6 +99,8 @@ export function themeCandidates(text: string): ThemeCandidate[] {
 
   for (const term of terms) {
     const tags = term.tags;
+    if (phrase.length === 0) before = previous;
+    previous = term.normal;
     if (tags.has('Gerund')) {
       flush();
       const word = cleanWord(term);
