@@ -74,7 +74,7 @@ const RECOGNIZERS: Recognizer[] = [
   },
   {
     type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1,
-    pattern: /\b(?:born(?: on| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:\-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+    pattern: /\b(?:born(?: on| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
   },
   {
     type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,

@@ -1,0 +1,71 @@
+import { defaultModel, modelProbability, type InjectionModel } from './model.js';
+import { normalizeForDetection, type NormalizedText } from './normalize.js';
+import { RULES } from './rules.js';
+import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
+
+function matchRules(text: string, decoded: string | undefined, out: InjectionSpan[]): void {
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of text.matchAll(rule.pattern)) {
+      if (m.index === undefined) continue;
+      const span: InjectionSpan = { type: rule.type, start: m.index, end: m.index + m[0].length, text: m[0], rule: rule.name };
+      if (decoded !== undefined) span.decoded = decoded;
+      out.push(span);
+    }
+  }
+}
+
+/** What the model sees of a text: the normalised text, the rule hits and the markers fed to the model. */
+export interface InjectionEvidence {
+  norm: NormalizedText;
+  spans: InjectionSpan[];
+  markers: string[];
+}
+
+const HIDING_FLAGS = new Set(['zero-width', 'bidi', 'homoglyph', 'spacing', 'leetspeak']);
+
+/** Normalises `text` and collects rule hits (also inside decoded payloads); used by inference and training. */
+export function gatherEvidence(text: string): InjectionEvidence {
+  const norm = normalizeForDetection(text);
+  const spans: InjectionSpan[] = [];
+  matchRules(norm.text, undefined, spans);
+  for (const payload of norm.decoded) matchRules(payload.text, payload.kind, spans);
+  const markers = [...new Set(spans.map((s) => s.rule))];
+  if (norm.decoded.length) markers.push('decoded-payload');
+  if (spans.length && norm.flags.some((f) => HIDING_FLAGS.has(f))) markers.push('hidden-instruction');
+  return { norm, spans, markers };
+}
+
+function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
+  if (score >= t.high) return 'HIGH';
+  if (score >= t.medium) return 'MEDIUM';
+  if (score >= t.low) return 'LOW';
+  return 'NONE';
+}
+
+/**
+ * Scores how likely `text` is to be a prompt injection. The text is normalised first (see
+ * normalizeForDetection); rules (instruction override, jailbreak personas, prompt extraction, chat markup,
+ * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
+ * sees which rules fired, gives the score. Instruction words hidden by zero-width characters, homoglyphs,
+ * spacing or leetspeak are HIGH. Never throws; pure and synchronous.
+ */
+export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
+  const { norm, spans, markers } = gatherEvidence(text);
+  let modelScore = modelProbability(model, norm.text, markers);
+  for (const payload of norm.decoded) {
+    const payloadMarkers = [...new Set(spans.filter((s) => s.decoded === payload.kind).map((s) => s.rule))];
+    const payloadScore = modelProbability(model, payload.text, payloadMarkers);
+    modelScore = Math.max(modelScore, payloadScore);
+    if (payloadMarkers.length || payloadScore >= model.thresholds.medium) {
+      spans.push({ type: 'encoded_payload', start: 0, end: 0, text: payload.text.slice(0, 200), rule: `decoded-${payload.kind}`, decoded: payload.kind });
+    }
+  }
+  let score = modelScore;
+  if (markers.includes('hidden-instruction')) {
+    score = Math.max(score, model.thresholds.high);
+    spans.push({ type: 'encoded_payload', start: 0, end: 0, text: '', rule: `obfuscation:${norm.flags.join('+')}` });
+  }
+  const types = [...new Set(spans.map((s) => s.type))] as InjectionType[];
+  return { risk: riskOf(score, model.thresholds), score, modelScore, types, spans, normalized: norm.text, obfuscation: norm.flags };
+}

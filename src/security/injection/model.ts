@@ -1,0 +1,55 @@
+import { FEATURE_DIM, featurize } from './features.js';
+import { MODEL_WEIGHTS } from './model-weights.js';
+
+/** A logistic-regression injection classifier over hashed n-grams, with the risk thresholds tuned with it. */
+export interface InjectionModel {
+  weights: Float32Array;
+  bias: number;
+  /** Combined-score cut-offs for LOW, MEDIUM and HIGH risk. */
+  thresholds: { low: number; medium: number; high: number };
+}
+
+/** The serialised form written by scripts/train-injection.ts (weights as base64 int8 times `scale`). */
+export interface SerializedModel {
+  dim: number;
+  scale: number;
+  bias: number;
+  thresholds: { low: number; medium: number; high: number };
+  weights: string;
+  trainedOn: string;
+}
+
+/** Decodes a serialised model; throws when its dimension does not match the featuriser. */
+export function deserializeModel(s: SerializedModel): InjectionModel {
+  if (s.dim !== FEATURE_DIM) throw new Error(`injection model has ${s.dim} features, featuriser has ${FEATURE_DIM}`);
+  const bytes = Buffer.from(s.weights, 'base64');
+  const weights = new Float32Array(s.dim);
+  for (let i = 0; i < s.dim; i++) weights[i] = ((bytes[i] ?? 128) - 128) * s.scale;
+  return { weights, bias: s.bias, thresholds: s.thresholds };
+}
+
+/** Encodes weights as int8 (offset 128) with one scale, small enough to live in the repository. */
+export function serializeModel(model: InjectionModel, trainedOn: string): SerializedModel {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max / 127 || 1;
+  const bytes = Buffer.alloc(model.weights.length);
+  model.weights.forEach((w, i) => (bytes[i] = Math.max(0, Math.min(255, Math.round(w / scale) + 128))));
+  return { dim: model.weights.length, scale, bias: model.bias, thresholds: model.thresholds, weights: bytes.toString('base64'), trainedOn };
+}
+
+/** Probability (0..1) that `text` (with the names of the rules it matched as `markers`) is an injection. */
+export function modelProbability(model: InjectionModel, text: string, markers: readonly string[] = []): number {
+  const { indices, values } = featurize(text, markers);
+  let z = model.bias;
+  for (let i = 0; i < indices.length; i++) z += (model.weights[indices[i]!] ?? 0) * values[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+let cached: InjectionModel | undefined;
+
+/** The model shipped in the repository (decoded once). */
+export function defaultModel(): InjectionModel {
+  cached ??= deserializeModel(MODEL_WEIGHTS);
+  return cached;
+}

@@ -1,0 +1,135 @@
+/** Which obfuscation tricks normalisation found and undid. */
+export type NormalizationFlag =
+  | 'zero-width' | 'bidi' | 'homoglyph' | 'spacing' | 'leetspeak' | 'base64' | 'hex' | 'rot13' | 'reversed';
+
+/** A hidden payload recovered from the text. */
+export interface DecodedPayload {
+  kind: 'base64' | 'hex' | 'rot13' | 'reversed';
+  text: string;
+}
+
+/** The text as the detector reads it. */
+export interface NormalizedText {
+  /** NFKC, invisible characters removed, homoglyphs and spaced-out letters folded; what spans refer to. */
+  text: string;
+  /** Payloads decoded from base64, hex, rot13 or reversed segments. */
+  decoded: DecodedPayload[];
+  flags: NormalizationFlag[];
+}
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const TAGS = /[\u{E0000}-\u{E007F}]/gu;
+
+/** Cyrillic, Greek and other look-alikes of Latin letters. */
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l',
+  ԛ: 'q', ԝ: 'w', ʏ: 'y', ɪ: 'i', ᴀ: 'a', ᴇ: 'e', ᴏ: 'o', ν: 'v', ο: 'o', α: 'a', ι: 'i', κ: 'k', τ: 't', ρ: 'p',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J',
+  Ѕ: 'S', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+
+const STOPWORDS = new Set(
+  'the a an and or to of in on for is are was you your i me my it this that with be as at by not all do what how write tell give please from now will can have instructions ignore previous'.split(' '),
+);
+
+/** Share of a text's words that are common English words (used to tell decoded text from noise). */
+export function englishness(text: string): number {
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  if (words.length < 3) return 0;
+  return words.filter((w) => STOPWORDS.has(w)).length / words.length;
+}
+
+/** ROT13 of ASCII letters. */
+export function rot13(text: string): string {
+  return text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+function printableRatio(s: string): number {
+  if (!s) return 0;
+  let ok = 0;
+  for (const ch of s) if (/[\x20-\x7E\n\r\t\u00C0-\u024F]/.test(ch)) ok++;
+  return ok / [...s].length;
+}
+
+function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPayload[] {
+  const out: DecodedPayload[] = [];
+  for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)) {
+    if (!/[0-9+/=]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(m[0]) || m[0].length % 4 === 1) continue;
+    const decoded = Buffer.from(m[0], 'base64').toString('utf8');
+    if (printableRatio(decoded) > 0.95 && /[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) {
+      out.push({ kind: 'base64', text: decoded });
+      flags.add('base64');
+    }
+  }
+  for (const m of text.matchAll(/\b(?:0x)?((?:[0-9a-fA-F]{2}[\s:]?){8,})\b/g)) {
+    const hex = (m[1] ?? '').replace(/[\s:]/g, '');
+    if (hex.length % 2) continue;
+    const decoded = Buffer.from(hex, 'hex').toString('utf8');
+    if (printableRatio(decoded) > 0.95 && /[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) {
+      out.push({ kind: 'hex', text: decoded });
+      flags.add('hex');
+    }
+  }
+  for (const segment of text.split(/(?<=[.!?\n])\s+|\n/)) {
+    if (segment.length < 12) continue;
+    const base = englishness(segment);
+    const r13 = rot13(segment);
+    if (englishness(r13) > base + 0.2) {
+      out.push({ kind: 'rot13', text: r13 });
+      flags.add('rot13');
+    }
+    const rev = [...segment].reverse().join('');
+    if (englishness(rev) > base + 0.2) {
+      out.push({ kind: 'reversed', text: rev });
+      flags.add('reversed');
+    }
+  }
+  return out;
+}
+
+function foldSpacing(text: string, flags: Set<NormalizationFlag>): string {
+  // "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e": four or more single letters joined by one separator.
+  return text.replace(/\b(?:\p{L}[ .\-_*]){3,}\p{L}\b/gu, (run) => {
+    flags.add('spacing');
+    return run.replace(/[ .\-_*]/g, '');
+  });
+}
+
+function foldLeet(text: string, flags: Set<NormalizationFlag>): string {
+  return text.replace(/\b(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$])[a-z013457@$!]{4,}\b/gi, (word) => {
+    if (/^\d+$/.test(word) || /^\d+[a-z]{1,3}$/i.test(word)) return word;
+    flags.add('leetspeak');
+    return word.replace(/[013457@$!]/g, (c) => LEET[c] ?? c);
+  });
+}
+
+/**
+ * Undoes the usual tricks that hide an injection from pattern matching: NFKC, zero-width, bidi and tag
+ * characters, homoglyphs inside Latin words, spaced-out letters, leetspeak, and base64, hex, rot13 or
+ * reversed payloads (returned separately in `decoded`).
+ */
+export function normalizeForDetection(input: string): NormalizedText {
+  const flags = new Set<NormalizationFlag>();
+  let text = input.normalize('NFKC');
+  if (ZERO_WIDTH.test(text) || TAGS.test(text)) flags.add('zero-width');
+  text = text.replace(ZERO_WIDTH, '').replace(TAGS, '');
+  if (BIDI.test(text)) flags.add('bidi');
+  text = text.replace(BIDI, '');
+  text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    if (!/[a-z]/i.test(word) || !HOMOGLYPH_RE.test(word)) return word;
+    HOMOGLYPH_RE.lastIndex = 0;
+    flags.add('homoglyph');
+    return word.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c);
+  });
+  HOMOGLYPH_RE.lastIndex = 0;
+  text = foldSpacing(text, flags);
+  text = foldLeet(text, flags);
+  const decoded = decodePayloads(text, flags);
+  return { text, decoded, flags: [...flags] };
+}
