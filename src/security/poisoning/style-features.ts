@@ -1,0 +1,80 @@
+import { detectInjection } from '../injection/detect-injection.js';
+import { fnv1a } from '../injection/features.js';
+
+/** Common English function words: their relative frequencies are a classic authorship signal. */
+export const FUNCTION_WORDS = (
+  'the a an and but or so of to in on at for with from by about as into like than then i me my mine we us our you your '
+  + 'he she it they them his her its their this that these those is am are was were be been have has had do did not no '
+  + 'just really very all some any what when why how if because'
+).split(' ');
+
+/** Named scalar style measurements of one text. */
+export interface ScalarStyle {
+  meanSentenceWords: number;
+  meanWordLength: number;
+  typeTokenRatio: number;
+  firstPersonRate: number;
+  secondPersonRate: number;
+  punctuationRate: number;
+  exclamationQuestionRate: number;
+  uppercaseRate: number;
+  digitRate: number;
+  urlCount: number;
+  nonAsciiRate: number;
+  injectionScore: number;
+}
+
+/** Style of one text: scalars plus function-word and character-trigram profiles. */
+export interface StyleVector {
+  scalars: ScalarStyle;
+  functionWords: Float64Array;
+  trigrams: Float64Array;
+}
+
+const TRIGRAM_DIM = 512;
+
+/** Measures the style of `text` (pure; about a millisecond for a 500-word entry). */
+export function measureStyle(text: string): StyleVector {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const nWords = Math.max(1, words.length);
+  const sentences = text.split(/[.!?\n]+/).filter((s) => /\p{L}/u.test(s));
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const fw = new Float64Array(FUNCTION_WORDS.length);
+  const index = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
+  for (const w of words) {
+    const i = index.get(w);
+    if (i !== undefined) fw[i]! += 1 / nWords;
+  }
+  const tri = new Float64Array(TRIGRAM_DIM);
+  const lower = text.toLowerCase();
+  for (let i = 0; i + 3 <= lower.length && i < 8000; i++) tri[fnv1a(lower.slice(i, i + 3)) % TRIGRAM_DIM]! += 1;
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  const scalars: ScalarStyle = {
+    meanSentenceWords: words.length / Math.max(1, sentences.length),
+    meanWordLength: words.reduce((a, w) => a + w.length, 0) / nWords,
+    typeTokenRatio: new Set(words).size / Math.sqrt(nWords),
+    firstPersonRate: words.filter((w) => /^(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)$/.test(w)).length / nWords,
+    secondPersonRate: words.filter((w) => /^(?:you|your|yours|yourself|you're|you'll)$/.test(w)).length / nWords,
+    punctuationRate: count(/[,;:()"“”\-–—]/g) / nWords,
+    exclamationQuestionRate: count(/[!?]/g) / nWords,
+    uppercaseRate: count(/\p{Lu}/gu) / Math.max(1, letters.length),
+    digitRate: count(/\d/g) / Math.max(1, text.length),
+    urlCount: count(/https?:\/\/|www\.|@\w+\.\w+/g),
+    nonAsciiRate: count(/[^\u0001-\u007F]/gu) / Math.max(1, text.length),
+    injectionScore: detectInjection(text).modelScore,
+  };
+  return { scalars, functionWords: fw, trigrams: tri };
+}
+
+/** Cosine similarity of two equal-length vectors (0 when either is all zeros). */
+export function cosine(a: Float64Array, b: Float64Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
