@@ -60,7 +60,7 @@ export function measureStyle(text: string): StyleVector {
     uppercaseRate: count(/\p{Lu}/gu) / Math.max(1, letters.length),
     digitRate: count(/\d/g) / Math.max(1, text.length),
     urlCount: count(/https?:\/\/|www\.|@\w+\.\w+/g),
-    nonAsciiRate: count(/[^\u0001-\u007F]/gu) / Math.max(1, text.length),
+    nonAsciiRate: count(/\P{ASCII}/gu) / Math.max(1, text.length),
     injectionScore: detectInjection(text).modelScore,
   };
   return { scalars, functionWords: fw, trigrams: tri };

@@ -1,0 +1,113 @@
+/**
+ * Scores the security detectors on a directory laid out like fixtures/data and writes the figures as JSON.
+ *
+ *   npm run eval:security -- --data <dir> --out <file.json> [--split val] [--skip pii,wnut,injection,poisoning]
+ *
+ * A missing data file is skipped and said. `--split val` scores injection only on the validation split the
+ * shipped model was not trained on (use it for fixtures/data, whose training split the model has seen).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { evaluateInjection } from './eval-injection.js';
+import { evaluatePresidio, evaluateWnut } from './eval-pii.js';
+import { evaluatePoisoning } from './eval-poisoning.js';
+import { loadPresidio, loadWnut, skipped } from './load-data.js';
+import { buildPoisoningSet } from './poisoning-set.js';
+import { renderTable, type TableRow } from './table.js';
+
+/** Parsed command-line options. */
+export interface EvalOptions {
+  data: string;
+  out?: string;
+  split: 'all' | 'val';
+  skip: Set<string>;
+}
+
+/** Parses `--data`, `--out`, `--split`, `--skip`; throws on an unknown flag or a missing value. */
+export function parseArgs(argv: readonly string[]): EvalOptions {
+  const opts: EvalOptions = { data: 'fixtures/data', split: 'all', skip: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--') continue;
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
+    if (flag === '--data') opts.data = value;
+    else if (flag === '--out') opts.out = value;
+    else if (flag === '--split' && (value === 'all' || value === 'val')) opts.split = value;
+    else if (flag === '--skip') value.split(',').forEach((s) => opts.skip.add(s.trim()));
+    else throw new Error(`unknown option ${flag} ${value}`);
+    i++;
+  }
+  return opts;
+}
+
+/** Runs every evaluation not skipped; returns the JSON report and the printable tables. */
+export function runEvaluation(opts: EvalOptions): { report: Record<string, unknown>; text: string } {
+  skipped.length = 0;
+  const report: Record<string, unknown> = { data: opts.data };
+  const tables: string[] = [];
+  if (!opts.skip.has('injection')) {
+    const inj = evaluateInjection(opts.data, opts.split);
+    report.injection = inj;
+    const rows: TableRow[] = [{ name: 'all (pooled)', ...inj }, ...Object.entries(inj.bySource).map(([name, m]) => (m.tp + m.fn === 0
+      ? { name, n: m.n, fpr: m.fpr, fprCI: m.fprCI }
+      : { name, n: m.n, precision: m.precision, precisionCI: m.precisionCI, recall: m.recall, recallCI: m.recallCI, f1: m.f1 }))];
+    tables.push(renderTable(`Prompt injection (flagged = risk MEDIUM or HIGH, split ${opts.split})`, rows));
+  }
+  if (!opts.skip.has('pii')) {
+    const rows = loadPresidio(opts.data);
+    const wnut = opts.skip.has('wnut') ? [] : loadWnut(opts.data);
+    const pii: Record<string, unknown> = {};
+    if (rows.length) {
+      const p = evaluatePresidio(rows);
+      Object.assign(pii, p);
+      for (const mode of ['exact', 'overlap'] as const) {
+        tables.push(renderTable(`PII on presidio-synth, ${mode} span match (${p.sentences} sentences)`,
+          Object.entries(p[mode]).map(([name, m]) => ({ name, ...m, fpr: undefined }))));
+      }
+    }
+    if (wnut.length) {
+      const w = evaluateWnut(wnut);
+      pii.wnut17 = w;
+      for (const mode of ['exact', 'overlap'] as const) {
+        tables.push(renderTable(`PII on WNUT-17 person/location, ${mode} span match (${w.sentences} sentences)`,
+          Object.entries(w[mode]).map(([name, m]) => ({ name, ...m, fpr: undefined }))));
+      }
+    }
+    report.pii = pii;
+  }
+  if (!opts.skip.has('poisoning')) {
+    const journals = buildPoisoningSet(opts.data);
+    if (journals.length) {
+      const p = evaluatePoisoning(journals);
+      report.poisoning = p;
+      tables.push(renderTable(`Poisoning (${p.journals} synthetic journals; default threshold ${p.threshold})`, [{ name: 'foreign entries', ...p }])
+        + `\nAUROC ${p.auroc.toFixed(3)}; detection at 1% FPR ${(p.detectionAt1pctFpr * 100).toFixed(1)}% `
+        + `[${(p.detectionAt1pctFprCI.low * 100).toFixed(1)}–${(p.detectionAt1pctFprCI.high * 100).toFixed(1)}]`);
+    } else {
+      report.poisoning = { skipped: 'no author sources (goemotions, wnut17) found' };
+    }
+  }
+  report.skipped = [...new Set(skipped)];
+  const notes = report.skipped as string[];
+  return { report, text: [...tables, ...(notes.length ? ['', ...notes.map((s) => `skipped: ${s}`)] : [])].join('\n') };
+}
+
+function main(): void {
+  let opts: EvalOptions;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  const { report, text } = runEvaluation(opts);
+  console.log(text);
+  if (opts.out) {
+    mkdirSync(dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwrote ${opts.out}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
