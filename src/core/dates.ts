@@ -51,6 +51,18 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z
 const FUTURE_WORDS = /\b(next|tomorrow|in|from|coming|upcoming|this|after|later|until|till)\b/i;
 const WEEKDAY = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\b|\b(wednesday|thursday|tuesday|saturday)\b/i;
 const EXPLICIT_YEAR = /\b\d{4}\b/;
+/** Something a leading date phrase must contain: a digit, a relative day word, a weekday, month or holiday. */
+const DATE_WORD = new RegExp(
+  [
+    '\\d',
+    '\\b(?:today|yesterday|tomorrow|tonight|now|morning|afternoon|evening|night|noon|midnight)\\b',
+    '\\b(?:ago|last|next|this|past|previous|day|days|week|weeks)\\b',
+    '\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b',
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b',
+    '\\b(?:christmas|xmas|easter|halloween|thanksgiving|new year)',
+  ].join('|'),
+  'i',
+);
 /** A few idioms compromise-dates does not know, rewritten into ones it does. */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   [/^last night$/i, 'yesterday 9pm'],
@@ -115,11 +127,14 @@ export function splitLeadingDate(text: string, now: Date, options: Pick<ParseWhe
   return { when, body: trimmed.slice(colon + 1).trim(), starred };
 }
 
-/** Cheap filter before the NLP parser: short, no sentence punctuation, no @tags or links. */
+/**
+ * Cheap filter before the NLP parser, so ordinary text with a colon ("Note to self: …") never pays for
+ * loading it: short, no sentence punctuation, @tags or links, and at least one digit or date word.
+ */
 function looksLikeDatePhrase(phrase: string): boolean {
   if (phrase.length === 0 || phrase.length > 48) return false;
   if (/[.!?@/\\"“”]/.test(phrase.replace(/^\d{4}-\d{2}-\d{2}/, ''))) return false;
-  return phrase.split(/\s+/).length <= 7;
+  return phrase.split(/\s+/).length <= 7 && DATE_WORD.test(phrase);
 }
 
 function pickBound(span: Span, bound: DateBound, defaultTime: { hour: number; minute: number }): Date {
@@ -138,6 +153,8 @@ function resolveSpan(raw: string, now: Date): Span | null {
   if (/^now$/i.test(text)) return { start: new Date(now), end: new Date(now), hasTime: true, unit: 'time' };
   const iso = resolveIso(text);
   if (iso !== undefined) return iso;
+  const relative = resolveRelativeDay(text, now);
+  if (relative) return relative;
   const idiom = IDIOMS.find(([pattern]) => pattern.test(text));
   const span = resolveNatural(idiom ? idiom[1] : text, now);
   return span ? preferPast(span, text, now) : null;
@@ -158,6 +175,18 @@ function resolveIso(text: string): Span | null | undefined {
   }
   const start = localDateTime(y, mo, d);
   if (!start) return null;
+  return { start, end: endOfDay(start), hasTime: false, unit: 'day' };
+}
+
+/** The commonest phrases without loading the NLP parser: today, yesterday, tomorrow, N days/weeks ago. */
+function resolveRelativeDay(text: string, now: Date): Span | null {
+  const named = /^(today|yesterday|tomorrow)$/i.exec(text)?.[1]?.toLowerCase();
+  const ago = /^(\d{1,4}) (day|week)s? ago$/i.exec(text);
+  let days: number;
+  if (named) days = named === 'today' ? 0 : named === 'yesterday' ? -1 : 1;
+  else if (ago) days = -Number(ago[1]) * (ago[2]?.toLowerCase() === 'week' ? 7 : 1);
+  else return null;
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
   return { start, end: endOfDay(start), hasTime: false, unit: 'day' };
 }
 

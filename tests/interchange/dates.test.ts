@@ -88,6 +88,8 @@ describe('splitLeadingDate', () => {
     ['2025-01-08 14:30: flight home', local(2025, 1, 8, 14, 30), 'flight home'],
     ['  monday: new job\nsecond line', local(2025, 3, 10, 9), 'new job\nsecond line'],
     ['yesterday:\nthe body on the next line', local(2025, 3, 11, 9), 'the body on the next line'],
+    ['Sunday morning: pancakes', local(2025, 3, 9, 9), 'pancakes'],
+    ['christmas: family dinner', local(2024, 12, 25, 9), 'family dinner'],
   ])('splits "%s"', (text, when, body) => {
     expect(splitLeadingDate(text, now)).toEqual({ when, body, starred: false });
   });
@@ -123,5 +125,23 @@ describe('localDateTime', () => {
     expect(localDateTime(2024, 2, 29)).toEqual(local(2024, 2, 29));
     expect(localDateTime(2025, 0, 1)).toBeNull();
     expect(localDateTime(2025, 1, 1, 24)).toBeNull();
+  });
+});
+
+describe('relative days (parsed without loading the NLP parser)', () => {
+  it.each(['today', 'Yesterday', 'tomorrow', '3 days ago', '1 day ago', '2 weeks ago', '40 days ago'])('"%s"', (text) => {
+    // Calendar arithmetic on the injected now, across the DST change on 9 March.
+    const offsets: Record<string, number> = {
+      today: 0,
+      yesterday: -1,
+      tomorrow: 1,
+      '3 days ago': -3,
+      '1 day ago': -1,
+      '2 weeks ago': -14,
+      '40 days ago': -40,
+    };
+    const day = new Date(2025, 2, 12 + (offsets[text.toLowerCase()] ?? NaN));
+    expect(parseSince(text, now)).toEqual(day);
+    expect(parseUntil(text, now)).toEqual(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 23, 59, 59, 999));
   });
 });
