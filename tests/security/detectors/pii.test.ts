@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detectPII, obfuscate, Pseudonymizer, type PiiSpan } from '../../../src/security/pii/index.js';
+
+const TEXT = 'Mail Sara Schwarz at sara.schwarz@example.org or call +1-984-182-0190. Card 4111 1111 1111 1111, IBAN GB82WEST12345698765432.';
+
+describe('detectPII', () => {
+  it('finds validated structured PII with offsets that slice back to the text', () => {
+    const spans = detectPII(TEXT);
+    const types = spans.map((s) => s.type);
+    expect(types).toEqual(expect.arrayContaining(['PERSON', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN']));
+    for (const s of spans) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
+  });
+  it('does not report a card number that fails Luhn', () => {
+    expect(detectPII('my code is 4111 1111 1111 1112').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
+  });
+  it('returns non-overlapping spans in text order', () => {
+    const spans = detectPII(TEXT);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+  });
+});
+
+describe('obfuscate', () => {
+  const text = 'Jake met Anna. Jake called 780-999-2181.';
+  const spans: PiiSpan[] = [
+    { type: 'PERSON', start: 0, end: 4, text: 'Jake', confidence: 1, source: 't' },
+    { type: 'PERSON', start: 9, end: 13, text: 'Anna', confidence: 1, source: 't' },
+    { type: 'PERSON', start: 15, end: 19, text: 'Jake', confidence: 1, source: 't' },
+    { type: 'PHONE', start: 27, end: 39, text: '780-999-2181', confidence: 1, source: 't' },
+  ];
+  it('mask keeps length and hides every character of each span', () => {
+    const out = obfuscate(text, spans, 'mask');
+    expect(out).toHaveLength(text.length);
+    expect(out).toBe('**** met ****. **** called ************.');
+  });
+  it('redact writes the type in brackets', () => {
+    expect(obfuscate(text, spans, 'redact')).toBe('[PERSON] met [PERSON]. [PERSON] called [PHONE].');
+  });
+  it('pseudonym gives the same value the same stand-in within and across calls sharing a Pseudonymizer', () => {
+    const p = new Pseudonymizer();
+    const first = obfuscate(text, spans, 'pseudonym', p);
+    const second = obfuscate('JAKE  ', [{ type: 'PERSON', start: 0, end: 4, text: 'JAKE', confidence: 1, source: 't' }], 'pseudonym', p);
+    const jake = p.pseudonymFor('PERSON', 'Jake');
+    expect(first.startsWith(`${jake} met `)).toBe(true);
+    expect(first.split(jake)).toHaveLength(3);
+    expect(second.trim()).toBe(jake);
+    expect(p.pseudonymFor('PERSON', 'Anna')).not.toBe(jake);
+    expect(first).not.toContain('Jake');
+    expect(first).not.toContain('780-999-2181');
+  });
+  it('maps a surname alone to the stand-in of the full name seen before', () => {
+    const p = new Pseudonymizer();
+    const full = p.pseudonymFor('PERSON', 'Sara Schwarz');
+    expect(p.pseudonymFor('PERSON', 'Schwarz')).toBe(full);
+  });
+});
