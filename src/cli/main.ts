@@ -1,5 +1,5 @@
-import { CommanderError } from 'commander';
-import { CompanionError, ExitCode } from '../core/errors.js';
+import { CommanderError, type Command } from 'commander';
+import { CompanionError, ExitCode, IntegrityError } from '../core/errors.js';
 import { CommandContext } from './context.js';
 import type { CliDeps } from './deps.js';
 import { buildProgram } from './program.js';
@@ -13,17 +13,30 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const ctx = new CommandContext(deps);
   const program = buildProgram(ctx);
   let code: number;
+  const debug = argv.includes('--debug') || deps.env.COMPANION_DEBUG === '1';
   try {
     await program.parseAsync(argv, { from: 'user' });
     code = ctx.exitCode;
   } catch (err) {
-    code = reportError(err, deps, argv.includes('--debug') || deps.env.COMPANION_DEBUG === '1');
+    if (err instanceof IntegrityError) ctx.audit?.record('integrity.failure', 'HIGH', { during: commandName(program, argv), what: err.message.slice(0, 200) });
+    code = reportError(err, deps, debug);
+  }
+  try {
+    await ctx.audit?.flush();
+  } catch (err) {
+    if (code === ExitCode.ok) code = reportError(err, deps, debug);
   }
   if (deps.env.COMPANION_DEBUG_COUNTERS === '1') {
     const { kdfCount } = await import('../security/kdf.js');
     deps.stderr.write(`companion-counters ${JSON.stringify({ kdf: kdfCount() })}\n`);
   }
   return code;
+}
+
+/** The subcommand being run (never an argument, which could be journal text). */
+function commandName(program: Command, argv: string[]): string | null {
+  const names = new Set(program.commands.map((c) => c.name()));
+  return argv.find((a) => names.has(a)) ?? null;
 }
 
 function reportError(err: unknown, deps: CliDeps, debug: boolean): number {

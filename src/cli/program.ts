@@ -21,7 +21,10 @@ function withFilters(cmd: Command): Command {
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('companion');
   const lazy = <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<void>>) =>
-    async (...args: A) => (await load())(ctx, ...args);
+    async (...args: A) => {
+      const [handler] = await Promise.all([load(), ctx.prepare()]);
+      await handler(ctx, ...args);
+    };
 
   program
     .description('A private journal for your terminal: encrypted entries, gentle prompts, local AI.')
@@ -133,6 +136,33 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .option('--recovery-key-file <file>', 'read the recovery key from a file instead of asking')
     .option('--new-passphrase-file <file>', 'read the new passphrase from a file (scripts)')
     .action(lazy(async () => (await import('./commands/passphrase.js')).recoverCommand));
+
+  const audit = program.command('audit').description('the tamper-evident security log: verify it, read it, take a receipt');
+  audit.command('verify')
+    .description('prove the log, its checkpoint and every entry are as companion left them (exit 4 if not)')
+    .option('--expect <fingerprint>', 'also require the state noted earlier with `companion audit receipt`')
+    .option('--no-unlock', 'do not ask for the passphrase: check structure and chain only (MACs unchecked)')
+    .option('--repair', 'complete torn writes left by an interrupted command (never hides tampering)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', `
+Failure kinds: edited, deleted, reordered, truncated, replaced, forged, replayed, entry rolled back,
+entry missing, torn write, rolled back. Without a passphrase source the MACs cannot be checked and
+the report says so.`)
+    .action(lazy(async () => (await import('./commands/audit.js')).auditVerify));
+  audit.command('log')
+    .description('list security events (never any journal text)')
+    .option('--since <date>', 'only events on or after this date')
+    .option('--type <type>', 'only this type, e.g. entry.created or entry (all entry events)')
+    .option('--json', 'print {"records": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/audit.js')).auditLogCommand));
+  audit.command('report')
+    .description('counts by type and severity, failed unlocks, warnings shown')
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/audit.js')).auditReport));
+  audit.command('receipt')
+    .description('print the log head fingerprint, to note elsewhere and catch a rollback later')
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/audit.js')).auditReceipt));
 
   const keychain = program.command('keychain').description('keep the passphrase in the OS keychain (opt-in)');
   keychain.command('enable').description('store the passphrase in the OS keychain and unlock from it')

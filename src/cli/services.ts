@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { ensurePrivateDir } from '../core/atomic-write.js';
 import { Journal } from '../core/journal.js';
 import { WriterLock } from '../core/writer-lock.js';
+import { LockedError } from '../core/errors.js';
+import { AuditLog, notePending, type AuditFiles } from '../security/audit-log.js';
+import { AuditTrail } from '../security/audit-trail.js';
 import { keychain as osKeychain, type Keychain } from '../security/keychain.js';
 import { readVaultHeader, type VaultHeader } from '../security/vault-header.js';
 import { unlockWithPassphrase, type Vault } from '../security/vault.js';
-import { LockedError } from '../core/errors.js';
 import type { CommandContext } from './context.js';
 import { passphraseCandidates, type PassphraseOrigin } from './passphrase-source.js';
 
@@ -15,10 +18,11 @@ export interface OpenJournal {
   vault: Vault;
   lock: WriterLock;
   journal: Journal;
+  audit: AuditTrail;
   origin: PassphraseOrigin;
 }
 
-/** The keychain used by commands (replaceable in tests through COMPANION_KEYCHAIN=none). */
+/** The keychain used by commands (COMPANION_KEYCHAIN=none turns it off, e.g. in tests). */
 export function keychainFor(ctx: CommandContext): Keychain {
   if (ctx.deps.env.COMPANION_KEYCHAIN === 'none') {
     const none = { ok: false as const, unavailable: 'disabled by COMPANION_KEYCHAIN=none' };
@@ -32,9 +36,15 @@ export function writerLock(ctx: CommandContext): WriterLock {
   return new WriterLock(ctx.paths.lock);
 }
 
+/** Files of the audit log. */
+export function auditFiles(ctx: CommandContext): AuditFiles {
+  return { log: ctx.paths.audit, pending: path.join(ctx.paths.root, 'audit-pending.log'), header: ctx.paths.vault };
+}
+
 /**
  * Unlock the vault (exactly one KDF run on success) and build the journal services. Wrong passphrase:
- * LockedError (exit 3) after the allowed tries, and nothing on disk changes.
+ * LockedError (exit 3) after the allowed tries; the failure is noted for the audit log and no journal
+ * data changes.
  */
 export async function openJournal(ctx: CommandContext): Promise<OpenJournal> {
   const header = readVaultHeader(ctx.paths.vault);
@@ -48,22 +58,31 @@ export async function openJournal(ctx: CommandContext): Promise<OpenJournal> {
   })) {
     try {
       const vault = await unlockWithPassphrase(header, passphrase);
-      return buildServices(ctx, header, vault, origin);
+      const open = buildServices(ctx, header, vault, origin);
+      open.audit.record('vault.unlocked', 'LOW', { source: origin });
+      return open;
     } catch (err) {
       if (!(err instanceof LockedError)) throw err;
       lastError = err;
+      notePending(auditFiles(ctx).pending, 'vault.unlock_failed', { source: origin }, ctx.deps.now());
       if (origin === 'keychain') ctx.note('The passphrase in the OS keychain no longer opens this journal; asking instead.');
     }
   }
   throw lastError;
 }
 
-/** Build journal services around an already-unlocked vault. */
+/** Build journal services around an already-unlocked vault; registers the audit trail with the context. */
 export function buildServices(ctx: CommandContext, header: VaultHeader, vault: Vault, origin: PassphraseOrigin): OpenJournal {
   ensurePrivateDir(ctx.paths.entries);
   const lock = writerLock(ctx);
-  const journal = new Journal({ paths: ctx.paths, vault, lock, now: () => ctx.deps.now() });
-  return { header, vault, lock, journal, origin };
+  let warned = false;
+  const audit = new AuditTrail(new AuditLog(auditFiles(ctx), vault, () => ctx.deps.now()), lock, () => {
+    if (!warned) ctx.note('companion: warning: the audit log failed its check, so this event was not added to it. Run `companion audit verify`.');
+    warned = true;
+  });
+  ctx.audit = audit;
+  const journal = new Journal({ paths: ctx.paths, vault, lock, now: () => ctx.deps.now(), events: audit });
+  return { header, vault, lock, journal, audit, origin };
 }
 
 /** True when a vault exists in the data directory. */

@@ -60,5 +60,5 @@ export function countWords(text: string): number {
 
 /** Normalise a tag: lower case, without a leading '@'. `@Work` and `work` are the same tag. */
 export function normalizeTag(tag: string): string {
-  return tag.trim().replace(/^@+/, '').toLowerCase();
+  return tag.normalize('NFC').trim().replace(/^@+/, '').toLowerCase();
 }

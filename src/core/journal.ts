@@ -20,10 +20,18 @@ export interface EntryChange {
   ciphertextHash: string | null;
 }
 
-/** Observer of journal writes, called inside the writer lock after the file is durable. */
+/**
+ * Observer of journal writes, called inside the writer lock: after the file is durable for a create or
+ * update, before the unlink for a delete.
+ */
 export interface JournalEvents {
   entryChanged(change: EntryChange): void | Promise<void>;
+  /** Optional: group many changes (an import) so they are recorded together when `fn` ends. */
+  batch?<T>(fn: () => Promise<T>): Promise<T>;
 }
+
+/** One entry to import: a complete entry to keep as it is (own export), or new content. */
+export type ImportItem = { original: Entry } | { entry: NewEntry & { created: Date } };
 
 /** Filters shared by list, search, export and friends. */
 export interface EntryQuery {
@@ -60,6 +68,19 @@ export class Journal {
 
   /** Encrypt and store a new entry under the writer lock; returns it as stored. */
   async create(input: NewEntry): Promise<Entry> {
+    const entry = this.fresh(input);
+    return this.deps.lock.withLock(async () => {
+      const { shard, name } = entryFileName(entry.id, new Date(entry.created));
+      const dir = path.join(this.deps.paths.entries, shard);
+      ensurePrivateDir(dir);
+      const hash = this.write(path.join(dir, name), entry);
+      await this.deps.events?.entryChanged({ kind: 'created', id: entry.id, revision: 1, ciphertextHash: hash });
+      return entry;
+    });
+  }
+
+  /** A new entry (fresh id, revision 1) from caller content, validated. */
+  private fresh(input: NewEntry): Entry {
     const now = this.deps.now();
     const created = input.created ?? now;
     if (Number.isNaN(created.getTime())) throw new UsageError('The entry date is not a valid date.');
@@ -75,15 +96,43 @@ export class Journal {
       themes: input.themes ?? [],
       analyzerVersion: null,
     });
+    return { ...body, id: newEntryId(), created: created.toISOString(), revision: 1 };
+  }
+
+  /**
+   * Import entries in one locked batch. A complete entry keeps its id when it is free; an entry that is
+   * already in the journal (same id, or same time and text) is skipped. Returns the ids written and skipped.
+   */
+  async importEntries(items: ImportItem[]): Promise<{ imported: string[]; skipped: number }> {
     return this.deps.lock.withLock(async () => {
-      const id = newEntryId();
-      const { shard, name } = entryFileName(id, created);
-      const dir = path.join(this.deps.paths.entries, shard);
-      ensurePrivateDir(dir);
-      const entry: Entry = { ...body, id, created: created.toISOString(), revision: 1 };
-      const hash = this.write(path.join(dir, name), entry);
-      await this.deps.events?.entryChanged({ kind: 'created', id, revision: 1, ciphertextHash: hash });
-      return entry;
+      const existing = this.all();
+      const ids = new Set(existing.map((e) => e.id));
+      const seen = new Set(existing.map((e) => fingerprint(Date.parse(e.created), e.text)));
+      const imported: string[] = [];
+      let skipped = 0;
+      const run = async () => {
+        for (const item of items) {
+          const created = 'original' in item ? new Date(item.original.created) : item.entry.created;
+          const text = 'original' in item ? item.original.text : item.entry.text;
+          const key = fingerprint(created.getTime(), text);
+          if (seen.has(key) || ('original' in item && ids.has(item.original.id))) {
+            skipped += 1;
+            continue;
+          }
+          const entry = 'original' in item && !ids.has(item.original.id) ? item.original : this.fresh({ ...('original' in item ? item.original : item.entry), created });
+          const { shard, name } = entryFileName(entry.id, new Date(entry.created));
+          const dir = path.join(this.deps.paths.entries, shard);
+          ensurePrivateDir(dir);
+          const hash = this.write(path.join(dir, name), entry);
+          await this.deps.events?.entryChanged({ kind: 'created', id: entry.id, revision: entry.revision, ciphertextHash: hash });
+          ids.add(entry.id);
+          seen.add(key);
+          imported.push(entry.id);
+        }
+      };
+      if (this.deps.events?.batch) await this.deps.events.batch(run);
+      else await run();
+      return { imported, skipped };
     });
   }
 
@@ -111,13 +160,14 @@ export class Journal {
     return this.deps.lock.withLock(async () => {
       const ref = this.resolve(idOrPrefix);
       const current = this.read(ref);
+      // Logged before the unlink: a crash in between leaves a file the log calls deleted (a torn write).
+      await this.deps.events?.entryChanged({ kind: 'deleted', id: current.id, revision: current.revision, ciphertextHash: null });
       try {
         fs.unlinkSync(ref.file);
       } catch (err) {
         throw explainFsError(err, ref.file);
       }
       fsyncDir(path.dirname(ref.file));
-      await this.deps.events?.entryChanged({ kind: 'deleted', id: current.id, revision: current.revision, ciphertextHash: null });
       return current;
     });
   }
@@ -217,6 +267,10 @@ export class Journal {
     atomicWrite(file, sealed);
     return crypto.createHash('sha256').update(sealed).digest('hex');
   }
+}
+
+function fingerprint(createdMs: number, text: string): string {
+  return `${Math.floor(createdMs / 1000)}:${crypto.createHash('sha256').update(text.trim()).digest('hex')}`;
 }
 
 function dedupeTags(tags: string[]): string[] {

@@ -1,6 +1,8 @@
 import { getConfigValue, setConfigValue } from '../../core/config.js';
 import { ensurePrivateDir } from '../../core/atomic-write.js';
 import type { CommandContext } from '../context.js';
+import { notePending } from '../../security/audit-log.js';
+import { auditFiles } from '../services.js';
 
 function flatten(value: unknown, prefix: string, out: Array<[string, unknown]>): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -21,6 +23,8 @@ export async function configGet(ctx: CommandContext, key: string, opts: { json?:
 export async function configSet(ctx: CommandContext, key: string, value: string): Promise<void> {
   ensurePrivateDir(ctx.paths.root);
   const config = setConfigValue(ctx.paths.config, key, value);
+  // No key is needed to change settings, so the change is noted and MAC'd into the audit log at the next unlock.
+  notePending(auditFiles(ctx).pending, 'config.changed', { key }, ctx.deps.now());
   ctx.print(`${key} = ${JSON.stringify(getConfigValue(config, key))}`);
 }
 

@@ -5,7 +5,8 @@ import { createVaultHeader } from '../../security/vault.js';
 import type { KdfChoice } from '../../security/kdf.js';
 import type { CommandContext } from '../context.js';
 import { askPassphrase, readSecretFile } from '../passphrase-source.js';
-import { vaultExists, writerLock } from '../services.js';
+import { auditFiles, vaultExists, writerLock } from '../services.js';
+import { AuditLog } from '../../security/audit-log.js';
 
 /** `companion init`: create the vault and print the recovery key once. */
 export async function initCommand(ctx: CommandContext, opts: { kdf?: 'pbkdf2' | 'scrypt'; iterations?: string; json?: boolean }): Promise<void> {
@@ -32,6 +33,10 @@ export async function initCommand(ctx: CommandContext, opts: { kdf?: 'pbkdf2' | 
     if (vaultExists(ctx)) throw new UsageError(`There is already a journal in ${ctx.paths.root}.`);
     writeVaultHeader(ctx.paths.vault, vault.header);
     ensurePrivateDir(ctx.paths.entries);
+    // The first record binds the log to this vault.
+    new AuditLog(auditFiles(ctx), vault, () => ctx.deps.now()).append([
+      { type: 'vault.created', severity: 'MEDIUM', details: { vaultId: vault.vaultId, kdf: vault.header.kdf.name } },
+    ]);
   });
   if (opts.json) {
     ctx.printJson({ dataDir: ctx.paths.root, vaultId: vault.vaultId, kdf: vault.header.kdf.name, recoveryKey });

@@ -2,7 +2,8 @@ import { EnvironmentError } from '../../core/errors.js';
 import { setConfigValue } from '../../core/config.js';
 import type { CommandContext } from '../context.js';
 import { askPassphrase, readSecretFile } from '../passphrase-source.js';
-import { keychainFor } from '../services.js';
+import { auditFiles, buildServices, keychainFor } from '../services.js';
+import { notePending } from '../../security/audit-log.js';
 import { readVaultHeader } from '../../security/vault-header.js';
 import { unlockWithPassphrase } from '../../security/vault.js';
 
@@ -11,10 +12,11 @@ export async function keychainEnable(ctx: CommandContext): Promise<void> {
   const header = readVaultHeader(ctx.paths.vault);
   const file = ctx.deps.env.COMPANION_PASSPHRASE_FILE;
   const passphrase = file ? readSecretFile(file, 'COMPANION_PASSPHRASE_FILE') : await askPassphrase(ctx.deps, 'Passphrase: ');
-  await unlockWithPassphrase(header, passphrase); // a wrong passphrase is never stored
+  const vault = await unlockWithPassphrase(header, passphrase); // a wrong passphrase is never stored
   const stored = keychainFor(ctx).set(header.vaultId, passphrase);
   if (!stored.ok) throw new EnvironmentError(`The OS keychain cannot be used here: ${stored.unavailable}.`, 'companion keeps asking for the passphrase instead.');
   setConfigValue(ctx.paths.config, 'security.keychain', 'true');
+  buildServices(ctx, header, vault, 'prompt').audit.record('keychain.enabled', 'MEDIUM');
   ctx.print('The passphrase is in the OS keychain; companion will unlock from it.');
 }
 
@@ -23,6 +25,7 @@ export async function keychainDisable(ctx: CommandContext): Promise<void> {
   const header = readVaultHeader(ctx.paths.vault);
   const removed = keychainFor(ctx).remove(header.vaultId);
   setConfigValue(ctx.paths.config, 'security.keychain', 'false');
+  notePending(auditFiles(ctx).pending, 'config.changed', { key: 'security.keychain', value: 'false' }, ctx.deps.now());
   if (!removed.ok) ctx.note(`The OS keychain could not be reached (${removed.unavailable}); nothing was stored there.`);
   ctx.print('companion will ask for the passphrase again.');
 }

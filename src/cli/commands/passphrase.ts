@@ -3,7 +3,7 @@ import { rewrapHeader, unlockWithRecoveryKey, type Vault } from '../../security/
 import { LockedError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { askPassphrase, readSecretFile, withTerminal } from '../passphrase-source.js';
-import { keychainFor, openJournal, writerLock } from '../services.js';
+import { buildServices, keychainFor, openJournal, writerLock } from '../services.js';
 import { promptSecret } from '../secret-prompt.js';
 
 async function newPassphrase(ctx: CommandContext, file: string | undefined): Promise<string> {
@@ -24,9 +24,10 @@ async function storeNewWrap(ctx: CommandContext, vault: Vault, passphrase: strin
 
 /** `companion passphrase`: unlock with the current passphrase, then re-wrap the data key under a new one. */
 export async function passphraseCommand(ctx: CommandContext, opts: { newPassphraseFile?: string }): Promise<void> {
-  const { vault } = await openJournal(ctx);
+  const { vault, audit } = await openJournal(ctx);
   const next = await newPassphrase(ctx, opts.newPassphraseFile);
   await storeNewWrap(ctx, vault, next);
+  audit.record('passphrase.changed', 'MEDIUM', { kdf: readVaultHeader(ctx.paths.vault).kdf.name });
   ctx.print('Passphrase changed. Your entries did not need re-encrypting; the recovery key still works.');
 }
 
@@ -42,7 +43,9 @@ export async function recoverCommand(ctx: CommandContext, opts: { recoveryKeyFil
     key = await asked;
   }
   const vault = unlockWithRecoveryKey(header, key);
+  const { audit } = buildServices(ctx, header, vault, 'prompt');
   const next = await newPassphrase(ctx, opts.newPassphraseFile);
   await storeNewWrap(ctx, vault, next);
+  audit.record('passphrase.recovered', 'HIGH', { with: 'recovery key' });
   ctx.print('A new passphrase is set. Keep using the same recovery key.');
 }

@@ -23,11 +23,13 @@ export async function writeCommand(ctx: CommandContext, words: string[], opts: W
   const open = await openJournal(ctx);
   if (raw === null) raw = checkEntryText(await editText(ctx, '', 'new-entry'));
   let text = raw.trim();
+  let starred = Boolean(opts.star);
   if (!opts.date) {
     const split = splitLeadingDate(text, now);
     if (split.when) {
       when = split.when;
       text = split.body.trim();
+      starred ||= split.starred; // jrnl's "yesterday*: ..." marker
     }
   }
   if (text.length === 0) throw new UsageError('The entry is empty; nothing was saved.');
@@ -35,7 +37,7 @@ export async function writeCommand(ctx: CommandContext, words: string[], opts: W
     text,
     created: when ?? now,
     tags: [...opts.tag, ...extractTags(text)],
-    starred: Boolean(opts.star),
+    starred,
   });
   if (opts.json) {
     ctx.printJson(entryJson(entry));
