@@ -1,0 +1,65 @@
+/**
+ * Latency of each detector on a 500-word journal entry (goal: < 5 ms each).
+ *
+ *   npx tsx benchmarks/security/latency.ts [--out <file.json>]
+ *
+ * The entry is synthetic diary prose with a few pieces of PII; each detector runs 20 warm-up and 200
+ * timed iterations; the table shows median and p95 in milliseconds.
+ */
+import { writeFileSync } from 'node:fs';
+import { detectInjection, sanitizeForContext } from '../../src/security/injection/index.js';
+import { detectPII, obfuscate, Pseudonymizer } from '../../src/security/pii/index.js';
+import { buildStyleBaseline, detectPoisoning } from '../../src/security/poisoning/index.js';
+
+const SENTENCES = [
+  'I woke up early and made coffee while the rain tapped on the kitchen window.',
+  'Sara called around nine to ask whether we were still meeting at the café on Elm Street.',
+  'Work felt heavy today, and I kept thinking about the conversation with my manager.',
+  'I need to ignore my inbox for a while and forget everything about the deadline this weekend.',
+  'My phone number changed to 780-999-2181, so I texted everyone the new one.',
+  'In the evening we walked by the river and talked about moving to Lisbon next year.',
+  'I felt grateful, tired, and a little anxious, all at once, which is normal lately.',
+];
+
+function entryOf(words: number): string {
+  const out: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const s = SENTENCES[i % SENTENCES.length]!;
+    out.push(s);
+    count += s.split(/\s+/).length;
+  }
+  return out.join(' ');
+}
+
+function time(fn: () => void): { medianMs: number; p95Ms: number } {
+  for (let i = 0; i < 20; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[100]!, p95Ms: samples[190]! };
+}
+
+const entry = entryOf(500);
+const baseline = buildStyleBaseline(Array.from({ length: 20 }, (_, i) => entryOf(80 + i * 10)));
+const spans = detectPII(entry);
+const results = {
+  words: entry.split(/\s+/).length,
+  detectPII: time(() => detectPII(entry)),
+  'detectPII (no NER)': time(() => detectPII(entry, { ner: false })),
+  detectInjection: time(() => detectInjection(entry)),
+  detectPoisoning: time(() => detectPoisoning(entry, baseline)),
+  'obfuscate (pseudonym)': time(() => obfuscate(entry, spans, 'pseudonym', new Pseudonymizer())),
+  sanitizeForContext: time(() => sanitizeForContext(entry)),
+};
+console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector)`);
+for (const [name, r] of Object.entries(results)) {
+  if (typeof r === 'number') continue;
+  console.log(`${name.padEnd(24)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}`);
+}
+const outIdx = process.argv.indexOf('--out');
+if (outIdx !== -1 && process.argv[outIdx + 1]) writeFileSync(process.argv[outIdx + 1]!, `${JSON.stringify(results, null, 2)}\n`);
