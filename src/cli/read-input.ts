@@ -34,6 +34,7 @@ export function decodeEntryText(bytes: Uint8Array): string {
 /** Validate entry text: no NUL or other binary control characters, not too long. Returns it with a BOM removed. */
 export function checkEntryText(text: string): string {
   const clean = text.replace(/^\uFEFF/, '');
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(clean)) {
     throw new UsageError('The text contains control characters (it looks binary); nothing was saved.');
   }
