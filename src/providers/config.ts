@@ -8,8 +8,8 @@ export const PROVIDER_NAMES = ['builtin', 'llama', 'ollama', 'openai', 'transfor
  * There is deliberately no API key field: keys come from the environment only.
  */
 export const ProviderConfigSchema = z.object({
-  /** Which provider answers; builtin when nothing is configured. */
-  ai_provider: z.enum(PROVIDER_NAMES).optional(),
+  /** Which provider answers; null: llama when model_path is set, otherwise builtin. */
+  ai_provider: z.enum(PROVIDER_NAMES).nullable().default(null),
   /** GGUF file for the llama provider. */
   model_path: z.string().nullable().default(null),
   /** Model name for ollama/openai, or the model folder for transformers. */

@@ -18,7 +18,7 @@ const SEQUENCE = new RegExp(
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // An unfinished sequence at the end of a chunk: held back until the next chunk completes it.
 // eslint-disable-next-line no-control-regex
-const UNFINISHED = /(?:(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u009c]*(?:\u001b)?|\u001b[\u0020-\u002f]*)$/;
+const UNFINISHED = /(?:(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])(?:[^\u0007\u009c\u001b]|\u001b(?!\\))*\u001b?|\u001b[\u0020-\u002f]*)$/;
 
 function stripComplete(text: string): string {
   return text.replace(SEQUENCE, '').replace(CONTROL, '');

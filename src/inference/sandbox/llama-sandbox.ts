@@ -105,11 +105,11 @@ export class LlamaSandbox {
           clearTimeout(timer);
           if (msg instanceof Error) return reject(msg);
           if (msg.type === 'ready') { this.report = msg.model; return resolve(msg.model); }
-          if (msg.type === 'error' && msg.code === 'model_missing') {
-            this.fail(child, new ModelNotFoundError('llama', `The model file ${this.options.modelPath} is missing or unreadable.`, 'Put a GGUF model in ~/.companion/models/ or set COMPANION_MODEL_PATH.'));
-          } else {
-            this.fail(child, new ProviderError('The model file could not be loaded as a GGUF model.', { kind: 'permanent', provider: 'llama', hint: 'Check that the file is a complete GGUF model.' }));
-          }
+          const err = msg.type === 'error' && msg.code === 'model_missing'
+            ? new ModelNotFoundError('llama', `The model file ${this.options.modelPath} is missing or unreadable.`, 'Put a GGUF model in ~/.companion/models/ or set COMPANION_MODEL_PATH.')
+            : new ProviderError('The model file could not be loaded as a GGUF model.', { kind: 'permanent', provider: 'llama', hint: 'Check that the file is a complete GGUF model.' });
+          this.fail(child, err);
+          reject(err);
         },
       });
       child.on('message', (raw: unknown) => this.receive(child, raw));
