@@ -1,0 +1,93 @@
+/**
+ * Store and CLI performance at 1,000 / 10,000 / 100,000 entries (issue 2).
+ *
+ *   npm run bench:store -- [--sizes 1000,10000,100000] [--reps 7] [--heavy-reps 5] [--out file.json]
+ *
+ * For each size: build a synthetic journal fast through the library (real `companion init`, one
+ * unlock, one Journal.importEntries batch), then time the real CLI (`node bin/companion.js`, spawned):
+ * list 20, search a planted word, export all as JSON to a file, add one entry, and `audit verify`
+ * (which must pass). The KDF is measured in the same run by a fresh process that only unlocks, so each
+ * figure reads "one KDF + X ms"; --version and --help give the process-start baseline. Every command
+ * reports its KDF count through COMPANION_DEBUG_COUNTERS (must be exactly 1).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, cliEnv, runCliOk, staleBuildFiles } from '../lib/cli-runner.js';
+import { probeKdf } from '../lib/kdf-probe.js';
+import { describeMachine, machineInfo } from '../lib/machine.js';
+import { summarize, type Timing } from '../lib/stats.js';
+import { makeTempDir, removeTempDir } from '../lib/temp-dir.js';
+import { buildStore } from './build-store.js';
+import { measureStore, type SizeResult } from './measure.js';
+import { checkGoals, goalTable, growthTable, sizeTable, type Baseline } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    reps: { type: 'string', default: '7' },
+    'heavy-reps': { type: 'string', default: '5' },
+    out: { type: 'string', default: 'benchmarks/results/store.json' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+const reps = Number(values.reps);
+const heavyReps = Number(values['heavy-reps']);
+if (sizes.some((n) => !Number.isInteger(n) || n < 20) || !(reps >= 1) || !(heavyReps >= 1)) {
+  console.error('usage: --sizes N,N,... (each ≥ 20) --reps N --heavy-reps N');
+  process.exit(2);
+}
+
+const started = performance.now();
+const machineAtStart = machineInfo();
+console.log(describeMachine(machineAtStart));
+const stale = staleBuildFiles();
+if (stale.length) console.log(`WARNING: dist/ is older than ${stale.length} source file(s) (${stale.slice(0, 5).join(', ')}…): run \`npm run build\` first, the CLI runs dist/.`);
+
+function timed(args: string[], env: Record<string, string>, n: number): Timing {
+  runCliOk(args, env); // warm-up
+  return summarize(Array.from({ length: n }, () => runCliOk(args, env).ms));
+}
+
+const scratch = makeTempDir('companion-bench-store');
+const home = path.join(scratch, 'home');
+fs.mkdirSync(home);
+const bareEnv = cliEnv(path.join(scratch, 'no-journal'), null, home);
+const version = timed(['--version'], bareEnv, Math.max(reps, 10));
+const help = timed(['--help'], bareEnv, Math.max(reps, 10));
+console.log(`--version median ${version.medianMs} ms, --help median ${help.medianMs} ms`);
+
+const results: SizeResult[] = [];
+const kdfBySize: Record<number, Timing> = {};
+const kdfSamples: number[] = [];
+for (const n of sizes) {
+  const root = makeTempDir(`companion-bench-${n}`);
+  console.log(`\nbuilding ${n.toLocaleString('en')} entries…`);
+  const store = await buildStore(root, n);
+  console.log(`  built in ${(store.timings.totalMs / 1000).toFixed(1)} s (import ${(store.timings.importMs / 1000).toFixed(1)} s, ${(store.timings.importMs / n).toFixed(2)} ms/entry)`);
+  const probes = Array.from({ length: reps }, () => probeKdf(store.paths.vault, store.passphrase).unlockMs);
+  kdfSamples.push(...probes);
+  const kdf = summarize(probes);
+  kdfBySize[n] = kdf;
+  const result = measureStore(store, { reps, heavyReps, kdfMs: kdf.medianMs, workDir: root });
+  results.push(result);
+  console.log(sizeTable(result, kdf));
+  console.log(`  checks: ${Object.entries(result.checks).map(([k, v]) => `${k}: ${v}`).join('; ')}; store ${(result.storeBytes / 2 ** 20).toFixed(1)} MiB`);
+  removeTempDir(root);
+}
+
+const baseline: Baseline = { version, help, kdfBySize, kdf: summarize(kdfSamples) };
+const goals = checkGoals(results, baseline);
+console.log(`\nGrowth (X = command median − KDF median of the same size; one KDF ≈ ${baseline.kdf.medianMs} ms; process start (--version) ≈ ${version.medianMs} ms)`);
+console.log(growthTable(results));
+console.log('\nGoals (issue 2)');
+console.log(goalTable(goals));
+removeTempDir(scratch);
+
+const machineAtEnd = machineInfo();
+const totalMs = performance.now() - started;
+console.log(`\ntotal ${(totalMs / 1000).toFixed(0)} s; load average at end ${machineAtEnd.loadAverage.join(' ')}`);
+const out = path.resolve(REPO_ROOT, values.out);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, `${JSON.stringify({ benchmark: 'store', settings: { sizes, reps, heavyReps }, machineAtStart, machineAtEnd, staleBuild: stale, totalMs: Math.round(totalMs), baseline, results, goals }, null, 2)}\n`);
+console.log(`wrote ${path.relative(REPO_ROOT, out)}`);
