@@ -46,7 +46,12 @@ export class OpenAIProvider implements AIProvider {
     if (!this.options.apiKey && !local) {
       throw new ProviderError(`No API key for ${this.baseURL}.`, { kind: 'auth', provider: this.name, hint: 'Set COMPANION_OPENAI_API_KEY in the environment (never in the config file).' });
     }
-    this.client = new OpenAI({ apiKey: this.options.apiKey ?? 'no-key-needed-for-local-server', baseURL: this.baseURL, maxRetries: 0, timeout: 600_000 });
+    const silent = (): void => undefined;
+    // The SDK would otherwise print unparseable stream data (model output) to the console.
+    this.client = new OpenAI({
+      apiKey: this.options.apiKey ?? 'no-key-needed-for-local-server', baseURL: this.baseURL, maxRetries: 0, timeout: 600_000,
+      logLevel: 'off', logger: { error: silent, warn: silent, info: silent, debug: silent },
+    });
   }
 
   private messages(prompt: string, options: GenerateOptions): ChatMessage[] {
