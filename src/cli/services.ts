@@ -89,3 +89,16 @@ export function buildServices(ctx: CommandContext, header: VaultHeader, vault: V
 export function vaultExists(ctx: CommandContext): boolean {
   return fs.existsSync(ctx.paths.vault);
 }
+
+/**
+ * The configured AI provider (builtin when none is configured), wrapped with retry, circuit breaker and
+ * fallback to builtin; the fallback is announced once on stderr. Imported lazily: model libraries load
+ * only in commands that use AI.
+ */
+export async function providerFor(ctx: CommandContext): Promise<import('../providers/types.js').AIProvider> {
+  const { createProvider } = await import('../providers/create-provider.js');
+  return createProvider(ctx.config, ctx.deps.env, {
+    modelsDir: ctx.paths.models,
+    onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
+  });
+}

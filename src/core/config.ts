@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { atomicWrite } from './atomic-write.js';
 import { UsageError } from './errors.js';
+import { ProviderConfigSchema } from '../providers/config.js';
 
 /**
  * The one definition of companion's configuration. Every section has defaults, applied after the file
  * and the environment are read; unknown keys are errors that name the key.
  */
 export const ConfigSchema = z.object({
-  ai_provider: z.enum(['builtin', 'llama', 'ollama', 'openai', 'mock']).default('builtin'),
-  model_path: z.string().nullable().default(null),
-  model: z.string().nullable().default(null),
-  model_dir: z.string().nullable().default(null),
-  ollama_host: z.string().default('http://127.0.0.1:11434'),
-  openai_base_url: z.string().nullable().default(null),
-  n_ctx: z.number().int().min(256).max(1_048_576).default(4096),
-  gpu_layers: z.union([z.literal('auto'), z.number().int().min(0)]).default('auto'),
+  // Provider settings (ai_provider, model_path, model, model_dir, ollama_host, openai_base_url, n_ctx, ...)
+  // are defined once, by the provider layer.
+  ...ProviderConfigSchema.shape,
   log_level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   encryption: z.object({
     kdf: z.enum(['pbkdf2', 'scrypt']).default('pbkdf2'),
@@ -48,15 +44,11 @@ export const ConfigSchema = z.object({
 /** Validated configuration with every default filled in. */
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Environment variables that override config keys. */
+/**
+ * Environment variables that override config keys here. Provider variables (COMPANION_PROVIDER,
+ * COMPANION_MODEL_PATH, ...) are applied by the provider layer when it resolves its settings.
+ */
 const ENV_OVERRIDES: Record<string, { key: string; parse: (v: string) => unknown }> = {
-  COMPANION_PROVIDER: { key: 'ai_provider', parse: (v) => v },
-  COMPANION_MODEL_PATH: { key: 'model_path', parse: (v) => v },
-  COMPANION_MODEL: { key: 'model', parse: (v) => v },
-  COMPANION_MODEL_DIR: { key: 'model_dir', parse: (v) => v },
-  COMPANION_OLLAMA_HOST: { key: 'ollama_host', parse: (v) => v },
-  COMPANION_OPENAI_BASE_URL: { key: 'openai_base_url', parse: (v) => v },
-  COMPANION_N_CTX: { key: 'n_ctx', parse: (v) => Number(v) },
   COMPANION_LOG_LEVEL: { key: 'log_level', parse: (v) => v.toLowerCase().replace(/^warning$/, 'warn') },
 };
 
