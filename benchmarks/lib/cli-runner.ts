@@ -18,7 +18,16 @@ export interface CliRun {
   stderr: string;
   /** KDF runs reported by COMPANION_DEBUG_COUNTERS; null when the CLI printed no counters. */
   kdf: number | null;
+  /**
+   * CPU time of the process (user + system, all threads, 10 ms resolution) from /usr/bin/time; null when
+   * that tool is missing. Less sensitive than wall time to other work on the machine.
+   */
+  cpuMs: number | null;
 }
+
+const TIME_BIN = '/usr/bin/time';
+const hasTime = fs.existsSync(TIME_BIN);
+const RUSAGE_RE = /\ncbench-rusage (\d+\.\d+) (\d+\.\d+)\n?$/;
 
 /** Environment for a CLI run against one data directory: no keychain, passphrase from a file, no colour. */
 export function cliEnv(dataDir: string, passphraseFile: string | null, home: string): Record<string, string> {
@@ -36,13 +45,23 @@ export function cliEnv(dataDir: string, passphraseFile: string | null, home: str
 
 /** Spawn `node bin/companion.js <args>` and time it end to end (process start included). */
 export function runCli(args: readonly string[], env: Record<string, string>, input?: string): CliRun {
+  const [cmd, argv] = hasTime
+    ? [TIME_BIN, ['-f', '\ncbench-rusage %U %S', process.execPath, CLI_BIN, ...args]]
+    : [process.execPath, [CLI_BIN, ...args]];
   const start = performance.now();
-  const r = spawnSync(process.execPath, [CLI_BIN, ...args], { env, input: input ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { env, input: input ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (r.error) throw r.error;
-  const m = /companion-counters (\{.*\})/.exec(r.stderr);
+  let stderr = r.stderr;
+  let cpuMs: number | null = null;
+  const usage = RUSAGE_RE.exec(stderr);
+  if (usage) {
+    cpuMs = Math.round((Number(usage[1]) + Number(usage[2])) * 1000);
+    stderr = stderr.slice(0, usage.index);
+  }
+  const m = /companion-counters (\{.*\})/.exec(stderr);
   const kdf = m ? (JSON.parse(m[1]!) as { kdf?: number }).kdf ?? null : null;
-  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr, kdf };
+  return { ms, code: r.status, stdout: r.stdout, stderr, kdf, cpuMs };
 }
 
 /** Like runCli, but throws with the CLI's stderr when the exit code is not 0. */

@@ -7,6 +7,8 @@ import { REPO_ROOT } from './cli-runner.js';
 export interface KdfProbe {
   /** Time of unlockWithPassphrase inside the child (one KDF and one key unwrap). */
   unlockMs: number;
+  /** CPU time (user + system, all threads) the unlock used inside the child. */
+  unlockCpuMs: number;
   /** Wall-clock time of the whole child process (start, imports, unlock, exit). */
   processMs: number;
 }
@@ -21,9 +23,12 @@ export function probeKdf(vaultFile: string, passphrase: string): KdfProbe {
     const { readVaultHeader } = await import(${JSON.stringify(dist('security/vault-header.js'))});
     const { unlockWithPassphrase } = await import(${JSON.stringify(dist('security/vault.js'))});
     const header = readVaultHeader(process.env.VAULT_FILE);
+    const cpu = process.cpuUsage();
     const t = performance.now();
     await unlockWithPassphrase(header, process.env.VAULT_PASSPHRASE);
-    process.stdout.write(String(performance.now() - t));`;
+    const wall = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(JSON.stringify([wall, (used.user + used.system) / 1000]));`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH ?? '', VAULT_FILE: vaultFile, VAULT_PASSPHRASE: passphrase },
@@ -31,5 +36,6 @@ export function probeKdf(vaultFile: string, passphrase: string): KdfProbe {
   });
   const processMs = performance.now() - start;
   if (r.status !== 0) throw new Error(`KDF probe failed: ${r.stderr.trim()}`);
-  return { unlockMs: Number(r.stdout), processMs };
+  const [unlockMs, unlockCpuMs] = JSON.parse(r.stdout) as [number, number];
+  return { unlockMs, unlockCpuMs, processMs };
 }

@@ -11,6 +11,16 @@ export interface CommandFigure extends Timing {
   kdfCounts: Array<number | null>;
   /** Median minus the median KDF of the same run: the "X" of "one KDF + X ms". */
   overKdfMs: number;
+  /** Median CPU time (user + system) of the process; null without /usr/bin/time. */
+  cpuMedianMs: number | null;
+  /** Median CPU time minus the KDF's median CPU time: X in CPU terms, less disturbed by machine load. */
+  cpuOverKdfMs: number | null;
+}
+
+/** The KDF figures a size's commands are compared with. */
+export interface KdfReference {
+  medianMs: number;
+  cpuMedianMs: number;
 }
 
 /** Everything measured on one store size. */
@@ -18,14 +28,14 @@ export interface SizeResult {
   entries: number;
   planted: number;
   build: BuiltStore['timings'] & { perEntryImportMs: number };
-  commands: Record<'list' | 'search' | 'export' | 'add' | 'verify', CommandFigure>;
+  commands: Record<'list' | 'search' | 'export' | 'add' | 'addDated' | 'verify', CommandFigure>;
   /** Checks that the output was right (number of lines, matches, exported entries, verify verdict). */
   checks: Record<string, string>;
   storeBytes: number;
 }
 
 /** Run `args` `reps` times (plus one untimed warm-up that fills the page cache) and summarise. */
-function repeat(store: BuiltStore, args: () => string[], reps: number, kdfMs: number, check: (r: CliRun) => void, warmup = true): CommandFigure {
+function repeat(store: BuiltStore, args: () => string[], reps: number, kdf: KdfReference, check: (r: CliRun) => void, warmup = true): CommandFigure {
   if (warmup) check(runOk(store, args()));
   const runs: CliRun[] = [];
   for (let i = 0; i < reps; i += 1) {
@@ -34,7 +44,14 @@ function repeat(store: BuiltStore, args: () => string[], reps: number, kdfMs: nu
     runs.push(r);
   }
   const t = summarize(runs.map((r) => r.ms));
-  return { ...t, kdfCounts: runs.map((r) => r.kdf), overKdfMs: Number((t.medianMs - kdfMs).toFixed(1)) };
+  const cpu = runs.every((r) => r.cpuMs !== null) ? summarize(runs.map((r) => r.cpuMs!)).medianMs : null;
+  return {
+    ...t,
+    kdfCounts: runs.map((r) => r.kdf),
+    overKdfMs: Number((t.medianMs - kdf.medianMs).toFixed(1)),
+    cpuMedianMs: cpu,
+    cpuOverKdfMs: cpu === null ? null : Number((cpu - kdf.cpuMedianMs).toFixed(1)),
+  };
 }
 
 function runOk(store: BuiltStore, args: string[]): CliRun {
@@ -57,11 +74,11 @@ function dirBytes(dir: string): number {
  * a file, then add entries (which change the store, so they come last) and finally `audit verify`,
  * which must pass. `heavyReps` applies to search and export, whose cost grows with the store.
  */
-export function measureStore(store: BuiltStore, opts: { reps: number; heavyReps: number; kdfMs: number; workDir: string }): SizeResult {
+export function measureStore(store: BuiltStore, opts: { reps: number; heavyReps: number; kdf: KdfReference; workDir: string }): SizeResult {
   const checks: Record<string, string> = {};
-  const { reps, heavyReps, kdfMs } = opts;
+  const { reps, heavyReps, kdf } = opts;
 
-  const list = repeat(store, () => ['list'], reps, kdfMs, (r) => {
+  const list = repeat(store, () => ['list'], reps, kdf, (r) => {
     const lines = r.stdout.split('\n').filter((l) => l.trim() !== '').length;
     if (lines !== 20) throw new Error(`list printed ${lines} lines, expected 20`);
   });
@@ -70,14 +87,14 @@ export function measureStore(store: BuiltStore, opts: { reps: number; heavyReps:
   const found = JSON.parse(runOk(store, ['search', PLANTED_WORD, '--json']).stdout) as { entries: unknown[] };
   if (found.entries.length !== store.planted) throw new Error(`search found ${found.entries.length}, expected ${store.planted}`);
   checks.search = `${found.entries.length} matches (expected ${store.planted})`;
-  const search = repeat(store, () => ['search', PLANTED_WORD], heavyReps, kdfMs, (r) => {
+  const search = repeat(store, () => ['search', PLANTED_WORD], heavyReps, kdf, (r) => {
     const lines = r.stdout.split('\n').filter((l) => l.trim() !== '').length;
     if (lines !== store.planted) throw new Error(`search printed ${lines} lines, expected ${store.planted}`);
   }, false);
 
   const outFile = path.join(opts.workDir, `export-${store.entries}.json`);
   let exportedBytes = 0;
-  const exported = repeat(store, () => ['export', '--format', 'json', '--out', outFile], heavyReps, kdfMs, () => {
+  const exported = repeat(store, () => ['export', '--format', 'json', '--out', outFile], heavyReps, kdf, () => {
     exportedBytes = fs.statSync(outFile).size;
   }, false);
   const doc = JSON.parse(fs.readFileSync(outFile, 'utf8')) as { entries: unknown[] };
@@ -86,12 +103,15 @@ export function measureStore(store: BuiltStore, opts: { reps: number; heavyReps:
   fs.rmSync(outFile, { force: true });
 
   let k = 0;
-  const add = repeat(store, () => ['write', `Benchmark note ${(k += 1)}: a short walk before dinner, then an early night @bench`], reps, kdfMs, (r) => {
+  const saved = (r: CliRun) => {
     if (!/^Saved [a-z2-7]{12}/.test(r.stdout)) throw new Error(`write printed: ${r.stdout.trim()}`);
-  });
+  };
+  const add = repeat(store, () => ['write', `A short walk before dinner and an early night, note ${(k += 1)} @bench`], reps, kdf, saved);
+  // A leading "word N:" phrase is handed to the natural-date parser (compromise), which loads lazily.
+  const addDated = repeat(store, () => ['write', `Day ${(k += 1)}: a short walk before dinner and an early night @bench`], heavyReps, kdf, saved, false);
   checks.add = `${k} entries added`;
 
-  const verify = repeat(store, () => ['audit', 'verify', '--json'], 1, kdfMs, (r) => {
+  const verify = repeat(store, () => ['audit', 'verify', '--json'], 1, kdf, (r) => {
     const report = JSON.parse(r.stdout) as { ok: boolean; records: number; entriesChecked: number };
     if (!report.ok) throw new Error(`audit verify failed on ${store.entries} entries: ${r.stdout}`);
     checks.verify = `ok, ${report.records} records, ${report.entriesChecked} entries`;
@@ -101,7 +121,7 @@ export function measureStore(store: BuiltStore, opts: { reps: number; heavyReps:
     entries: store.entries,
     planted: store.planted,
     build: { ...store.timings, perEntryImportMs: Number((store.timings.importMs / store.entries).toFixed(3)) },
-    commands: { list, search, export: exported, add, verify },
+    commands: { list, search, export: exported, add, addDated, verify },
     checks,
     storeBytes: dirBytes(store.dataDir),
   };
