@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { entryRefs, type EntryRef } from '../../core/entry-files.js';
+import { Journal } from '../../core/journal.js';
+import type { DataPaths } from '../../core/paths.js';
+import { WriterLock } from '../../core/writer-lock.js';
+import { auditKeys } from '../../security/audit-log.js';
+import { verifyAudit, type EntryState, type VerifyReport } from '../../security/audit-verify.js';
+import { readClearHeader } from '../../security/entry-cipher.js';
+import type { VaultHeader } from '../../security/vault-header.js';
+import type { Vault } from '../../security/vault.js';
+import type { CheckOutcome } from './timed-check.js';
+
+/** Every entry file with its size, revision and hash, read once without decrypting. */
+export interface EntryScan {
+  refs: EntryRef[];
+  states: EntryState[];
+  bytes: number;
+}
+
+/** Read every entry file once: size, clear-header revision and SHA-256 (for the audit check). */
+export function scanEntries(entriesDir: string): EntryScan {
+  const refs: EntryRef[] = [];
+  const states: EntryState[] = [];
+  let bytes = 0;
+  for (const ref of entryRefs(entriesDir, { oldestFirst: true })) {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(ref.file);
+    } catch {
+      continue; // deleted while scanning
+    }
+    refs.push(ref);
+    bytes += data.length;
+    const rev = readClearHeader(data)?.header.rev ?? 0;
+    states.push({ id: ref.id, rev, hash: crypto.createHash('sha256').update(data).digest('hex'), authentic: null });
+  }
+  return { refs, states, bytes };
+}
+
+/** Vault: the header reads and the passphrase unlocks it (the one KDF of the health command). */
+export function vaultOutcome(header: VaultHeader, unlockMs: number): CheckOutcome {
+  const kdf = header.kdf.name === 'pbkdf2-sha256' ? `PBKDF2, ${header.kdf.iterations} iterations` : `scrypt logN ${header.kdf.logN}`;
+  return { status: 'ok', reason: `unlocked (${kdf}) in ${Math.round(unlockMs)} ms` };
+}
+
+/** Indexes of up to `n` entries spread evenly from oldest to newest (both ends included). */
+export function sampleIndexes(total: number, n: number): number[] {
+  if (total <= n) return Array.from({ length: total }, (_, i) => i);
+  if (n <= 1) return n === 1 ? [total - 1] : [];
+  const picked = new Set<number>();
+  for (let i = 0; i < n; i += 1) picked.add(Math.round((i * (total - 1)) / (n - 1)));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * A sample of entries decrypts and validates: up to `sampleSize` entries spread over the whole journal.
+ * Fails on the first entry that does not authenticate (names its id, never its text).
+ */
+export function sampleDecryptCheck(paths: DataPaths, vault: Vault, refs: EntryRef[], sampleSize: number, now: () => Date): CheckOutcome {
+  if (refs.length === 0) return { status: 'ok', reason: 'no entries yet' };
+  const journal = new Journal({ paths, vault, lock: new WriterLock(paths.lock), now });
+  const picks = sampleIndexes(refs.length, sampleSize);
+  for (const i of picks) journal.read(refs[i]!); // IntegrityError names the entry and fails the check
+  return { status: 'ok', reason: `${picks.length} of ${refs.length} entries decrypted and validated` };
+}
+
+/** Verify the audit log (chain, checkpoint, MACs when the vault is open) against the scanned entries. */
+export function verifyJournalAudit(paths: DataPaths, header: VaultHeader, vault: Vault | null, scan: EntryScan): VerifyReport {
+  let logText: string | null;
+  try {
+    logText = fs.readFileSync(paths.audit, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    logText = null;
+  }
+  return verifyAudit({ logText, vaultId: header.vaultId, checkpoint: header.audit, keys: vault ? auditKeys(vault) : null, entries: scan.states });
+}
+
+/** Audit check outcome from a verify report. */
+export function auditOutcome(report: VerifyReport): CheckOutcome {
+  if (!report.ok) {
+    const p = report.problems[0]!;
+    const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : '';
+    return { status: 'fail', reason: `${p.kind}${p.seq !== null ? ` at record ${p.seq}` : ''}: ${p.message}${more} Run \`companion audit verify\`.` };
+  }
+  const base = `${report.records} records, chain and checkpoint intact, ${report.entriesChecked} entries match`;
+  if (!report.macsChecked) return { status: 'warn', reason: `${base}; MACs not checked (journal not unlocked)` };
+  return { status: 'ok', reason: base };
+}
+
+/** Bytes of every file under a directory (0 when it does not exist). */
+export function directoryBytes(dir: string): number {
+  let total = 0;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = `${dir}/${e.name}`;
+    if (e.isDirectory()) total += directoryBytes(p);
+    else if (e.isFile()) {
+      try {
+        total += fs.statSync(p).size;
+      } catch { /* gone */ }
+    }
+  }
+  return total;
+}
