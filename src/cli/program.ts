@@ -164,6 +164,19 @@ the report says so.`)
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/audit.js')).auditReceipt));
 
+  const models = program.command('models').description('local GGUF models: list, choose, inspect (companion never downloads)');
+  models.command('list').description('GGUF files in the models directory with architecture, quantization, context, size, sha256')
+    .option('--no-hash', 'skip hashing (faster for large files)')
+    .option('--json', 'print {"modelsDir", "models": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/models.js')).modelsList));
+  models.command('use').description('make a GGUF file the active model (sets ai_provider llama, pins its sha256)')
+    .argument('<file>', 'a file name in the models directory, or a path')
+    .action(lazy(async () => (await import('./commands/models.js')).modelsUse));
+  models.command('info').description('the active provider and model (or one file), and whether it changed since `use`')
+    .argument('[file]', 'a model file instead of the active one')
+    .option('--json', 'print as JSON')
+    .action(lazy(async () => (await import('./commands/models.js')).modelsInfo));
+
   const keychain = program.command('keychain').description('keep the passphrase in the OS keychain (opt-in)');
   keychain.command('enable').description('store the passphrase in the OS keychain and unlock from it')
     .action(lazy(async () => (await import('./commands/keychain.js')).keychainEnable));
@@ -181,6 +194,14 @@ the report says so.`)
     .action(lazy(async () => (await import('./commands/config.js')).configList));
   config.command('path').description('print where config.json lives')
     .action(lazy(async () => (await import('./commands/config.js')).configPath));
+
+  // No command: the daily writing session (Ink, loaded only here); piped input makes it `companion write`.
+  program
+    .addHelpText('after', `
+With no command, companion opens the writing session: a full-screen editor with a prompt, idle hints,
+encrypted autosave of the draft, and Ctrl+D to save (F1 lists the keys). When stdin is not a terminal
+(text piped in), \`companion\` behaves exactly like \`companion write\`.`)
+    .action(lazy(async () => (await import('./commands/session.js')).sessionCommand));
 
   return program;
 }

@@ -12,6 +12,8 @@ export const ConfigSchema = z.object({
   // Provider settings (ai_provider, model_path, model, model_dir, ollama_host, openai_base_url, n_ctx, ...)
   // are defined once, by the provider layer.
   ...ProviderConfigSchema.shape,
+  /** sha256 of model_path recorded by `companion models use`, so a changed file is noticed. */
+  model_sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
   log_level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   encryption: z.object({
     kdf: z.enum(['pbkdf2', 'scrypt']).default('pbkdf2'),
