@@ -83,7 +83,7 @@ export function staleBuildFiles(): string[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) {
+      else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) {
         const built = path.join(REPO_ROOT, 'dist', path.relative(path.join(REPO_ROOT, 'src'), p)).replace(/\.tsx?$/, '.js');
         if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(p).mtimeMs) stale.push(path.relative(REPO_ROOT, p));
       }
