@@ -116,6 +116,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .description('export entries as Markdown, JSON or plain text')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'txt']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to a file (created private, 0600) instead of stdout')
+    .addOption(new Option('--sanitize [mode]', 'replace personal data: pseudonym (same stand-in for the same person throughout), mask or redact').choices(['pseudonym', 'mask', 'redact']).preset('pseudonym'))
     .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
 
   program.command('import')
@@ -177,6 +178,13 @@ the report says so.`)
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/models.js')).modelsInfo));
 
+  const security = program.command('security').description('what the PII, prompt-injection and poisoning detectors see');
+  security.command('scan').description('scan a text (arguments or stdin) or a journal entry')
+    .argument('[text...]', 'text to scan (or pipe it in)')
+    .option('-e, --entry <id>', 'scan a journal entry, including its style against the rest of the journal')
+    .option('--json', 'print {"pii", "injection", "poisoning"} as JSON')
+    .action(lazy(async () => (await import('./commands/security.js')).securityScan));
+
   const keychain = program.command('keychain').description('keep the passphrase in the OS keychain (opt-in)');
   keychain.command('enable').description('store the passphrase in the OS keychain and unlock from it')
     .action(lazy(async () => (await import('./commands/keychain.js')).keychainEnable));
@@ -201,7 +209,27 @@ the report says so.`)
 With no command, companion opens the writing session: a full-screen editor with a prompt, idle hints,
 encrypted autosave of the draft, and Ctrl+D to save (F1 lists the keys). When stdin is not a terminal
 (text piped in), \`companion\` behaves exactly like \`companion write\`.`)
-    .action(lazy(async () => (await import('./commands/session.js')).sessionCommand));
+    .allowExcessArguments(true) // so a misspelt command gets commander's "unknown command ... did you mean"
+    .action(async () => {
+      if (program.args.length > 0) (program as unknown as { unknownCommand(): never }).unknownCommand();
+      await lazy(async () => (await import('./commands/session.js')).sessionCommand)();
+    });
+
+  program.command('health')
+    .description('check the journal, audit log, AI provider, disk and memory; exit 1 if any check fails')
+    .option('-w, --watch', 'keep the dashboard open and refresh it (q to quit)')
+    .option('--interval <seconds>', 'seconds between refreshes with --watch (default 5)')
+    .option('--json', 'print the checks, facts and recorded metrics as JSON')
+    .option('--prometheus', 'print the Prometheus text format (for a node_exporter textfile collector)')
+    .option('--no-unlock', 'do not ask for the passphrase: skip decryption and audit MACs')
+    .addHelpText('after', '\nChecks: config, vault, entries (a sample decrypts), audit, provider, disk, memory, writer-lock, drafts, quarantine.\nExit codes: 0 healthy (warnings allowed), 1 when any check fails.')
+    .action(lazy(async () => (await import('./commands/health.js')).healthCommand));
+
+  program.command('stats')
+    .description('your local usage statistics: sessions, words, streaks, features used (never sent anywhere)')
+    .option('--json', 'print the statistics as JSON')
+    .option('--export <file>', 'write all recorded usage (counts and command names) to a JSON file')
+    .action(lazy(async () => (await import('./commands/stats.js')).statsCommand));
 
   return program;
 }

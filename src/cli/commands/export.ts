@@ -1,22 +1,33 @@
 import { atomicWrite } from '../../core/atomic-write.js';
 import { exportJson, exportMarkdown, exportText } from '../../core/interchange/index.js';
 import type { CommandContext } from '../context.js';
+import type { ObfuscationMode } from '../../security/pii/index.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
 import { openJournal } from '../services.js';
 import { VERSION } from '../version.js';
 
 /** `companion export --format md|json|txt [--out FILE]`. */
-export async function exportCommand(ctx: CommandContext, opts: FilterOptions & { format: 'md' | 'json' | 'txt'; out?: string }): Promise<void> {
+export async function exportCommand(ctx: CommandContext, opts: FilterOptions & { format: 'md' | 'json' | 'txt'; out?: string; sanitize?: ObfuscationMode }): Promise<void> {
   const query = queryFromOptions(opts, ctx.deps.now(), null);
   const { journal, audit } = await openJournal(ctx);
-  const entries = journal.all(query);
+  let entries = journal.all(query);
+  let replaced = 0;
+  if (opts.sanitize) {
+    const { detectPII, obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
+    const pseudonyms = new Pseudonymizer(); // one per export: the same person gets the same stand-in throughout
+    entries = entries.map((e) => {
+      const spans = detectPII(e.text);
+      replaced += spans.length;
+      return spans.length ? { ...e, text: obfuscate(e.text, spans, opts.sanitize!, pseudonyms) } : e;
+    });
+  }
   const body = opts.format === 'json'
     ? exportJson(entries, { exported: ctx.deps.now(), generator: `companion ${VERSION}` })
     : opts.format === 'md' ? exportMarkdown(entries) : exportText(entries);
-  audit.record('export', 'MEDIUM', { format: opts.format, entries: entries.length, destination: opts.out ? 'file' : 'stdout' });
+  audit.record('export', 'MEDIUM', { format: opts.format, entries: entries.length, destination: opts.out ? 'file' : 'stdout', sanitize: opts.sanitize ?? 'none', replaced });
   if (opts.out) {
     atomicWrite(opts.out, body, { mode: 0o600 });
-    ctx.note(`Exported ${entries.length} entries to ${opts.out} (readable only by you). It is not encrypted: keep it safe.`);
+    ctx.note(`Exported ${entries.length} entries to ${opts.out} (readable only by you). It is not encrypted: keep it safe.${opts.sanitize ? ` ${replaced} personal-data span(s) replaced (${opts.sanitize}); detection is not perfect, so read it before sharing.` : ''}`);
   } else {
     ctx.deps.stdout.write(body);
   }

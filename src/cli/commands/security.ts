@@ -1,0 +1,50 @@
+import { UsageError } from '../../core/errors.js';
+import { detectPII } from '../../security/pii/index.js';
+import { detectInjection } from '../../security/injection/index.js';
+import { buildStyleBaseline, detectPoisoning, type PoisoningResult } from '../../security/poisoning/index.js';
+import type { CommandContext } from '../context.js';
+import { checkEntryText, readTextInput } from '../read-input.js';
+import { openJournal } from '../services.js';
+
+/** The fewest entries a style baseline is built from; below this the poisoning check is not meaningful. */
+const MIN_BASELINE = 5;
+
+/** `companion security scan <text... | --entry id>`: what the detectors see in a text. */
+export async function securityScan(ctx: CommandContext, words: string[], opts: { entry?: string; json?: boolean }): Promise<void> {
+  let text: string;
+  let poisoning: PoisoningResult | null = null;
+  let poisoningNote: string | null = null;
+  if (opts.entry) {
+    if (words.length) throw new UsageError('Give either text or --entry, not both.');
+    const { journal } = await openJournal(ctx);
+    const entry = journal.get(opts.entry);
+    text = entry.text;
+    const others = journal.all().filter((e) => e.id !== entry.id).map((e) => e.text);
+    if (others.length >= MIN_BASELINE) poisoning = detectPoisoning(text, buildStyleBaseline(others));
+    else poisoningNote = `needs at least ${MIN_BASELINE} other entries for a style baseline (the journal has ${others.length})`;
+  } else {
+    text = words.length ? checkEntryText(words.join(' ')) : ctx.deps.stdin.isTTY ? '' : await readTextInput(ctx.deps.stdin);
+    poisoningNote = 'only for journal entries (--entry), against the journal\'s own style';
+  }
+  if (text.trim() === '') throw new UsageError('Nothing to scan: give text, pipe it in, or use --entry <id>.');
+  const pii = detectPII(text);
+  const injection = detectInjection(text);
+  if (opts.json) {
+    ctx.printJson({
+      pii: pii.map(({ type, start, end, confidence, source }) => ({ type, start, end, confidence, source })),
+      injection: { risk: injection.risk, score: injection.score, types: injection.types, spans: injection.spans, obfuscation: injection.obfuscation },
+      poisoning: poisoning ?? { skipped: poisoningNote },
+    });
+    return;
+  }
+  const s = ctx.style;
+  ctx.print(s.bold(`Personal data: ${pii.length === 0 ? 'none found' : `${pii.length} span(s)`}`));
+  for (const p of pii) ctx.print(`  ${p.type.padEnd(15)} ${s.yellow(JSON.stringify(p.text))}  ${s.dim(`at ${p.start}-${p.end}, confidence ${p.confidence.toFixed(2)}, ${p.source}`)}`);
+  const riskColour = injection.risk === 'HIGH' ? s.red : injection.risk === 'MEDIUM' ? s.yellow : s.green;
+  ctx.print(s.bold(`Prompt injection: ${riskColour(injection.risk)}`) + s.dim(` (score ${injection.score.toFixed(2)})`));
+  if (injection.types.length) ctx.print(`  types: ${injection.types.join(', ')}`);
+  for (const sp of injection.spans.slice(0, 10)) ctx.print(`  ${s.dim(JSON.stringify(sp))}`);
+  if (injection.obfuscation.length) ctx.print(`  obfuscation undone: ${injection.obfuscation.join(', ')}`);
+  if (poisoning) ctx.print(s.bold(`Style anomaly: ${poisoning.anomalous ? s.red('yes') : s.green('no')}`) + s.dim(` (score ${poisoning.score.toFixed(2)})${poisoning.reasons.length ? ': ' + poisoning.reasons.slice(0, 3).join('; ') : ''}`));
+  else ctx.print(s.dim(`Style anomaly: not checked (${poisoningNote})`));
+}
