@@ -27,13 +27,11 @@ describe('the real binary', () => {
     expect(r.stdout).toContain('Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong passphrase,\n4 integrity failure (tampering or corruption), 5 not found.\n');
   });
 
-  it('`help write` and `write --help` describe the command and exit 0', async () => {
-    for (const args of [['help', 'write'], ['write', '--help']]) {
-      const r = await spawnCli(args, t.env);
-      expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout.split('\n')[0]).toBe('Usage: companion write [options] [text...]');
-      expect(r.stdout).toContain('--date <date>');
-    }
+  it('`write --help` describes the command and exits 0', async () => {
+    const r = await spawnCli(['write', '--help'], t.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Usage: companion write [options] [text...]');
+    expect(r.stdout).toContain('--date <date>');
   });
 
   it('--version and -V print exactly the version in package.json', async () => {
@@ -49,7 +47,7 @@ describe('the real binary', () => {
     const r = await spawnCli(['frobnicate'], t.env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("companion: unknown command 'frobnicate'\n");
+    expect(r.stderr).toMatch(/^companion: unknown command 'frobnicate'\n/);
   });
 
   it('a command without a journal exits 5 and says how to start', async () => {

@@ -79,7 +79,7 @@ describe('a damaged entry file is detected by show, list and search (exit 4, no 
           t.cleanup();
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 25 },
     );
   });
 
@@ -95,7 +95,7 @@ describe('a damaged entry file is detected by show, list and search (exit 4, no 
           t.cleanup();
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
   });
 

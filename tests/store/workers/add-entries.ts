@@ -2,6 +2,8 @@
  * Child process for the concurrency and crash tests: unlocks a data directory once and adds entries in a
  * loop through the library API, printing "saved <id>" after each one is durable.
  * Usage: node --import tsx add-entries.ts <dataDir> <passphraseFile> <count|forever> <label>
+ * "forever" stops at 5,000 entries, or as soon as the parent is gone (stdout closed), so a failed test
+ * can never leave it running.
  */
 import fs from 'node:fs';
 import { openLibraryJournal } from './library-journal.js';
@@ -12,7 +14,8 @@ if (!dataDir || !passFile || !countArg || !label) {
   process.exit(2);
 }
 const passphrase = fs.readFileSync(passFile, 'utf8').split('\n')[0]!;
-const count = countArg === 'forever' ? Infinity : Number(countArg);
+const count = countArg === 'forever' ? 5000 : Number(countArg);
+process.stdout.on('error', () => process.exit(1)); // EPIPE: whoever was reading is gone
 
 const open = await openLibraryJournal(dataDir, passphrase);
 open.audit.record('vault.unlocked', 'LOW', { source: 'file' }); // as openJournal does
