@@ -112,6 +112,28 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .option('--json', 'print {"date", "entries": [...]} as JSON')
     .action(lazy(async () => (await import('./commands/read.js')).onThisDayCommand));
 
+  program.command('summary')
+    .description('entries, streaks, mood trend, themes and a written reflection for a period')
+    .option('-w, --week', 'the last 7 days, today included (the default)')
+    .option('-m, --month', 'the last 30 days, today included')
+    .option('--from <date>', 'first day of the period ("2025-01-01", "last monday")')
+    .option('--to <date>', 'last day of the period (default: today)')
+    .option('--json', 'print the summary as JSON, with the entry ids behind every theme and notable day')
+    .addHelpText('after', '\nWith a generative provider the reflection is written by the model from your entries (streamed);\nwith builtin it is built from the numbers. Entries flagged as prompt injection never reach a model.')
+    .action(lazy(async () => (await import('./commands/summary.js')).summaryCommand));
+
+  program.command('ask')
+    .description('answer a question from your entries only, citing their dates')
+    .argument('<question...>', 'the question, e.g. "when did I last see Sam?"')
+    .option('--since <date>', 'only search entries on or after this date')
+    .option('--json', 'print {"question", "found", "answer", "citations", ...} as JSON')
+    .action(lazy(async () => (await import('./commands/ask.js')).askCommand));
+
+  program.command('analyze')
+    .description('compute and store mood and themes for entries that lack a current analysis')
+    .option('--json', 'print {"entries", "analysed", "upToDate"} as JSON')
+    .action(lazy(async () => (await import('./commands/analyze.js')).analyzeCommand));
+
   withFilters(program.command('export'))
     .description('export entries as Markdown, JSON or plain text')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'txt']).makeOptionMandatory())

@@ -41,8 +41,15 @@ export async function writeCommand(ctx: CommandContext, words: string[], opts: W
   });
   if (opts.json) {
     ctx.printJson(entryJson(entry));
-    return;
+  } else {
+    const s = ctx.style;
+    ctx.print(`Saved ${s.bold(entry.id)} · ${entry.wordCount} words · ${localStamp(entry.created)}${entry.tags.length ? ' · ' + entry.tags.map((t) => '@' + t).join(' ') : ''}`);
   }
-  const s = ctx.style;
-  ctx.print(`Saved ${s.bold(entry.id)} · ${entry.wordCount} words · ${localStamp(entry.created)}${entry.tags.length ? ' · ' + entry.tags.map((t) => '@' + t).join(' ') : ''}`);
+  // After the save is reported: mood and themes, stored encrypted with the entry. A failure here never
+  // undoes the save; summary/ask analyse entries that still lack it.
+  try {
+    await (await import('../../core/insight/analysis-store.js')).analyzeSavedEntry(open.journal, entry.id);
+  } catch (err) {
+    ctx.note(`companion: the entry is saved, but analysing it failed (${(err as Error).message}); it will be analysed later.`);
+  }
 }

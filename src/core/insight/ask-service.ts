@@ -1,0 +1,116 @@
+import { entryDay } from '../analysis/days.js';
+import type { Entry } from '../entry.js';
+import { UsageError } from '../errors.js';
+import { NotGenerativeError, ProviderError } from '../../providers/errors.js';
+import type { AIProvider } from '../../providers/types.js';
+import { Pseudonymizer } from '../../security/pii/index.js';
+import { answerPrompt, NO_ANSWER } from './answer-prompt.js';
+import { extractiveAnswer, type Quote } from './extractive-answer.js';
+import { prepareModelContext, redactLikeContext, type ExcludedEntry, type ModelPolicy } from './model-context.js';
+import { countCall, emptyUsage, type ModelUsage } from './model-usage.js';
+import { retrieve, type Retrieval } from './retrieval.js';
+import { validateProse } from './validate-output.js';
+
+/** An entry an answer rests on: id, date and retrieval score. */
+export interface Citation {
+  entryId: string;
+  date: string;
+  score: number;
+}
+
+/** The stable `companion ask --json` shape. */
+export interface AskReport {
+  question: string;
+  /** False when no entry is relevant: the journal has no answer. */
+  found: boolean;
+  answer: {
+    source: 'model' | 'extractive';
+    text: string;
+    /** For the extractive answer: the quoted sentences with their entries and dates. */
+    quotes: Quote[];
+    fallbackReason?: string;
+  };
+  citations: Citation[];
+  retrieval: Retrieval['method'];
+  embeddingError?: string;
+  excluded: { count: number; entries: ExcludedEntry[] };
+  model: ModelUsage | null;
+}
+
+/** How to answer: the provider, the policy for journal text, and call settings. */
+export interface AskOptions {
+  provider: AIProvider;
+  policy: ModelPolicy;
+  /** Called with each streamed chunk of a model's answer. */
+  onChunk?: (text: string) => void;
+  /** Called when a model's streamed answer was discarded in favour of the extractive one. */
+  onDiscard?: (reason: string) => void;
+  k?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** The sentence used when nothing in the journal answers the question. */
+export const NOTHING_FOUND = 'Your journal has nothing that answers this.';
+
+function quoteText(quotes: readonly Quote[]): string {
+  return quotes.map((q) => `${q.date}: ${q.text}`).join('\n');
+}
+
+/**
+ * Answer a question from the journal: retrieve the most relevant entries (provider embeddings fused with
+ * BM25 when the provider has embeddings, BM25 otherwise) and answer from them only — a streamed, validated
+ * model answer citing dates for a generative provider, or quoted sentences with their dates otherwise.
+ * Injection-flagged entries are never retrieved and are counted; says so plainly when nothing is relevant.
+ */
+export async function askJournal(question: string, entries: readonly Entry[], options: AskOptions): Promise<AskReport> {
+  if (question.trim().length === 0) throw new UsageError('Ask a question, for example: companion ask "when did I last go running?"');
+  const pseudonyms = new Pseudonymizer();
+  const context = prepareModelContext(entries, options.policy, pseudonyms);
+  const visible = new Map(context.items.map((i) => [i.id, i]));
+  const usable = entries.filter((e) => visible.has(e.id));
+  const embed = async (texts: string[]) => options.provider.embed(texts);
+  const found = await retrieve(question, usable.map((e) => ({ id: e.id, text: e.text, embedText: visible.get(e.id)!.text })), embed, {
+    k: options.k ?? 5, embedQuestion: redactLikeContext(question, options.policy, pseudonyms),
+  });
+  const byId = new Map(usable.map((e) => [e.id, e]));
+  const hits = found.results.map((r) => byId.get(r.id)).filter((e): e is Entry => e !== undefined);
+  const base = {
+    question,
+    citations: found.results.map((r) => ({ entryId: r.id, date: entryDay(byId.get(r.id)!.created), score: r.score })),
+    retrieval: found.method,
+    ...(found.embeddingError ? { embeddingError: found.embeddingError } : {}),
+    excluded: { count: context.excluded.length, entries: context.excluded },
+  };
+  if (hits.length === 0) return { ...base, found: false, answer: { source: 'extractive', text: NOTHING_FOUND, quotes: [] }, model: null };
+  const extractive = (fallbackReason?: string, usage: ModelUsage | null = null): AskReport => {
+    const quotes = extractiveAnswer(question, hits);
+    return { ...base, found: true, answer: { source: 'extractive', text: quoteText(quotes), quotes, ...(fallbackReason ? { fallbackReason } : {}) }, model: usage };
+  };
+  if (options.provider.name === 'builtin') return extractive();
+  const usage = emptyUsage();
+  const p = answerPrompt(redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
+  let out = '';
+  try {
+    for await (const chunk of options.provider.stream(p.prompt, { system: p.system, maxTokens: 300, temperature: 0.2, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.signal ? { signal: options.signal } : {}) })) {
+      out += chunk;
+      options.onChunk?.(chunk);
+    }
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    const reason = err instanceof NotGenerativeError ? `the ${err.provider ?? 'configured'} provider does not generate text` : `the model failed (${err.message.replace(/\.$/, '')})`;
+    if (out) options.onDiscard?.(reason);
+    return extractive(reason, usage.calls > 0 ? usage : null);
+  }
+  countCall(usage, 'answer', p.system, p.prompt, out);
+  const dates = new Set(hits.map((e) => entryDay(e.created)));
+  const check = validateProse(out, { minWords: 3, maxWords: 250, allowedDates: dates });
+  const reason = !check.ok ? check.reason : check.text.includes(NO_ANSWER) || /\[\d{4}-\d{2}-\d{2}\]/.test(check.text) ? null : 'it cited no entry dates';
+  if (reason !== null || !check.ok) {
+    const why = `the model's answer was not used: ${reason ?? 'invalid'}`;
+    options.onDiscard?.(why);
+    return extractive(why, usage);
+  }
+  const none = check.text.trim() === NO_ANSWER;
+  return { ...base, found: !none, answer: { source: 'model', text: none ? NOTHING_FOUND : check.text, quotes: [] }, model: usage };
+}
