@@ -17,7 +17,7 @@ export async function providerCheck(open: () => Promise<AIProvider>, timeoutMs =
       timer.unref();
     });
     const report = await Promise.race([provider.healthCheck(), timeout]);
-    if (report === null) return { status: 'fail', reason: `${provider.name}: no answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (report === null) return { status: 'fail', reason: `${provider.name}: no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` };
     const model = report.model.name || 'no model';
     if (!report.ok) return { status: 'fail', reason: `${report.provider} (${model}) unavailable: ${report.detail ?? 'health check failed'}` };
     const where = report.model.local ? 'local' : 'remote';
