@@ -58,6 +58,16 @@ export function builtinResult(stats: PeriodSummary, fallbackReason?: string): Re
   return { source: 'builtin', paragraphs: [builtinReflection(stats).join(' ')], supportingEntryIds: [], ...(fallbackReason ? { fallbackReason } : {}) };
 }
 
+/** The leading notes whose rendering fits `budget` tokens (a guard: merged notes can cite many dates). */
+function fitNotes(notes: readonly Note[], dateOf: (id: string) => string | undefined, budget: number): Note[] {
+  const kept: Note[] = [];
+  for (const note of notes) {
+    if (estimateTokens(renderNotes([...kept, note], dateOf)) > budget) break;
+    kept.push(note);
+  }
+  return kept;
+}
+
 function describeFailure(err: unknown): string {
   if (err instanceof NotGenerativeError) return `the ${err.provider ?? 'configured'} provider does not generate text`;
   if (err instanceof ProviderError) return `the model failed (${err.message.replace(/\.$/, '')})`;
@@ -93,6 +103,7 @@ export async function writeReflection(provider: AIProvider, stats: PeriodSummary
     const reduceBudget = options.contextTokens - reserveFor(finalTemplate, REDUCE_OUTPUT);
     const rounds = notes.length > 1 && notes.flat().length > 0 && estimateTokens(renderNotes(notes.flat(), (id) => dateOf.get(id))) > reduceBudget
       ? planReduce(notes.length, MAP_OUTPUT + 16, reduceBudget) : [];
+    const mergeBudget = options.contextTokens - reserveFor(mergePrompt(''), MAP_OUTPUT);
     for (const [r, groups] of rounds.entries()) {
       emit({ kind: 'merge', round: r + 1, rounds: rounds.length });
       const merged: Note[][] = [];
@@ -102,7 +113,7 @@ export async function writeReflection(provider: AIProvider, stats: PeriodSummary
         at += size;
         if (group.length === 0) continue;
         const scope = [...new Set(group.flatMap((n) => n.entryIds))].map((id) => ({ id, date: dateOf.get(id) ?? '' }));
-        const p = mergePrompt(renderNotes(group, (id) => dateOf.get(id)));
+        const p = mergePrompt(renderNotes(fitNotes(group, (id) => dateOf.get(id), mergeBudget), (id) => dateOf.get(id)));
         const out = await provider.generate(p.prompt, { ...call, system: p.system, maxTokens: MAP_OUTPUT });
         countCall(usage, 'reduce', p.system, p.prompt, out);
         const parsed = parseNotes(out, scope);
@@ -110,7 +121,7 @@ export async function writeReflection(provider: AIProvider, stats: PeriodSummary
       }
       notes = merged;
     }
-    const all = notes.flat();
+    const all = fitNotes(notes.flat(), (id) => dateOf.get(id), reduceBudget);
     if (all.length === 0) return { reflection: builtinResult(stats, 'the model gave no notes that cite entries'), usage };
     emit({ kind: 'writing' });
     const p = reflectionPrompt(renderNotes(all, (id) => dateOf.get(id)), stats);
