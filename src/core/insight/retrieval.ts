@@ -54,9 +54,22 @@ function cosine(a: readonly number[], b: readonly number[]): number {
 const RRF_K = 60;
 
 /**
+ * The similarity a document must reach to stand out from the journal (mean + 1.5 standard deviations over
+ * the embedded pool), so a meaning-only match is a real outlier and not the noise floor of the embedding
+ * model. With fewer than 5 documents there is no spread to measure and only `minSimilarity` applies.
+ */
+function outlierCut(similarity: ReadonlyMap<string, number> | null): number {
+  const values = [...(similarity?.values() ?? [])];
+  if (values.length < 5) return -Infinity;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+  return mean + 1.5 * sd;
+}
+
+/**
  * Find the documents most relevant to a question: BM25 always, and with `embed` also embedding similarity,
  * fused by reciprocal rank. A document counts as relevant when it shares a term with the question or, by
- * meaning alone, reaches `minSimilarity`; none relevant means the journal has no answer (empty results).
+ * meaning alone, reaches `minSimilarity` and stands out from the rest of the journal; none relevant means the journal has no answer (empty results).
  * A failing `embed` falls back to BM25 and says why.
  */
 export async function retrieve(question: string, docs: readonly SearchDoc[], embed: Embed | null, options: RetrievalOptions = {}): Promise<Retrieval> {
@@ -79,11 +92,12 @@ export async function retrieve(question: string, docs: readonly SearchDoc[], emb
   }
   const semanticRank = new Map([...(similarity ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]).map(([id], i) => [id, i + 1]));
   const minSimilarity = options.minSimilarity ?? 0.5;
+  const standsOut = outlierCut(similarity);
   const results: Retrieved[] = [];
   for (const doc of docs) {
     const lexical = bm25.get(doc.id) ?? 0;
     const sim = similarity?.get(doc.id) ?? null;
-    if (lexical <= 0 && (sim === null || sim < minSimilarity)) continue;
+    if (lexical <= 0 && (sim === null || sim < minSimilarity || sim < standsOut)) continue;
     const score = (lexicalRank.has(doc.id) ? 1 / (RRF_K + lexicalRank.get(doc.id)!) : 0) + (semanticRank.has(doc.id) ? 1 / (RRF_K + semanticRank.get(doc.id)!) : 0);
     results.push({ id: doc.id, score: Math.round(score * 1e5) / 1e5, bm25: lexical, similarity: sim === null ? null : Math.round(sim * 1000) / 1000 });
   }
