@@ -153,7 +153,8 @@ export function SessionApp({ services, onExit, controls }: SessionAppProps) {
             draft={phase.draft}
             onChoose={(choice) => {
               if (choice === 'restore') {
-                setBuffer(bufferFrom(phase.draft.text));
+                bufferRef.current = bufferFrom(phase.draft.text);
+                setBuffer(bufferRef.current);
                 session.current = { startedAt: new Date(phase.draft.startedAt), resumedAt: services.now(), elapsedBefore: phase.draft.elapsedSeconds, paused: false };
                 if (phase.draft.promptUsed) setPrompt(phase.draft.promptUsed);
               } else {
@@ -167,12 +168,16 @@ export function SessionApp({ services, onExit, controls }: SessionAppProps) {
       return (
         <WritingScreen
             buffer={buffer}
-            onChange={setBuffer}
+            onChange={(next) => {
+              bufferRef.current = next; // keys that follow before the next render see the new text
+              setBuffer(next);
+            }}
             elapsedBefore={session.current.elapsedBefore}
             resumedAt={session.current.resumedAt}
             streak={history?.streakDays ?? null}
             prompt={prompt}
             notice={phase.notice ?? null}
+            noticeFor={phase}
             requestHint={(draft, signal) => (draft.trim().length === 0 || !history ? Promise.resolve(null) : services.prompter.continuation(draft, history, signal))}
             saveDraft={() => keepDraft()}
             onSave={startSave}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.js';
 import { usePalette } from '../services-context.js';
@@ -16,25 +16,36 @@ export interface UnlockScreenProps {
 /** Ask for the passphrase without echo; a wrong one says so and allows `tries` attempts in all. */
 export function UnlockScreen({ unlock, tries, onUnlocked, onGiveUp }: UnlockScreenProps) {
   const palette = usePalette();
-  const [value, setValue] = useState('');
-  const [failed, setFailed] = useState(0);
+  // Refs, not state: keys that arrive before the next render (a pasted passphrase and Enter) must see them.
+  const value = useRef('');
+  const failed = useRef(0);
+  const busyRef = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useKeys((action) => {
-    if (busy) return;
+    if (busyRef.current) return;
     if (action.kind === 'interrupt' || action.kind === 'escape') return onGiveUp();
-    if (action.kind === 'backspace') return setValue((v) => [...v].slice(0, -1).join(''));
-    if (action.kind === 'text') return setValue((v) => v + action.text.replace(/\n/g, ''));
-    if (action.kind !== 'enter' && !(action.kind === 'save')) return;
-    if (value.length === 0) return setError('The passphrase cannot be empty.');
+    if (action.kind === 'backspace') {
+      value.current = [...value.current].slice(0, -1).join('');
+      return;
+    }
+    if (action.kind === 'text') {
+      const [line, ...rest] = action.text.split('\n');
+      value.current += line;
+      if (rest.length === 0) return; // a pasted passphrase ending in a line break submits, like Enter
+    } else if (action.kind !== 'enter' && action.kind !== 'save') return;
+    const passphrase = value.current;
+    value.current = '';
+    if (passphrase.length === 0) return setError('The passphrase cannot be empty.');
+    busyRef.current = true;
     setBusy(true);
     setError(null);
-    unlock(value).then(onUnlocked, (err: unknown) => {
+    unlock(passphrase).then(onUnlocked, (err: unknown) => {
       const wrong = err instanceof Error && err.name === 'LockedError';
-      const left = tries - failed - 1;
+      failed.current += 1;
+      const left = tries - failed.current;
+      busyRef.current = false;
       setBusy(false);
-      setValue('');
-      setFailed((f) => f + 1);
       if (!wrong) return setError(err instanceof Error ? err.message : String(err));
       if (left <= 0) return onGiveUp();
       setError(`Wrong passphrase. ${left} ${left === 1 ? 'try' : 'tries'} left.`);

@@ -32,8 +32,10 @@ export interface WritingScreenProps {
   onSave(): void;
   onQuit(): void;
   onHelp(): void;
-  /** A message to show once in the status line (e.g. "Nothing to save yet"). */
+  /** A message to show in the status line (e.g. "nothing to save yet") until the text changes. */
   notice: string | null;
+  /** Identity of the request to show `notice`: a new value shows it again. */
+  noticeFor?: object;
 }
 
 const CHROME_ROWS = 6; // greeting (2) + its margin (1) + hint (1) + status (1) + spare (1)
@@ -73,6 +75,10 @@ export function WritingScreen(props: WritingScreenProps) {
   const goal = useRef<{ column?: number }>({});
   const bufferRef = useRef(props.buffer);
   bufferRef.current = props.buffer;
+
+  useEffect(() => {
+    if (props.notice) setNote(props.notice);
+  }, [props.notice, props.noticeFor]);
 
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), 1000);
