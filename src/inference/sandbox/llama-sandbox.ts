@@ -74,6 +74,8 @@ export class LlamaSandbox {
   private report: ModelReport | undefined;
   /** Highest resident memory observed for any child of this sandbox, in bytes. */
   peakRssBytes = 0;
+  /** Token count and stop reason of the last finished generation (for benchmarks and metrics). */
+  lastResult: { tokens: number; stopReason: string } | undefined;
 
   constructor(private readonly options: SandboxOptions) {}
 
@@ -188,6 +190,7 @@ export class LlamaSandbox {
     const msg = await this.call({ type: 'generate', id: this.nextId++, ...request }, options);
     if (msg.type === 'done') {
       if (msg.stopReason === 'abort' && options.signal?.aborted) throw new GenerationAbortedError('llama');
+      this.lastResult = { tokens: msg.tokens, stopReason: msg.stopReason };
       return { text: msg.text, tokens: msg.tokens, stopReason: msg.stopReason };
     }
     throw this.childError(msg);
