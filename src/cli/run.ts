@@ -45,6 +45,13 @@ function runEditor(file: string, env: Record<string, string | undefined>): Promi
 
 /** Real-process entry: wire companion to this process's streams, clock and environment. */
 export async function run(argv: string[]): Promise<void> {
+  // A reader that goes away (`companion list | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const deps: CliDeps = {
     env: process.env,
     stdin: process.stdin,

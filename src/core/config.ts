@@ -106,16 +106,16 @@ export function getConfigValue(config: Config, key: string): unknown {
 }
 
 /** Interpret a command-line value for a key by the type of its current value. */
-export function coerceConfigValue(current: unknown, value: string): unknown {
+export function coerceConfigValue(current: unknown, value: string, key = 'the setting'): unknown {
   if (typeof current === 'number') {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`Expected a number, got "${value}".`);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`"${key}" takes a number, not "${value}".`);
     return n;
   }
   if (typeof current === 'boolean') {
     if (/^(true|yes|on|1)$/i.test(value)) return true;
     if (/^(false|no|off|0)$/i.test(value)) return false;
-    throw new UsageError(`Expected true or false, got "${value}".`);
+    throw new UsageError(`"${key}" takes true or false, not "${value}".`);
   }
   if (current === null && value === 'null') return null;
   if (/^-?\d+$/.test(value) && current !== null && typeof current !== 'string') return Number(value);
@@ -131,7 +131,7 @@ export function setConfigValue(file: string, key: string, value: string): Config
   const current = getConfigValue(parseConfig(raw, file), key);
   if (current !== null && typeof current === 'object') throw new UsageError(`"${key}" is a section; set one of its keys.`);
   const next = structuredClone(raw);
-  setPath(next, key, coerceConfigValue(current, value));
+  setPath(next, key, coerceConfigValue(current, value, key));
   const config = parseConfig(next, `the new value of ${key}`);
   atomicWrite(file, JSON.stringify(next, null, 2) + '\n');
   return config;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EnvironmentError } from './errors.js';
+import { explainFsError } from './atomic-write.js';
 
 /** What the lock file holds: who took it and when. */
 export interface LockOwner {
@@ -76,13 +77,17 @@ export class WriterLock {
       const fd = fs.openSync(this.file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
       try {
         fs.writeSync(fd, JSON.stringify(owner));
-      } finally {
+      } catch (err) {
+        // Never leave an empty lock behind (a full disk): the next command would wait for it to go stale.
         fs.closeSync(fd);
+        try { fs.unlinkSync(this.file); } catch { /* already gone */ }
+        throw explainFsError(err, this.file);
       }
+      fs.closeSync(fd);
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw err;
+      throw explainFsError(err, this.file);
     }
   }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { explainFsError } from '../core/atomic-write.js';
+import { EnvironmentError } from '../core/errors.js';
 import { KeyLabel, safeEqual } from './keys.js';
 import { GENESIS, bodyOf, checkpointMac, formatRecord, recordMac, lineHash, parseRecord, type AuditDetails, type AuditType, type Severity } from './audit-record.js';
 import { readVaultHeader, writeVaultHeader } from './vault-header.js';
@@ -99,11 +100,11 @@ export class AuditLog {
     }
     if (cp) {
       if (!safeEqual(cp.mac, checkpointMac(this.keys.checkpoint, header.vaultId, cp.length, cp.head))) return false;
-      if (seq === cp.length + 1 && tail.lastLine !== null) {
-        // The record was written but the checkpoint was not: a torn write, if the record is genuine.
-        const last = parseRecord(tail.lastLine)!;
-        if (last.prev !== cp.head || !this.isGenuine(tail.lastLine)) return false;
-        repairs.push({ type: 'audit.repaired', severity: 'MEDIUM', details: { kind: 'torn write', seq: last.seq, fix: 'checkpoint advanced' } });
+      if (seq > cp.length) {
+        // Records were written but the checkpoint was not (a crash or a full disk in between): a torn
+        // write, if every record past the checkpoint is genuine and chains from the checkpointed head.
+        if (!this.genuineSince(cp.length, cp.head)) return false;
+        repairs.push({ type: 'audit.repaired', severity: 'MEDIUM', details: { kind: 'torn write', seq: cp.length, records: seq - cp.length, fix: 'checkpoint advanced' } });
       } else if (seq !== cp.length || prev !== cp.head) {
         return false;
       }
@@ -131,19 +132,37 @@ export class AuditLog {
       } finally {
         fs.closeSync(fd);
       }
+    } catch (err) {
+      throw explainFsError(err, this.files.log);
+    }
+    try {
       const fresh = readVaultHeader(this.files.header);
       writeVaultHeader(this.files.header, { ...fresh, audit: { length: seq, head: prev, mac: checkpointMac(this.keys.checkpoint, header.vaultId, seq, prev) } });
     } catch (err) {
-      throw explainFsError(err, this.files.log);
+      // The records are durable; only the checkpoint is behind. The next append completes it (torn write).
+      const explained = explainFsError(err, this.files.header);
+      throw explained instanceof EnvironmentError
+        ? new EnvironmentError(explained.message.replace(' Nothing was changed.', '') + ' The audit log is one step behind; the next companion command completes it.', explained.hint)
+        : explained;
     }
     if (fs.existsSync(this.files.pending)) fs.rmSync(this.files.pending, { force: true });
     return true;
   }
 
-  private isGenuine(line: string): boolean {
-    const body = bodyOf(line);
-    const r = parseRecord(line);
-    return body !== null && r !== null && safeEqual(r.mac, recordMac(this.keys.record, body));
+  /** True when the records from position `from` on are MAC-valid and chain from `head`. */
+  private genuineSince(from: number, head: string): boolean {
+    const lines = fs.readFileSync(this.files.log, 'utf8').split('\n');
+    lines.pop(); // the empty piece after the last newline, or a partial record (handled separately)
+    if (from > lines.length || (from > 0 && lineHash(lines[from - 1]!) !== head)) return false;
+    let prev = head;
+    for (let i = from; i < lines.length; i += 1) {
+      const line = lines[i]!;
+      const body = bodyOf(line);
+      const r = parseRecord(line);
+      if (body === null || r === null || r.seq !== i || r.prev !== prev || !safeEqual(r.mac, recordMac(this.keys.record, body))) return false;
+      prev = lineHash(line);
+    }
+    return true;
   }
 
   private takePending(): AuditEvent[] {

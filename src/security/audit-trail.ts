@@ -1,3 +1,4 @@
+import { EnvironmentError } from '../core/errors.js';
 import type { EntryChange, JournalEvents } from '../core/journal.js';
 import type { WriterLock } from '../core/writer-lock.js';
 import type { AuditDetails, AuditType, Severity } from './audit-record.js';
@@ -24,7 +25,14 @@ export class AuditTrail implements JournalEvents {
     const details: AuditDetails = { id: change.id, revision: change.revision };
     if (change.ciphertextHash) details.hash = change.ciphertextHash;
     this.record(type, change.kind === 'deleted' ? 'MEDIUM' : 'LOW', details);
-    if (!this.batching) this.writeQueued();
+    if (this.batching) return;
+    try {
+      this.writeQueued();
+    } catch (err) {
+      if (!(err instanceof EnvironmentError)) throw err;
+      const what = change.kind === 'deleted' ? `Entry ${change.id} was not deleted` : `Entry ${change.id} was saved`;
+      throw new EnvironmentError(`${what}, but the audit log could not be updated: ${err.message}`, err.hint);
+    }
   }
 
   /** Journal hook: record every change made by `fn` in one append when it ends (inside the lock). */

@@ -141,8 +141,12 @@ function checkCheckpoint(input: VerifyInput, records: Array<{ rec: AuditRecord; 
     if (partial) return problem('torn write', n, `Record ${n} was only partly written (companion was interrupted while saving it).`, 'Nothing was tampered with; `companion audit verify --repair` removes the partial record.', null, true);
     return null;
   }
-  if (n === cp.length + 1 && records[n - 1]!.rec.prev === cp.head) {
-    return problem('torn write', n - 1, `Record ${n - 1} was written but the checkpoint was not advanced (companion was interrupted).`, 'Nothing was tampered with; `companion audit verify --repair` (or the next command) completes it.', null, true);
+  const atCheckpoint = cp.length === 0 ? GENESIS : records[cp.length - 1]!.hash;
+  if (atCheckpoint === cp.head) {
+    // The chain walk already checked every record's MAC (when keys are given) and the links between them.
+    const count = n - cp.length;
+    return problem('torn write', cp.length, `${count} record(s) from ${cp.length} on were written but the checkpoint was not advanced (companion was interrupted, or the disk was full).`,
+      input.keys ? 'Nothing was tampered with; `companion audit verify --repair` (or the next command) completes it.' : 'Without the passphrase the records\' MACs were not checked, so they could also have been added by someone else; verify with your passphrase.', null, input.keys !== null);
   }
   return problem('forged', cp.length, `${n - cp.length} record(s) follow the last checkpointed record.`, 'Records were added to the log outside companion.');
 }
