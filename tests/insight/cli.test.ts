@@ -76,7 +76,7 @@ describe('companion summary', () => {
     const plain = await runCli(['summary', '--week'], t.env, { now });
     expect(plain.stdout).toContain('Summary 2024-05-08 → 2024-05-14');
     expect(plain.stdout).toContain('Reflection (built in, from the numbers)');
-    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect(plain.stdout.includes(String.fromCharCode(27))).toBe(false);
   });
 
   it('streams a mock model reflection, keeps a flagged entry from it and records the warning', async () => {
