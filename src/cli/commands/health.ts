@@ -61,7 +61,7 @@ function inkStream(out: Output): NodeJS.WriteStream {
     return true;
   };
   stream.isTTY = out.isTTY;
-  stream.columns = out.columns ?? 100;
+  stream.columns = out.columns || 100;
   return stream as unknown as NodeJS.WriteStream;
 }
 
@@ -89,7 +89,7 @@ export async function healthCommand(ctx: CommandContext, opts: HealthOptions): P
     const [{ render, renderToString }, React, { HealthDashboard }, { LiveHealth }] = await Promise.all([
       import('ink'), import('react'), import('../../ui/health/HealthDashboard.js'), import('../../ui/health/LiveHealth.js'),
     ]);
-    const columns = ctx.deps.stdout.columns ?? 100;
+    const columns = ctx.deps.stdout.columns || 100; // 0 when the terminal size is unknown
     if (!opts.watch) ctx.deps.stdout.write(renderToString(React.createElement(HealthDashboard, { view }), { columns }) + '\n');
     else {
       const app = render(React.createElement(LiveHealth, { initial: view, load, intervalMs: intervalS * 1000, onView: (v: HealthView) => { view = v; } }), {
