@@ -14,7 +14,7 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
 
 for (const subject of contractSubjects()) {
   const title = subject.skip ? `${subject.label} (skipped: ${subject.skip})` : subject.label;
-  describe.skipIf(subject.skip !== undefined)(`AIProvider contract: ${title}`, () => {
+  describe.skipIf(subject.skip !== undefined)(`AIProvider contract: ${title}`, { timeout: 180_000 }, () => {
     let provider: AIProvider;
 
     beforeAll(async () => {

@@ -28,7 +28,7 @@ async function waitUntil(check: () => boolean, ms = 5000): Promise<boolean> {
   return check();
 }
 
-describe('llama provider sandbox (generated tiny GGUF)', () => {
+describe('llama provider sandbox (generated tiny GGUF)', { timeout: 180_000 }, () => {
   let dir: string;
   let model: string;
   const make = (extra: Partial<LlamaProviderOptions> = {}): LlamaProvider =>
