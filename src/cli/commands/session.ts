@@ -28,8 +28,11 @@ export async function sessionCommand(ctx: CommandContext): Promise<void> {
     return writeCommand(ctx, [], { tag: [] });
   }
   const provider = new WarmProvider(ctx);
+  // Ink and the screens load while the KDF runs (it runs off the main thread), not after it.
+  const ui = import('../../ui/run-session.js');
+  ui.catch(() => undefined);
   const services = await buildSessionServices(ctx, provider);
-  const [{ runSession }] = await Promise.all([import('../../ui/run-session.js')]);
+  const { runSession } = await ui;
   const controls: { current: import('../../ui/session-app.js').SessionControls | null } = { current: null };
   const keepOnSignal = (signal: NodeJS.Signals) => {
     try {
