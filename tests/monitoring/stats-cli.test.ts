@@ -15,7 +15,6 @@ let t: TempJournal;
 beforeEach(async () => {
   t = tempJournal();
   await initJournal(t);
-  fs.rmSync(path.join(t.dataDir, 'metrics'), { recursive: true, force: true }); // start without the init run's usage
 });
 afterEach(() => t.cleanup());
 
