@@ -15,6 +15,7 @@ let t: TempJournal;
 beforeEach(async () => {
   t = tempJournal();
   await initJournal(t);
+  fs.rmSync(path.join(t.dataDir, 'metrics'), { recursive: true, force: true }); // start without the init run's usage
 });
 afterEach(() => t.cleanup());
 
