@@ -1,7 +1,7 @@
 /**
  * Writing-session performance on a large journal (issue 7).
  *
- *   npm run bench:session -- [--entries 10000] [--reps 5] [--out benchmarks/results/session.json]
+ *   npm run bench:session -- [--entries 10000] [--reps 5] [--out benchmarks/session/results.json]
  *
  * Builds a synthetic journal fast through the library (as bench:store does), then runs the built binary
  * (`npm run build` first) on a pseudo-terminal (util-linux `script`, 80×24) and measures:
@@ -23,7 +23,7 @@ import { makeTempDir, removeTempDir } from '../lib/temp-dir.js';
 import { buildStore } from '../store/build-store.js';
 import { startPty } from './pty.js';
 
-const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, reps: { type: 'string', default: '5' }, out: { type: 'string', default: 'benchmarks/results/session.json' } } });
+const { values } = parseArgs({ options: { entries: { type: 'string', default: '10000' }, reps: { type: 'string', default: '5' }, out: { type: 'string', default: 'benchmarks/session/results.json' } } });
 const entries = Number(values.entries);
 const reps = Number(values.reps);
 console.log(describeMachine(machineInfo()));

@@ -104,6 +104,8 @@ export function SessionApp({ services, onExit, controls }: SessionAppProps) {
     }
     if (draft) setPhase({ name: 'restore', draft });
     let live = true;
+    // The detectors load in the background once the editor is up, so the first save does not wait for them.
+    const preload = setTimeout(() => void services.checks().catch(() => undefined), 300);
     void store.history().then(async (h) => {
       if (!live) return;
       setHistory(h);
@@ -112,6 +114,7 @@ export function SessionApp({ services, onExit, controls }: SessionAppProps) {
     }).catch(() => undefined);
     return () => {
       live = false;
+      clearTimeout(preload);
     };
   }, [store, services]);
 
