@@ -10,6 +10,7 @@ import { buildProgram } from './program.js';
  * unexpected error (exit 1) whose stack is shown only with --debug or COMPANION_DEBUG=1.
  */
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
+  const started = performance.now();
   const ctx = new CommandContext(deps);
   const program = buildProgram(ctx);
   let code: number;
@@ -26,6 +27,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   } catch (err) {
     if (code === ExitCode.ok) code = reportError(err, deps, debug);
   }
+  if (code === ExitCode.ok) await recordUsage(ctx, program, argv, performance.now() - started);
   if (deps.env.COMPANION_DEBUG_COUNTERS === '1') {
     const { kdfCount } = await import('../security/kdf.js');
     deps.stderr.write(`companion-counters ${JSON.stringify({ kdf: kdfCount() })}\n`);
@@ -37,6 +39,24 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
 function commandName(program: Command, argv: string[]): string | null {
   const names = new Set(program.commands.map((c) => c.name()));
   return argv.find((a) => names.has(a)) ?? null;
+}
+
+/**
+ * Local metrics of a successful command (its latency and one feature use, see src/monitoring): only when
+ * a command ran (config loaded) and `monitoring.collect_metrics` is on. A failed command changes nothing.
+ */
+async function recordUsage(ctx: CommandContext, program: Command, argv: string[], ms: number): Promise<void> {
+  const top = program.commands.find((c) => c.name() === commandName(program, argv));
+  if (!top) return;
+  let monitoring;
+  try {
+    monitoring = ctx.config.monitoring; // throws when no command ran (--help) or config is invalid
+  } catch {
+    return;
+  }
+  const sub = top.commands.find((c) => argv.includes(c.name()));
+  const { recordCommandRun } = await import('../monitoring/command-usage.js');
+  recordCommandRun({ dir: ctx.paths.metrics, now: () => ctx.deps.now(), enabled: monitoring.collect_metrics, retentionDays: monitoring.metrics_retention_days }, sub ? `${top.name()}.${sub.name()}` : top.name(), ms);
 }
 
 function reportError(err: unknown, deps: CliDeps, debug: boolean): number {

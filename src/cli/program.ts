@@ -212,6 +212,10 @@ the report says so.`)
     .action(lazy(async () => (await import('./commands/keychain.js')).keychainEnable));
   keychain.command('disable').description('remove the passphrase from the OS keychain')
     .action(lazy(async () => (await import('./commands/keychain.js')).keychainDisable));
+  keychain.command('api-key').description('keep the OpenAI-compatible API key in the OS keychain (never in config.json)')
+    .option('--file <file>', 'read the key from a file instead of asking')
+    .option('--remove', 'remove the stored key')
+    .action(lazy(async () => (await import('./commands/keychain.js')).keychainApiKey));
 
   const config = program.command('config').description('read and change settings (config.json in the data directory)')
     .addHelpText('after', '\nExamples:\n  companion config set prompts.timing_threshold_seconds 10\n  companion config get security.redact_remote\n  companion config list --json');

@@ -6,7 +6,7 @@ import { WriterLock } from '../core/writer-lock.js';
 import { LockedError } from '../core/errors.js';
 import { AuditLog, notePending, type AuditFiles } from '../security/audit-log.js';
 import { AuditTrail } from '../security/audit-trail.js';
-import { keychain as osKeychain, type Keychain } from '../security/keychain.js';
+import { createKeychain, type Keychain } from '../security/keychain.js';
 import { readVaultHeader, type VaultHeader } from '../security/vault-header.js';
 import { unlockWithPassphrase, type Vault } from '../security/vault.js';
 import type { CommandContext } from './context.js';
@@ -22,13 +22,16 @@ export interface OpenJournal {
   origin: PassphraseOrigin;
 }
 
+/** Keychain account that holds the OpenAI-compatible server's API key. */
+export const OPENAI_KEY_ACCOUNT = 'openai-api-key';
+
 /** The keychain used by commands (COMPANION_KEYCHAIN=none turns it off, e.g. in tests). */
 export function keychainFor(ctx: CommandContext): Keychain {
   if (ctx.deps.env.COMPANION_KEYCHAIN === 'none') {
     const none = { ok: false as const, unavailable: 'disabled by COMPANION_KEYCHAIN=none' };
     return { get: () => none, set: () => none, remove: () => none };
   }
-  return osKeychain;
+  return createKeychain(ctx.deps.env);
 }
 
 /** The writer lock of the data directory. */
@@ -96,8 +99,14 @@ export function vaultExists(ctx: CommandContext): boolean {
  * only in commands that use AI.
  */
 export async function providerFor(ctx: CommandContext): Promise<import('../providers/types.js').AIProvider> {
-  const { createProvider } = await import('../providers/create-provider.js');
-  return createProvider(ctx.config, ctx.deps.env, {
+  const { createProvider, resolveProviderSettings } = await import('../providers/create-provider.js');
+  let env = ctx.deps.env;
+  if (resolveProviderSettings(ctx.config, env).provider === 'openai' && !env.COMPANION_OPENAI_API_KEY) {
+    // The API key comes from the environment or the OS keychain, never from config.json.
+    const stored = keychainFor(ctx).get(OPENAI_KEY_ACCOUNT);
+    if (stored.ok && stored.value) env = { ...env, COMPANION_OPENAI_API_KEY: stored.value };
+  }
+  return createProvider(ctx.config, env, {
     modelsDir: ctx.paths.models,
     onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
   });

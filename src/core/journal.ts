@@ -155,6 +155,19 @@ export class Journal {
     });
   }
 
+  /** Apply several updates in one locked batch (one audit append), e.g. storing analysis for many entries. */
+  async updateMany(changes: ReadonlyArray<{ id: string; patch: EntryPatch }>): Promise<Entry[]> {
+    return this.deps.lock.withLock(async () => {
+      const out: Entry[] = [];
+      const run = async () => {
+        for (const { id, patch } of changes) out.push(await this.update(id, patch));
+      };
+      if (this.deps.events?.batch) await this.deps.events.batch(run);
+      else await run();
+      return out;
+    });
+  }
+
   /** Remove an entry's file for good. */
   async remove(idOrPrefix: string): Promise<Entry> {
     return this.deps.lock.withLock(async () => {

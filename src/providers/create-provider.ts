@@ -2,12 +2,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { BuiltinProvider } from './builtin-provider.js';
 import { PROVIDER_NAMES, ProviderConfigSchema, type ProviderConfig } from './config.js';
-import { LlamaProvider } from './llama-provider.js';
-import { MockProvider } from './mock-provider.js';
 import { listModels } from './models.js';
-import { OllamaProvider } from './ollama-provider.js';
-import { OpenAIProvider } from './openai-provider.js';
-import { TransformersProvider } from './transformers-provider.js';
 import type { AIProvider, ProviderName } from './types.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './wrappers/circuit-breaker.js';
 import { FallbackProvider, type FallbackNotice } from './wrappers/fallback.js';
@@ -109,19 +104,28 @@ export async function createProvider(config: Partial<ProviderConfig> | Record<st
   switch (s.provider) {
     case 'builtin':
       return new BuiltinProvider();
+    // Each backend's library is imported only when it is the one configured: the SDKs cost hundreds of
+    // milliseconds to load, which every command that touches AI would otherwise pay.
     case 'mock': {
+      const { MockProvider } = await import('./mock-provider.js');
       const fixturePath = deps.mockFixturePath ?? env.COMPANION_MOCK_FIXTURE;
       return new MockProvider(fixturePath ? { fixturePath } : {});
     }
-    case 'transformers':
+    case 'transformers': {
+      const { TransformersProvider } = await import('./transformers-provider.js');
       return new TransformersProvider({ modelDir: s.modelDir ?? join(deps.modelsDir, 'onnx'), model: requireModel(s) });
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { OllamaProvider } = await import('./ollama-provider.js');
       return resilient(new OllamaProvider({ host: s.ollamaHost, model: requireModel(s), endpoint: s.ollamaApi, contextSize: s.contextSize, ...(s.embedModel ? { embedModel: s.embedModel } : {}) }));
+    }
     case 'openai': {
+      const { OpenAIProvider } = await import('./openai-provider.js');
       const apiKey = env.COMPANION_OPENAI_API_KEY;
       return resilient(new OpenAIProvider({ model: requireModel(s), ...(s.openaiBaseUrl ? { baseURL: s.openaiBaseUrl } : {}), ...(apiKey ? { apiKey } : {}), ...(s.embedModel ? { embedModel: s.embedModel } : {}) }));
     }
     case 'llama': {
+      const { LlamaProvider } = await import('./llama-provider.js');
       const modelPath = s.modelPath ?? (await listModels(deps.modelsDir, { hash: false }))[0]?.path ?? join(deps.modelsDir, 'model.gguf');
       return fallback(new LlamaProvider({
         modelPath, contextSize: s.contextSize, gpuLayers: s.gpuLayers, timeoutMs: s.timeoutMs,

@@ -51,7 +51,7 @@ interface Verdict {
   report: { ok: boolean; macsChecked: boolean; problems: Array<{ kind: string; seq: number | null; entryId: string | null }> };
 }
 
-async function verify(env = t.env, extra: string[] = []): Promise<Verdict> {
+async function verify(env: Record<string, string | undefined> = t.env, extra: string[] = []): Promise<Verdict> {
   const r = await spawnCli(['audit', 'verify', '--json', ...extra], env);
   return { code: r.code, report: JSON.parse(r.stdout) };
 }

@@ -42,6 +42,7 @@ describe('export --sanitize', () => {
   it('gives the same person the same stand-in across the export and removes the originals', async () => {
     await runCli(['write', 'Lunch with Maria Garcia, her email is maria.garcia@example.com'], t.env);
     await runCli(['write', 'Maria Garcia called again'], t.env);
+    expect((await runCli(['analyze'], t.env)).code).toBe(0); // stored themes name her too
     const r = await runCli(['export', '--format', 'json', '--sanitize'], t.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('Maria Garcia');

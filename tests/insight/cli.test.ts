@@ -32,11 +32,13 @@ function mockEnv(fixture: unknown): Record<string, string> {
 }
 
 describe('stored analysis', () => {
-  it('is stored after write, cleared by edit, and recomputed by summary', async () => {
+  it('is computed after the save (not during write), cleared by edit, and recomputed by summary', async () => {
     const w = await runCli(['write', 'Lovely walk with Sam by the river today, I feel great.'], t.env, { now });
     expect(w.code, w.stderr).toBe(0);
     expect(w.stdout).toMatch(/^Saved /);
     const id = /Saved (\w+)/.exec(w.stdout)![1]!;
+    expect(JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout)).toMatchObject({ analyzerVersion: null, mood: null, revision: 1 });
+    expect((await runCli(['analyze'], t.env, { now })).code).toBe(0);
     const shown = JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout);
     expect(shown).toMatchObject({ analyzerVersion: 1, mood: { label: 'positive' } });
     expect(shown.themes.length).toBeGreaterThan(0);
@@ -50,8 +52,10 @@ describe('stored analysis', () => {
 
   it('analyze stores analysis for what lacks it and reports counts', async () => {
     await runCli(['write', 'Quiet evening.'], t.env, { now });
-    const r = await runCli(['analyze', '--json'], t.env, { now });
-    expect(JSON.parse(r.stdout)).toEqual({ entries: 1, analysed: 0, upToDate: 1 });
+    const first = await runCli(['analyze', '--json'], t.env, { now });
+    expect(JSON.parse(first.stdout)).toEqual({ entries: 1, analysed: 1, upToDate: 0 });
+    const again = await runCli(['analyze', '--json'], t.env, { now });
+    expect(JSON.parse(again.stdout)).toEqual({ entries: 1, analysed: 0, upToDate: 1 });
   });
 });
 

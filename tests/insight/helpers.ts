@@ -24,6 +24,11 @@ export class MemoryJournal {
     this.updates += 1;
     return next;
   }
+  async updateMany(changes: ReadonlyArray<{ id: string; patch: EntryPatch }>): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for (const { id, patch } of changes) out.push(await this.update(id, patch));
+    return out;
+  }
 }
 
 /** One recorded model call. */

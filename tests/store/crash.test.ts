@@ -14,7 +14,7 @@ afterEach(() => t.cleanup());
 
 /** Files atomicWrite may leave behind when killed between creating its temp file and the rename. */
 const ATOMIC_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
-const KNOWN = new Set(['vault.json', 'audit.log', 'audit-pending.log', '.lock']);
+const KNOWN = new Set(['vault.json', 'audit.log', 'audit-pending.log', '.lock', 'metrics.json', 'telemetry.json']);
 
 /** Start the worker, wait until it has saved at least one entry, then SIGKILL it after a random delay. */
 async function killMidLoop(label: string): Promise<{ saved: number; delayMs: number }> {

@@ -14,12 +14,23 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
   let replaced = 0;
   if (opts.sanitize) {
     const { detectPII, obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
+    const { formatTheme, parseTheme } = await import('../../core/analysis/theme-format.js');
+    const mode = opts.sanitize;
     const pseudonyms = new Pseudonymizer(); // one per export: the same person gets the same stand-in throughout
-    entries = entries.map((e) => {
-      const spans = detectPII(e.text);
+    const scrub = (text: string) => {
+      const spans = detectPII(text);
       replaced += spans.length;
-      return spans.length ? { ...e, text: obfuscate(e.text, spans, opts.sanitize!, pseudonyms) } : e;
-    });
+      return spans.length ? obfuscate(text, spans, mode, pseudonyms) : text;
+    };
+    // Stored themes name people and places too ("person:Maria"): they get the same stand-ins as the text.
+    const scrubTheme = (stored: string) => {
+      const t = parseTheme(stored);
+      if (t.kind !== 'person' && t.kind !== 'place') return formatTheme({ kind: t.kind, label: scrub(t.label) });
+      const span = { type: t.kind === 'person' ? 'PERSON' : 'LOCATION', start: 0, end: t.label.length, text: t.label, confidence: 1, source: 'theme' } as const;
+      replaced += 1;
+      return formatTheme({ kind: t.kind, label: obfuscate(t.label, [span], mode, pseudonyms) });
+    };
+    entries = entries.map((e) => ({ ...e, text: scrub(e.text), themes: e.themes.map(scrubTheme), promptUsed: e.promptUsed === null ? null : scrub(e.promptUsed) }));
   }
   const body = opts.format === 'json'
     ? exportJson(entries, { exported: ctx.deps.now(), generator: `companion ${VERSION}` })

@@ -45,11 +45,10 @@ export async function writeCommand(ctx: CommandContext, words: string[], opts: W
     const s = ctx.style;
     ctx.print(`Saved ${s.bold(entry.id)} · ${entry.wordCount} words · ${localStamp(entry.created)}${entry.tags.length ? ' · ' + entry.tags.map((t) => '@' + t).join(' ') : ''}`);
   }
-  // After the save is reported: mood and themes, stored encrypted with the entry. A failure here never
-  // undoes the save; summary/ask analyse entries that still lack it.
-  try {
-    await (await import('../../core/insight/analysis-store.js')).analyzeSavedEntry(open.journal, entry.id);
-  } catch (err) {
-    ctx.note(`companion: the entry is saved, but analysing it failed (${(err as Error).message}); it will be analysed later.`);
-  }
+  // Local-only usage statistics (`companion stats`): counts, never text. Analysis is not run here: it would
+  // delay the command by the analyser's load time; summary, ask and analyze compute and store it.
+  const { Telemetry } = await import('../../monitoring/telemetry.js');
+  const telemetry = new Telemetry({ dir: ctx.paths.metrics, now: () => ctx.deps.now(), enabled: ctx.config.monitoring.collect_metrics });
+  telemetry.recordSession({ words: entry.wordCount });
+  telemetry.flush();
 }

@@ -2,7 +2,8 @@ import nlp from 'compromise';
 import { GENERIC_NOUNS, NON_ACTIVITY_GERUNDS, PLACE_WORDS, RELATION_WORDS } from './theme-words.js';
 
 /** What a theme is: a person, a place, something done, or a subject. */
-export type ThemeKind = 'person' | 'place' | 'activity' | 'topic';
+export type { ThemeKind } from './theme-format.js';
+import type { ThemeKind } from './theme-format.js';
 
 /** A possible theme found in one text: normalised key, display label, kind and how often it occurs. */
 export interface ThemeCandidate {

@@ -69,15 +69,4 @@ export function extractThemes(text: string, corpus: ThemeCorpus = EMPTY_THEME_CO
   return themes.slice(0, max).map((t) => t.theme);
 }
 
-/** Stored form of a theme on an entry: "kind:label", for example "person:Sarah". */
-export function formatTheme(theme: Pick<Theme, 'kind' | 'label'>): string {
-  return `${theme.kind}:${theme.label}`;
-}
-
-/** Read a stored theme string; a string without a known kind prefix is a topic. */
-export function parseTheme(stored: string): { kind: ThemeKind; label: string; key: string } {
-  const match = /^(person|place|activity|topic):(.+)$/.exec(stored);
-  const kind = (match?.[1] ?? 'topic') as ThemeKind;
-  const label = (match?.[2] ?? stored).trim();
-  return { kind, label, key: label.toLowerCase() };
-}
+export { formatTheme, parseTheme } from './theme-format.js';

@@ -5,7 +5,7 @@ import type { EntryPatch } from '../journal.js';
 /** The part of the Journal that stored analysis needs: read every entry, write an analysis back. */
 export interface AnalysisJournal {
   all(): Entry[];
-  update(id: string, patch: EntryPatch): Promise<Entry>;
+  updateMany(changes: ReadonlyArray<{ id: string; patch: EntryPatch }>): Promise<Entry[]>;
 }
 
 /**
@@ -33,11 +33,12 @@ export async function ensureAnalysis(journal: AnalysisJournal, entries: readonly
   const stale = entries.filter(needsAnalysis);
   if (stale.length === 0) return { entries: [...entries], analysed: 0 };
   const corpus = themeCorpusFor(corpusEntries ?? journal.all());
-  const updated = new Map<string, Entry>();
-  for (const entry of stale) {
+  const changes = stale.map((entry) => {
     const { mood, themes, analyzerVersion } = analyzeEntry(entry.text, corpus);
-    updated.set(entry.id, await journal.update(entry.id, { mood, themes, analyzerVersion }));
-  }
+    return { id: entry.id, patch: { mood, themes, analyzerVersion } };
+  });
+  // One locked batch: one audit append for all of them, not one per entry.
+  const updated = new Map((await journal.updateMany(changes)).map((e) => [e.id, e] as const));
   return { entries: entries.map((e) => updated.get(e.id) ?? e), analysed: stale.length };
 }
 

@@ -1,4 +1,4 @@
-import { parseTheme } from '../analysis/themes.js';
+import { parseTheme } from '../analysis/theme-format.js';
 import type { Prompt, PromptContext } from './context.js';
 import { templatesFor, type Situation } from './templates.js';
 

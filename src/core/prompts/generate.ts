@@ -1,4 +1,4 @@
-import { parseTheme } from '../analysis/themes.js';
+import { parseTheme } from '../analysis/theme-format.js';
 import { moodScore, type Prompt, type PromptContext } from './context.js';
 import { continuationPrompt, reflectionPrompt, timeBasedPrompt } from './prompter.js';
 import { validateModelPrompt } from './validate.js';

@@ -1,4 +1,4 @@
-import { parseTheme } from '../analysis/themes.js';
+import { parseTheme } from '../analysis/theme-format.js';
 import type { ThemeKind } from '../analysis/theme-candidates.js';
 import type { Entry } from '../entry.js';
 
