@@ -37,6 +37,7 @@ export function buildProgram(ctx: CommandContext): Command {
       outputError: (s, write) => write(`companion: ${s.replace(/^error: /, '')}`),
     })
     .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'show help for a command')
     .addHelpText('after', `
 Data lives in ~/.companion (set COMPANION_DATA_DIR to use another directory). Every entry is encrypted
 with AES-256-GCM under a key unlocked by your passphrase.

@@ -189,3 +189,11 @@ describe('privacy at rest', () => {
     }
   });
 });
+
+describe('help', () => {
+  it('`companion help <command>` shows that command\'s help', async () => {
+    const r = await runCli(['help', 'write'], t.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: companion write \[options\] \[text\.\.\.\]/);
+  });
+});

@@ -50,6 +50,13 @@ export async function sessionCommand(ctx: CommandContext): Promise<void> {
     const outcome = await runSession(services, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, controls);
     if (outcome.kind === 'locked') throw new LockedError('The journal stays locked.', 'Nothing was changed. If you lost the passphrase, `companion recover` sets a new one with your recovery key.');
     if (outcome.kind === 'draft') ctx.note('The draft is kept, encrypted; it will be offered the next time you open companion.');
+    if (outcome.kind === 'saved') {
+      // Local-only usage statistics (`companion stats`): counts and minutes, never text.
+      const { Telemetry } = await import('../../monitoring/telemetry.js');
+      const telemetry = new Telemetry({ dir: ctx.paths.metrics, now: () => ctx.deps.now(), enabled: ctx.config.monitoring.collect_metrics });
+      telemetry.recordSession({ words: outcome.entry.wordCount, durationSeconds: outcome.entry.durationSeconds });
+      telemetry.flush();
+    }
   } finally {
     process.removeListener('SIGTERM', keepOnSignal);
     process.removeListener('SIGHUP', keepOnSignal);
