@@ -18,8 +18,10 @@ import { REPO_ROOT, cliEnv, runCliOk, staleBuildFiles } from '../lib/cli-runner.
 import { probeKdf } from '../lib/kdf-probe.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import { summarize, type Timing } from '../lib/stats.js';
+import { ms, renderTable } from '../lib/table.js';
 import { makeTempDir, removeTempDir } from '../lib/temp-dir.js';
 import { buildStore } from './build-store.js';
+import { interleavedAddList } from './interleaved.js';
 import { measureStore, type SizeResult } from './measure.js';
 import { checkGoals, goalTable, growthTable, sizeTable, type Baseline } from './report.js';
 
@@ -61,6 +63,7 @@ const help = timed(['--help'], bareEnv, Math.max(reps, 10));
 console.log(`--version median ${version.medianMs} ms (CPU ${String(version.cpuMedianMs)} ms), --help median ${help.medianMs} ms (CPU ${String(help.cpuMedianMs)} ms)`);
 
 const results: SizeResult[] = [];
+const stores: Array<{ store: Awaited<ReturnType<typeof buildStore>>; root: string }> = [];
 const kdfBySize: Record<number, Timing> = {};
 const kdfSamples: number[] = [];
 const kdfCpuBySize: Record<number, Timing> = {};
@@ -81,13 +84,21 @@ for (const n of sizes) {
   results.push(result);
   console.log(sizeTable(result, kdf, kdfCpu));
   console.log(`  checks: ${Object.entries(result.checks).map(([k, v]) => `${k}: ${v}`).join('; ')}; store ${(result.storeBytes / 2 ** 20).toFixed(1)} MiB`);
-  removeTempDir(root);
+  stores.push({ store, root });
 }
 
+// Stores are kept until here so add and list can be compared across sizes in rotation.
+const interleaved = stores.length > 1 ? interleavedAddList(stores.map((s) => s.store), reps) : [];
+for (const { root } of stores) removeTempDir(root);
+
 const baseline: Baseline = { version, help, kdfBySize, kdf: summarize(kdfSamples), kdfCpuBySize, kdfCpu: summarize(kdfCpuSamples) };
-const goals = checkGoals(results, baseline);
+const goals = checkGoals(results, baseline, interleaved);
 console.log(`\nGrowth (X = command median − KDF median of the same size; one KDF ≈ ${baseline.kdf.medianMs} ms wall, ${baseline.kdfCpu.medianMs} ms CPU; process start (--version) ≈ ${version.medianMs} ms)`);
 console.log(growthTable(results));
+if (interleaved.length) {
+  console.log(`\nadd and list run in rotation over all stores (${reps} rounds; wall medians, comparable across sizes)`);
+  console.log(renderTable(['entries', 'add median', 'add p95', 'list median', 'list p95'], interleaved.map((r) => [r.entries.toLocaleString('en'), ms(r.add.medianMs), ms(r.add.p95Ms), ms(r.list.medianMs), ms(r.list.p95Ms)])));
+}
 console.log('\nGoals (issue 2)');
 console.log(goalTable(goals));
 removeTempDir(scratch);
@@ -97,5 +108,5 @@ const totalMs = performance.now() - started;
 console.log(`\ntotal ${(totalMs / 1000).toFixed(0)} s; load average at end ${machineAtEnd.loadAverage.join(' ')}`);
 const out = path.resolve(REPO_ROOT, values.out);
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify({ benchmark: 'store', settings: { sizes, reps, heavyReps }, machineAtStart, machineAtEnd, staleBuild: stale, totalMs: Math.round(totalMs), baseline, results, goals }, null, 2)}\n`);
+fs.writeFileSync(out, `${JSON.stringify({ benchmark: 'store', settings: { sizes, reps, heavyReps }, machineAtStart, machineAtEnd, staleBuild: stale, totalMs: Math.round(totalMs), baseline, results, interleaved, goals }, null, 2)}\n`);
 console.log(`wrote ${path.relative(REPO_ROOT, out)}`);
