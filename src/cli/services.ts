@@ -10,6 +10,7 @@ import { createKeychain, type Keychain } from '../security/keychain.js';
 import { readVaultHeader, type VaultHeader } from '../security/vault-header.js';
 import { unlockWithPassphrase, type Vault } from '../security/vault.js';
 import type { CommandContext } from './context.js';
+import type { AIProvider } from '../providers/types.js';
 import { passphraseCandidates, type PassphraseOrigin } from './passphrase-source.js';
 
 /** The unlocked journal and what it was built from; created once per command. */
@@ -98,7 +99,7 @@ export function vaultExists(ctx: CommandContext): boolean {
  * fallback to builtin; the fallback is announced once on stderr. Imported lazily: model libraries load
  * only in commands that use AI.
  */
-export async function providerFor(ctx: CommandContext): Promise<import('../providers/types.js').AIProvider> {
+export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
   const { createProvider, resolveProviderSettings } = await import('../providers/create-provider.js');
   let env = ctx.deps.env;
   if (resolveProviderSettings(ctx.config, env).provider === 'openai' && !env.COMPANION_OPENAI_API_KEY) {
@@ -106,8 +107,35 @@ export async function providerFor(ctx: CommandContext): Promise<import('../provi
     const stored = keychainFor(ctx).get(OPENAI_KEY_ACCOUNT);
     if (stored.ok && stored.value) env = { ...env, COMPANION_OPENAI_API_KEY: stored.value };
   }
-  return createProvider(ctx.config, env, {
+  const settings = resolveProviderSettings(ctx.config, env);
+  const provider = await createProvider(ctx.config, env, {
     modelsDir: ctx.paths.models,
     onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
+  });
+  if (settings.provider === 'builtin' || settings.provider === 'mock') return provider;
+  const model = settings.provider === 'llama' ? path.basename(settings.modelPath ?? 'first .gguf in models/') : settings.model ?? 'default';
+  const pinned = settings.provider === 'llama' && settings.modelPath === ctx.config.model_path ? ctx.config.model_sha256 : null;
+  return auditModelLoad(provider, () => ctx.audit?.record('model.loaded', 'LOW', { provider: settings.provider, model, sha256: pinned }));
+}
+
+/** Record `model.loaded` once, after the first call that needed the model succeeded. */
+function auditModelLoad(provider: AIProvider, record: () => void): AIProvider {
+  let done = false;
+  const once = <T>(result: Promise<T>): Promise<T> => result.then((v) => {
+    if (!done) {
+      done = true;
+      record();
+    }
+    return v;
+  });
+  return new Proxy(provider, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop === 'initialize' || prop === 'generate' || prop === 'generateStructured' || prop === 'embed') {
+        return (...args: unknown[]) => once((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
   });
 }

@@ -131,7 +131,25 @@ export function setConfigValue(file: string, key: string, value: string): Config
   const current = getConfigValue(parseConfig(raw, file), key);
   if (current !== null && typeof current === 'object') throw new UsageError(`"${key}" is a section; set one of its keys.`);
   const next = structuredClone(raw);
-  setPath(next, key, coerceConfigValue(current, value, key));
+  // The current value's type is the likely reading, but not the only one a key may take (gpu_layers is
+  // "auto" or a number; nullable numbers): keep the first reading the schema accepts.
+  const readings: unknown[] = [];
+  let typedError: unknown = null;
+  try {
+    readings.push(coerceConfigValue(current, value, key));
+  } catch (err) {
+    typedError = err;
+  }
+  if (value.trim() !== '' && Number.isFinite(Number(value))) readings.push(Number(value));
+  if (/^(true|false)$/i.test(value)) readings.push(value.toLowerCase() === 'true');
+  if (value === 'null') readings.push(null);
+  readings.push(value);
+  const fits = readings.find((reading) => {
+    setPath(next, key, reading);
+    return ConfigSchema.safeParse(next).success;
+  });
+  if (fits === undefined && typedError) throw typedError;
+  setPath(next, key, fits === undefined ? readings[0] : fits);
   const config = parseConfig(next, `the new value of ${key}`);
   atomicWrite(file, JSON.stringify(next, null, 2) + '\n');
   return config;

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { writeTinyGguf } from '../providers/helpers/tiny-gguf.js';
+
+let t: TempJournal;
+beforeEach(async () => {
+  t = tempJournal();
+  await initJournal(t);
+});
+afterEach(() => t.cleanup());
+
+const loaded = async () => JSON.parse((await runCli(['audit', 'log', '--type', 'model.loaded', '--json'], t.env)).stdout).records;
+
+describe('model.loaded in the audit log', () => {
+  it('is recorded once when a command first uses a local model, with its pinned hash', async () => {
+    const model = path.join(t.dataDir, 'models', 'tiny.gguf');
+    fs.mkdirSync(path.dirname(model), { recursive: true });
+    await writeTinyGguf(model);
+    expect((await runCli(['models', 'use', 'tiny.gguf'], t.env)).code).toBe(0);
+    expect((await runCli(['config', 'set', 'gpu_layers', '0'], t.env)).code).toBe(0);
+    await runCli(['write', 'A long walk by the sea with Sam, talking about the new job.'], t.env);
+    const r = await runCli(['ask', 'what did I talk about with Sam?', '--json'], t.env);
+    expect(r.code, r.stderr).toBe(0);
+    const records = await loaded();
+    expect(records).toHaveLength(1);
+    const pinned = JSON.parse(fs.readFileSync(path.join(t.dataDir, 'config.json'), 'utf8')).model_sha256;
+    expect(records[0].details).toEqual({ provider: 'llama', model: 'tiny.gguf', sha256: pinned });
+  });
+
+  it('is not recorded in the built-in mode, which loads no model', async () => {
+    await runCli(['write', 'A quiet day.'], t.env);
+    expect((await runCli(['ask', 'how was the day?', '--json'], t.env)).code).toBe(0);
+    expect(await loaded()).toHaveLength(0);
+  });
+});
