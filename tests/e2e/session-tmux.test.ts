@@ -33,7 +33,8 @@ beforeAll(async () => {
   const set = await runCli(['config', 'set', 'prompts.timing_threshold_seconds', '1'], t.env);
   expect(set.code, set.stderr).toBe(0);
   const env = { ...t.env, COMPANION_AUTOSAVE_MS: '300', PATH: process.env.PATH ?? '' };
-  command = `env ${Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ')} ${quote(process.execPath)} ${quote(BIN)}`;
+  // `env -u CI`: a person's terminal; under CI=true Ink only draws the final frame.
+  command = `env -u CI ${Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ')} ${quote(process.execPath)} ${quote(BIN)}`;
   tmux('new-session', '-d', '-s', 'main', '-x', '80', '-y', '24', 'sh');
   tmux('set-option', '-g', 'remain-on-exit', 'on');
 });
