@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CommandContext } from './context.js';
+import { prefetchUnlock } from './unlock-prefetch.js';
 import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -20,8 +21,12 @@ function withFilters(cmd: Command): Command {
  */
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('companion');
-  const lazy = <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<void>>) =>
+  const lazy = <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<void>>, unlocks = false) =>
     async (...args: A) => {
+      // The KDF runs while the command's modules load (not with --no-unlock: commander passes the
+      // options object just before the command itself).
+      const options = args[args.length - 2] as { unlock?: boolean } | undefined;
+      if (unlocks && options?.unlock !== false) prefetchUnlock(ctx);
       const [handler] = await Promise.all([load(), ctx.prepare()]);
       await handler(ctx, ...args);
     };
@@ -69,49 +74,49 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .option('-s, --star', 'star the entry')
     .option('--json', 'print the saved entry as JSON')
     .addHelpText('after', '\nExamples:\n  companion write "Long run by the river @running"\n  echo "notes from the meeting" | companion write --tag work\n  companion write --date "last friday 9pm" "dinner with Sam"')
-    .action(lazy(async () => (await import('./commands/write.js')).writeCommand));
+    .action(lazy(async () => (await import('./commands/write.js')).writeCommand, true));
 
   withFilters(program.command('list'))
     .description('list entries, newest first')
     .option('-n, --limit <n>', 'how many entries (default 20; 0 for all)')
     .option('--json', 'print {"entries": [...]} as JSON')
-    .action(lazy(async () => (await import('./commands/read.js')).listCommand));
+    .action(lazy(async () => (await import('./commands/read.js')).listCommand, true));
 
   program.command('show')
     .description('show one entry in full')
     .argument('<id>', 'entry id (the first 4 or more characters are enough)')
     .option('--json', 'print the entry as JSON')
-    .action(lazy(async () => (await import('./commands/read.js')).showCommand));
+    .action(lazy(async () => (await import('./commands/read.js')).showCommand, true));
 
   withFilters(program.command('search'))
     .description('find entries containing all the words (case- and accent-insensitive)')
     .argument('<words...>', 'words to look for')
     .option('-n, --limit <n>', 'at most this many results (default: all)')
     .option('--json', 'print {"entries": [...]} as JSON')
-    .action(lazy(async () => (await import('./commands/read.js')).searchCommand));
+    .action(lazy(async () => (await import('./commands/read.js')).searchCommand, true));
 
   program.command('edit')
     .description('open an entry in $VISUAL/$EDITOR (a private temporary file, removed afterwards)')
     .argument('<id>', 'entry id')
-    .action(lazy(async () => (await import('./commands/edit.js')).editCommand));
+    .action(lazy(async () => (await import('./commands/edit.js')).editCommand, true));
 
   program.command('delete')
     .description('delete an entry for good')
     .argument('<id>', 'entry id')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--json', 'print the deleted entry id as JSON')
-    .action(lazy(async () => (await import('./commands/delete.js')).deleteCommand));
+    .action(lazy(async () => (await import('./commands/delete.js')).deleteCommand, true));
 
   program.command('tags')
     .description('list tags with how many entries carry each')
     .option('--json', 'print {"tags": [{"tag", "count"}]} as JSON')
-    .action(lazy(async () => (await import('./commands/read.js')).tagsCommand));
+    .action(lazy(async () => (await import('./commands/read.js')).tagsCommand, true));
 
   program.command('on-this-day')
     .description('entries written on this day in earlier years')
     .option('-d, --date <date>', 'another day instead of today')
     .option('--json', 'print {"date", "entries": [...]} as JSON')
-    .action(lazy(async () => (await import('./commands/read.js')).onThisDayCommand));
+    .action(lazy(async () => (await import('./commands/read.js')).onThisDayCommand, true));
 
   program.command('summary')
     .description('entries, streaks, mood trend, themes and a written reflection for a period')
@@ -121,26 +126,26 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .option('--to <date>', 'last day of the period (default: today)')
     .option('--json', 'print the summary as JSON, with the entry ids behind every theme and notable day')
     .addHelpText('after', '\nWith a generative provider the reflection is written by the model from your entries (streamed);\nwith builtin it is built from the numbers. Entries flagged as prompt injection never reach a model.')
-    .action(lazy(async () => (await import('./commands/summary.js')).summaryCommand));
+    .action(lazy(async () => (await import('./commands/summary.js')).summaryCommand, true));
 
   program.command('ask')
     .description('answer a question from your entries only, citing their dates')
     .argument('<question...>', 'the question, e.g. "when did I last see Sam?"')
     .option('--since <date>', 'only search entries on or after this date')
     .option('--json', 'print {"question", "found", "answer", "citations", ...} as JSON')
-    .action(lazy(async () => (await import('./commands/ask.js')).askCommand));
+    .action(lazy(async () => (await import('./commands/ask.js')).askCommand, true));
 
   program.command('analyze')
     .description('compute and store mood and themes for entries that lack a current analysis')
     .option('--json', 'print {"entries", "analysed", "upToDate"} as JSON')
-    .action(lazy(async () => (await import('./commands/analyze.js')).analyzeCommand));
+    .action(lazy(async () => (await import('./commands/analyze.js')).analyzeCommand, true));
 
   withFilters(program.command('export'))
     .description('export entries as Markdown, JSON or plain text')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'txt']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to a file (created private, 0600) instead of stdout')
     .addOption(new Option('--sanitize [mode]', 'replace personal data: pseudonym (same stand-in for the same person throughout), mask or redact').choices(['pseudonym', 'mask', 'redact']).preset('pseudonym'))
-    .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
+    .action(lazy(async () => (await import('./commands/export.js')).exportCommand, true));
 
   program.command('import')
     .description('import entries from jrnl (JSON or plain text), Day One (JSON) or a companion JSON export')
@@ -148,12 +153,12 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .argument('<file>', 'the file to import')
     .option('--dry-run', 'check the file and report what would be imported, writing nothing')
     .option('--json', 'print {"imported", "skipped", "ids"} as JSON')
-    .action(lazy(async () => (await import('./commands/import.js')).importCommand));
+    .action(lazy(async () => (await import('./commands/import.js')).importCommand, true));
 
   program.command('passphrase')
     .description('change the passphrase (re-wraps the data key; entries are not re-encrypted)')
     .option('--new-passphrase-file <file>', 'read the new passphrase from a file (scripts)')
-    .action(lazy(async () => (await import('./commands/passphrase.js')).passphraseCommand));
+    .action(lazy(async () => (await import('./commands/passphrase.js')).passphraseCommand, true));
 
   program.command('recover')
     .description('set a new passphrase using the recovery key printed by `companion init`')
@@ -172,7 +177,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
 Failure kinds: edited, deleted, reordered, truncated, replaced, forged, replayed, entry rolled back,
 entry missing, torn write, rolled back. Without a passphrase source the MACs cannot be checked and
 the report says so.`)
-    .action(lazy(async () => (await import('./commands/audit.js')).auditVerify));
+    .action(lazy(async () => (await import('./commands/audit.js')).auditVerify, true));
   audit.command('log')
     .description('list security events (never any journal text)')
     .option('--since <date>', 'only events on or after this date')

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir } from '../core/atomic-write.js';
 import { Journal } from '../core/journal.js';
+import { preloadEntryFiles } from '../core/entry-files.js';
 import { WriterLock } from '../core/writer-lock.js';
 import { LockedError } from '../core/errors.js';
 import { AuditLog, notePending, type AuditFiles } from '../security/audit-log.js';
@@ -73,6 +74,19 @@ export async function openJournal(ctx: CommandContext): Promise<OpenJournal> {
     }
   }
   throw lastError;
+}
+
+/**
+ * openJournal for commands that read the whole journal: the entry files are read while the KDF runs on
+ * the thread pool (the main thread would otherwise wait idle), then decrypted from memory.
+ */
+export async function openJournalReadingAhead(ctx: CommandContext, range: { since?: Date; until?: Date }): Promise<OpenJournal> {
+  const opening = openJournal(ctx);
+  opening.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
+  const files = preloadEntryFiles(ctx.paths.entries, { fromMs: range.since?.getTime(), toMs: range.until?.getTime() });
+  const open = await opening;
+  open.journal.usePreloaded(files);
+  return open;
 }
 
 /** Build journal services around an already-unlocked vault; registers the audit trail with the context. */

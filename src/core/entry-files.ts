@@ -38,7 +38,8 @@ export function* entryRefs(entriesDir: string, opts: { oldestFirst?: boolean; fr
     next.setUTCMonth(next.getUTCMonth() + 1);
     if (opts.toMs !== undefined && shardStart > opts.toMs) continue;
     if (opts.fromMs !== undefined && next.getTime() <= opts.fromMs) continue;
-    const names = readdirSafe(path.join(entriesDir, shard)).sort();
+    const shardDir = path.join(entriesDir, shard);
+    const names = readdirSafe(shardDir).sort();
     if (dir < 0) names.reverse();
     for (const name of names) {
       const parsed = parseEntryFileName(name);
@@ -46,7 +47,7 @@ export function* entryRefs(entriesDir: string, opts: { oldestFirst?: boolean; fr
       const createdMs = stampToMillis(parsed.stamp);
       if (opts.toMs !== undefined && createdMs > opts.toMs) continue;
       if (opts.fromMs !== undefined && createdMs + 1000 <= opts.fromMs) continue;
-      yield { id: parsed.id, stamp: parsed.stamp, createdMs, file: path.join(entriesDir, shard, name) };
+      yield { id: parsed.id, stamp: parsed.stamp, createdMs, file: `${shardDir}${path.sep}${name}` };
     }
   }
 }
@@ -61,4 +62,25 @@ export function findRefsByIdPrefix(entriesDir: string, prefix: string, limit = 2
     }
   }
   return found;
+}
+
+/** The most entry files read ahead of decryption (about 1 KB each, so at most ~20 MB held). */
+export const PRELOAD_LIMIT = 20_000;
+
+/**
+ * Read entry files (newest first, within a time range) into memory without decrypting them. Commands that
+ * scan the whole journal do this while the passphrase KDF runs on another thread, so the file reads cost
+ * no time of their own. Files that vanish meanwhile are left for the normal read to report.
+ */
+export function preloadEntryFiles(entriesDir: string, opts: { fromMs?: number; toMs?: number } = {}): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const ref of entryRefs(entriesDir, opts)) {
+    if (files.size >= PRELOAD_LIMIT) break;
+    try {
+      files.set(ref.file, fs.readFileSync(ref.file));
+    } catch {
+      // read again (and reported) when the entry is opened
+    }
+  }
+  return files;
 }

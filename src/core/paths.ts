@@ -65,6 +65,6 @@ export function parseEntryFileName(name: string): { stamp: string; id: string } 
 
 /** Turn a file-name stamp (`20250108T143000Z`) into epoch milliseconds. */
 export function stampToMillis(stamp: string): number {
-  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
-  return Date.parse(iso);
+  const n = (from: number, to: number) => Number(stamp.slice(from, to));
+  return Date.UTC(n(0, 4), n(4, 6) - 1, n(6, 8), n(9, 11), n(11, 13), n(13, 15));
 }

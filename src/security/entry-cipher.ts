@@ -24,9 +24,16 @@ export type OpenFailure = 'not-an-entry' | 'unsupported-version' | 'header-damag
 /** Result of opening an entry file. */
 export type OpenedEntry = { ok: true; header: EntryClearHeader; plaintext: Buffer } | { ok: false; reason: OpenFailure };
 
+const aadPrefixes = new Map<string, Buffer>();
+
 function aad(vaultId: string, prefix: Buffer): Buffer {
   // Associated data: the vault id plus every clear byte (magic, format version, id, created, revision).
-  return Buffer.concat([Buffer.from(`companion/v1/entry\0${vaultId}\0`, 'utf8'), prefix]);
+  let head = aadPrefixes.get(vaultId);
+  if (!head) {
+    head = Buffer.from(`companion/v1/entry\0${vaultId}\0`, 'utf8');
+    aadPrefixes.set(vaultId, head);
+  }
+  return Buffer.concat([head, prefix]);
 }
 
 /**

@@ -1,15 +1,8 @@
 import crypto from 'node:crypto';
-import { promisify } from 'node:util';
 import { z } from 'zod';
+import { KDF_BOUNDS } from './kdf-core.js';
 
-const pbkdf2 = promisify(crypto.pbkdf2);
-const scrypt = promisify(crypto.scrypt) as (pw: crypto.BinaryLike, salt: crypto.BinaryLike, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;
-
-/** Bounds enforced when KDF parameters are read from disk: a header asking for more is refused, not obeyed. */
-export const KDF_BOUNDS = {
-  pbkdf2: { minIterations: 100_000, maxIterations: 10_000_000 },
-  scrypt: { minLogN: 14, maxLogN: 20, maxR: 32, maxP: 16 },
-} as const;
+export { KDF_BOUNDS, deriveKek, kdfCount, withinBounds } from './kdf-core.js';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
 
@@ -43,21 +36,4 @@ export function newKdfParams(choice: KdfChoice = { kind: 'pbkdf2' }): KdfParams 
   const salt = crypto.randomBytes(16).toString('base64');
   if (choice.kind === 'scrypt') return { name: 'scrypt', logN: 17, r: 8, p: 1, salt };
   return Pbkdf2ParamsSchema.parse({ name: 'pbkdf2-sha256', iterations: choice.iterations ?? 600_000, salt });
-}
-
-let derivations = 0;
-
-/** How many passphrase derivations this process has run (the benchmarks check it is exactly one). */
-export function kdfCount(): number {
-  return derivations;
-}
-
-/** Derive the 256-bit key-encryption key from a passphrase. Slow by design; call once per process. */
-export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
-  derivations += 1;
-  const pw = Buffer.from(passphrase.normalize('NFC'), 'utf8');
-  const salt = Buffer.from(params.salt, 'base64');
-  if (params.name === 'pbkdf2-sha256') return pbkdf2(pw, salt, params.iterations, 32, 'sha256');
-  const N = 2 ** params.logN;
-  return scrypt(pw, salt, 32, { N, r: params.r, p: params.p, maxmem: 128 * N * params.r * params.p + 64 * 1024 * 1024 });
 }

@@ -41,7 +41,9 @@ export function openGcm(key: Uint8Array, iv: Uint8Array, tag: Uint8Array, ct: Ui
     const d = crypto.createDecipheriv('aes-256-gcm', key, iv);
     d.setAAD(aad);
     d.setAuthTag(tag);
-    return Buffer.concat([d.update(ct), d.final()]);
+    const plaintext = d.update(ct);
+    d.final(); // throws when the tag does not verify; GCM yields no further bytes
+    return plaintext;
   } catch {
     return null;
   }

@@ -3,13 +3,13 @@ import { exportJson, exportMarkdown, exportText } from '../../core/interchange/i
 import type { CommandContext } from '../context.js';
 import type { ObfuscationMode } from '../../security/pii/index.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
-import { openJournal } from '../services.js';
+import { openJournalReadingAhead } from '../services.js';
 import { VERSION } from '../version.js';
 
 /** `companion export --format md|json|txt [--out FILE]`. */
 export async function exportCommand(ctx: CommandContext, opts: FilterOptions & { format: 'md' | 'json' | 'txt'; out?: string; sanitize?: ObfuscationMode }): Promise<void> {
   const query = queryFromOptions(opts, ctx.deps.now(), null);
-  const { journal, audit } = await openJournal(ctx);
+  const { journal, audit } = await openJournalReadingAhead(ctx, query);
   let entries = journal.all(query);
   let replaced = 0;
   if (opts.sanitize) {
