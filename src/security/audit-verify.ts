@@ -81,14 +81,16 @@ function authenticRecords(input: VerifyInput, lines: string[]): Array<{ rec: Aud
 
 function walkChain(input: VerifyInput, lines: string[]): Walk {
   const records: Array<{ rec: AuditRecord; hash: string }> = [];
-  const parsed = lines.map((l) => parseRecord(l));
-  const positionOfSeq = new Map<number, number>();
-  parsed.forEach((r, i) => { if (r && !positionOfSeq.has(r.seq)) positionOfSeq.set(r.seq, i); });
-  const macOk = (i: number) => {
-    const body = bodyOf(lines[i]!);
-    return input.keys === null || (body !== null && safeEqual(parsed[i]!.mac, recordMac(input.keys.record, body)));
+  const bodies = lines.map(bodyOf);
+  const parsed = lines.map((l, i) => parseRecord(l, bodies[i]));
+  const macValid: Array<boolean | undefined> = [];
+  const macOk = (i: number): boolean => {
+    if (input.keys === null) return true;
+    const body = bodies[i];
+    return (macValid[i] ??= body != null && parsed[i] != null && safeEqual(parsed[i]!.mac, recordMac(input.keys.record, body)));
   };
-  if (input.keys && parsed.length > 0 && parsed.every((r, i) => r === null || !macOk(i))) {
+  // A first record that fails its MAC, and no record that passes: the whole log is someone else's.
+  if (input.keys && parsed.length > 0 && !macOk(0) && parsed.every((r, i) => r === null || !macOk(i))) {
     return { records, problem: problem('replaced', 0, 'No record in the log carries a valid MAC for this journal.', 'The whole log was replaced (by another journal\'s log or a freshly built chain): its history cannot be trusted.') };
   }
   const first = parsed[0];
@@ -96,18 +98,10 @@ function walkChain(input: VerifyInput, lines: string[]): Walk {
     return { records, problem: problem('replaced', 0, 'The log belongs to another journal (its first record names a different vault).', 'The security log was swapped for another journal\'s log.') };
   }
   let prev = GENESIS;
-  const seen = new Map<number, string>();
   for (let i = 0; i < lines.length; i += 1) {
     const r = parsed[i];
     if (!r) return { records, problem: problem('edited', i, `Record ${i} is not a valid record (damaged or edited).`, TAMPERED) };
-    if (r.seq !== i) {
-      if (seen.get(r.seq) === r.mac) return { records, problem: problem('replayed', i, `Record ${r.seq} appears again at position ${i}.`, 'An old record was copied back into the log to repeat an event.') };
-      if (r.seq > i && !((positionOfSeq.get(i) ?? -1) > i)) {
-        const which = r.seq - 1 > i ? `Records ${i}–${r.seq - 1} are` : `Record ${i} is`;
-        return { records, problem: problem('deleted', i, `${which} missing.`, 'Records were removed from the middle of the log to hide events.') };
-      }
-      return { records, problem: problem('reordered', i, `Record ${r.seq} stands where record ${i} should.`, 'Records were moved around to change the order of events.') };
-    }
+    if (r.seq !== i) return { records, problem: outOfPlace(parsed, i, r) };
     if (!macOk(i)) {
       const beyond = input.checkpoint !== null && i >= input.checkpoint.length;
       return beyond
@@ -118,11 +112,23 @@ function walkChain(input: VerifyInput, lines: string[]): Walk {
       const at = input.keys ? i : Math.max(0, i - 1);
       return { records, problem: problem('edited', at, `The chain breaks at record ${i}: it does not point at the record before it.`, TAMPERED) };
     }
-    seen.set(r.seq, r.mac);
     prev = lineHash(lines[i]!);
     records.push({ rec: r, hash: prev });
   }
   return { records, problem: null };
+}
+
+/** Name what happened when record `r` stands at position `i` instead of record `i` (the rare path). */
+function outOfPlace(parsed: Array<AuditRecord | null>, i: number, r: AuditRecord): Problem {
+  if (parsed.slice(0, i).some((p) => p !== null && p.seq === r.seq && p.mac === r.mac)) {
+    return problem('replayed', i, `Record ${r.seq} appears again at position ${i}.`, 'An old record was copied back into the log to repeat an event.');
+  }
+  const later = parsed.findIndex((p, j) => j > i && p !== null && p.seq === i);
+  if (r.seq > i && later < 0) {
+    const which = r.seq - 1 > i ? `Records ${i}–${r.seq - 1} are` : `Record ${i} is`;
+    return problem('deleted', i, `${which} missing.`, 'Records were removed from the middle of the log to hide events.');
+  }
+  return problem('reordered', i, `Record ${r.seq} stands where record ${i} should.`, 'Records were moved around to change the order of events.');
 }
 
 function checkCheckpoint(input: VerifyInput, records: Array<{ rec: AuditRecord; hash: string }>, partial: boolean): Problem | null {
