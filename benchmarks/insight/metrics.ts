@@ -1,3 +1,5 @@
+import { createRng as mulberry32 } from '../../src/core/prompts/rng.js';
+
 /** The three sentiment classes scored by the evaluation. */
 export const CLASSES = ['positive', 'neutral', 'negative'] as const;
 /** One of the three sentiment classes. */
@@ -40,17 +42,6 @@ export function score(gold: readonly SentimentClass[], predicted: readonly Senti
   return { perClass, macroF1 };
 }
 
-/** Deterministic PRNG (mulberry32) for resampling. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Percentile bootstrap 95% interval of macro-F1 over resampled examples (seeded, so reruns agree). */
 export function bootstrapMacroF1(

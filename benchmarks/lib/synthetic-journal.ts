@@ -1,14 +1,6 @@
-/** A small seeded PRNG (mulberry32): the same seed always gives the same sequence in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as seededRandom } from '../../src/core/prompts/rng.js';
+/** The seeded PRNG (mulberry32) shared with the prompter. */
+export { seededRandom };
 
 const WORDS = (
   'the a and to of i was it in my that with for had but we at so on this she he they went about felt after ' +

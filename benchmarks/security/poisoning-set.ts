@@ -1,4 +1,5 @@
 import { loadBipiaAttacks, loadBipiaEmails, loadDeepset, loadGoEmotions, loadJailbreaks, loadWnut } from './load-data.js';
+import { createRng as seededRandom } from '../../src/core/prompts/rng.js';
 
 /** One synthetic journal: baseline entries, own held-out entries, and foreign entries spliced in. */
 export interface SyntheticJournal {
@@ -8,17 +9,8 @@ export interface SyntheticJournal {
   foreign: { kind: 'other-author' | 'instruction-bearing' | 'spam'; text: string }[];
 }
 
-/** Seeded PRNG (mulberry32) so the set is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG (mulberry32) shared with the prompter. */
+export { seededRandom };
 
 /** Groups consecutive short texts into diary-sized entries of 3–6 texts. */
 function entries(texts: string[], rand: () => number): string[] {

@@ -54,9 +54,15 @@ const EXPLICIT_YEAR = /\b\d{4}\b/;
 /** Something a leading date phrase must contain: a digit, a relative day word, a weekday, month or holiday. */
 const DATE_WORD = new RegExp(
   [
-    '\\d',
+    // Numbers only in date-like shapes: a year, 3/14, 2025-01, 9pm, 14:30, 8th. A bare number ("Day 3")
+    // would load the NLP parser (about half a second) for nothing.
+    '\\b(?:19|20)\\d{2}\\b',
+    '\\b\\d{1,4}[-/.]\\d{1,2}\\b',
+    '\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b',
+    '\\b\\d{1,2}:\\d{2}\\b',
+    '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
     '\\b(?:today|yesterday|tomorrow|tonight|now|morning|afternoon|evening|night|noon|midnight)\\b',
-    '\\b(?:ago|last|next|this|past|previous|day|days|week|weeks)\\b',
+    '\\b(?:ago|last|next|this|past|previous)\\b',
     '\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b',
     '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b',
     '\\b(?:christmas|xmas|easter|halloween|thanksgiving|new year)',

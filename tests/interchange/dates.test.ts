@@ -145,3 +145,12 @@ describe('relative days (parsed without loading the NLP parser)', () => {
     expect(parseUntil(text, now)).toEqual(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 23, 59, 59, 999));
   });
 });
+
+describe('leading phrases that only contain a number', () => {
+  it('are not dates ("Day 3:", "Chapter 12:") and stay in the text', () => {
+    const now = new Date(2026, 10, 21, 12, 0);
+    for (const text of ['Day 3: still raining', 'Chapter 12: notes', 'Step 2: breathe']) {
+      expect(splitLeadingDate(text, now)).toMatchObject({ when: null, body: text });
+    }
+  });
+});

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogHistogram } from '../../src/monitoring/histogram.js';
+import { createRng as rng } from '../../src/core/prompts/rng.js';
 
-/** A seeded PRNG (mulberry32) so the distributions are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The rank-th smallest sample for quantile q, the definition the histogram estimates. */
 function exactQuantile(sorted: number[], q: number): number {
