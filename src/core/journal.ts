@@ -5,7 +5,8 @@ import { atomicWrite, ensurePrivateDir, explainFsError, fsyncDir } from './atomi
 import { countWords, EntryBodySchema, normalizeTag, type Entry, type EntryBody, type NewEntry } from './entry.js';
 import { entryRefs, findRefsByIdPrefix, type EntryRef } from './entry-files.js';
 import { IntegrityError, NotFoundError, UsageError } from './errors.js';
-import { entryFileName, type DataPaths } from './paths.js';
+import { entryFileName, parseEntryFileName, stampToMillis, type DataPaths } from './paths.js';
+import { ShardIndex } from './search-index.js';
 import type { WriterLock } from './writer-lock.js';
 import { openEntry, sealEntry } from '../security/entry-cipher.js';
 import { base32Encode } from '../security/base32.js';
@@ -103,6 +104,8 @@ function readWhole(file: string): Buffer {
 /** The encrypted journal: create, read, update, delete and query entries. */
 export class Journal {
   private preloaded: ReadonlyMap<string, Buffer> | null = null;
+  /** While a batch runs, shards whose search index needs refreshing once it ends. */
+  private deferredIndex: Set<string> | null = null;
 
   constructor(private readonly deps: JournalDeps) {}
 
@@ -123,6 +126,7 @@ export class Journal {
       ensurePrivateDir(dir);
       const hash = this.write(path.join(dir, name), entry);
       await this.deps.events?.entryChanged({ kind: 'created', id: entry.id, revision: 1, ciphertextHash: hash });
+      this.refreshIndex(dir);
       return entry;
     });
   }
@@ -173,13 +177,13 @@ export class Journal {
           ensurePrivateDir(dir);
           const hash = this.write(path.join(dir, name), entry);
           await this.deps.events?.entryChanged({ kind: 'created', id: entry.id, revision: entry.revision, ciphertextHash: hash });
+          this.refreshIndex(dir);
           ids.add(entry.id);
           seen.add(key);
           imported.push(entry.id);
         }
       };
-      if (this.deps.events?.batch) await this.deps.events.batch(run);
-      else await run();
+      await this.deferringIndex(() => (this.deps.events?.batch ? this.deps.events.batch(run) : run()));
       return { imported, skipped };
     });
   }
@@ -199,6 +203,7 @@ export class Journal {
       };
       const hash = this.write(ref.file, next);
       await this.deps.events?.entryChanged({ kind: 'updated', id: next.id, revision: next.revision, ciphertextHash: hash });
+      this.refreshIndex(path.dirname(ref.file));
       return next;
     });
   }
@@ -210,8 +215,7 @@ export class Journal {
       const run = async () => {
         for (const { id, patch } of changes) out.push(await this.update(id, patch));
       };
-      if (this.deps.events?.batch) await this.deps.events.batch(run);
-      else await run();
+      await this.deferringIndex(() => (this.deps.events?.batch ? this.deps.events.batch(run) : run()));
       return out;
     });
   }
@@ -229,6 +233,7 @@ export class Journal {
         throw explainFsError(err, ref.file);
       }
       fsyncDir(path.dirname(ref.file));
+      this.refreshIndex(path.dirname(ref.file));
       return current;
     });
   }
@@ -295,15 +300,26 @@ export class Journal {
   }
 
   /**
-   * Entries containing all the words (case- and accent-insensitive, word starts), newest first. An entry
-   * is parsed and validated only when its decrypted JSON contains every word: JSON escaping leaves letters
-   * and digits alone, so this skips no match and spares most of the work for the rest.
+   * Entries containing all the words (case- and accent-insensitive, word starts), newest first. The month
+   * shards' encrypted search indexes rule out entries whose current row does not match; every other entry
+   * is decrypted, and parsed only when its decrypted JSON contains every word (JSON escaping leaves
+   * letters and digits alone, so no match is skipped). Matches always come from the entry files.
    */
   search(words: string[], query: EntryQuery = {}): Entry[] {
     const terms = words.flatMap((w) => foldForSearch(w).split(/[^\p{L}\p{N}'’_-]+/u)).filter((t) => t.length > 0);
     if (terms.length === 0) throw new UsageError('Give at least one word to search for.');
     const out: Entry[] = [];
+    let index: ShardIndex | null = null;
+    let unchanged = false;
     for (const ref of entryRefs(this.deps.paths.entries, { fromMs: query.since?.getTime(), toMs: query.until?.getTime() })) {
+      const shardDir = path.dirname(ref.file);
+      if (index?.shardDir !== shardDir) {
+        index = ShardIndex.load(this.deps.vault, this.deps.paths.cache, shardDir);
+        unchanged = index.unchangedSinceIndexed();
+      }
+      const name = path.basename(ref.file);
+      const indexed = unchanged ? index.row(name) : index.current(name, fs.statSync(ref.file));
+      if (indexed !== null && !terms.every((t) => containsWordStart(indexed, t))) continue; // current row, no match
       const opened = this.open(ref, this.load(ref));
       const json = opened.plaintext.toString('utf8');
       // As many UTF-16 units as bytes: plain ASCII, so lower case is the whole fold.
@@ -350,6 +366,40 @@ export class Journal {
     if (wanted.length === 0) return true;
     const has = (tag: string) => e.tags.includes(tag);
     return query.anyTag ? wanted.some(has) : wanted.every(has);
+  }
+
+  /** Run a batch of writes, refreshing each touched shard's search index once at the end. */
+  private async deferringIndex<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.deferredIndex) return fn();
+    const touched = new Set<string>();
+    this.deferredIndex = touched;
+    try {
+      return await fn();
+    } finally {
+      this.deferredIndex = null;
+      for (const dir of touched) this.refreshIndex(dir);
+    }
+  }
+
+  /**
+   * Bring a shard's search index up to date after a write (under the writer lock). The index is a cache:
+   * if this fails the write still stands, and search reads the files themselves.
+   */
+  private refreshIndex(shardDir: string): void {
+    if (this.deferredIndex) {
+      this.deferredIndex.add(shardDir);
+      return;
+    }
+    try {
+      const names = fs.readdirSync(shardDir).filter((n) => parseEntryFileName(n) !== null);
+      ShardIndex.load(this.deps.vault, this.deps.paths.cache, shardDir).refresh(this.deps.vault, names, (name) => {
+        const parsed = parseEntryFileName(name)!;
+        const ref: EntryRef = { id: parsed.id, stamp: parsed.stamp, createdMs: stampToMillis(parsed.stamp), file: path.join(shardDir, name) };
+        return foldForSearch(this.parse(ref, this.open(ref, readWhole(ref.file))).text); // fresh bytes, never preloaded
+      });
+    } catch {
+      // a damaged entry or a full disk: left for search to read directly, and for verify to report
+    }
   }
 
   private write(file: string, entry: Entry): string {

@@ -17,6 +17,7 @@ export const KeyLabel = {
   draft: 'companion/v1/draft-key',
   cache: 'companion/v1/cache-key',
   metrics: 'companion/v1/metrics-key',
+  searchIndex: 'companion/v1/search-index-key',
 } as const;
 
 /** Build the HKDF info for a label and optional context bytes (e.g. an entry's salt). */

@@ -3,7 +3,7 @@ import { parseWhen } from '../../core/dates.js';
 import type { CommandContext } from '../context.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
 import { entryBlock, entryJson, entryLine } from '../format.js';
-import { openJournal, openJournalReadingAhead } from '../services.js';
+import { openJournal } from '../services.js';
 
 type JsonOpt = { json?: boolean };
 
@@ -30,7 +30,7 @@ export async function listCommand(ctx: CommandContext, opts: FilterOptions & Jso
 /** `companion search <words...>`. */
 export async function searchCommand(ctx: CommandContext, words: string[], opts: FilterOptions & JsonOpt): Promise<void> {
   const query = queryFromOptions(opts, ctx.deps.now(), null);
-  const { journal } = await openJournalReadingAhead(ctx, query);
+  const { journal } = await openJournal(ctx);
   printEntries(ctx, journal.search(words, query), opts.json, `No entries contain ${words.map((w) => `"${w}"`).join(' and ')}.`);
 }
 
