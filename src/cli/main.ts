@@ -29,7 +29,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   if (code === ExitCode.ok) await recordUsage(ctx, program, argv, performance.now() - started);
   if (deps.env.COMPANION_DEBUG_COUNTERS === '1') {
-    const { kdfCount } = await import('../security/kdf.js');
+    const { kdfCount } = await import('../security/kdf-core.js');
     deps.stderr.write(`companion-counters ${JSON.stringify({ kdf: kdfCount() })}\n`);
   }
   return code;
