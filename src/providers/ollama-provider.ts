@@ -2,7 +2,7 @@ import { Ollama, type Message } from 'ollama';
 import type { z } from 'zod';
 import { callControl } from './call-control.js';
 import { ProviderDisposedError, ProviderError } from './errors.js';
-import { StreamSanitizer, stripControlSequences } from './sanitize.js';
+import { sanitizedChunks, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
 import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
 import { checkVectors, isLoopback } from './remote-checks.js';
@@ -100,7 +100,6 @@ export class OllamaProvider implements AIProvider {
   async *stream(prompt: string, options: GenerateOptions = {}): AsyncIterable<string> {
     await this.initialize();
     const control = callControl(this.name, options);
-    const sanitizer = new StreamSanitizer();
     const endpoint = this.options.endpoint ?? 'chat';
     try {
       const r = this.request(prompt, options);
@@ -108,12 +107,9 @@ export class OllamaProvider implements AIProvider {
       const parts = endpoint === 'chat'
         ? await client.chat({ model: r.model, messages: r.messages, stream: true, options: r.modelOptions })
         : await client.generate({ model: r.model, prompt, ...(options.system ? { system: options.system } : {}), stream: true, options: r.modelOptions });
-      for await (const part of parts as AsyncIterable<unknown>) {
-        const clean = sanitizer.push(partText(part, endpoint));
-        if (clean) yield clean;
-      }
-      const rest = sanitizer.flush();
-      if (rest) yield rest;
+      yield* sanitizedChunks((async function* () {
+        for await (const part of parts as AsyncIterable<unknown>) yield partText(part, endpoint);
+      })());
     } catch (err) {
       throw toProviderError(this.name, control.failure(err));
     } finally {

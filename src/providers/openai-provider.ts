@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { callControl } from './call-control.js';
 import { ProviderDisposedError, ProviderError } from './errors.js';
 import { checkVectors, isLoopback } from './remote-checks.js';
-import { StreamSanitizer, stripControlSequences } from './sanitize.js';
+import { sanitizedChunks, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
 import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
 import { toProviderError } from './wrappers/classify-error.js';
@@ -95,18 +95,17 @@ export class OpenAIProvider implements AIProvider {
   async *stream(prompt: string, options: GenerateOptions = {}): AsyncIterable<string> {
     await this.initialize();
     const control = callControl(this.name, options);
-    const sanitizer = new StreamSanitizer();
     try {
       const events = await (this.client as OpenAI).chat.completions.create({ ...this.params(prompt, options), stream: true }, { signal: control.signal });
-      for await (const event of events) {
-        const delta: unknown = event?.choices?.[0]?.delta?.content;
-        if (delta === undefined || delta === null) continue;
-        if (typeof delta !== 'string') throw new ProviderError('The openai server sent a malformed stream event.', { kind: 'transient', provider: this.name });
-        const clean = sanitizer.push(delta);
-        if (clean) yield clean;
-      }
-      const rest = sanitizer.flush();
-      if (rest) yield rest;
+      const provider = this.name;
+      yield* sanitizedChunks((async function* () {
+        for await (const event of events) {
+          const delta: unknown = event?.choices?.[0]?.delta?.content;
+          if (delta === undefined || delta === null) continue;
+          if (typeof delta !== 'string') throw new ProviderError('The openai server sent a malformed stream event.', { kind: 'transient', provider });
+          yield delta;
+        }
+      })());
     } catch (err) {
       throw toProviderError(this.name, control.failure(err));
     } finally {

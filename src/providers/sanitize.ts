@@ -61,3 +61,14 @@ export class StreamSanitizer {
     return '';
   }
 }
+
+/** Yield streamed text with control sequences removed, even when one is split across chunks. */
+export async function* sanitizedChunks(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  const sanitizer = new StreamSanitizer();
+  for await (const chunk of chunks) {
+    const clean = sanitizer.push(chunk);
+    if (clean) yield clean;
+  }
+  const rest = sanitizer.flush();
+  if (rest) yield rest;
+}
