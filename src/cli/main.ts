@@ -3,6 +3,7 @@ import { CompanionError, ExitCode, IntegrityError } from '../core/errors.js';
 import { CommandContext } from './context.js';
 import type { CliDeps } from './deps.js';
 import { buildProgram } from './program.js';
+import { forgetDerivations } from '../security/kdf-core.js';
 
 /**
  * Run companion with arguments (without the node and script names) and return the exit code.
@@ -11,6 +12,7 @@ import { buildProgram } from './program.js';
  */
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const started = performance.now();
+  forgetDerivations(); // a derivation started for one command is never reused by another
   const ctx = new CommandContext(deps);
   const program = buildProgram(ctx);
   let code: number;
@@ -32,6 +34,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     const { kdfCount } = await import('../security/kdf-core.js');
     deps.stderr.write(`companion-counters ${JSON.stringify({ kdf: kdfCount() })}\n`);
   }
+  forgetDerivations();
   return code;
 }
 

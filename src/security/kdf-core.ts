@@ -27,15 +27,20 @@ export function withinBounds(params: KdfParams): boolean {
 let derivations = 0;
 const inFlight = new Map<string, Promise<Buffer>>();
 
+/** Forget derivations kept for reuse: called when a command starts and ends, so none outlives it. */
+export function forgetDerivations(): void {
+  inFlight.clear();
+}
+
 /** How many passphrase derivations this process has run (the benchmarks check it is exactly one). */
 export function kdfCount(): number {
   return derivations;
 }
 
 /**
- * Derive the 256-bit key-encryption key from a passphrase. Slow by design. Asking twice in one process
- * for the same passphrase and parameters returns the same derivation, so the CLI can start it early
- * (while modules load) and still run exactly one KDF. Refuses parameters outside the bounds.
+ * Derive the 256-bit key-encryption key from a passphrase. Slow by design. Asking twice within one
+ * command for the same passphrase and parameters returns the same derivation, so the CLI can start it
+ * early (while modules load) and still run exactly one KDF. Refuses parameters outside the bounds.
  */
 export function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
   if (!withinBounds(params)) return Promise.reject(new RangeError('KDF parameters outside the allowed bounds'));
