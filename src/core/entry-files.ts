@@ -84,3 +84,28 @@ export function preloadEntryFiles(entriesDir: string, opts: { fromMs?: number; t
   }
   return files;
 }
+
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Read a whole file into a reused buffer (no per-file allocation or stat). The result is valid only until
+ * the next call: callers decrypt it at once.
+ */
+export function readWhole(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, length);
+        readBuffer = bigger;
+      }
+      const n = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (n === 0) return readBuffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { atomicWrite, ensurePrivateDir, explainFsError, fsyncDir } from './atomic-write.js';
 import { countWords, EntryBodySchema, normalizeTag, type Entry, type EntryBody, type NewEntry } from './entry.js';
-import { entryRefs, findRefsByIdPrefix, type EntryRef } from './entry-files.js';
+import { entryRefs, findRefsByIdPrefix, readWhole, type EntryRef } from './entry-files.js';
+import { containsWordStart, foldForSearch } from './search-text.js';
 import { IntegrityError, NotFoundError, UsageError } from './errors.js';
 import { entryFileName, parseEntryFileName, stampToMillis, type DataPaths } from './paths.js';
 import { ShardIndex } from './search-index.js';
@@ -56,49 +57,6 @@ export interface JournalDeps {
   lock: WriterLock;
   now: () => Date;
   events?: JournalEvents;
-}
-
-/** Normalise text for search: lower case, accents removed. */
-export function foldForSearch(text: string): string {
-  // Most entries are plain ASCII: skip Unicode normalisation for them (it dominated search time).
-  // eslint-disable-next-line no-control-regex -- an ASCII range check
-  if (/^[\u0000-\u007f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-const WORD_CHAR = /[\p{L}\p{N}'’_-]/u;
-
-/** True when `term` occurs in `text` at the start of a word (both already folded). */
-export function containsWordStart(text: string, term: string): boolean {
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-    if (at === 0 || !WORD_CHAR.test(text[at - 1]!)) return true;
-  }
-  return false;
-}
-
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
-
-/**
- * Read a whole file into a reused buffer (no per-file allocation or stat). The result is valid only until
- * the next call: callers decrypt it at once.
- */
-function readWhole(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === readBuffer.length) {
-        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
-        readBuffer.copy(bigger, 0, 0, length);
-        readBuffer = bigger;
-      }
-      const n = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (n === 0) return readBuffer.subarray(0, length);
-      length += n;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** The encrypted journal: create, read, update, delete and query entries. */
