@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { deriveKek, withinBounds, type KdfParams } from '../security/kdf-core.js';
+import { startDerivation, withinBounds, type KdfParams } from '../security/kdf-core.js';
 import type { CommandContext } from './context.js';
 import { readSecretFile } from './passphrase-source.js';
 
@@ -16,7 +16,7 @@ export function prefetchUnlock(ctx: CommandContext): void {
     const header = JSON.parse(fs.readFileSync(ctx.paths.vault, 'utf8')) as { kdf?: KdfParams };
     const params = header.kdf;
     if (!params || typeof params.salt !== 'string' || !withinBounds(params)) return;
-    deriveKek(readSecretFile(file, 'COMPANION_PASSPHRASE_FILE'), params).catch(() => undefined);
+    startDerivation(readSecretFile(file, 'COMPANION_PASSPHRASE_FILE'), params);
   } catch {
     // no vault, unreadable file, damaged header: the command's own unlock says so
   }

@@ -25,11 +25,25 @@ export function withinBounds(params: KdfParams): boolean {
 }
 
 let derivations = 0;
-const inFlight = new Map<string, Promise<Buffer>>();
+const started = new Map<string, Promise<Buffer>>();
 
-/** Forget derivations kept for reuse: called when a command starts and ends, so none outlives it. */
+function memoKey(passphrase: string, params: KdfParams): string {
+  return crypto.createHash('sha256').update(passphrase.normalize('NFC')).update('\0').update(JSON.stringify(params)).digest('hex');
+}
+
+function derive(passphrase: string, params: KdfParams): Promise<Buffer> {
+  if (!withinBounds(params)) return Promise.reject(new RangeError('KDF parameters outside the allowed bounds'));
+  derivations += 1;
+  const pw = Buffer.from(passphrase.normalize('NFC'), 'utf8');
+  const salt = Buffer.from(params.salt, 'base64');
+  if (params.name === 'pbkdf2-sha256') return pbkdf2(pw, salt, params.iterations, 32, 'sha256');
+  const N = 2 ** params.logN;
+  return scrypt(pw, salt, 32, { N, r: params.r, p: params.p, maxmem: 128 * N * params.r * params.p + 64 * 1024 * 1024 });
+}
+
+/** Forget derivations started early and never taken: called when a command starts and ends. */
 export function forgetDerivations(): void {
-  inFlight.clear();
+  started.clear();
 }
 
 /** How many passphrase derivations this process has run (the benchmarks check it is exactly one). */
@@ -38,26 +52,28 @@ export function kdfCount(): number {
 }
 
 /**
- * Derive the 256-bit key-encryption key from a passphrase. Slow by design. Asking twice within one
- * command for the same passphrase and parameters returns the same derivation, so the CLI can start it
- * early (while modules load) and still run exactly one KDF. Refuses parameters outside the bounds.
+ * Start a derivation early (the CLI does this while a command's modules load); the next deriveKek with the
+ * same passphrase and parameters takes it instead of deriving again. Refuses parameters outside the bounds.
+ */
+export function startDerivation(passphrase: string, params: KdfParams): void {
+  const key = memoKey(passphrase, params);
+  if (started.has(key)) return;
+  const pending = derive(passphrase, params);
+  pending.catch(() => started.delete(key));
+  started.set(key, pending);
+}
+
+/**
+ * Derive the 256-bit key-encryption key from a passphrase. Slow by design. Takes a derivation started
+ * early for the same passphrase and parameters (once), otherwise derives now. Refuses parameters
+ * outside the bounds.
  */
 export function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
-  if (!withinBounds(params)) return Promise.reject(new RangeError('KDF parameters outside the allowed bounds'));
-  const key = crypto.createHash('sha256').update(passphrase.normalize('NFC')).update('\0').update(JSON.stringify(params)).digest('hex');
-  let pending = inFlight.get(key);
-  if (!pending) {
-    derivations += 1;
-    const pw = Buffer.from(passphrase.normalize('NFC'), 'utf8');
-    const salt = Buffer.from(params.salt, 'base64');
-    if (params.name === 'pbkdf2-sha256') {
-      pending = pbkdf2(pw, salt, params.iterations, 32, 'sha256');
-    } else {
-      const N = 2 ** params.logN;
-      pending = scrypt(pw, salt, 32, { N, r: params.r, p: params.p, maxmem: 128 * N * params.r * params.p + 64 * 1024 * 1024 });
-    }
-    inFlight.set(key, pending);
-    pending.catch(() => inFlight.delete(key));
+  const key = memoKey(passphrase, params);
+  const early = started.get(key);
+  if (early) {
+    started.delete(key);
+    return early;
   }
-  return pending;
+  return derive(passphrase, params);
 }
