@@ -19,7 +19,7 @@ async function confirm(ctx: CommandContext, question: string): Promise<boolean> 
 
 /** `companion delete <id>`. */
 export async function deleteCommand(ctx: CommandContext, id: string, opts: { yes?: boolean; json?: boolean }): Promise<void> {
-  const { journal } = await openJournal(ctx);
+  const { journal, vault } = await openJournal(ctx);
   const entry = journal.get(id);
   if (!opts.yes) {
     const ok = await confirm(ctx, `Delete ${entry.id} from ${localStamp(entry.created)} (${entry.wordCount} words: "${excerpt(entry.text, 40)}")? This cannot be undone. [y/N] `);
@@ -29,6 +29,7 @@ export async function deleteCommand(ctx: CommandContext, id: string, opts: { yes
     }
   }
   await journal.remove(entry.id);
+  (await import('../../inference/semantic-cache.js')).purgeCachedAnswers(ctx.paths.cache, vault, entry.id); // answers derived from it go too
   if (opts.json) ctx.printJson({ deleted: entry.id });
   else ctx.print(`Deleted ${entry.id}.`);
 }
