@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { z } from 'zod';
-import { ModelNotFoundError, NotGenerativeError, ProviderDisposedError, ProviderError } from './errors.js';
+import { NotGenerativeError, ProviderDisposedError, ProviderError } from './errors.js';
+import { inspectOnnxFolder, loadLocalPipeline } from './local-onnx.js';
 import { checkVectors } from './remote-checks.js';
+import { TextClassifier, type LabelScore } from './text-classifier.js';
 import type { AIProvider, HealthReport } from './types.js';
 
 /** Settings for the Transformers.js provider: a local model folder, never a hub. */
@@ -11,42 +11,30 @@ export interface TransformersProviderOptions {
   modelDir: string;
   /** Folder name inside `modelDir`, e.g. `all-MiniLM-L6-v2`. */
   model: string;
+  /** Folder name of the text classifier used by `classify` (default: `model`). */
+  classifier?: string;
 }
 
 type Extractor = (texts: string[], options: { pooling: 'mean'; normalize: boolean }) => Promise<{ tolist(): unknown; dims: number[] }>;
 
 /**
- * Sentence embeddings with Transformers.js `feature-extraction` (mean pooling, L2-normalised) from an ONNX
- * model folder on this machine. Remote model loading is switched off. Not generative.
+ * Sentence embeddings with Transformers.js `feature-extraction` (mean pooling, L2-normalised) and text
+ * classification (`classify`) from ONNX model folders on this machine. Remote model loading is switched
+ * off. Not generative.
  */
 export class TransformersProvider implements AIProvider {
   readonly name = 'transformers' as const;
   private extractor: Promise<Extractor> | undefined;
   private dimensions: number | undefined;
   private disposed = false;
+  private classifier: TextClassifier | undefined;
 
   constructor(private readonly options: TransformersProviderOptions) {}
 
   private async load(): Promise<Extractor> {
-    const folder = join(this.options.modelDir, this.options.model);
-    const hint = `Put an ONNX model folder (config.json, tokenizer.json, onnx/model.onnx) in ${this.options.modelDir} or set COMPANION_MODEL_DIR.`;
-    let quantized: boolean;
-    try {
-      await access(join(folder, 'config.json'));
-      quantized = await access(join(folder, 'onnx', 'model.onnx')).then(() => false, () => true);
-      if (quantized) await access(join(folder, 'onnx', 'model_quantized.onnx'));
-    } catch {
-      throw new ModelNotFoundError(this.name, `No ONNX model folder at ${folder}.`, hint);
-    }
-    const { pipeline, env } = await import('@xenova/transformers');
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    env.localModelPath = this.options.modelDir;
-    try {
-      return (await pipeline('feature-extraction', this.options.model, { quantized })) as unknown as Extractor;
-    } catch (err) {
-      throw new ProviderError(`The model folder ${folder} could not be loaded.`, { kind: 'permanent', provider: this.name, cause: err, hint });
-    }
+    const { modelDir, model } = this.options;
+    const found = await inspectOnnxFolder(this.name, modelDir, model);
+    return (await loadLocalPipeline(this.name, 'feature-extraction', modelDir, model, found.quantized)) as Extractor;
   }
 
   /** Loads the model folder (once). Throws `ModelNotFoundError` when it is missing. */
@@ -86,6 +74,17 @@ export class TransformersProvider implements AIProvider {
     }
   }
 
+  /**
+   * Every label of the classifier folder (`classifier`, default `model`) with its probability, highest
+   * first, one list per text; `[]` for `[]`. Throws `ModelNotFoundError` when the folder is missing,
+   * `ClassifierNotAvailableError` when it holds no classifier, `ProviderDisposedError` after `dispose()`.
+   */
+  async classify(texts: string[]): Promise<LabelScore[][]> {
+    if (this.disposed) throw new ProviderDisposedError(this.name);
+    this.classifier ??= new TextClassifier({ modelDir: this.options.modelDir, model: this.options.classifier ?? this.options.model });
+    return this.classifier.classify(texts);
+  }
+
   /** Loads the model if needed; never throws. */
   async healthCheck(): Promise<HealthReport> {
     const started = performance.now();
@@ -102,5 +101,7 @@ export class TransformersProvider implements AIProvider {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.extractor = undefined;
+    await this.classifier?.dispose();
+    this.classifier = undefined;
   }
 }
