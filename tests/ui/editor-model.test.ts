@@ -87,3 +87,23 @@ describe('word wrap', () => {
     expect([down2.row, down2.col]).toEqual([1, 2]);
   });
 });
+
+describe('wrapping wide characters', () => {
+  const widthOf = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+
+  it('counts CJK characters as two columns, so no row is wider than the terminal', () => {
+    const line = '今日は雨でした。散歩に行けなかったけれど、本をたくさん読みました。とても静かな一日でした。';
+    for (const width of [10, 17, 40]) {
+      const rows = wrapLine(line, width);
+      expect(rows.map(([a, b]) => line.slice(a, b)).join('')).toBe(line);
+      for (const [a, b] of rows) expect(widthOf(line.slice(a, b))).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('still breaks at spaces in mixed text and keeps every character', () => {
+    const line = 'tea with 山田さん at the café, then a long walk home 🌧️ in the rain';
+    const rows = wrapLine(line, 12);
+    expect(rows.map(([a, b]) => line.slice(a, b)).join('')).toBe(line);
+    expect(rows.length).toBeGreaterThan(4);
+  });
+});

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { TextBuffer } from './text-buffer.js';
 
 /** One screen row of wrapped text: a slice [start, end) of logical line `line`. */
@@ -10,14 +11,23 @@ export interface VisualRow {
 const cache = new Map<string, Array<[number, number]>>();
 
 /**
- * Break one line into slices no wider than `width` columns, at the last space that fits (the space stays
- * on the upper row), or mid-word when a word is longer than the row. One column per UTF-16 unit.
+ * Break one line into slices no wider than `width` terminal columns, at the last space that fits (the space
+ * stays on the upper row), or mid-word when a word is longer than the row. Wide characters (CJK, most
+ * emoji) take two columns and combining marks none, as the terminal draws them.
  */
 export function wrapLine(line: string, width: number): Array<[number, number]> {
   const w = Math.max(1, width);
   const key = `${w}\u0000${line}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const segments = /^[\x20-\x7e]*$/.test(line) ? wrapNarrow(line, w) : wrapWide(line, w);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(key, segments);
+  return segments;
+}
+
+/** Printable ASCII: one column per character. */
+function wrapNarrow(line: string, w: number): Array<[number, number]> {
   const segments: Array<[number, number]> = [];
   let start = 0;
   while (line.length - start > w) {
@@ -27,8 +37,30 @@ export function wrapLine(line: string, width: number): Array<[number, number]> {
     start = end;
   }
   segments.push([start, line.length]);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(key, segments);
+  return segments;
+}
+
+/** Any text: columns measured per character (offsets stay UTF-16 indexes into the line). */
+function wrapWide(line: string, w: number): Array<[number, number]> {
+  const segments: Array<[number, number]> = [];
+  let start = 0;
+  let columns = 0;
+  let lastSpaceEnd = -1; // offset just after the last space on the current row
+  let at = 0;
+  for (const ch of line) {
+    const cw = stringWidth(ch);
+    if (columns + cw > w && at > start) {
+      const end = lastSpaceEnd > start ? lastSpaceEnd : at;
+      segments.push([start, end]);
+      start = end;
+      columns = stringWidth(line.slice(start, at));
+      lastSpaceEnd = -1;
+    }
+    columns += cw;
+    at += ch.length;
+    if (ch === ' ') lastSpaceEnd = at;
+  }
+  segments.push([start, line.length]);
   return segments;
 }
 
