@@ -206,12 +206,26 @@ the report says so.`)
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/models.js')).modelsInfo));
 
+  const quarantine = program.command('quarantine').description('entries unlike your usual writing, held out of summaries and ask until approved');
+  quarantine.command('list').description('entries in quarantine, with their anomaly score and reasons')
+    .option('--json', 'print {"count", "entries": [{"id", "date", "score", "reasons", "excerpt"}]} as JSON')
+    .action(lazy(async () => (await import('./commands/quarantine.js')).quarantineList, true));
+  quarantine.command('approve').description('release an entry from quarantine (audited)')
+    .argument('<id>', 'entry id or unique prefix')
+    .option('--json', 'print {"id", "approved"} as JSON')
+    .action(lazy(async () => (await import('./commands/quarantine.js')).quarantineApprove, true));
+
   const security = program.command('security').description('what the PII, prompt-injection and poisoning detectors see');
   security.command('scan').description('scan a text (arguments or stdin) or a journal entry')
     .argument('[text...]', 'text to scan (or pipe it in)')
     .option('-e, --entry <id>', 'scan a journal entry, including its style against the rest of the journal')
     .option('--json', 'print {"pii", "injection", "poisoning"} as JSON')
     .action(lazy(async () => (await import('./commands/security.js')).securityScan));
+  security.command('test').description('run the OWASP Top 10 for LLM Applications (2025) suite on a throwaway journal; exit 1 on any failure')
+    .option('--provider <name>', 'stand-in model for the output checks: openai (a recording local server) or mock (default: both)')
+    .option('--json', 'print {"items": [{"id", "status", "checks": [...]}], "ok", ...} as JSON')
+    .addHelpText('after', '\nNever touches your journal or needs your passphrase: every check runs in a temporary directory.')
+    .action(lazy(async () => (await import('./commands/security-test.js')).securityTest));
 
   const keychain = program.command('keychain').description('keep the passphrase in the OS keychain (opt-in)');
   keychain.command('enable').description('store the passphrase in the OS keychain and unlock from it')
