@@ -28,6 +28,15 @@ export function hostileOutput(sentinel: string): string {
   ].join(' ');
 }
 
+/** The JSON re-serialised (so escapes show as \\u00xx), or '' when it is not valid JSON. */
+function reserialise(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return '';
+  }
+}
+
 /**
  * LLM05 improper output handling: model output carrying terminal escapes, OSC sequences (clipboard,
  * title, hyperlinks) and shell commands is stripped before display, never executed, never stored raw.
@@ -51,7 +60,7 @@ export async function outputHandling(runner: CliRunner, standIns: StandIn[]): Pr
       const dirty = runs.filter((r) => hasControl(r.stdout) || hasControl(r.stderr)).length;
       checks.push(check(`${standIn}: no terminal control sequence reaches the screen`, called && runs.every((r) => r.code === 0) && dirty === 0,
         `summary, summary --json, ask exit ${codes}; ${dirty} of ${runs.length} outputs carry control characters${standIn === 'openai' ? `; ${server.chats.length} model request(s)` : ''}`));
-      const json = runs[1]?.code === 0 ? JSON.stringify(JSON.parse(runs[1].stdout)) : '';
+      const json = runs[1]?.code === 0 ? reserialise(runs[1].stdout) : '';
       checks.push(check(`${standIn}: JSON output carries no escaped control characters`, json !== '' && !/\\u00(1b|07|9b)/i.test(json), json === '' ? 'summary --json failed' : 'no \\u001b, \\u0007 or \\u009b in the JSON'));
       checks.push(check(`${standIn}: shell commands in output are never run`, !fs.existsSync(sentinel), fs.existsSync(sentinel) ? `${path.basename(sentinel)} was created` : `${path.basename(sentinel)} does not exist after 3 commands`));
       const stored = filesUnder(box.dataDir).filter((f) => { const b = fs.readFileSync(f); return b.includes('collector.example') || b.includes('\u001b]52'); });
