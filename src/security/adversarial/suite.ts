@@ -1,6 +1,7 @@
 import { promptInjection } from './llm01-injection.js';
 import { sensitiveDisclosure } from './llm02-disclosure.js';
 import { supplyChain } from './llm03-supply-chain.js';
+import { dataPoisoning } from './llm04-poisoning.js';
 import { outputHandling } from './llm05-output.js';
 import { systemPromptLeakage } from './llm07-prompt-leak.js';
 import { embeddingStore } from './llm08-embeddings.js';
@@ -35,6 +36,7 @@ const ITEMS: ItemSpec[] = [
   { id: 'LLM01', title: 'Prompt injection (direct and indirect)', run: (r) => promptInjection(r) },
   { id: 'LLM02', title: 'Sensitive information disclosure', run: (r) => sensitiveDisclosure(r) },
   { id: 'LLM03', title: 'Supply chain (pinned model file)', run: (r) => supplyChain(r) },
+  { id: 'LLM04', title: 'Data and model poisoning (foreign entries)', run: (r) => dataPoisoning(r) },
   { id: 'LLM05', title: 'Improper output handling', run: (r, s) => outputHandling(r, s) },
   { id: 'LLM07', title: 'System prompt leakage', run: (r, s) => systemPromptLeakage(r, s) },
   { id: 'LLM08', title: 'Vector and embedding weaknesses (on-disk index and caches)', run: (r) => embeddingStore(r) },
