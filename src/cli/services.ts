@@ -114,7 +114,7 @@ export function vaultExists(ctx: CommandContext): boolean {
  * only in commands that use AI.
  */
 export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
-  const { createProvider, resolveProviderSettings } = await import('../providers/create-provider.js');
+  const [{ createProvider, resolveProviderSettings }, { verifyPinnedModel }] = await Promise.all([import('../providers/create-provider.js'), import('../providers/model-pin.js')]);
   let env = ctx.deps.env;
   if (resolveProviderSettings(ctx.config, env).provider === 'openai' && !env.COMPANION_OPENAI_API_KEY) {
     // The API key comes from the environment or the OS keychain, never from config.json.
@@ -125,6 +125,8 @@ export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
   const provider = await createProvider(ctx.config, env, {
     modelsDir: ctx.paths.models,
     onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
+    // A model pinned by `companion models use` must still have its pinned sha256 (cached by size/mtime/ctime).
+    verifyModel: (modelPath) => verifyPinnedModel(modelPath, ctx.config.model_path && ctx.config.model_sha256 ? { path: ctx.config.model_path, sha256: ctx.config.model_sha256 } : null, { cacheFile: path.join(ctx.paths.cache, 'model-hashes.json') }),
   });
   if (settings.provider === 'builtin' || settings.provider === 'mock') return provider;
   const model = settings.provider === 'llama' ? path.basename(settings.modelPath ?? 'first .gguf in models/') : settings.model ?? 'default';

@@ -35,6 +35,11 @@ export interface ProviderDeps {
   breaker?: CircuitBreakerOptions;
   /** Mock fixture file (COMPANION_MOCK_FIXTURE is used when absent). */
   mockFixturePath?: string;
+  /**
+   * Called with the GGUF path before a llama provider is built; throws (e.g. `IntegrityError` from
+   * `verifyPinnedModel`) to refuse a model. Its error propagates: it is not a reason to fall back.
+   */
+  verifyModel?: (modelPath: string) => Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -127,6 +132,7 @@ export async function createProvider(config: Partial<ProviderConfig> | Record<st
     case 'llama': {
       const { LlamaProvider } = await import('./llama-provider.js');
       const modelPath = s.modelPath ?? (await listModels(deps.modelsDir, { hash: false }))[0]?.path ?? join(deps.modelsDir, 'model.gguf');
+      await deps.verifyModel?.(modelPath);
       return fallback(new LlamaProvider({
         modelPath, contextSize: s.contextSize, gpuLayers: s.gpuLayers, timeoutMs: s.timeoutMs,
         ...(s.memoryLimitBytes ? { memoryLimitBytes: s.memoryLimitBytes } : {}),
