@@ -8,6 +8,18 @@ export const MoodSchema = z.object({
 });
 export type Mood = z.infer<typeof MoodSchema>;
 
+/**
+ * Quarantine state of an entry the poisoning detector found unlike the journal's own writing: `quarantined`
+ * entries are kept and shown but left out of summaries and ask; `approved` ones were cleared by the user and
+ * are not flagged again. Holds the anomaly score and its reasons (statistics only, never journal text).
+ */
+export const QuarantineSchema = z.object({
+  status: z.enum(['quarantined', 'approved']),
+  score: z.number().nonnegative(),
+  reasons: z.array(z.string()),
+});
+export type Quarantine = z.infer<typeof QuarantineSchema>;
+
 /** Entry ids: 12 lowercase base32 characters (60 random bits). */
 export const EntryIdSchema = z.string().regex(/^[a-z2-7]{12}$/, 'entry id must be 12 base32 characters');
 
@@ -27,6 +39,11 @@ export const EntryBodySchema = z.object({
   themes: z.array(z.string()),
   /** Version of the analyzer that produced mood and themes; null when not analysed yet. */
   analyzerVersion: z.number().int().nullable().default(null),
+  /**
+   * Poisoning quarantine, set when the entry is analysed. Absent or null: never flagged. Optional (no
+   * default) so format-v1 files and entries built before the field existed stay valid as they are.
+   */
+  quarantine: QuarantineSchema.nullable().optional(),
 });
 export type EntryBody = z.infer<typeof EntryBodySchema>;
 

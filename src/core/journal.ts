@@ -48,7 +48,7 @@ export interface EntryQuery {
 }
 
 /** Fields an update may change. */
-export type EntryPatch = Partial<Pick<EntryBody, 'text' | 'tags' | 'starred' | 'promptUsed' | 'durationSeconds' | 'mood' | 'themes' | 'analyzerVersion'>>;
+export type EntryPatch = Partial<Pick<EntryBody, 'text' | 'tags' | 'starred' | 'promptUsed' | 'durationSeconds' | 'mood' | 'themes' | 'analyzerVersion' | 'quarantine'>>;
 
 /** Dependencies of a Journal, built once by the entrypoint. */
 export interface JournalDeps {

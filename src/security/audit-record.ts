@@ -7,7 +7,7 @@ export type Severity = 'LOW' | 'MEDIUM' | 'HIGH';
 export const AUDIT_TYPES = [
   'vault.created', 'vault.unlocked', 'vault.unlock_failed', 'passphrase.changed', 'passphrase.recovered',
   'keychain.enabled', 'keychain.disabled',
-  'entry.created', 'entry.updated', 'entry.deleted', 'export', 'import',
+  'entry.created', 'entry.updated', 'entry.deleted', 'entry.quarantine', 'export', 'import',
   'warning.pii', 'warning.injection', 'integrity.failure', 'audit.repaired', 'model.loaded', 'config.changed',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

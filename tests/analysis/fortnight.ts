@@ -1,5 +1,6 @@
 import type { Entry, Mood } from '../../src/core/entry.js';
 import { countWords } from '../../src/core/entry.js';
+import { ANALYZER_VERSION } from '../../src/core/analysis/version.js';
 
 /** "Now" for the seeded fortnight: the evening of 14 May 2024, UTC. */
 export const FORTNIGHT_NOW = new Date('2024-05-14T21:00:00Z');
@@ -35,7 +36,7 @@ export function makeEntry(n: number, created: string, text: string, score: numbe
     durationSeconds: null,
     mood: score === null ? null : mood(score),
     themes,
-    analyzerVersion: 1,
+    analyzerVersion: ANALYZER_VERSION,
   };
 }
 

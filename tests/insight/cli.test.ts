@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
 import { FORTNIGHT_NOW, seededFortnight } from '../analysis/fortnight.js';
+import { ANALYZER_VERSION } from '../../src/core/analysis/version.js';
 
 let t: TempJournal;
 beforeEach(async () => {
@@ -40,22 +41,22 @@ describe('stored analysis', () => {
     expect(JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout)).toMatchObject({ analyzerVersion: null, mood: null, revision: 1 });
     expect((await runCli(['analyze'], t.env, { now })).code).toBe(0);
     const shown = JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout);
-    expect(shown).toMatchObject({ analyzerVersion: 1, mood: { label: 'positive' } });
+    expect(shown).toMatchObject({ analyzerVersion: ANALYZER_VERSION, mood: { label: 'positive' } });
     expect(shown.themes.length).toBeGreaterThan(0);
     const edited = await runCli(['edit', id], t.env, { now, editor: (f) => fs.writeFileSync(f, 'A dreadful, exhausting day. I hate this.') });
     expect(edited.code, edited.stderr).toBe(0);
     expect(JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout)).toMatchObject({ analyzerVersion: null, mood: null });
     const s = JSON.parse((await runCli(['summary', '--week', '--json'], t.env, { now })).stdout);
     expect(s.analysedNow).toBe(1);
-    expect(JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout)).toMatchObject({ analyzerVersion: 1, mood: { label: 'negative' } });
+    expect(JSON.parse((await runCli(['show', id, '--json'], t.env)).stdout)).toMatchObject({ analyzerVersion: ANALYZER_VERSION, mood: { label: 'negative' } });
   });
 
   it('analyze stores analysis for what lacks it and reports counts', async () => {
     await runCli(['write', 'Quiet evening.'], t.env, { now });
     const first = await runCli(['analyze', '--json'], t.env, { now });
-    expect(JSON.parse(first.stdout)).toEqual({ entries: 1, analysed: 1, upToDate: 0 });
+    expect(JSON.parse(first.stdout)).toEqual({ entries: 1, analysed: 1, upToDate: 0, quarantined: [] });
     const again = await runCli(['analyze', '--json'], t.env, { now });
-    expect(JSON.parse(again.stdout)).toEqual({ entries: 1, analysed: 0, upToDate: 1 });
+    expect(JSON.parse(again.stdout)).toEqual({ entries: 1, analysed: 0, upToDate: 1, quarantined: [] });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSummary, reflectOnSummary, summaryReport, ensureAnalysis } from '../../src/core/insight/index.js';
+import { ANALYZER_VERSION } from '../../src/core/analysis/version.js';
 import { detectInjection } from '../../src/security/injection/index.js';
 import { BuiltinProvider } from '../../src/providers/builtin-provider.js';
 import { FORTNIGHT_NOW, entryId, makeEntry, seededFortnight } from '../analysis/fortnight.js';
@@ -43,7 +44,7 @@ describe('prepareSummary on the seeded fortnight', () => {
     const { stats, analysedNow } = await prepareSummary(journal, WEEK, FORTNIGHT_NOW, 0);
     expect(analysedNow).toBe(6);
     expect(journal.updates).toBe(6);
-    expect(journal.all().every((e) => e.analyzerVersion === 1 && e.mood !== null)).toBe(true);
+    expect(journal.all().every((e) => e.analyzerVersion === ANALYZER_VERSION && e.mood !== null)).toBe(true);
     expect(stats.mood.days.filter((d) => d.mood !== null)).toHaveLength(6);
     const again = await ensureAnalysis(journal, journal.all());
     expect(again.analysed).toBe(0);

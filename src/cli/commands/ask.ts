@@ -3,6 +3,7 @@ import { askJournal } from '../../core/insight/ask-service.js';
 import { ensureAnalysis } from '../../core/insight/analysis-store.js';
 import type { CommandContext } from '../context.js';
 import { openJournal } from '../services.js';
+import { recordQuarantined } from './quarantine.js';
 import { insightSetup } from './summary.js';
 
 interface AskOptions {
@@ -20,7 +21,8 @@ export async function askCommand(ctx: CommandContext, words: string[], opts: Ask
   try {
     const all = journal.all();
     const scoped = since ? all.filter((e) => Date.parse(e.created) >= since.getTime()) : all;
-    const { entries } = await ensureAnalysis(journal, scoped, all);
+    const { entries, quarantined } = await ensureAnalysis(journal, scoped, all);
+    recordQuarantined(audit, quarantined, 'ask');
     const style = ctx.style;
     let streamed = false;
     const report = await askJournal(question, entries, {
@@ -45,6 +47,10 @@ export async function askCommand(ctx: CommandContext, words: string[], opts: Ask
       for (const q of report.answer.quotes) ctx.print(`  ${style.cyan(q.date)}  ${q.text}`);
     }
     if (report.found && report.citations.length > 0) ctx.print(style.dim(`Entries: ${report.citations.map((c) => `${c.date} ${c.entryId}`).join(', ')}`));
+    if (report.quarantined.count > 0) {
+      const n = report.quarantined.count;
+      ctx.print(style.yellow(`${n} ${n === 1 ? 'entry is' : 'entries are'} in quarantine (unlike your usual writing) and not searched; review with \`companion quarantine list\`.`));
+    }
     if (report.excluded.count > 0) ctx.print(style.yellow(`${report.excluded.count} ${report.excluded.count === 1 ? 'entry was' : 'entries were'} flagged as possible prompt injection and not searched.`));
   } finally {
     await setup.provider.dispose();

@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.js';
 import type { ModelPolicy } from '../../core/insight/model-context.js';
 import type { AIProvider } from '../../providers/types.js';
 import { openJournal, providerFor } from '../services.js';
+import { recordQuarantined } from './quarantine.js';
 
 /** The provider for an insight command, with its context window and the policy for journal text. */
 export interface InsightSetup {
@@ -63,6 +64,11 @@ export async function summaryCommand(ctx: CommandContext, opts: SummaryOptions):
     } else {
       written = await printPlain(ctx, prepared.stats, reflect);
     }
+    if (!opts.json) {
+      const { quarantineLines } = await import('../../ui/summary/plain-summary.js');
+      for (const line of quarantineLines(prepared.quarantined, ctx.style, 'this summary')) ctx.print(line);
+    }
+    recordQuarantined(audit, prepared.quarantinedNow, 'summary');
     if (written.excluded.length > 0) audit.record('warning.injection', 'MEDIUM', { during: 'summary', count: written.excluded.length, entries: written.excluded.map((e) => e.id) });
   } finally {
     await setup.provider.dispose();

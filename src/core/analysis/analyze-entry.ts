@@ -23,7 +23,4 @@ export function analyzeEntry(text: string, corpus: ThemeCorpus, maxThemes = 5): 
   };
 }
 
-/** Whether an entry needs analysing again: never analysed, or analysed by another analyzer version. */
-export function needsAnalysis(entry: { analyzerVersion: number | null }): boolean {
-  return entry.analyzerVersion !== ANALYZER_VERSION;
-}
+export { needsAnalysis } from './version.js';

@@ -2,4 +2,12 @@
  * Version of the analyzer (sentiment rules, thresholds, theme extraction). Stored with each entry's analysis;
  * an entry analysed by an older version is analysed again. Bump on any change that alters results.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
+
+/**
+ * Whether an entry needs analysing again: never analysed, or analysed by another analyzer version. Kept
+ * apart from the analyzer so callers can check without loading the NLP library.
+ */
+export function needsAnalysis(entry: { analyzerVersion: number | null }): boolean {
+  return entry.analyzerVersion !== ANALYZER_VERSION;
+}

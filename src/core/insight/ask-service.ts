@@ -8,6 +8,7 @@ import { answerPrompt, NO_ANSWER } from './answer-prompt.js';
 import { extractiveAnswer, type Quote } from './extractive-answer.js';
 import { prepareModelContext, redactLikeContext, type ExcludedEntry, type ModelPolicy } from './model-context.js';
 import { countCall, emptyUsage, type ModelUsage } from './model-usage.js';
+import { splitQuarantined, type QuarantinedEntry } from './quarantine.js';
 import { retrieve, type Retrieval } from './retrieval.js';
 import { validateProse } from './validate-output.js';
 
@@ -34,6 +35,8 @@ export interface AskReport {
   retrieval: Retrieval['method'];
   embeddingError?: string;
   excluded: { count: number; entries: ExcludedEntry[] };
+  /** Quarantined entries: never searched, never shown to a model. */
+  quarantined: { count: number; entries: QuarantinedEntry[] };
   model: ModelUsage | null;
 }
 
@@ -61,14 +64,16 @@ function quoteText(quotes: readonly Quote[]): string {
  * Answer a question from the journal: retrieve the most relevant entries (provider embeddings fused with
  * BM25 when the provider has embeddings, BM25 otherwise) and answer from them only — a streamed, validated
  * model answer citing dates for a generative provider, or quoted sentences with their dates otherwise.
- * Injection-flagged entries are never retrieved and are counted; says so plainly when nothing is relevant.
+ * Injection-flagged and quarantined entries are never retrieved and are counted; says so plainly when
+ * nothing is relevant.
  */
 export async function askJournal(question: string, entries: readonly Entry[], options: AskOptions): Promise<AskReport> {
   if (question.trim().length === 0) throw new UsageError('Ask a question, for example: companion ask "when did I last go running?"');
   const pseudonyms = new Pseudonymizer();
-  const context = prepareModelContext(entries, options.policy, pseudonyms);
+  const { kept, quarantined } = splitQuarantined(entries);
+  const context = prepareModelContext(kept, options.policy, pseudonyms);
   const visible = new Map(context.items.map((i) => [i.id, i]));
-  const usable = entries.filter((e) => visible.has(e.id));
+  const usable = kept.filter((e) => visible.has(e.id));
   const embed = async (texts: string[]) => options.provider.embed(texts);
   const found = await retrieve(question, usable.map((e) => ({ id: e.id, text: e.text, embedText: visible.get(e.id)!.text })), embed, {
     k: options.k ?? 5, embedQuestion: redactLikeContext(question, options.policy, pseudonyms),
@@ -81,6 +86,7 @@ export async function askJournal(question: string, entries: readonly Entry[], op
     retrieval: found.method,
     ...(found.embeddingError ? { embeddingError: found.embeddingError } : {}),
     excluded: { count: context.excluded.length, entries: context.excluded },
+    quarantined: { count: quarantined.length, entries: quarantined },
   };
   if (hits.length === 0) return { ...base, found: false, answer: { source: 'extractive', text: NOTHING_FOUND, quotes: [] }, model: null };
   const extractive = (fallbackReason?: string, usage: ModelUsage | null = null): AskReport => {

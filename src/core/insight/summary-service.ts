@@ -6,6 +6,7 @@ import type { AIProvider } from '../../providers/types.js';
 import { ensureAnalysis, type AnalysisJournal } from './analysis-store.js';
 import { prepareModelContext, type ExcludedEntry, type ModelPolicy } from './model-context.js';
 import type { ModelUsage } from './model-usage.js';
+import { splitQuarantined, type QuarantinedEntry } from './quarantine.js';
 import { builtinResult, writeReflection, type Reflection, type ReflectionEvent } from './reflection-service.js';
 
 /** Which days a summary covers: the last 7 or 30 days up to today, or an explicit range of days. */
@@ -37,22 +38,28 @@ export interface PreparedSummary {
   entries: Entry[];
   /** Entries analysed (and stored) during this call because they lacked a current analysis. */
   analysedNow: number;
+  /** Entries of the period held in quarantine: left out of the statistics and of anything a model sees. */
+  quarantined: QuarantinedEntry[];
+  /** Ids of entries this call put in quarantine (for the audit log). */
+  quarantinedNow: string[];
 }
 
 /**
  * Compute a period's statistics from the journal. Entries of the period and of the period before it that
- * lack a current analysis are analysed first and their analysis stored with them.
+ * lack a current analysis are analysed first and their analysis stored with them. Quarantined entries are
+ * left out of the statistics (and so of the reflection) and listed instead.
  */
 export async function prepareSummary(journal: AnalysisJournal, range: DayRange, now: Date, utcOffsetMinutes?: number): Promise<PreparedSummary> {
   const all = journal.all();
   const previousFrom = addDays(range.from, -(daysBetween(range.from, range.to) + 1));
   const relevant = all.filter((e) => entryDay(e.created) >= previousFrom && entryDay(e.created) <= range.to);
-  const { entries: analysed, analysedNow } = await ensureAnalysis(journal, relevant, all).then((r) => ({ entries: r.entries, analysedNow: r.analysed }));
-  const byId = new Map(analysed.map((e) => [e.id, e]));
-  const current = all.map((e) => byId.get(e.id) ?? e);
-  const inPeriod = current.filter((e) => entryDay(e.created) >= range.from && entryDay(e.created) <= range.to);
+  const analysis = await ensureAnalysis(journal, relevant, all);
+  const byId = new Map(analysis.entries.map((e) => [e.id, e]));
+  const current = splitQuarantined(all.map((e) => byId.get(e.id) ?? e)).kept;
+  const inRange = (e: Entry) => entryDay(e.created) >= range.from && entryDay(e.created) <= range.to;
+  const { kept: inPeriod, quarantined } = splitQuarantined(analysis.entries.filter(inRange));
   const stats = summarizePeriod(inPeriod, range, current, now, utcOffsetMinutes === undefined ? {} : { utcOffsetMinutes });
-  return { stats, entries: inPeriod, analysedNow };
+  return { stats, entries: inPeriod, analysedNow: analysis.analysed, quarantined, quarantinedNow: analysis.quarantined };
 }
 
 /** The written reflection of a summary and what the model was and was not shown. */
@@ -98,6 +105,8 @@ export interface SummaryReport extends PeriodSummary {
   provider: string;
   analysedNow: number;
   excluded: { count: number; entries: ExcludedEntry[] };
+  /** Quarantined entries of the period, left out of the numbers and of what a model saw. */
+  quarantined: { count: number; entries: QuarantinedEntry[] };
   redactedEntries: number;
   reflection: Reflection;
   model: ModelUsage | null;
@@ -110,6 +119,7 @@ export function summaryReport(prepared: PreparedSummary, written: SummaryReflect
     provider,
     analysedNow: prepared.analysedNow,
     excluded: { count: written.excluded.length, entries: written.excluded },
+    quarantined: { count: prepared.quarantined.length, entries: prepared.quarantined },
     redactedEntries: written.redactedEntries,
     reflection: written.reflection,
     model: written.usage,

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ExcludedEntry } from '../../core/insight/model-context.js';
+import type { QuarantinedEntry } from '../../core/insight/quarantine.js';
 import type { Reflection } from '../../core/insight/reflection-service.js';
 import type { PeriodSummary } from '../../core/summary/summarize.js';
 import { moodSummary, moodTone, namesWithCounts, signed, statRows, themeChange } from './summary-rows.js';
@@ -36,6 +37,14 @@ export function excludedLines(excluded: readonly ExcludedEntry[], style: ChalkIn
   if (excluded.length === 0) return [];
   const n = excluded.length;
   return ['', style.yellow(`${n} ${n === 1 ? 'entry was' : 'entries were'} flagged as possible prompt injection and left out of what the model sees: ${excluded.map((e) => `${e.date} ${e.id}`).join(', ')}`)];
+}
+
+/** The line that counts quarantined entries left out of a summary or an answer, or nothing when none were. */
+export function quarantineLines(quarantined: readonly QuarantinedEntry[], style: ChalkInstance, leftOutOf: string): string[] {
+  if (quarantined.length === 0) return [];
+  const n = quarantined.length;
+  return ['', style.yellow(`${n} ${n === 1 ? 'entry is' : 'entries are'} in quarantine (unlike your usual writing) and left out of ${leftOutOf}: `
+    + `${quarantined.map((e) => `${e.date} ${e.id}`).join(', ')}. Review with \`companion quarantine list\`.`)];
 }
 
 /** The heading of the reflection: which kind it is. */

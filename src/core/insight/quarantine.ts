@@ -1,0 +1,95 @@
+import { entryDay } from '../analysis/days.js';
+import { countWords, type Entry, type Quarantine } from '../entry.js';
+import { buildStyleBaseline, detectPoisoning, DEFAULT_POISONING_THRESHOLD, type StyleBaseline } from '../../security/poisoning/index.js';
+
+/** Fewest entries (not quarantined) a journal needs before its style baseline is trusted to flag anything. */
+export const QUARANTINE_MIN_ENTRIES = 10;
+
+/** A quarantined entry as summaries and ask report it: id, local day and anomaly score (no text). */
+export interface QuarantinedEntry {
+  id: string;
+  date: string;
+  score: number;
+}
+
+/** Whether an entry is held in quarantine (flagged and not approved by the user). */
+export function isQuarantined(entry: Pick<Entry, 'quarantine'>): boolean {
+  return entry.quarantine?.status === 'quarantined';
+}
+
+/** Split entries into those summaries and ask may use and the quarantined ones they must leave out. */
+export function splitQuarantined<E extends Pick<Entry, 'id' | 'created' | 'quarantine'>>(entries: readonly E[]): { kept: E[]; quarantined: QuarantinedEntry[] } {
+  const kept: E[] = [];
+  const quarantined: QuarantinedEntry[] = [];
+  for (const e of entries) {
+    if (isQuarantined(e)) quarantined.push({ id: e.id, date: entryDay(e.created), score: e.quarantine?.score ?? 0 });
+    else kept.push(e);
+  }
+  return { kept, quarantined };
+}
+
+/**
+ * Fewest words an entry needs to be judged: style statistics of a one-line note are noise (a 13-word note
+ * that happens to say "I" in a journal of terse notes reads as foreign), so shorter entries are never flagged.
+ */
+export const QUARANTINE_MIN_WORDS = 20;
+
+/** Most recent entries a style baseline is built from (measuring style costs about 2 ms per entry). */
+export const QUARANTINE_BASELINE_ENTRIES = 60;
+
+type Checkable = Pick<Entry, 'id' | 'text' | 'quarantine'>;
+
+function usable(e: Checkable): boolean {
+  return !isQuarantined(e) && e.text.trim().length > 0;
+}
+
+function baselineOf(entries: readonly Checkable[]): StyleBaseline | null {
+  const texts = entries.filter(usable).slice(-QUARANTINE_BASELINE_ENTRIES).map((e) => e.text);
+  return texts.length >= QUARANTINE_MIN_ENTRIES ? buildStyleBaseline(texts) : null;
+}
+
+/**
+ * The quarantine state an entry should have against a baseline: an entry the user approved stays approved;
+ * an entry of at least QUARANTINE_MIN_WORDS words the detector finds anomalous is quarantined; otherwise
+ * none (null). Without a baseline (too few entries) the entry keeps whatever state it had.
+ */
+export function quarantineFor(entry: Pick<Entry, 'text' | 'quarantine'>, baseline: StyleBaseline | null): Quarantine | null {
+  if (entry.quarantine?.status === 'approved') return entry.quarantine;
+  if (baseline === null) return entry.quarantine ?? null;
+  if (countWords(entry.text) < QUARANTINE_MIN_WORDS) return null;
+  const result = detectPoisoning(entry.text, baseline);
+  return result.anomalous ? { status: 'quarantined', score: Math.round(result.score * 100) / 100, reasons: result.reasons } : null;
+}
+
+/**
+ * Decide the quarantine state of entries being analysed (`stale`) against the journal's own style
+ * (`journal`, oldest first, which may include them). When at least QUARANTINE_MIN_ENTRIES entries were
+ * already checked and are not quarantined, the baseline is theirs (the most recent
+ * QUARANTINE_BASELINE_ENTRIES). Otherwise (a new journal, or a new analyzer version) the baseline has to
+ * include the entries under test, and one foreign entry inflates its spread; so entries scoring above half
+ * the threshold are taken out, the baseline rebuilt without them, and those entries scored again.
+ */
+export function quarantineStates(stale: readonly Checkable[], journal: readonly Checkable[]): Map<string, Quarantine | null> {
+  const out = new Map<string, Quarantine | null>();
+  const staleIds = new Set(stale.map((e) => e.id));
+  const checked = journal.filter((e) => !staleIds.has(e.id));
+  const trusted = baselineOf(checked);
+  if (trusted !== null) {
+    for (const e of stale) out.set(e.id, quarantineFor(e, trusted));
+    return out;
+  }
+  const first = baselineOf(journal);
+  if (first === null) {
+    for (const e of stale) out.set(e.id, e.quarantine ?? null);
+    return out;
+  }
+  const suspicious = new Set<string>();
+  for (const e of stale) {
+    if (e.quarantine?.status !== 'approved' && countWords(e.text) >= QUARANTINE_MIN_WORDS && detectPoisoning(e.text, first).score >= DEFAULT_POISONING_THRESHOLD / 2) suspicious.add(e.id);
+    else out.set(e.id, e.quarantine?.status === 'approved' ? e.quarantine : null);
+  }
+  if (suspicious.size === 0) return out;
+  const second = baselineOf(journal.filter((e) => !suspicious.has(e.id))) ?? first;
+  for (const e of stale) if (suspicious.has(e.id)) out.set(e.id, quarantineFor(e, second));
+  return out;
+}
