@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runSecuritySuite } from '../../../src/security/adversarial/suite.js';
 import { outputHandling } from '../../../src/security/adversarial/llm05-output.js';
 import { embeddingStore } from '../../../src/security/adversarial/llm08-embeddings.js';
+import { sensitiveDisclosure } from '../../../src/security/adversarial/llm02-disclosure.js';
+import { supplyChain } from '../../../src/security/adversarial/llm03-supply-chain.js';
+import { dataPoisoning } from '../../../src/security/adversarial/llm04-poisoning.js';
 import { statusOf, check, type CliRunner } from '../../../src/security/adversarial/types.js';
 import { inProcessRunner } from '../../../src/cli/commands/security-test.js';
 import { runCli } from '../../helpers/cli.js';
@@ -35,6 +38,21 @@ describe('companion security test', () => {
     expect(checks).toHaveLength(3);
     expect(checks.filter((c) => !c.passed)).toEqual([]);
     expect(checks[0]?.evidence).toMatch(/[1-9]\d* search index file/);
+  }, 60_000);
+
+  it('LLM02: planted PII stays out of files, logs and the remote provider; secrets are checked separately', async () => {
+    const checks = await sensitiveDisclosure(runner);
+    const failing = checks.filter((c) => !c.passed).map((c) => c.name);
+    // Secrets (API keys) are not personal data to detectPII, so redact_remote passes them on: a known finding
+    // the suite reports (see docs/SECURITY.md); every other check must hold.
+    expect(failing.filter((n) => !n.startsWith('secrets'))).toEqual([]);
+    expect(checks.find((c) => c.name.startsWith('secrets'))?.evidence).toMatch(/^(sent in clear: .+|none of 2 secret canaries sent)$/);
+  }, 60_000);
+
+  it('LLM03 and LLM04: a changed model file is seen, a foreign import is quarantined and kept from the model', async () => {
+    const checks = [...await supplyChain(runner), ...await dataPoisoning(runner)];
+    expect(checks).toHaveLength(6);
+    expect(checks.filter((c) => !c.passed)).toEqual([]);
   }, 60_000);
 
   it('statusOf never passes an item without checks', () => {
