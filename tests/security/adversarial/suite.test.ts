@@ -66,4 +66,12 @@ describe('companion security test', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--provider must be one of openai, mock/);
   });
+
+  it('is a subcommand of security with --provider and --json', async () => {
+    const r = await runCli(['security', 'test', '--help'], { HOME: '/nonexistent-home', NO_COLOR: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--provider <name>/);
+    expect(r.stdout).toMatch(/--json/);
+    expect(r.stdout).toMatch(/temporary directory/);
+  });
 });
