@@ -39,7 +39,7 @@ for (const count of [50, 200]) {
   const from = dates[0]!;
   const to = dates.at(-1)!;
   const stats = summarizePeriod(list, { from, to }, [], new Date(`${to}T23:00:00Z`), { utcOffsetMinutes: 0 });
-  const context = prepareModelContext(list, { excludeInjection: true, redactPii: false });
+  const context = await prepareModelContext(list, { excludeInjection: true, redactPii: false });
   for (const contextTokens of [4096, 2048]) {
     const provider = new MockProvider({ fixture: { replies: [
       { match: 'Write up to 6 short notes', reply: `- Work, family and sleep came up [${dates.join(', ')}]\n- Some days read lighter than others [${dates.join(', ')}]` },

@@ -3,8 +3,6 @@ import type { Entry } from '../entry.js';
 import type { EntryPatch } from '../journal.js';
 import { quarantineStates } from './quarantine.js';
 
-export { themeCorpusFor } from './theme-corpus.js';
-
 /** The part of the Journal that stored analysis needs: read every entry, write an analysis back. */
 export interface AnalysisJournal {
   all(): Entry[];

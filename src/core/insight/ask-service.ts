@@ -3,7 +3,7 @@ import type { Entry } from '../entry.js';
 import { UsageError } from '../errors.js';
 import { NotGenerativeError, ProviderError } from '../../providers/errors.js';
 import type { AIProvider } from '../../providers/types.js';
-import { Pseudonymizer } from '../../security/pii/index.js';
+import { Pseudonymizer } from '../../security/pii/pseudonymizer.js';
 import { answerPrompt, NO_ANSWER } from './answer-prompt.js';
 import { extractiveAnswer, type Quote } from './extractive-answer.js';
 import { prepareModelContext, redactLikeContext, type ExcludedEntry, type ModelPolicy } from './model-context.js';
@@ -71,12 +71,12 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   if (question.trim().length === 0) throw new UsageError('Ask a question, for example: companion ask "when did I last go running?"');
   const pseudonyms = new Pseudonymizer();
   const { kept, quarantined } = splitQuarantined(entries);
-  const context = prepareModelContext(kept, options.policy, pseudonyms);
+  const context = await prepareModelContext(kept, options.policy, pseudonyms);
   const visible = new Map(context.items.map((i) => [i.id, i]));
   const usable = kept.filter((e) => visible.has(e.id));
   const embed = async (texts: string[]) => options.provider.embed(texts);
   const found = await retrieve(question, usable.map((e) => ({ id: e.id, text: e.text, embedText: visible.get(e.id)!.text })), embed, {
-    k: options.k ?? 5, embedQuestion: redactLikeContext(question, options.policy, pseudonyms),
+    k: options.k ?? 5, embedQuestion: await redactLikeContext(question, options.policy, pseudonyms),
   });
   const byId = new Map(usable.map((e) => [e.id, e]));
   const hits = found.results.map((r) => byId.get(r.id)).filter((e): e is Entry => e !== undefined);
@@ -95,7 +95,7 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   };
   if (options.provider.name === 'builtin') return extractive();
   const usage = emptyUsage();
-  const p = answerPrompt(redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
+  const p = answerPrompt(await redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
   let out = '';
   try {
     for await (const chunk of options.provider.stream(p.prompt, { system: p.system, maxTokens: 300, temperature: 0.2, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.signal ? { signal: options.signal } : {}) })) {

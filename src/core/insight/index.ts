@@ -3,7 +3,8 @@
  * answers to questions from the journal. They orchestrate src/core/analysis, src/core/summary, the
  * detectors in src/security and an AIProvider; the CLI renders what they return.
  */
-export { ensureAnalysis, analyzeSavedEntry, themeCorpusFor, type AnalysisJournal, type AnalysisResult } from './analysis-store.js';
+export { ensureAnalysis, analyzeSavedEntry, type AnalysisJournal, type AnalysisResult } from './analysis-store.js';
+export { themeCorpusFor } from './theme-corpus.js';
 export { isQuarantined, splitQuarantined, quarantineStates, quarantineFor, QUARANTINE_MIN_ENTRIES, QUARANTINE_MIN_WORDS, QUARANTINE_BASELINE_ENTRIES, type QuarantinedEntry } from './quarantine.js';
 export { prepareModelContext, redactLikeContext, type ModelPolicy, type ModelItem, type ModelContext, type ExcludedEntry } from './model-context.js';
 export { isRemoteProvider, modelPolicyFor, type ProviderPlace, type SecuritySettings } from './model-policy.js';

@@ -1,7 +1,16 @@
 import { entryDay } from '../analysis/days.js';
 import type { Entry } from '../entry.js';
 import { detectInjection } from '../../security/injection/index.js';
-import { detectPII, obfuscate, Pseudonymizer } from '../../security/pii/index.js';
+import { obfuscate } from '../../security/pii/obfuscate.js';
+import { Pseudonymizer } from '../../security/pii/pseudonymizer.js';
+import type { PiiSpan } from '../../security/pii/types.js';
+
+type DetectPii = (text: string) => PiiSpan[];
+
+/** The PII detector, loaded only when redaction is on: it pulls in the NLP library, which local runs never need. */
+async function piiDetector(policy: ModelPolicy): Promise<DetectPii | null> {
+  return policy.redactPii ? (await import('../../security/pii/detect-pii.js')).detectPII : null;
+}
 
 /** How journal text may reach a model: whether to drop injection-flagged entries and redact PII first. */
 export interface ModelPolicy {
@@ -39,7 +48,8 @@ export interface ModelContext {
  * the same person keeps the same stand-in across entries; pass one to redact a question the same way). Spotlighting (sanitizeForContext) is applied
  * when the prompt is built.
  */
-export function prepareModelContext(entries: readonly Entry[], policy: ModelPolicy, pseudonyms: Pseudonymizer = new Pseudonymizer()): ModelContext {
+export async function prepareModelContext(entries: readonly Entry[], policy: ModelPolicy, pseudonyms: Pseudonymizer = new Pseudonymizer()): Promise<ModelContext> {
+  const detectPII = await piiDetector(policy);
   const items: ModelItem[] = [];
   const excluded: ExcludedEntry[] = [];
   let redacted = 0;
@@ -50,7 +60,7 @@ export function prepareModelContext(entries: readonly Entry[], policy: ModelPoli
       continue;
     }
     let text = entry.text;
-    if (policy.redactPii) {
+    if (detectPII) {
       const spans = detectPII(text);
       if (spans.length > 0) {
         text = obfuscate(text, spans, 'pseudonym', pseudonyms);
@@ -63,8 +73,9 @@ export function prepareModelContext(entries: readonly Entry[], policy: ModelPoli
 }
 
 /** Redact a text (a question) the way prepareModelContext redacts entries, with the same stand-ins. */
-export function redactLikeContext(text: string, policy: ModelPolicy, pseudonyms: Pseudonymizer): string {
-  if (!policy.redactPii) return text;
+export async function redactLikeContext(text: string, policy: ModelPolicy, pseudonyms: Pseudonymizer): Promise<string> {
+  const detectPII = await piiDetector(policy);
+  if (!detectPII) return text;
   const spans = detectPII(text);
   return spans.length > 0 ? obfuscate(text, spans, 'pseudonym', pseudonyms) : text;
 }

@@ -89,7 +89,7 @@ export interface ReflectOptions {
  * Injection-flagged entries are listed either way.
  */
 export async function reflectOnSummary(prepared: PreparedSummary, options: ReflectOptions): Promise<SummaryReflection> {
-  const context = prepareModelContext(prepared.entries, options.policy);
+  const context = await prepareModelContext(prepared.entries, options.policy);
   if (options.provider.name === 'builtin') return { reflection: builtinResult(prepared.stats), excluded: context.excluded, redactedEntries: 0, usage: null };
   const { reflection, usage } = await writeReflection(options.provider, prepared.stats, context.items, {
     contextTokens: options.contextTokens,
