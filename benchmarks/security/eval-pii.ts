@@ -13,7 +13,7 @@ const GOLD_MAP: Record<string, string> = {
 const PRED_MAP: Record<PiiSpan['type'], string> = {
   PERSON: 'PERSON', LOCATION: 'LOCATION', STREET_ADDRESS: 'LOCATION', ZIP_CODE: 'LOCATION', ORGANIZATION: 'ORGANIZATION',
   EMAIL: 'EMAIL', PHONE: 'PHONE', CREDIT_CARD: 'CREDIT_CARD', IBAN: 'IBAN', US_SSN: 'US_SSN', IP_ADDRESS: 'IP_ADDRESS',
-  URL: 'URL', DATE_OF_BIRTH: 'DATE_TIME', DATE_TIME: 'DATE_TIME', AGE: 'AGE', NRP: 'NRP',
+  URL: 'URL', DATE_OF_BIRTH: 'DATE_TIME', DATE_TIME: 'DATE_TIME', AGE: 'AGE', NRP: 'NRP', SECRET: 'SECRET',
 };
 
 /** PII figures on presidio-synth: per evaluation type and overall, exact and overlap matching. */

@@ -30,6 +30,20 @@ function contextBefore(text: string, start: number, width = 40): string {
 }
 
 const RECOGNIZERS: Recognizer[] = [
+  // Credentials, by the formats their issuers publish: a journal line that quotes a key must never reach
+  // a remote model or an export in the clear.
+  { type: 'SECRET', name: 'openai-key', confidence: 0.98, pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { type: 'SECRET', name: 'aws-access-key', confidence: 0.98, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { type: 'SECRET', name: 'github-token', confidence: 0.98, pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { type: 'SECRET', name: 'slack-token', confidence: 0.98, pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { type: 'SECRET', name: 'google-api-key', confidence: 0.98, pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { type: 'SECRET', name: 'stripe-key', confidence: 0.98, pattern: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { type: 'SECRET', name: 'jwt', confidence: 0.95, pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { type: 'SECRET', name: 'private-key', confidence: 0.99, pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g },
+  {
+    type: 'SECRET', name: 'labelled-secret', confidence: 0.85, group: 1,
+    pattern: /\b(?:password|passwd|passphrase|pin code|api[ _-]?key|secret key|access token|auth token)\s*(?:is|was|:|=)\s*["'“]?([^\s"'”]{6,})/giu,
+  },
   {
     type: 'EMAIL', name: 'email', confidence: 0.99,
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,

@@ -15,12 +15,14 @@ export type PiiType =
   | 'DATE_OF_BIRTH'
   | 'DATE_TIME'
   | 'AGE'
-  | 'NRP';
+  | 'NRP'
+  /** Credentials: API keys and tokens in their published formats, private keys, `password: …` values. */
+  | 'SECRET';
 
 /** Every PII type, in a stable order (for tables and iteration). */
 export const PII_TYPES: readonly PiiType[] = [
   'PERSON', 'LOCATION', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS',
-  'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP',
+  'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP', 'SECRET',
 ];
 
 /** One detected piece of personal data: `text === input.slice(start, end)`. */

@@ -53,3 +53,26 @@ describe('obfuscate', () => {
     expect(p.pseudonymFor('PERSON', 'Schwarz')).toBe(full);
   });
 });
+
+describe('credentials', () => {
+  it('finds API keys, tokens, private keys and labelled passwords as SECRET', () => {
+    const text = [
+      'my key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 for the bot.',
+      'aws AKIAIOSFODNN7EXAMPLE and ghp_0123456789abcdefghijABCDEFGHIJ012345.',
+      'wifi password: hunter22!x and the api key = 9f8e7d6c5b4a',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----',
+    ].join('\n');
+    const secrets = detectPII(text, { ner: false }).filter((s) => s.type === 'SECRET').map((s) => s.text);
+    expect(secrets).toContain('sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789');
+    expect(secrets).toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(secrets).toContain('ghp_0123456789abcdefghijABCDEFGHIJ012345');
+    expect(secrets).toContain('hunter22!x');
+    expect(secrets).toContain('9f8e7d6c5b4a');
+    expect(secrets.some((s) => s.startsWith('-----BEGIN RSA PRIVATE KEY-----'))).toBe(true);
+  });
+
+  it('leaves ordinary diary words alone', () => {
+    const text = 'I forgot my password again today and felt silly. The secret to good bread is patience.';
+    expect(detectPII(text, { ner: false }).filter((s) => s.type === 'SECRET')).toEqual([]);
+  });
+});
