@@ -104,9 +104,10 @@ export async function listModels(dir: string, options: { hash?: boolean; activeP
 
 /**
  * Resolves `companion models use <file>`: a path, or a file name inside `dir`. Returns the model's facts
- * (with sha256) after checking it is a readable GGUF file; the caller stores `path` as `model_path`.
+ * (with sha256 unless `hash` is false) after checking it is a readable GGUF file; the caller stores `path`
+ * as `model_path`.
  */
-export async function resolveModelChoice(dir: string, choice: string): Promise<ModelFileInfo> {
+export async function resolveModelChoice(dir: string, choice: string, options: { hash?: boolean } = {}): Promise<ModelFileInfo> {
   const path = isAbsolute(choice) || choice.includes('/') ? resolve(choice) : join(dir, choice);
-  return modelInfo(path, { activePath: path });
+  return modelInfo(path, { activePath: path, ...options });
 }

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { setConfigValue } from '../../core/config.js';
 import { ensurePrivateDir } from '../../core/atomic-write.js';
-import { NotFoundError, UsageError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import { listModels, modelInfo, resolveModelChoice, type ModelFileInfo } from '../../providers/models.js';
 import { resolveProviderSettings } from '../../providers/create-provider.js';
 import { notePending } from '../../security/audit-log.js';
@@ -8,6 +9,11 @@ import type { CommandContext } from '../context.js';
 import { auditFiles } from '../services.js';
 
 type ModelRow = ModelFileInfo & { pinned: string | null; changed: boolean };
+
+/** The verified-hash cache shared with the load-time pin check. */
+function modelHashCache(ctx: CommandContext): string {
+  return path.join(ctx.paths.cache, 'model-hashes.json');
+}
 
 function size(bytes: number): string {
   return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GiB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
@@ -47,8 +53,10 @@ export async function modelsList(ctx: CommandContext, opts: { json?: boolean; ha
 
 /** `companion models use <file>`: make a GGUF file the active model (llama provider), pinning its sha256. */
 export async function modelsUse(ctx: CommandContext, file: string): Promise<void> {
-  const m = await resolveModelChoice(ctx.paths.models, file);
-  if (!m.sha256) throw new UsageError(`Could not hash ${m.path}.`);
+  const found = await resolveModelChoice(ctx.paths.models, file, { hash: false });
+  // Hash through the pin cache, so the first AI command after this does not hash the file again.
+  const { cachedModelSha256 } = await import('../../providers/model-pin.js');
+  const m = { ...found, sha256: (await cachedModelSha256(found.path, { cacheFile: modelHashCache(ctx) })).sha256 };
   ensurePrivateDir(ctx.paths.root);
   setConfigValue(ctx.paths.config, 'model_path', m.path);
   setConfigValue(ctx.paths.config, 'model_sha256', m.sha256);

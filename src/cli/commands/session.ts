@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DraftStore } from '../../core/drafts.js';
 import { entryRefs } from '../../core/entry-files.js';
 import type { Entry } from '../../core/entry.js';
-import { LockedError } from '../../core/errors.js';
+import { IntegrityError, LockedError } from '../../core/errors.js';
 import { entryFileName } from '../../core/paths.js';
 import { notePending } from '../../security/audit-log.js';
 import { readVaultHeader } from '../../security/vault-header.js';
@@ -57,6 +57,7 @@ export async function sessionCommand(ctx: CommandContext): Promise<void> {
       telemetry.recordSession({ words: outcome.entry.wordCount, durationSeconds: outcome.entry.durationSeconds });
       telemetry.flush();
     }
+    if (provider.problem) ctx.note(`companion: prompts came from the built-in templates: ${provider.problem}`);
   } finally {
     process.removeListener('SIGTERM', keepOnSignal);
     process.removeListener('SIGHUP', keepOnSignal);
@@ -225,6 +226,8 @@ export class WarmProvider {
   private provider: AIProvider | null = null;
   private warming: Promise<void> | null = null;
   private usable = false;
+  /** Why the model could not be used, when it could not (shown after the session). */
+  problem: string | null = null;
 
   constructor(private readonly ctx: CommandContext) {}
 
@@ -237,8 +240,11 @@ export class WarmProvider {
         // builtin and transformers cannot generate text; templates serve better than a failing call.
         this.usable = p.name !== 'builtin' && p.name !== 'transformers';
       })
-      .catch(() => {
+      .catch((err: unknown) => {
         this.usable = false;
+        this.problem = err instanceof Error ? err.message : String(err);
+        // A changed (pinned) model is refused: audited, and said once the screen is back.
+        if (err instanceof IntegrityError) this.ctx.audit?.record('integrity.failure', 'HIGH', { during: 'session', what: this.problem.slice(0, 200) });
       });
   }
 
