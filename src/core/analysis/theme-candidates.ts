@@ -20,6 +20,40 @@ interface Term {
   tags: Set<string>;
 }
 
+/** Words after which a plain verb form is a noun ("the divorce"); "that" and "her" are left out as too ambiguous. */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'his', 'our', 'their']);
+
+/** The compromise steps theme extraction needs: the lexicon and the rule tagger, without the slower corrections. */
+const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo'];
+
+/**
+ * Tag a text's terms with compromise's lexicon and rule tagger only. The full pipeline adds a pass of match
+ * corrections (postTagger) and chunking that cost about four times as much and barely change the nouns,
+ * gerunds, names and places themes use; the two tags that pass contributes here (a capitalised unknown word
+ * inside a sentence is a proper noun; a word ending in 's is possessive) are added by spelling.
+ */
+function tagTerms(text: string): Term[] {
+  const doc = nlp.tokenize(text);
+  doc.compute(TAGGING_STEPS);
+  const terms = doc.termList() as unknown as Term[];
+  let sentenceStart = true;
+  let afterDeterminer = false;
+  for (const term of terms) {
+    // "the divorce", "my runs": a plain verb form right after a determiner is a noun (one of postTagger's fixes).
+    const plainVerb = term.tags.has('Infinitive') || term.tags.has('PresentTense');
+    if (afterDeterminer && plainVerb && !term.tags.has('Auxiliary') && !term.tags.has('Copula') && !term.tags.has('Modal')) {
+      term.tags = new Set(['Noun', /s$/.test(term.normal) ? 'Plural' : 'Singular']);
+    }
+    afterDeterminer = NOUN_DETERMINERS.has(term.normal) && !/[.,;:!?]/.test(term.post);
+    if (term.tags.has('Noun')) {
+      if (!sentenceStart && /^\p{Lu}/u.test(term.text) && !term.tags.has('Pronoun')) term.tags.add('ProperNoun');
+      if (/['’]s$/u.test(term.text)) term.tags.add('Possessive');
+    }
+    sentenceStart = /[.!?…\n]/u.test(term.post);
+  }
+  return terms;
+}
+
 /** Possessive determiners that start a noun phrase but are not part of its theme. */
 const DETERMINERS = new Set(['my', 'your', 'his', 'her', 'our', 'their', 'its', 'the', 'a', 'an', 'this', 'that']);
 
@@ -57,12 +91,12 @@ function kindOfPhrase(words: Term[], before: string): ThemeKind | null {
 }
 
 /**
- * Find theme candidates in a text with compromise: named people and relations ("Sarah", "mum"), places
+ * Find theme candidates in a text with compromise's tagger: named people and relations ("Sarah", "mum"), places
  * (named, or kinds such as "the gym"), activities (gerunds such as "running"), and topics (noun phrases
  * such as "job offer"). Generic nouns ("today", "thing") are left out.
  */
 export function themeCandidates(text: string): ThemeCandidate[] {
-  const terms = nlp(text).termList() as unknown as Term[];
+  const terms = tagTerms(text);
   const found = new Map<string, ThemeCandidate>();
   const add = (kind: ThemeKind, label: string) => {
     const key = label.toLowerCase();
