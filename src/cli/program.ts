@@ -271,6 +271,11 @@ encrypted autosave of the draft, and Ctrl+D to save (F1 lists the keys). When st
     .addHelpText('after', '\nChecks: config, vault, entries (a sample decrypts), audit, provider, disk, memory, writer-lock, drafts, quarantine.\nExit codes: 0 healthy (warnings allowed), 1 when any check fails.')
     .action(lazy(async () => (await import('./commands/health.js')).healthCommand));
 
+  program.command('bench')
+    .description('performance report: latency P50/P95/P99, throughput, peak memory, cache hit rate, detector timings')
+    .option('--json', 'print {"latency", "throughput", "memory", "cache", "detectors"} as JSON')
+    .action(lazy(async () => (await import('./commands/bench.js')).benchCommand));
+
   program.command('stats')
     .description('your local usage statistics: sessions, words, streaks, features used (never sent anywhere)')
     .option('--json', 'print the statistics as JSON')
