@@ -205,6 +205,11 @@ the report says so.`)
     .argument('[file]', 'a model file instead of the active one')
     .option('--json', 'print as JSON')
     .action(lazy(async () => (await import('./commands/models.js')).modelsInfo));
+  models.command('compare').description('load GGUF files one at a time and measure load time, tokens/s and peak memory side by side')
+    .argument('[files...]', 'GGUF files (default: every one in the models directory)')
+    .option('--tokens <n>', 'tokens to generate per round (default 64)')
+    .option('--json', 'print {"maxTokens", "models": [...]} as JSON')
+    .action(lazy(async () => (await import('./commands/models-compare.js')).modelsCompare));
 
   const quarantine = program.command('quarantine').description('entries unlike your usual writing, held out of summaries and ask until approved');
   quarantine.command('list').description('entries in quarantine, with their anomaly score and reasons')
