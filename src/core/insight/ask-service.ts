@@ -10,7 +10,7 @@ import { prepareModelContext, redactLikeContext, type ExcludedEntry, type ModelP
 import { countCall, emptyUsage, type ModelUsage } from './model-usage.js';
 import { splitQuarantined, type QuarantinedEntry } from './quarantine.js';
 import { retrieve, type Retrieval } from './retrieval.js';
-import { validateProse } from './validate-output.js';
+import { EchoGuard, validateProse } from './validate-output.js';
 
 /** An entry an answer rests on: id, date and retrieval score. */
 export interface Citation {
@@ -97,11 +97,16 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   const usage = emptyUsage();
   const p = answerPrompt(await redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
   let out = '';
+  const guard = new EchoGuard(p.system);
   try {
     for await (const chunk of options.provider.stream(p.prompt, { system: p.system, maxTokens: 300, temperature: 0.2, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.signal ? { signal: options.signal } : {}) })) {
       out += chunk;
-      options.onChunk?.(chunk);
+      const visible = guard.push(chunk);
+      if (visible) options.onChunk?.(visible);
+      if (guard.echoed) break;
     }
+    const rest = guard.flush();
+    if (rest) options.onChunk?.(rest);
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     const reason = err instanceof NotGenerativeError ? `the ${err.provider ?? 'configured'} provider does not generate text` : `the model failed (${err.message.replace(/\.$/, '')})`;
@@ -110,7 +115,7 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   }
   countCall(usage, 'answer', p.system, p.prompt, out);
   const dates = new Set(hits.map((e) => entryDay(e.created)));
-  const check = validateProse(out, { minWords: 3, maxWords: 250, allowedDates: dates });
+  const check = validateProse(out, { minWords: 3, maxWords: 250, allowedDates: dates, system: p.system });
   const reason = !check.ok ? check.reason : check.text.includes(NO_ANSWER) || /\[\d{4}-\d{2}-\d{2}\]/.test(check.text) ? null : 'it cited no entry dates';
   if (reason !== null || !check.ok) {
     const why = `the model's answer was not used: ${reason ?? 'invalid'}`;

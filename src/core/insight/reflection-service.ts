@@ -9,7 +9,7 @@ import type { ModelItem } from './model-context.js';
 import { countCall, emptyUsage, type ModelUsage } from './model-usage.js';
 import { parseNotes, renderNotes, type Note } from './notes.js';
 import { mapPrompt, mergePrompt, reflectionPrompt, type CallPrompt } from './reflection-prompts.js';
-import { validateProse } from './validate-output.js';
+import { EchoGuard, validateProse } from './validate-output.js';
 
 /** The written part of a summary: paragraphs, where they came from, and the entries behind them. */
 export interface Reflection {
@@ -126,13 +126,18 @@ export async function writeReflection(provider: AIProvider, stats: PeriodSummary
     emit({ kind: 'writing' });
     const p = reflectionPrompt(renderNotes(all, (id) => dateOf.get(id)), stats);
     let out = '';
+    const guard = new EchoGuard(p.system);
     for await (const chunk of provider.stream(p.prompt, { ...call, system: p.system, maxTokens: REDUCE_OUTPUT })) {
       out += chunk;
-      emit({ kind: 'chunk', text: chunk });
+      const visible = guard.push(chunk);
+      if (visible) emit({ kind: 'chunk', text: visible });
+      if (guard.echoed) break;
     }
+    const rest = guard.flush();
+    if (rest) emit({ kind: 'chunk', text: rest });
     countCall(usage, 'reduce', p.system, p.prompt, out);
     const allowedDates = new Set([stats.from, stats.to, ...items.map((i) => i.date)]);
-    const check = validateProse(out, { minWords: 15, maxWords: 500, allowedDates });
+    const check = validateProse(out, { minWords: 15, maxWords: 500, allowedDates, system: p.system });
     if (!check.ok) return { reflection: builtinResult(stats, `the model's reflection was not used: ${check.reason}`), usage };
     return {
       reflection: { source: 'model', paragraphs: check.text.split(/\n\s*\n/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean), supportingEntryIds: [...new Set(all.flatMap((n) => n.entryIds))] },
