@@ -69,5 +69,6 @@ export function entryJson(e: Entry): Record<string, unknown> {
     mood: e.mood,
     themes: e.themes,
     analyzerVersion: e.analyzerVersion,
+    quarantine: e.quarantine ?? null,
   };
 }
