@@ -86,8 +86,8 @@ export class SemanticCache {
 
   /** The cached answer for a prompt with this (unit or not) vector, or null; counts a hit or a miss. */
   lookupVector(vector: ArrayLike<number>, scope = 'default'): CacheHit | null {
-    const found = this.index && this.index.dims === vector.length ? this.index.nearest(vector, (r) => this.entries[r]!.scope === scope) : null;
-    if (found && found.similarity >= this.threshold) {
+    const found = this.index && this.index.dims === vector.length ? this.index.nearest(vector, (r) => this.entries[r]!.scope === scope, this.threshold) : null;
+    if (found) {
       this.options.metrics?.recordCacheHit('semantic');
       const e = this.entries[found.row]!;
       return { answer: e.answer, similarity: found.similarity, sources: [...e.sources] };

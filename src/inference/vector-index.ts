@@ -1,16 +1,29 @@
 /**
  * A flat matrix of unit vectors (one row per cached prompt) searched by a dot-product scan: with
- * normalised rows the dot product is the cosine similarity. Rows are kept contiguous in one
- * Float32Array so a scan over ten thousand rows stays well inside a couple of milliseconds.
+ * normalised rows the dot product is the cosine similarity. The first quarter of every row is kept in one
+ * contiguous Float32Array and the rest in another, so a search reads little memory. A search with a similarity floor is exact but cheaper: it scores the first quarter of
+ * each row and skips the rest when even a perfect match of the remainder (Cauchy–Schwarz, using the
+ * stored norm of each row's tail) could not reach the floor.
  */
 export class VectorIndex {
-  private data: Float32Array;
+  /** The first `head` coordinates of every row, contiguous: the part every search reads. */
+  private heads: Float32Array;
+  /** The remaining `dims - head` coordinates of every row, read only for rows that may reach the floor. */
+  private rest: Float32Array;
+  /** Norm of each row's tail (the coordinates after `head`). */
+  private tails: Float32Array;
   private rows = 0;
+  /** Coordinates scored before the bound is checked. */
+  private readonly head: number;
 
   /** An empty index of vectors of length `dims`. */
   constructor(readonly dims: number, capacity = 64) {
     if (!Number.isInteger(dims) || dims < 1) throw new RangeError('vector length must be a positive integer');
-    this.data = new Float32Array(dims * Math.max(1, capacity));
+    this.head = Math.min(dims, Math.max(8, Math.ceil(dims / 4 / 4) * 4));
+    const cap = Math.max(1, capacity);
+    this.heads = new Float32Array(this.head * cap);
+    this.rest = new Float32Array((dims - this.head) * cap);
+    this.tails = new Float32Array(cap);
   }
 
   /** Number of rows. */
@@ -21,26 +34,42 @@ export class VectorIndex {
   /** Append a vector (normalised here); returns its row number. RangeError for a wrong length or a zero vector. */
   add(vector: ArrayLike<number>): number {
     const unit = normalise(vector, this.dims);
-    if ((this.rows + 1) * this.dims > this.data.length) {
-      const grown = new Float32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    if (this.rows + 1 > this.tails.length) {
+      const grow = (a: Float32Array) => { const g = new Float32Array(a.length * 2); g.set(a); return g; };
+      this.heads = grow(this.heads);
+      this.rest = grow(this.rest);
+      this.tails = grow(this.tails);
     }
-    this.data.set(unit, this.rows * this.dims);
+    const h = this.head;
+    this.heads.set(unit.subarray(0, h), this.rows * h);
+    this.rest.set(unit.subarray(h), this.rows * (this.dims - h));
+    this.tails[this.rows] = tailNorm(unit, h);
     return this.rows++;
   }
 
   /** The stored (unit) vector of a row. */
   row(i: number): Float32Array {
-    return this.data.subarray(i * this.dims, (i + 1) * this.dims);
+    const h = this.head;
+    const t = this.dims - h;
+    const out = new Float32Array(this.dims);
+    out.set(this.heads.subarray(i * h, (i + 1) * h));
+    out.set(this.rest.subarray(i * t, (i + 1) * t), h);
+    return out;
   }
 
   /** Remove rows for which `drop(row)` is true, keeping the order of the rest; returns the kept old row numbers. */
   compact(drop: (row: number) => boolean): number[] {
     const kept: number[] = [];
+    const h = this.head;
+    const t = this.dims - h;
     for (let i = 0; i < this.rows; i++) {
       if (drop(i)) continue;
-      if (kept.length !== i) this.data.copyWithin(kept.length * this.dims, i * this.dims, (i + 1) * this.dims);
+      const j = kept.length;
+      if (j !== i) {
+        this.heads.copyWithin(j * h, i * h, (i + 1) * h);
+        this.rest.copyWithin(j * t, i * t, (i + 1) * t);
+        this.tails[j] = this.tails[i]!;
+      }
       kept.push(i);
     }
     this.rows = kept.length;
@@ -48,35 +77,59 @@ export class VectorIndex {
   }
 
   /**
-   * The row most similar to `query` (cosine similarity) among rows `accept(row)` allows, or null when the
-   * index is empty or nothing is accepted.
+   * The row most similar to `query` (cosine similarity) among rows `accept(row)` allows and with
+   * similarity ≥ `floor`, or null when there is none. The result is the same as a full scan's.
    */
-  nearest(query: ArrayLike<number>, accept: (row: number) => boolean = () => true): { row: number; similarity: number } | null {
+  nearest(query: ArrayLike<number>, accept: (row: number) => boolean = () => true, floor = -Infinity): { row: number; similarity: number } | null {
     const q = normalise(query, this.dims);
-    const d = this.dims;
-    const m = this.data;
+    const h = this.head;
+    const t = this.dims - h;
+    const qTail = tailNorm(q, h);
+    const heads = this.heads;
+    const rest = this.rest;
+    const tails = this.tails;
+    const h4 = h - (h % 4);
+    const t4 = t - (t % 4);
     let best = -1;
-    let bestSim = -Infinity;
-    const d4 = d - (d % 4);
-    for (let r = 0, off = 0; r < this.rows; r++, off += d) {
+    let bestSim = floor;
+    // Rounding slack so a float32 bound never prunes a row that reaches the floor exactly.
+    const slack = 1e-5;
+    for (let r = 0; r < this.rows; r++) {
       // Four accumulators: V8 keeps them in registers and overlaps the multiplies (about 1.7× a plain loop).
       let a = 0, b = 0, c = 0, e = 0;
+      let off = r * h;
       let k = 0;
-      for (; k < d4; k += 4) {
-        a += m[off + k]! * q[k]!;
-        b += m[off + k + 1]! * q[k + 1]!;
-        c += m[off + k + 2]! * q[k + 2]!;
-        e += m[off + k + 3]! * q[k + 3]!;
+      for (; k < h4; k += 4) {
+        a += heads[off + k]! * q[k]!;
+        b += heads[off + k + 1]! * q[k + 1]!;
+        c += heads[off + k + 2]! * q[k + 2]!;
+        e += heads[off + k + 3]! * q[k + 3]!;
       }
-      for (; k < d; k++) a += m[off + k]! * q[k]!;
+      for (; k < h; k++) a += heads[off + k]! * q[k]!;
+      if (a + b + c + e + tails[r]! * qTail + slack < bestSim) continue;
+      off = r * t;
+      k = 0;
+      for (; k < t4; k += 4) {
+        a += rest[off + k]! * q[h + k]!;
+        b += rest[off + k + 1]! * q[h + k + 1]!;
+        c += rest[off + k + 2]! * q[h + k + 2]!;
+        e += rest[off + k + 3]! * q[h + k + 3]!;
+      }
+      for (; k < t; k++) a += rest[off + k]! * q[h + k]!;
       const dot = a + b + c + e;
-      if (dot > bestSim && accept(r)) {
+      if ((dot > bestSim || (best < 0 && dot >= bestSim)) && accept(r)) {
         bestSim = dot;
         best = r;
       }
     }
     return best < 0 ? null : { row: best, similarity: bestSim };
   }
+}
+
+function tailNorm(v: Float32Array, from: number): number {
+  let sum = 0;
+  for (let i = from; i < v.length; i++) sum += v[i]! * v[i]!;
+  return Math.sqrt(sum);
 }
 
 /** A unit-length copy of `v`; RangeError when its length is not `dims` or it is zero or not finite. */

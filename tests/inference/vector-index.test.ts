@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VectorIndex } from '../../src/inference/vector-index.js';
+
+/** The reference answer: a full scan of plain cosine similarities. */
+function fullScan(rows: number[][], q: number[], floor: number, accept: (r: number) => boolean): { row: number; similarity: number } | null {
+  const unit = (v: number[]) => { const n = Math.hypot(...v); return v.map((x) => x / n); };
+  const uq = unit(q);
+  let best: { row: number; similarity: number } | null = null;
+  rows.forEach((v, r) => {
+    const s = unit(v).reduce((acc, x, i) => acc + x * uq[i]!, 0);
+    if (s >= floor && accept(r) && (!best || s > best.similarity)) best = { row: r, similarity: s };
+  });
+  return best;
+}
+
+const vec = (dims: number) => fc.array(fc.float({ min: -1, max: 1, noNaN: true }), { minLength: dims, maxLength: dims }).filter((v) => Math.hypot(...v) > 1e-3);
+
+describe('VectorIndex', () => {
+  it('finds the same row as a full scan, with and without a floor (the bound never prunes a match)', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 40 }).chain((dims) => fc.tuple(fc.array(vec(dims), { minLength: 1, maxLength: 30 }), vec(dims), fc.constantFrom(-Infinity, 0, 0.5, 0.85, 0.95))),
+      ([rows, q, floor]) => {
+        const index = new VectorIndex(q.length, 2);
+        rows.forEach((r) => index.add(r));
+        const accept = (r: number) => r % 3 !== 1;
+        const got = index.nearest(q, accept, floor);
+        const want = fullScan(rows, q, floor, accept);
+        if (want === null || got === null) {
+          // Only a similarity within float32 rounding of the floor may differ.
+          const s = (want ?? got)?.similarity;
+          return s === undefined || Math.abs(s - floor) < 1e-4;
+        }
+        return Math.abs(got.similarity - want.similarity) < 1e-4;
+      },
+    ), { numRuns: 300 });
+  });
+
+  it('returns an exact near-duplicate with a high floor among many rows, and compacts in order', () => {
+    const dims = 384;
+    const index = new VectorIndex(dims);
+    const rnd = (seed: number) => Array.from({ length: dims }, (_, i) => Math.sin(seed * 7919 + i * 104729));
+    for (let i = 0; i < 500; i++) index.add(rnd(i));
+    const near = rnd(321).map((x, i) => x + (i % 50 === 0 ? 0.01 : 0));
+    expect(index.nearest(near, undefined, 0.85)?.row).toBe(321);
+    const kept = index.compact((r) => r < 300);
+    expect(kept[0]).toBe(300);
+    expect(index.size).toBe(200);
+    expect(index.nearest(near, undefined, 0.85)?.row).toBe(21);
+    const v = rnd(321);
+    const n = Math.hypot(...v);
+    expect(Array.from(index.row(21)).map((x) => x.toFixed(5))).toEqual(v.map((x) => (x / n).toFixed(5)));
+  });
+
+  it('rejects vectors of the wrong length or zero vectors', () => {
+    const index = new VectorIndex(3);
+    expect(() => index.add([1, 2])).toThrow(RangeError);
+    expect(() => index.add([0, 0, 0])).toThrow(RangeError);
+  });
+});
