@@ -2,8 +2,8 @@
  * Batched vs one-at-a-time analysis of 8 entries on the fixture model (tests/providers/helpers/tiny-gguf.ts),
  * measured side by side in one process: the same 8 prompts generated one after another on one sequence,
  * then through the Batcher onto 8 sequences of one context decoded together. Target: batched ≥ 2× faster.
- * One CPU thread: on a shared 2-core machine more threads spin against other work and swamp the figure.
- * Run: npx tsx benchmarks/inference/batching.ts [--embedding 256] [--layers 4]
+ * One CPU thread by default: on a shared 2-core machine more threads spin against other work.
+ * Run: npx tsx benchmarks/inference/batching.ts [--embedding 256] [--layers 4] [--threads 1]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,8 @@ const ENTRIES = [
   'Finished the report early and went for a run.',
 ];
 const prompt = (text: string) => `Entry: ${text}\nMood (one word) and two themes:`;
-const { values } = parseArgs({ options: { embedding: { type: 'string', default: '256' }, layers: { type: 'string', default: '4' } } });
+const { values } = parseArgs({ options: { embedding: { type: 'string', default: '256' }, layers: { type: 'string', default: '4' }, threads: { type: 'string', default: '1' } } });
+const THREADS = Number(values.threads);
 const EMBEDDING = Number(values.embedding);
 const LAYERS = Number(values.layers);
 const ROUNDS = 5;
@@ -36,7 +37,7 @@ const MAX_TOKENS = 32;
 const dir = makeTempDir('companion-bench-batch-');
 const modelPath = path.join(dir, 'tiny.gguf');
 await writeTinyGguf(modelPath, { layers: LAYERS, embedding: EMBEDDING, heads: 4, headsKv: 2, feedForward: EMBEDDING * 2 });
-const gen = await LlamaBatchGenerator.load({ modelPath, sequences: 8, contextPerSequence: 256, gpuLayers: 0, threads: 1 });
+const gen = await LlamaBatchGenerator.load({ modelPath, sequences: 8, contextPerSequence: 256, gpuLayers: 0, threads: THREADS });
 const options = { maxTokens: MAX_TOKENS, temperature: 0 };
 const batcher = new Batcher<string, BatchOutput>({ maxBatchSize: 8, maxWaitMs: 5, run: (ps) => gen.generateBatch(ps, options) });
 
@@ -70,5 +71,5 @@ console.log(renderTable(['mode (8 entries)', 'median', 'p95', 'tokens/round', 't
 ]));
 console.log(`speed-up (median): ${speedup.toFixed(2)}× (target ≥ 2×); batch sizes seen: ${[...new Set(batcher.batchSizes)].join(', ')}`);
 const out = path.join(import.meta.dirname, 'results', 'batching.json');
-fs.writeFileSync(out, JSON.stringify({ machine, model: `tiny-gguf layers ${LAYERS}, embedding ${EMBEDDING}, feed-forward ${EMBEDDING * 2}, F32`, maxTokens: MAX_TOKENS, rounds: ROUNDS, one: sOne, batched: sBatch, tokensOne, tokensBatched, speedup }, null, 2) + '\n');
+fs.writeFileSync(out, JSON.stringify({ machine, model: `tiny-gguf layers ${LAYERS}, embedding ${EMBEDDING}, feed-forward ${EMBEDDING * 2}, F32`, maxTokens: MAX_TOKENS, rounds: ROUNDS, threads: THREADS, one: sOne, batched: sBatch, tokensOne, tokensBatched, speedup }, null, 2) + '\n');
 console.log(`wrote ${out}`);
