@@ -10,7 +10,7 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/vault-v1/', import.meta.url))
 const PASSPHRASE = 'fixture passphrase v1';
 const RECOVERY_KEY = /Recovery key: `([A-Z2-7-]+)`/.exec(fs.readFileSync(path.join(FIXTURE, 'README.md'), 'utf8'))![1]!;
 
-const common = { durationSeconds: null, promptUsed: null, mood: null, themes: [], analyzerVersion: null };
+const common = { durationSeconds: null, promptUsed: null, mood: null, themes: [], analyzerVersion: null, quarantine: null };
 const RAIN = {
   id: 'jdl26dvw4cc7', created: '2025-03-01T21:05:00.000Z', updated: '2025-03-01T21:10:00.000Z', revision: 1,
   text: '今日は雨でした。 Quiet evening, tea and a book. שלום 👩‍👩‍👧 @rain', tags: ['rain'], starred: false, wordCount: 9, ...common,
