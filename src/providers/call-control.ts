@@ -1,5 +1,6 @@
 import { GenerationAbortedError, ProviderError, ProviderTimeoutError } from './errors.js';
 import type { GenerateOptions } from './types.js';
+import { toProviderError } from './wrappers/classify-error.js';
 
 /** A per-call abort signal that fires on the caller's signal or on `timeoutMs`, with typed reasons. */
 export interface CallControl {
@@ -51,4 +52,19 @@ export function raceAbort<T>(signal: AbortSignal, work: Promise<T>): Promise<T> 
       (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
     );
   });
+}
+
+/**
+ * Run one request under a CallControl: the caller's signal and time limit apply, every failure comes out
+ * as a ProviderError, and the control is released whatever happens.
+ */
+export async function controlledCall<T>(provider: string, options: GenerateOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const control = callControl(provider, options);
+  try {
+    return await run(control.signal);
+  } catch (err) {
+    throw toProviderError(provider, control.failure(err));
+  } finally {
+    control.done();
+  }
 }

@@ -1,6 +1,6 @@
 import { Ollama, type Message } from 'ollama';
 import type { z } from 'zod';
-import { callControl } from './call-control.js';
+import { callControl, controlledCall } from './call-control.js';
 import { ProviderDisposedError, ProviderError } from './errors.js';
 import { sanitizedChunks, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
@@ -80,20 +80,15 @@ export class OllamaProvider implements AIProvider {
 
   private async complete(prompt: string, options: GenerateOptions, format?: Record<string, unknown>): Promise<string> {
     await this.initialize();
-    const control = callControl(this.name, options);
-    try {
+    return controlledCall(this.name, options, async (signal) => {
       const r = this.request(prompt, options, format);
-      const client = this.client(control.signal);
+      const client = this.client(signal);
       const endpoint = this.options.endpoint ?? 'chat';
       const res = endpoint === 'chat'
         ? await client.chat({ model: r.model, messages: r.messages, stream: false, options: r.modelOptions, ...(format ? { format } : {}) })
         : await client.generate({ model: r.model, prompt, ...(options.system ? { system: options.system } : {}), stream: false, options: r.modelOptions, ...(format ? { format } : {}) });
       return partText(res, endpoint);
-    } catch (err) {
-      throw toProviderError(this.name, control.failure(err));
-    } finally {
-      control.done();
-    }
+    });
   }
 
   /** Streams NDJSON parts from /api/chat or /api/generate, cleaned of control sequences. */
@@ -127,15 +122,10 @@ export class OllamaProvider implements AIProvider {
   async embed(texts: string[]): Promise<number[][]> {
     await this.initialize();
     if (texts.length === 0) return [];
-    const control = callControl(this.name, {});
-    try {
-      const res = await this.client(control.signal).embed({ model: this.options.embedModel ?? this.options.model, input: texts });
+    return controlledCall(this.name, {}, async (signal) => {
+      const res = await this.client(signal).embed({ model: this.options.embedModel ?? this.options.model, input: texts });
       return checkVectors(this.name, (res as { embeddings?: unknown }).embeddings, texts.length);
-    } catch (err) {
-      throw toProviderError(this.name, control.failure(err));
-    } finally {
-      control.done();
-    }
+    });
   }
 
   /** Lists the server's models (/api/tags); `ok` only when the configured model is installed. */

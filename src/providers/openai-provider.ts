@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { z } from 'zod';
-import { callControl } from './call-control.js';
+import { callControl, controlledCall } from './call-control.js';
 import { ProviderDisposedError, ProviderError } from './errors.js';
 import { checkVectors, isLoopback } from './remote-checks.js';
 import { sanitizedChunks, stripControlSequences } from './sanitize.js';
@@ -70,20 +70,15 @@ export class OpenAIProvider implements AIProvider {
 
   private async complete(prompt: string, options: GenerateOptions, schema?: Record<string, unknown>): Promise<string> {
     await this.initialize();
-    const control = callControl(this.name, options);
-    try {
+    return controlledCall(this.name, options, async (signal) => {
       const res = await (this.client as OpenAI).chat.completions.create({
         ...this.params(prompt, options),
         ...(schema ? { response_format: { type: 'json_schema', json_schema: { name: 'answer', schema, strict: true } } } : {}),
-      }, { signal: control.signal });
+      }, { signal });
       const text = res?.choices?.[0]?.message?.content;
       if (typeof text !== 'string') throw new ProviderError('The openai server sent a malformed response.', { kind: 'transient', provider: this.name });
       return text;
-    } catch (err) {
-      throw toProviderError(this.name, control.failure(err));
-    } finally {
-      control.done();
-    }
+    });
   }
 
   /** Returns the first choice's text, cleaned of control sequences. */
@@ -123,16 +118,11 @@ export class OpenAIProvider implements AIProvider {
   async embed(texts: string[]): Promise<number[][]> {
     await this.initialize();
     if (texts.length === 0) return [];
-    const control = callControl(this.name, {});
-    try {
-      const res = await (this.client as OpenAI).embeddings.create({ model: this.options.embedModel ?? this.options.model, input: texts, encoding_format: 'float' }, { signal: control.signal });
+    return controlledCall(this.name, {}, async (signal) => {
+      const res = await (this.client as OpenAI).embeddings.create({ model: this.options.embedModel ?? this.options.model, input: texts, encoding_format: 'float' }, { signal });
       const data = Array.isArray(res?.data) ? [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding) : undefined;
       return checkVectors(this.name, data, texts.length);
-    } catch (err) {
-      throw toProviderError(this.name, control.failure(err));
-    } finally {
-      control.done();
-    }
+    });
   }
 
   /** Lists models (/models); `ok` when the server answers. */
