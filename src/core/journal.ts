@@ -150,7 +150,7 @@ export class Journal {
   async update(idOrPrefix: string, patch: EntryPatch): Promise<Entry> {
     return this.deps.lock.withLock(async () => {
       const ref = this.resolve(idOrPrefix);
-      const current = this.read(ref);
+      const current = this.readFresh(ref);
       const next: Entry = {
         ...current,
         ...patch,
@@ -182,7 +182,7 @@ export class Journal {
   async remove(idOrPrefix: string): Promise<Entry> {
     return this.deps.lock.withLock(async () => {
       const ref = this.resolve(idOrPrefix);
-      const current = this.read(ref);
+      const current = this.readFresh(ref);
       // Logged before the unlink: a crash in between leaves a file the log calls deleted (a torn write).
       await this.deps.events?.entryChanged({ kind: 'deleted', id: current.id, revision: current.revision, ciphertextHash: null });
       try {
@@ -218,9 +218,14 @@ export class Journal {
     return this.parse(ref, this.open(ref, this.load(ref)));
   }
 
-  /** An entry file's bytes (valid until the next read). */
-  private load(ref: EntryRef): Buffer {
-    const early = this.preloaded?.get(ref.file);
+  /** The same, always from the file itself: what writers use under the lock (never preloaded bytes). */
+  private readFresh(ref: EntryRef): Entry {
+    return this.parse(ref, this.open(ref, this.load(ref, true)));
+  }
+
+  /** An entry file's bytes (valid until the next read); preloaded bytes unless `fresh`. */
+  private load(ref: EntryRef, fresh = false): Buffer {
+    const early = fresh ? undefined : this.preloaded?.get(ref.file);
     if (early) return early;
     try {
       return readWhole(ref.file);
@@ -254,7 +259,7 @@ export class Journal {
 
   /** Entries matching a query, newest first. Decrypts only as many as needed. */
   list(query: EntryQuery = {}): Entry[] {
-    return this.collect(query, () => true);
+    return this.collect(query);
   }
 
   /**
@@ -267,6 +272,7 @@ export class Journal {
     const terms = words.flatMap((w) => foldForSearch(w).split(/[^\p{L}\p{N}'’_-]+/u)).filter((t) => t.length > 0);
     if (terms.length === 0) throw new UsageError('Give at least one word to search for.');
     const out: Entry[] = [];
+    const filter = entryFilter(query);
     let index: ShardIndex | null = null;
     let unchanged = false;
     for (const ref of entryRefs(this.deps.paths.entries, { fromMs: query.since?.getTime(), toMs: query.until?.getTime() })) {
@@ -284,7 +290,7 @@ export class Journal {
       const raw = json.length === opened.plaintext.length ? json.toLowerCase() : foldForSearch(json);
       if (!terms.every((t) => raw.includes(t))) continue;
       const e = this.parse(ref, opened);
-      if (!this.matches(e, query) || !terms.every((t) => containsWordStart(foldForSearch(e.text), t))) continue;
+      if (!filter(e) || !terms.every((t) => containsWordStart(foldForSearch(e.text), t))) continue;
       out.push(e);
       if (query.limit !== undefined && out.length >= query.limit) break;
     }
@@ -293,37 +299,19 @@ export class Journal {
 
   /** Every entry, oldest first (export, tags, analysis). */
   all(query: EntryQuery = {}): Entry[] {
-    return this.collect(query, () => true).reverse();
+    return this.collect(query).reverse();
   }
 
-  /** Number of entry files, without decrypting anything. */
-  count(): number {
-    let n = 0;
-    for (const _ of entryRefs(this.deps.paths.entries)) n += 1;
-    return n;
-  }
-
-  private collect(query: EntryQuery, match: (e: Entry) => boolean): Entry[] {
+  private collect(query: EntryQuery): Entry[] {
     const out: Entry[] = [];
+    const filter = entryFilter(query);
     for (const ref of entryRefs(this.deps.paths.entries, { fromMs: query.since?.getTime(), toMs: query.until?.getTime() })) {
       const e = this.read(ref);
-      if (!this.matches(e, query) || !match(e)) continue;
+      if (!filter(e)) continue;
       out.push(e);
       if (query.limit !== undefined && out.length >= query.limit) break;
     }
     return out;
-  }
-
-  /** Whether an entry passes a query's date, star and tag filters. */
-  private matches(e: Entry, query: EntryQuery): boolean {
-    const t = Date.parse(e.created);
-    if (query.since && t < query.since.getTime()) return false;
-    if (query.until && t > query.until.getTime()) return false;
-    if (query.starred && !e.starred) return false;
-    const wanted = query.tags?.map(normalizeTag) ?? [];
-    if (wanted.length === 0) return true;
-    const has = (tag: string) => e.tags.includes(tag);
-    return query.anyTag ? wanted.some(has) : wanted.every(has);
   }
 
   /** Run a batch of writes, refreshing each touched shard's search index once at the end. */
@@ -353,7 +341,7 @@ export class Journal {
       ShardIndex.load(this.deps.vault, this.deps.paths.cache, shardDir).refresh(this.deps.vault, names, (name) => {
         const parsed = parseEntryFileName(name)!;
         const ref: EntryRef = { id: parsed.id, stamp: parsed.stamp, createdMs: stampToMillis(parsed.stamp), file: path.join(shardDir, name) };
-        return foldForSearch(this.parse(ref, this.open(ref, readWhole(ref.file))).text); // fresh bytes, never preloaded
+        return foldForSearch(this.readFresh(ref).text);
       });
     } catch {
       // a damaged entry or a full disk: left for search to read directly, and for verify to report
@@ -366,6 +354,22 @@ export class Journal {
     atomicWrite(file, sealed);
     return crypto.createHash('sha256').update(sealed).digest('hex');
   }
+}
+
+/** A query's date, star and tag filters as one test (tags normalised once, not per entry). */
+function entryFilter(query: EntryQuery): (e: Entry) => boolean {
+  const since = query.since?.getTime();
+  const until = query.until?.getTime();
+  const wanted = query.tags?.map(normalizeTag) ?? [];
+  return (e) => {
+    const t = Date.parse(e.created);
+    if (since !== undefined && t < since) return false;
+    if (until !== undefined && t > until) return false;
+    if (query.starred && !e.starred) return false;
+    if (wanted.length === 0) return true;
+    const has = (tag: string) => e.tags.includes(tag);
+    return query.anyTag ? wanted.some(has) : wanted.every(has);
+  };
 }
 
 function fingerprint(createdMs: number, text: string): string {
