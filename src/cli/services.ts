@@ -115,13 +115,13 @@ export function vaultExists(ctx: CommandContext): boolean {
  */
 export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
   const [{ createProvider, resolveProviderSettings }, { verifyPinnedModel }] = await Promise.all([import('../providers/create-provider.js'), import('../providers/model-pin.js')]);
+  const settings = resolveProviderSettings(ctx.config, ctx.deps.env);
   let env = ctx.deps.env;
-  if (resolveProviderSettings(ctx.config, env).provider === 'openai' && !env.COMPANION_OPENAI_API_KEY) {
+  if (settings.provider === 'openai' && !env.COMPANION_OPENAI_API_KEY) {
     // The API key comes from the environment or the OS keychain, never from config.json.
     const stored = keychainFor(ctx).get(OPENAI_KEY_ACCOUNT);
     if (stored.ok && stored.value) env = { ...env, COMPANION_OPENAI_API_KEY: stored.value };
   }
-  const settings = resolveProviderSettings(ctx.config, env);
   const provider = await createProvider(ctx.config, env, {
     modelsDir: ctx.paths.models,
     onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
@@ -135,7 +135,7 @@ export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
 }
 
 /** Record `model.loaded` once, after the first call that needed the model succeeded. */
-function auditModelLoad(provider: AIProvider, record: () => void): AIProvider {
+export function auditModelLoad(provider: AIProvider, record: () => void): AIProvider {
   let done = false;
   const once = <T>(result: Promise<T>): Promise<T> => result.then((v) => {
     if (!done) {
@@ -150,6 +150,15 @@ function auditModelLoad(provider: AIProvider, record: () => void): AIProvider {
       if (typeof value !== 'function') return value;
       if (prop === 'initialize' || prop === 'generate' || prop === 'generateStructured' || prop === 'embed') {
         return (...args: unknown[]) => once((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      if (prop === 'stream') {
+        // ask and the summary's reflection only stream: the first chunk shows the model is loaded.
+        return async function* (...args: unknown[]) {
+          for await (const chunk of (value as (...a: unknown[]) => AsyncIterable<string>).apply(target, args)) {
+            await once(Promise.resolve());
+            yield chunk;
+          }
+        };
       }
       return (value as (...a: unknown[]) => unknown).bind(target);
     },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
 import { writeTinyGguf } from '../providers/helpers/tiny-gguf.js';
+import { auditModelLoad } from '../../src/cli/services.js';
+import { MockProvider } from '../../src/providers/mock-provider.js';
 
 let t: TempJournal;
 beforeEach(async () => {
@@ -33,5 +35,18 @@ describe('model.loaded in the audit log', () => {
     await runCli(['write', 'A quiet day.'], t.env);
     expect((await runCli(['ask', 'how was the day?', '--json'], t.env)).code).toBe(0);
     expect(await loaded()).toHaveLength(0);
+  });
+});
+
+describe('the model.loaded wrapper', () => {
+  it('records once when the model is only ever streamed from, and passes every chunk through', async () => {
+    let records = 0;
+    const provider = auditModelLoad(new MockProvider(), () => { records += 1; });
+    const chunks: string[] = [];
+    for (let round = 0; round < 2; round += 1) for await (const c of provider.stream('a question')) chunks.push(c);
+    expect(records).toBe(1);
+    const direct: string[] = [];
+    for await (const c of new MockProvider().stream('a question')) direct.push(c);
+    expect(chunks.join('')).toBe(direct.join('').repeat(2));
   });
 });
