@@ -73,17 +73,20 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** Map low-level file errors to plain, actionable messages; other errors pass through unchanged. */
-export function explainFsError(err: unknown, target: string): unknown {
+/**
+ * Map low-level file errors to plain, actionable messages; other errors pass through unchanged.
+ * `outcome` says what the failure left behind (by default, that nothing changed).
+ */
+export function explainFsError(err: unknown, target: string, outcome = 'Nothing was changed.'): unknown {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new EnvironmentError(`The disk is full: could not write ${path.basename(target)}. Nothing was changed.`, 'Free some space and try again.');
+    return new EnvironmentError(`The disk is full: could not write ${path.basename(target)}. ${outcome}`, 'Free some space and try again.');
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new EnvironmentError(`Permission denied writing ${target}. Nothing was changed.`);
+    return new EnvironmentError(`Permission denied writing ${target}. ${outcome}`);
   }
   if (code === 'EROFS') {
-    return new EnvironmentError(`The data directory is on a read-only filesystem (${target}). Nothing was changed.`);
+    return new EnvironmentError(`The data directory is on a read-only filesystem (${target}). ${outcome}`);
   }
   return err;
 }

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { explainFsError } from '../core/atomic-write.js';
-import { EnvironmentError } from '../core/errors.js';
 import { KeyLabel, safeEqual } from './keys.js';
 import { GENESIS, bodyOf, checkpointMac, formatRecord, recordMac, lineHash, parseRecord, type AuditDetails, type AuditType, type Severity } from './audit-record.js';
 import { readVaultHeader, writeVaultHeader } from './vault-header.js';
@@ -136,16 +135,13 @@ export class AuditLog {
       throw explainFsError(err, this.files.log);
     }
     try {
-      const fresh = readVaultHeader(this.files.header);
-      writeVaultHeader(this.files.header, { ...fresh, audit: { length: seq, head: prev, mac: checkpointMac(this.keys.checkpoint, header.vaultId, seq, prev) } });
+      // The header read above is current: every writer of vault.json holds the writer lock, as we do.
+      writeVaultHeader(this.files.header, { ...header, audit: { length: seq, head: prev, mac: checkpointMac(this.keys.checkpoint, header.vaultId, seq, prev) } });
     } catch (err) {
       // The records are durable; only the checkpoint is behind. The next append completes it (torn write).
-      const explained = explainFsError(err, this.files.header);
-      throw explained instanceof EnvironmentError
-        ? new EnvironmentError(explained.message.replace(' Nothing was changed.', '') + ' The audit log is one step behind; the next companion command completes it.', explained.hint)
-        : explained;
+      throw explainFsError(err, this.files.header, 'The audit log is one step behind; the next companion command completes it.');
     }
-    if (fs.existsSync(this.files.pending)) fs.rmSync(this.files.pending, { force: true });
+    fs.rmSync(this.files.pending, { force: true });
     return true;
   }
 
