@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { NotGenerativeError, ProviderDisposedError, ProviderError } from './errors.js';
+import { inProcessHealth } from './in-process-health.js';
 import type { AIProvider, HealthReport } from './types.js';
 
 /** The sentence encoder behind builtin embeddings, loaded on first use. */
@@ -85,14 +86,7 @@ export class BuiltinProvider implements AIProvider {
 
   /** Healthy unless disposed; reports the encoder, without loading it. */
   async healthCheck(): Promise<HealthReport> {
-    const started = performance.now();
-    return {
-      ok: !this.disposed,
-      provider: this.name,
-      latencyMs: performance.now() - started,
-      model: { name: 'universal-sentence-encoder-lite', generative: false, local: true, embeddingDimensions: USE_DIMENSIONS },
-      ...(this.disposed ? { detail: 'disposed' } : {}),
-    };
+    return inProcessHealth(this.name, this.disposed, { name: 'universal-sentence-encoder-lite', generative: false, local: true, embeddingDimensions: USE_DIMENSIONS });
   }
 
   /** Drops the encoder. */

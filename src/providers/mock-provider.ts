@@ -7,6 +7,7 @@ import { ProviderDisposedError } from './errors.js';
 import { hashedEmbedding } from './hashed-embedding.js';
 import { StreamSanitizer, stripControlSequences } from './sanitize.js';
 import { parseStructured } from './structured.js';
+import { inProcessHealth } from './in-process-health.js';
 import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
 
 /** A mock fixture file: replies chosen by the first rule whose `match` occurs in the prompt. */
@@ -108,14 +109,7 @@ export class MockProvider implements AIProvider {
 
   /** Always healthy until disposed. */
   async healthCheck(): Promise<HealthReport> {
-    const started = performance.now();
-    return {
-      ok: !this.disposed,
-      provider: this.name,
-      latencyMs: performance.now() - started,
-      model: { name: 'mock', generative: true, local: true, embeddingDimensions: this.fixture.embeddingDimensions },
-      ...(this.disposed ? { detail: 'disposed' } : {}),
-    };
+    return inProcessHealth(this.name, this.disposed, { name: 'mock', generative: true, local: true, embeddingDimensions: this.fixture.embeddingDimensions });
   }
 
   /** Marks the provider disposed. */
