@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 import { writeTinyGguf } from '../providers/helpers/tiny-gguf.js';
 import { auditModelLoad } from '../../src/cli/services.js';
 import { MockProvider } from '../../src/providers/mock-provider.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 const loaded = async () => JSON.parse((await runCli(['audit', 'log', '--type', 'model.loaded', '--json'], t.env)).stdout).records;
 

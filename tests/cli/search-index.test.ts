@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, walkFiles, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, walkFiles, useTempJournal } from '../helpers/cli.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 const found = async (word: string) => JSON.parse((await runCli(['search', word, '--json'], t.env)).stdout).entries.map((e: { text: string }) => e.text);
 const indexFiles = () => walkFiles(t.dataDir).filter((f) => f.endsWith('.idx'));

@@ -1,12 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 describe('companion security scan', () => {
   it('reports PII spans and a HIGH injection risk for an attack, as JSON', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliDeps, Output } from '../../src/cli/deps.js';
 
@@ -107,4 +108,18 @@ export function walkFiles(dir: string): string[] {
     else out.push(p);
   }
   return out;
+}
+
+/**
+ * A fresh initialised journal for every test of the calling file: registers the beforeEach/afterEach
+ * hooks and returns an object whose fields are the current test's journal.
+ */
+export function useTempJournal(): TempJournal {
+  const current = {} as TempJournal;
+  beforeEach(async () => {
+    Object.assign(current, tempJournal());
+    await initJournal(current);
+  });
+  afterEach(() => current.cleanup());
+  return current;
 }

@@ -1,16 +1,11 @@
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, TEST_PASSPHRASE, type TempJournal } from '../helpers/cli.js';
+import { expect, it } from 'vitest';
+import { runCli, TEST_PASSPHRASE, useTempJournal } from '../helpers/cli.js';
 import { readVaultHeader } from '../../src/security/vault-header.js';
 import { unlockWithPassphrase } from '../../src/security/vault.js';
 import { SemanticCache, cacheKey } from '../../src/inference/semantic-cache.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 it('companion delete purges the cached answers derived from the deleted entry', async () => {
   const w = await runCli(['write', '--json', 'A long walk by the sea'], t.env);

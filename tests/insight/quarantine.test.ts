@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 import { FORTNIGHT_NOW } from '../analysis/fortnight.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 const now = FORTNIGHT_NOW;
 /** Written in a voice nothing like the journal's: instructions, capitals, a link. */

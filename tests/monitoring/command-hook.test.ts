@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { metricsFile } from '../../src/monitoring/metrics.js';
 import { telemetryFile } from '../../src/monitoring/telemetry.js';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 const metricsDir = () => path.join(t.dataDir, 'metrics');
 const operations = () => {

@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, spawnCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli, useTempJournal } from '../helpers/cli.js';
 import { auditVerify, entryFiles, finished, listAll, spawnAddEntries } from './store-helpers.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 describe('two writers at once', () => {
   it('two OS processes adding 200 entries each end with exactly 400 entries, all decrypting, audit intact', async () => {

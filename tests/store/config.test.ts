@@ -1,13 +1,8 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 describe('config get and set', () => {
   it('set prompts.timing_threshold_seconds 10, then get returns 10 (and it is stored in config.json)', async () => {

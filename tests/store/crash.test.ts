@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, walkFiles, type TempJournal } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, walkFiles, useTempJournal } from '../helpers/cli.js';
 import { auditVerify, entryFiles, finished, listAll, spawnAddEntries } from './store-helpers.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 /** Files atomicWrite may leave behind when killed between creating its temp file and the rename. */
 const ATOMIC_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;

@@ -5,15 +5,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { initJournal, runCli, useTempJournal } from '../helpers/cli.js';
 import { auditVerify, listAll } from './store-helpers.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 it('BUG 1: a crash after a multi-record audit append, before the checkpoint, is a repairable torn write', async () => {
   await runCli(['write', 'first'], t.env);

@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appearanceFor } from '../../src/cli/commands/session.js';
-import { initJournal, runCli, tempJournal, type TempJournal } from '../helpers/cli.js';
+import { runCli, useTempJournal } from '../helpers/cli.js';
 
-let t: TempJournal;
-beforeEach(async () => {
-  t = tempJournal();
-  await initJournal(t);
-});
-afterEach(() => t.cleanup());
+const t = useTempJournal();
 
 describe('companion with no command', () => {
   it('behaves like `companion write` when stdin is piped', async () => {
