@@ -7,6 +7,7 @@ import { WriterLock } from '../../core/writer-lock.js';
 import { auditKeys } from '../../security/audit-log.js';
 import { verifyAudit, type EntryState, type VerifyReport } from '../../security/audit-verify.js';
 import { readClearHeader } from '../../security/entry-cipher.js';
+import { parseRecord } from '../../security/audit-record.js';
 import type { VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
 import type { CheckOutcome } from './timed-check.js';
@@ -65,16 +66,43 @@ export function sampleDecryptCheck(paths: DataPaths, vault: Vault, refs: EntryRe
   return { status: 'ok', reason: `${picks.length} of ${refs.length} entries decrypted and validated` };
 }
 
-/** Verify the audit log (chain, checkpoint, MACs when the vault is open) against the scanned entries. */
-export function verifyJournalAudit(paths: DataPaths, header: VaultHeader, vault: Vault | null, scan: EntryScan): VerifyReport {
-  let logText: string | null;
+/** The audit log's text; null when there is none. */
+export function readAuditLog(paths: DataPaths): string | null {
   try {
-    logText = fs.readFileSync(paths.audit, 'utf8');
+    return fs.readFileSync(paths.audit, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    logText = null;
+    return null;
   }
+}
+
+/** Verify the audit log (chain, checkpoint, MACs when the vault is open) against the scanned entries. */
+export function verifyJournalAudit(header: VaultHeader, vault: Vault | null, scan: EntryScan, logText: string | null): VerifyReport {
   return verifyAudit({ logText, vaultId: header.vaultId, checkpoint: header.audit, keys: vault ? auditKeys(vault) : null, entries: scan.states });
+}
+
+/**
+ * Entries in quarantine. Quarantining is audited (`entry.quarantine`, with the ids), so the candidates come
+ * from the log and only they are decrypted to confirm they are still held; no full decrypt of the journal.
+ */
+export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: EntryRef[], logText: string | null, now: () => Date): CheckOutcome {
+  const held = new Set<string>();
+  for (const line of (logText ?? '').split('\n')) {
+    if (!line.includes('"entry.')) continue;
+    const r = parseRecord(line);
+    if (!r) continue;
+    const d = r.details;
+    if (r.type === 'entry.quarantine' && d.action === 'quarantined' && Array.isArray(d.entries)) for (const id of d.entries) held.add(id);
+    else if (r.type === 'entry.quarantine' && d.action === 'approved' && typeof d.id === 'string') held.delete(d.id);
+    else if (r.type === 'entry.deleted' && typeof d.id === 'string') held.delete(d.id);
+  }
+  const candidates = refs.filter((ref) => held.has(ref.id));
+  if (candidates.length === 0) return { status: 'ok', reason: 'no entries in quarantine' };
+  if (!vault) return { status: 'warn', reason: `${candidates.length} entr${candidates.length === 1 ? 'y was' : 'ies were'} quarantined (per the audit log; not unlocked to confirm)` };
+  const journal = new Journal({ paths, vault, lock: new WriterLock(paths.lock), now });
+  const count = candidates.filter((ref) => journal.read(ref).quarantine?.status === 'quarantined').length;
+  if (count === 0) return { status: 'ok', reason: 'no entries in quarantine' };
+  return { status: 'warn', reason: `${count} entr${count === 1 ? 'y is' : 'ies are'} in quarantine, left out of summaries and ask: review with \`companion quarantine list\`` };
 }
 
 /** Audit check outcome from a verify report. */

@@ -5,9 +5,9 @@ import type { DataPaths } from '../../core/paths.js';
 import type { AIProvider } from '../../providers/types.js';
 import { readVaultHeader, type VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
-import { auditOutcome, directoryBytes, sampleDecryptCheck, scanEntries, vaultOutcome, verifyJournalAudit, type EntryScan } from './journal-checks.js';
+import { auditOutcome, directoryBytes, quarantineCheck, readAuditLog, sampleDecryptCheck, scanEntries, vaultOutcome, verifyJournalAudit, type EntryScan } from './journal-checks.js';
 import { providerCheck } from './provider-check.js';
-import { diskCheck, diskFacts, draftsCheck, memoryCheck, memoryFacts, quarantineCheck, writerLockCheck, type StatFsReader } from './system-checks.js';
+import { diskCheck, diskFacts, draftsCheck, memoryCheck, memoryFacts, writerLockCheck, type StatFsReader } from './system-checks.js';
 import { timedCheck } from './timed-check.js';
 import { worstStatus, type CheckResult, type DiskFacts, type HealthReport, type JournalFacts, type MemoryFacts } from './types.js';
 
@@ -95,10 +95,12 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
     return sampleDecryptCheck(src.paths, vault, scan.refs, src.sampleSize ?? 16, src.now);
   }));
 
+  let logText: string | null = null;
   checks.push(await timedCheck('audit', () => {
+    logText = readAuditLog(src.paths);
     if (!header) return { status: 'fail', reason: 'not checked: the vault header could not be read' };
     if (scanError) throw scanError;
-    const report = verifyJournalAudit(src.paths, header, vault, scan);
+    const report = verifyJournalAudit(header, vault, scan, logText);
     journal.auditRecords = report.records;
     journal.auditOk = report.ok;
     journal.auditMacsChecked = report.macsChecked;
@@ -116,7 +118,10 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
   checks.push(await timedCheck('memory', () => memoryCheck(memory)));
   checks.push(await timedCheck('writer-lock', () => writerLockCheck(src.paths.lock, src.now())));
   checks.push(await timedCheck('drafts', () => draftsCheck(src.paths.drafts)));
-  checks.push(await timedCheck('quarantine', () => quarantineCheck()));
+  checks.push(await timedCheck('quarantine', () => {
+    if (scanError) throw scanError;
+    return quarantineCheck(src.paths, vault, scan.refs, logText, src.now);
+  }));
 
   const status = worstStatus(checks.map((c) => c.status));
   return { healthy: status !== 'fail', status, checkedAt: src.now().toISOString(), checks, journal, disk, memory };

@@ -96,8 +96,3 @@ export function draftsCheck(draftsDir: string): CheckOutcome {
   if (names.length === 0) return { status: 'ok', reason: 'no drafts pending' };
   return { status: 'warn', reason: `${names.length} unfinished draft${names.length === 1 ? '' : 's'} pending` };
 }
-
-/** Quarantined entries (companion does not quarantine entries yet, so there are none). */
-export function quarantineCheck(): CheckOutcome {
-  return { status: 'ok', reason: '0 quarantined entries (companion has no quarantine yet; damaged entries are reported by the decrypt and audit checks)' };
-}

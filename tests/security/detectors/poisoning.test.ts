@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildStyleBaseline, detectPoisoning } from '../../../src/security/poisoning/index.js';
+import { DIARY } from '../../helpers/one-voice.js';
 
-const diary = [
-  'I woke up late today and felt tired. My coffee was cold but I drank it anyway.',
-  'I went for a walk with my dog. The park was quiet and I liked that.',
-  'Work was busy. I finished my report and I felt proud of it for once.',
-  'I called my sister tonight. We talked about mum and I cried a little.',
-  'I cooked pasta and watched a film. It was a slow evening and I needed it.',
-  'My back hurts again. I think I should stretch more in the mornings.',
-  'I read two chapters of my book before bed. I could not stop thinking about it.',
-  'Rain all day. I stayed in, cleaned my room and felt a bit better.',
-];
+const diary = DIARY.slice(0, 8);
 
 describe('detectPoisoning', () => {
   const baseline = buildStyleBaseline(diary);
