@@ -32,9 +32,10 @@ export async function statsCommand(ctx: CommandContext, opts: StatsOptions): Pro
     if (!telemetry.enabled) ctx.note('Collection is off (monitoring.collect_metrics = false).');
     return;
   }
-  ctx.print(`${s.bold('Writing')}   ${stats.sessions} sessions, ${stats.words} words on ${stats.daysWritten} days${stats.minutesWriting ? `, ${stats.minutesWriting} minutes` : ''}`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  ctx.print(`${s.bold('Writing')}   ${n(stats.sessions, 'session')}, ${n(stats.words, 'word')} on ${n(stats.daysWritten, 'day')}${stats.minutesWriting ? `, ${n(stats.minutesWriting, 'minute')}` : ''}`);
   ctx.print(`${s.bold('Streak')}    ${stats.currentStreak} day${stats.currentStreak === 1 ? '' : 's'} now, longest ${stats.longestStreak}`);
-  ctx.print(`${s.bold('Last 30')}   ${stats.last30Days.sessions} sessions, ${stats.last30Days.words} words`);
+  ctx.print(`${s.bold('Last 30')}   ${n(stats.last30Days.sessions, 'session')}, ${n(stats.last30Days.words, 'word')}`);
   ctx.print(`${s.bold('Since')}     ${stats.firstDay}`);
   if (stats.features.length) {
     ctx.print('');
