@@ -1,9 +1,8 @@
-import vader from 'vader-sentiment';
 import { UsageError } from '../errors.js';
 import type { Mood } from '../entry.js';
 import { QUESTION_DAMPING, isQuestion, neutraliseDiscourseWords } from './discourse.js';
 import { replaceEmoji } from './emoji.js';
-import { mayCarryFeeling } from './vader-lexicon.js';
+import { vaderCompound } from './vader-scorer.js';
 
 /** Result of sentiment analysis: the same shape as an entry's mood. */
 export type Sentiment = Mood;
@@ -27,7 +26,6 @@ const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
  * Score a text in [-1, 1]: VADER's compound per sentence (so a long entry does not saturate), combined as a
  * mean weighted towards the more strongly felt sentences. Emoji are turned into lexicon words first, words
  * used without feeling ("feels like", an opening "Well,") are neutralised, and questions count half.
- * Sentences without a lexicon word score 0 without running VADER (the same result, sooner).
  */
 export function sentimentScore(text: string): number {
   const sentences = replaceEmoji(text)
@@ -38,7 +36,7 @@ export function sentimentScore(text: string): number {
   let weights = 0;
   for (const sentence of sentences) {
     const neutralised = neutraliseDiscourseWords(sentence);
-    const raw = mayCarryFeeling(neutralised) ? vader.SentimentIntensityAnalyzer.polarity_scores(neutralised).compound : 0;
+    const raw = vaderCompound(neutralised);
     const compound = isQuestion(sentence) ? raw * QUESTION_DAMPING : raw;
     const weight = 0.5 + Math.abs(compound);
     weighted += compound * weight;
