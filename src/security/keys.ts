@@ -18,6 +18,7 @@ export const KeyLabel = {
   cache: 'companion/v1/cache-key',
   metrics: 'companion/v1/metrics-key',
   searchIndex: 'companion/v1/search-index-key',
+  auditMark: 'companion/v1/audit-mark-key',
 } as const;
 
 /** Build the HKDF info for a label and optional context bytes (e.g. an entry's salt). */

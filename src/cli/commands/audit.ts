@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { entryRefs } from '../../core/entry-files.js';
 import { parseSince } from '../../core/dates.js';
 import { auditKeys, readTail } from '../../security/audit-log.js';
+import { readWithFingerprint, refreshAuditMark } from '../../security/audit-mark.js';
 import { lineHash, parseRecord, type AuditRecord } from '../../security/audit-record.js';
 import { verifyAudit, type EntryState, type Problem, type VerifyReport } from '../../security/audit-verify.js';
 import { openEntry, readClearHeader } from '../../security/entry-cipher.js';
@@ -21,10 +22,12 @@ function readLog(ctx: CommandContext): string | null {
   }
 }
 
-function entryStates(ctx: CommandContext, vault: Vault | null): EntryState[] {
+/** Every entry file as it is now, and the stat fingerprint of what was read (for the verification mark). */
+function entryStates(ctx: CommandContext, vault: Vault | null): { states: EntryState[]; fingerprints: string[] } {
   const states: EntryState[] = [];
+  const fingerprints: string[] = [];
   for (const ref of entryRefs(ctx.paths.entries)) {
-    const bytes = fs.readFileSync(ref.file);
+    const { bytes, fingerprint } = readWithFingerprint(ref.file);
     const clear = readClearHeader(bytes);
     let authentic: boolean | null = null;
     if (vault) {
@@ -32,8 +35,9 @@ function entryStates(ctx: CommandContext, vault: Vault | null): EntryState[] {
       authentic = opened.ok && opened.header.id === ref.id;
     }
     states.push({ id: ref.id, rev: clear?.header.rev ?? 0, hash: sha256Hex(bytes), authentic });
+    fingerprints.push(fingerprint);
   }
-  return states;
+  return { states, fingerprints };
 }
 
 /** Can this command get a passphrase without failing (file, keychain opt-in, or a terminal)? */
@@ -44,16 +48,25 @@ function canUnlock(ctx: CommandContext): boolean {
   return tty !== null;
 }
 
+/**
+ * The full verification. Its outcome refreshes the verification mark `companion health` builds on: written
+ * when everything verified with the MACs, removed when anything failed.
+ */
 function runVerify(ctx: CommandContext, open: OpenJournal | null, expect?: string): VerifyReport {
   const header = readVaultHeader(ctx.paths.vault);
-  return verifyAudit({
-    logText: readLog(ctx),
+  const logText = readLog(ctx);
+  const entries = entryStates(ctx, open?.vault ?? null);
+  const report = verifyAudit({
+    logText,
     vaultId: header.vaultId,
     checkpoint: header.audit,
     keys: open ? auditKeys(open.vault) : null,
-    entries: entryStates(ctx, open?.vault ?? null),
+    entries: entries.states,
     expect,
   });
+  const note = refreshAuditMark(ctx.paths.cache, open?.vault ?? null, report, logText, entries.states, entries.fingerprints, ctx.deps.now());
+  if (note) ctx.note(`companion: ${note}`);
+  return report;
 }
 
 async function repair(ctx: CommandContext, open: OpenJournal, problems: Problem[]): Promise<number> {

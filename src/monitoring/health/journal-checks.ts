@@ -1,43 +1,12 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { entryRefs, type EntryRef } from '../../core/entry-files.js';
+import type { EntryRef } from '../../core/entry-files.js';
 import { Journal } from '../../core/journal.js';
 import type { DataPaths } from '../../core/paths.js';
 import { WriterLock } from '../../core/writer-lock.js';
-import { auditKeys } from '../../security/audit-log.js';
-import { verifyAudit, type EntryState, type VerifyReport } from '../../security/audit-verify.js';
-import { readClearHeader } from '../../security/entry-cipher.js';
 import { parseRecord } from '../../security/audit-record.js';
 import type { VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
 import type { CheckOutcome } from './timed-check.js';
-
-/** Every entry file with its size, revision and hash, read once without decrypting. */
-export interface EntryScan {
-  refs: EntryRef[];
-  states: EntryState[];
-  bytes: number;
-}
-
-/** Read every entry file once: size, clear-header revision and SHA-256 (for the audit check). */
-export function scanEntries(entriesDir: string): EntryScan {
-  const refs: EntryRef[] = [];
-  const states: EntryState[] = [];
-  let bytes = 0;
-  for (const ref of entryRefs(entriesDir, { oldestFirst: true })) {
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(ref.file);
-    } catch {
-      continue; // deleted while scanning
-    }
-    refs.push(ref);
-    bytes += data.length;
-    const rev = readClearHeader(data)?.header.rev ?? 0;
-    states.push({ id: ref.id, rev, hash: crypto.createHash('sha256').update(data).digest('hex'), authentic: null });
-  }
-  return { refs, states, bytes };
-}
 
 /** Vault: the header reads and the passphrase unlocks it (the one KDF of the health command). */
 export function vaultOutcome(header: VaultHeader, unlockMs: number): CheckOutcome {
@@ -66,29 +35,25 @@ export function sampleDecryptCheck(paths: DataPaths, vault: Vault, refs: EntryRe
   return { status: 'ok', reason: `${picks.length} of ${refs.length} entries decrypted and validated` };
 }
 
-/** The audit log's text; null when there is none. */
-export function readAuditLog(paths: DataPaths): string | null {
-  try {
-    return fs.readFileSync(paths.audit, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    return null;
+/** Lines of the log containing any of `needles`, in log order (the log is not decoded as a whole). */
+function linesWith(log: Buffer, needles: string[]): string[] {
+  const starts = new Set<number>();
+  for (const needle of needles) {
+    for (let at = log.indexOf(needle); at >= 0; at = log.indexOf(needle, at + needle.length)) starts.add(log.lastIndexOf(0x0a, at) + 1);
   }
-}
-
-/** Verify the audit log (chain, checkpoint, MACs when the vault is open) against the scanned entries. */
-export function verifyJournalAudit(header: VaultHeader, vault: Vault | null, scan: EntryScan, logText: string | null): VerifyReport {
-  return verifyAudit({ logText, vaultId: header.vaultId, checkpoint: header.audit, keys: vault ? auditKeys(vault) : null, entries: scan.states });
+  return [...starts].sort((x, y) => x - y).map((start) => {
+    const end = log.indexOf(0x0a, start);
+    return log.toString('utf8', start, end < 0 ? log.length : end);
+  });
 }
 
 /**
  * Entries in quarantine. Quarantining is audited (`entry.quarantine`, with the ids), so the candidates come
  * from the log and only they are decrypted to confirm they are still held; no full decrypt of the journal.
  */
-export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: EntryRef[], logText: string | null, now: () => Date): CheckOutcome {
+export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: EntryRef[], log: Buffer | null, now: () => Date): CheckOutcome {
   const held = new Set<string>();
-  for (const line of (logText ?? '').split('\n')) {
-    if (!line.includes('"entry.')) continue;
+  for (const line of log ? linesWith(log, ['"entry.quarantine"', '"entry.deleted"']) : []) {
     const r = parseRecord(line);
     if (!r) continue;
     const d = r.details;
@@ -103,18 +68,6 @@ export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: Ent
   const count = candidates.filter((ref) => journal.read(ref).quarantine?.status === 'quarantined').length;
   if (count === 0) return { status: 'ok', reason: 'no entries in quarantine' };
   return { status: 'warn', reason: `${count} entr${count === 1 ? 'y is' : 'ies are'} in quarantine, left out of summaries and ask: review with \`companion quarantine list\`` };
-}
-
-/** Audit check outcome from a verify report. */
-export function auditOutcome(report: VerifyReport): CheckOutcome {
-  if (!report.ok) {
-    const p = report.problems[0]!;
-    const more = report.problems.length > 1 ? ` (+${report.problems.length - 1} more)` : '';
-    return { status: 'fail', reason: `${p.kind}${p.seq !== null ? ` at record ${p.seq}` : ''}: ${p.message}${more} Run \`companion audit verify\`.` };
-  }
-  const base = `${report.records} records, chain and checkpoint intact, ${report.entriesChecked} entries match`;
-  if (!report.macsChecked) return { status: 'warn', reason: `${base}; MACs not checked (journal not unlocked)` };
-  return { status: 'ok', reason: base };
 }
 
 /** Bytes of every file under a directory (0 when it does not exist). */

@@ -5,7 +5,8 @@ import type { DataPaths } from '../../core/paths.js';
 import type { AIProvider } from '../../providers/types.js';
 import { readVaultHeader, type VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
-import { auditOutcome, directoryBytes, quarantineCheck, readAuditLog, sampleDecryptCheck, scanEntries, vaultOutcome, verifyJournalAudit, type EntryScan } from './journal-checks.js';
+import { finishAudit, listEntries, prepareAudit, type AuditPrep, type EntryListing } from './audit-check.js';
+import { directoryBytes, quarantineCheck, sampleDecryptCheck, vaultOutcome } from './journal-checks.js';
 import { providerCheck } from './provider-check.js';
 import { diskCheck, diskFacts, draftsCheck, memoryCheck, memoryFacts, writerLockCheck, type StatFsReader } from './system-checks.js';
 import { timedCheck } from './timed-check.js';
@@ -56,73 +57,97 @@ function dataBytes(paths: DataPaths, entryBytes: number): number {
   return total;
 }
 
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Run every health check and gather the facts the dashboard shows. Never throws: a check that cannot run
- * fails with its reason. At most one KDF runs (the vault unlock).
+ * fails with its reason. At most one KDF runs (the vault unlock); it starts first and runs on the thread
+ * pool while everything that needs no key is done (listing and stat-ing the entries once, reading the
+ * log and the verification mark, disk, lock, drafts); the checks that need the key run after it.
  */
 export async function runHealthChecks(src: HealthSources): Promise<HealthReport> {
-  const checks: CheckResult[] = [];
-  // The provider check runs while the KDF works on the thread pool.
-  const providerResult = timedCheck('provider', () => providerCheck(src.provider, src.providerTimeoutMs));
+  const results = new Map<string, CheckResult>();
+  const add = (r: CheckResult) => results.set(r.name, r);
 
-  checks.push(await timedCheck('config', () => {
+  add(await timedCheck('config', () => {
     const c = src.config();
     return { status: 'ok', reason: `valid (provider ${c.ai_provider ?? 'builtin'}, metrics ${c.monitoring.collect_metrics ? `kept ${c.monitoring.metrics_retention_days} days` : 'off'})` };
   }));
 
+  const unlockStart = performance.now();
+  const unlock = src.unlock;
+  const unlocking = unlock ? Promise.resolve().then(unlock).then((vault) => ({ vault, ms: performance.now() - unlockStart }), (err: unknown) => ({ err })) : undefined;
+  const providerResult = timedCheck('provider', () => providerCheck(src.provider, src.providerTimeoutMs));
+
   let header: VaultHeader | null = null;
-  let vault: Vault | null = null;
-  checks.push(await timedCheck('vault', async () => {
-    header = readVaultHeader(src.paths.vault);
-    if (!src.unlock) return { status: 'warn', reason: 'header readable; not unlocked (no passphrase source: set COMPANION_PASSPHRASE_FILE or run in a terminal)' };
-    const start = performance.now();
-    vault = await src.unlock();
-    return vaultOutcome(header, performance.now() - start);
-  }));
-
-  let scan: EntryScan = { refs: [], states: [], bytes: 0 };
-  let scanError: unknown = null;
+  let headerError: unknown = null;
   try {
-    scan = scanEntries(src.paths.entries);
+    header = readVaultHeader(src.paths.vault);
   } catch (err) {
-    scanError = err;
+    headerError = err;
   }
-  const journal: JournalFacts = { entries: scan.refs.length, entryBytes: scan.bytes, dataBytes: dataBytes(src.paths, scan.bytes), auditRecords: null, auditOk: null, auditMacsChecked: false };
-
-  checks.push(await timedCheck('entries', () => {
-    if (scanError) throw scanError;
-    if (!vault) return { status: 'warn', reason: `${scan.refs.length} entries on disk; none decrypted (journal not unlocked)` };
-    return sampleDecryptCheck(src.paths, vault, scan.refs, src.sampleSize ?? 16, src.now);
-  }));
-
-  let logText: string | null = null;
-  checks.push(await timedCheck('audit', () => {
-    logText = readAuditLog(src.paths);
-    if (!header) return { status: 'fail', reason: 'not checked: the vault header could not be read' };
-    if (scanError) throw scanError;
-    const report = verifyJournalAudit(header, vault, scan, logText);
-    journal.auditRecords = report.records;
-    journal.auditOk = report.ok;
-    journal.auditMacsChecked = report.macsChecked;
-    return auditOutcome(report);
-  }));
-
-  checks.push(await providerResult);
-
+  await yieldToLoop(); // lets the provider's modules load between the steps below
+  let listing: EntryListing = { refs: [], listed: [], bytes: 0 };
+  let listError: unknown = null;
+  try {
+    listing = listEntries(src.paths.entries);
+  } catch (err) {
+    listError = err;
+  }
+  await yieldToLoop();
+  let prep: AuditPrep | null = null;
+  let prepError: unknown = null;
+  if (header && !listError) {
+    try {
+      prep = prepareAudit(src.paths, header, listing, unlocking !== undefined);
+    } catch (err) {
+      prepError = err;
+    }
+  }
+  await yieldToLoop();
+  const journal: JournalFacts = { entries: listing.refs.length, entryBytes: listing.bytes, dataBytes: dataBytes(src.paths, listing.bytes), auditRecords: null, auditOk: null, auditMacsChecked: false, auditPath: null };
   let disk: DiskFacts | null = null;
-  checks.push(await timedCheck('disk', () => {
+  add(await timedCheck('disk', () => {
     disk = diskFacts(src.paths.root, src.statfs);
     return diskCheck(disk);
   }));
-  const memory = (src.memory ?? memoryFacts)();
-  checks.push(await timedCheck('memory', () => memoryCheck(memory)));
-  checks.push(await timedCheck('writer-lock', () => writerLockCheck(src.paths.lock, src.now())));
-  checks.push(await timedCheck('drafts', () => draftsCheck(src.paths.drafts)));
-  checks.push(await timedCheck('quarantine', () => {
-    if (scanError) throw scanError;
-    return quarantineCheck(src.paths, vault, scan.refs, logText, src.now);
+  add(await timedCheck('writer-lock', () => writerLockCheck(src.paths.lock, src.now())));
+  add(await timedCheck('drafts', () => draftsCheck(src.paths.drafts)));
+
+  let vault: Vault | null = null;
+  add(await timedCheck('vault', async () => {
+    if (headerError) throw headerError;
+    if (!unlocking) return { status: 'warn', reason: 'header readable; not unlocked (no passphrase source: set COMPANION_PASSPHRASE_FILE or run in a terminal)' };
+    const unlocked = await unlocking;
+    if ('err' in unlocked) throw unlocked.err;
+    vault = unlocked.vault;
+    return vaultOutcome(header!, unlocked.ms);
+  }, unlockStart));
+
+  add(await timedCheck('entries', () => {
+    if (listError) throw listError;
+    if (!vault) return { status: 'warn', reason: `${listing.refs.length} entries on disk; none decrypted (journal not unlocked)` };
+    return sampleDecryptCheck(src.paths, vault, listing.refs, src.sampleSize ?? 16, src.now);
   }));
 
+  add(await timedCheck('audit', () => {
+    if (!header) return { status: 'fail', reason: 'not checked: the vault header could not be read' };
+    if (listError) throw listError;
+    if (prepError) throw prepError;
+    const audit = finishAudit(src.paths, header, vault, listing, prep!, src.now());
+    Object.assign(journal, { auditRecords: audit.records, auditOk: audit.ok, auditMacsChecked: audit.macsChecked, auditPath: audit.path });
+    return audit.outcome;
+  }));
+
+  add(await timedCheck('quarantine', () => {
+    if (listError) throw listError;
+    return quarantineCheck(src.paths, vault, listing.refs, prep?.log ?? null, src.now);
+  }));
+  add(await providerResult);
+  const memory = (src.memory ?? memoryFacts)();
+  add(await timedCheck('memory', () => memoryCheck(memory)));
+
+  const checks = CHECK_NAMES.map((name) => results.get(name)!);
   const status = worstStatus(checks.map((c) => c.status));
   return { healthy: status !== 'fail', status, checkedAt: src.now().toISOString(), checks, journal, disk, memory };
 }

@@ -13,11 +13,12 @@ export function oneLine(text: string, max = 160): string {
 }
 
 /**
- * Run one check body and time it. A body that throws fails the check with the error's message (errors
- * in companion never carry journal text).
+ * Run one check body and time it (from `startedAt` when its work began earlier, e.g. a KDF started
+ * ahead). A body that throws fails the check with the error's message (errors in companion never carry
+ * journal text).
  */
-export async function timedCheck(name: string, body: () => CheckOutcome | Promise<CheckOutcome>): Promise<CheckResult> {
-  const start = performance.now();
+export async function timedCheck(name: string, body: () => CheckOutcome | Promise<CheckOutcome>, startedAt?: number): Promise<CheckResult> {
+  const start = startedAt ?? performance.now();
   let outcome: CheckOutcome;
   try {
     outcome = await body();

@@ -23,6 +23,11 @@ export interface JournalFacts {
   auditOk: boolean | null;
   /** Whether the audit record MACs were checked (needs the passphrase). */
   auditMacsChecked: boolean;
+  /**
+   * Which audit verification ran: `fast` (only what changed since the last full verification, with
+   * unchanged entry files trusted by their stat fingerprint) or `full`; null when not checked.
+   */
+  auditPath?: 'fast' | 'full' | null;
 }
 
 /** Free space of the filesystem holding the data directory. */
