@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { UsageError } from '../../core/errors.js';
 import { Metrics } from '../../monitoring/metrics.js';
-import { formatPrometheus } from '../../monitoring/prometheus.js';
 import { runHealthChecks, type HealthSources } from '../../monitoring/health/run-health.js';
 import type { Vault } from '../../security/vault.js';
 import type { HealthView } from '../../ui/health/health-view.js';
@@ -81,7 +80,10 @@ export async function healthCommand(ctx: CommandContext, opts: HealthOptions): P
   let view = await load();
 
   if (opts.json) ctx.printJson({ ...view.report, metrics: view.metrics });
-  else if (opts.prometheus) ctx.deps.stdout.write(formatPrometheus(view.report, view.metrics));
+  else if (opts.prometheus) {
+    const { formatPrometheus } = await import('../../monitoring/prometheus.js');
+    ctx.deps.stdout.write(formatPrometheus(view.report, view.metrics));
+  }
   else if (!ctx.deps.stdout.isTTY) {
     const { healthText } = await import('../../ui/health/health-text.js');
     for (const line of healthText(view)) ctx.print(line);

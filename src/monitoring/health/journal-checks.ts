@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { EntryRef } from '../../core/entry-files.js';
 import { Journal } from '../../core/journal.js';
 import type { DataPaths } from '../../core/paths.js';
@@ -87,6 +88,26 @@ export function directoryBytes(dir: string): number {
         total += fs.statSync(p).size;
       } catch { /* gone */ }
     }
+  }
+  return total;
+}
+
+/** Bytes of the whole data directory: the entry files (already summed) plus everything else under it. */
+export function dataDirBytes(paths: DataPaths, entryBytes: number): number {
+  let total = entryBytes;
+  let names: string[];
+  try {
+    names = fs.readdirSync(paths.root);
+  } catch {
+    return total;
+  }
+  for (const name of names) {
+    const p = path.join(paths.root, name);
+    if (p === paths.entries) continue;
+    try {
+      const st = fs.statSync(p);
+      total += st.isDirectory() ? directoryBytes(p) : st.size;
+    } catch { /* gone */ }
   }
   return total;
 }

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../core/config.js';
 import type { DataPaths } from '../../core/paths.js';
 import type { AIProvider } from '../../providers/types.js';
 import { readVaultHeader, type VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
 import { finishAudit, listEntries, prepareAudit, type AuditPrep, type EntryListing } from './audit-check.js';
-import { directoryBytes, quarantineCheck, sampleDecryptCheck, vaultOutcome } from './journal-checks.js';
+import { dataDirBytes, quarantineCheck, sampleDecryptCheck, vaultOutcome } from './journal-checks.js';
 import { providerCheck } from './provider-check.js';
 import { diskCheck, diskFacts, draftsCheck, memoryCheck, memoryFacts, writerLockCheck, type StatFsReader } from './system-checks.js';
 import { timedCheck } from './timed-check.js';
@@ -37,25 +35,6 @@ export interface HealthSources {
 
 /** Names of the checks, in report order. */
 export const CHECK_NAMES = ['config', 'vault', 'entries', 'audit', 'provider', 'disk', 'memory', 'writer-lock', 'drafts', 'quarantine'] as const;
-
-function dataBytes(paths: DataPaths, entryBytes: number): number {
-  let total = entryBytes;
-  let names: string[];
-  try {
-    names = fs.readdirSync(paths.root);
-  } catch {
-    return total;
-  }
-  for (const name of names) {
-    const p = path.join(paths.root, name);
-    if (p === paths.entries) continue;
-    try {
-      const st = fs.statSync(p);
-      total += st.isDirectory() ? directoryBytes(p) : st.size;
-    } catch { /* gone */ }
-  }
-  return total;
-}
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -105,7 +84,7 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
     }
   }
   await yieldToLoop();
-  const journal: JournalFacts = { entries: listing.refs.length, entryBytes: listing.bytes, dataBytes: dataBytes(src.paths, listing.bytes), auditRecords: null, auditOk: null, auditMacsChecked: false, auditPath: null };
+  const journal: JournalFacts = { entries: listing.refs.length, entryBytes: listing.bytes, dataBytes: dataDirBytes(src.paths, listing.bytes), auditRecords: null, auditOk: null, auditMacsChecked: false, auditPath: null };
   let disk: DiskFacts | null = null;
   add(await timedCheck('disk', () => {
     disk = diskFacts(src.paths.root, src.statfs);
