@@ -1,12 +1,27 @@
 import { loadBipiaAttacks, loadBipiaEmails, loadDeepset, loadGoEmotions, loadJailbreaks, loadWnut } from './load-data.js';
 import { createRng as seededRandom } from '../../src/core/prompts/rng.js';
+import { diaryEntries, makePersona } from '../../tests/helpers/one-voice.js';
 
-/** One synthetic journal: baseline entries, own held-out entries, and foreign entries spliced in. */
+/** The three kinds of foreign entry the issue names. */
+export type ForeignKind = 'other-author' | 'instruction-bearing' | 'spam';
+
+/** One foreign entry: its kind, where its text came from, and the text. */
+export interface ForeignEntry {
+  kind: ForeignKind;
+  /** other-author: 'other-diarist' | 'reddit-crowd' | 'tweets'; instruction-bearing: 'deepset' | 'jailbreak' | 'bipia-attack'; spam: 'email' | 'email+attack'. */
+  source: string;
+  text: string;
+}
+
+/** One synthetic journal: the entries its baseline is built from (a few of them foreign), own held-out entries, and foreign ones. */
 export interface SyntheticJournal {
   author: string;
+  /** 'train' journals choose features and the threshold; 'test' journals only measure. */
+  split: 'train' | 'test';
+  /** Baseline pool: the author's entries with CONTAMINATION foreign entries mixed in (not scored). */
   baseline: string[];
   own: string[];
-  foreign: { kind: 'other-author' | 'instruction-bearing' | 'spam'; text: string }[];
+  foreign: ForeignEntry[];
 }
 
 /** The seeded PRNG (mulberry32) shared with the prompter. */
@@ -25,43 +40,77 @@ function entries(texts: string[], rand: () => number): string[] {
 }
 
 const BASELINE = 40;
+const CONTAMINATION = 2;
 const OWN = 30;
-const FOREIGN = 10;
+const PER_KIND = 4;
+
+/** Sizes of the set, for the report. */
+export const POISONING_SET_SHAPE = { baseline: BASELINE, contamination: CONTAMINATION, own: OWN, foreignPerKind: PER_KIND };
+
+/** Puts `insert` between two sentences of `entry` (or at its end). */
+function splice(entry: string, insert: string, rand: () => number): string {
+  const sentences = entry.split(/(?<=[.!?])\s+/);
+  const at = 1 + Math.floor(rand() * sentences.length);
+  return [...sentences.slice(0, at), insert, ...sentences.slice(at)].join(' ');
+}
 
 /**
- * Builds journals from fixtures-style data. An "author" is one text source (GoEmotions Reddit comments,
- * WNUT-17 tweets), grouped into entries; each journal takes 40 baseline and 30 held-out own entries and 10
- * foreign ones: entries of the other source, own entries with an injection (deepset positive or the start of
- * a jailbreak) appended, and BIPIA emails carrying an attack (imported spam). Seeded: same data, same set.
+ * Builds `journals` synthetic journals, half 'train' and half 'test'. The author of each is one deterministic
+ * synthetic diarist (tests/helpers/one-voice.ts: own people, places, habits and templates), because no
+ * labelled source here is one person's writing (GoEmotions and WNUT-17 are thousands of Reddit and Twitter
+ * users). Each journal has 40 baseline entries (2 of them foreign, so the baseline must be robust), 30
+ * held-out own entries and 4 foreign entries of each kind, taken from the data dir: other authors (another
+ * diarist, a run of GoEmotions comments, a run of WNUT-17 tweets), instruction-bearing (the author's own
+ * entry with a deepset injection, a jailbreak opening or a BIPIA attack spliced in), and imported spam
+ * (a BIPIA email, half of them carrying a BIPIA attack). Seeded: same data dir and seed, same set.
  */
-export function buildPoisoningSet(dir: string, seed = 17): SyntheticJournal[] {
+export function buildPoisoningSet(dir: string, seed = 17, journals = 40): SyntheticJournal[] {
   const rand = seededRandom(seed);
-  const sources: Record<string, string[]> = {
-    goemotions: entries(loadGoEmotions(dir).map((r) => r.text), rand),
-    wnut17: entries([...loadWnut(dir), ...loadWnut(dir, 'wnut17/wnut17train.conll')].map((s) => s.tokens.join(' ')), rand),
+  const crowd = {
+    'reddit-crowd': entries(loadGoEmotions(dir).map((r) => r.text), rand),
+    tweets: entries([...loadWnut(dir), ...loadWnut(dir, 'wnut17/wnut17train.conll')].map((s) => s.tokens.join(' ')), rand),
   };
-  const injections = [
-    ...loadDeepset(dir).filter((r) => r.label === 1).map((r) => r.text),
-    ...loadJailbreaks(dir).map((r) => r.text.slice(0, 600)),
-  ];
-  const emails = loadBipiaEmails(dir);
   const attacks = Object.values(loadBipiaAttacks(dir) ?? {}).flat();
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const journals: SyntheticJournal[] = [];
-  const per = BASELINE + OWN + FOREIGN;
-  for (const [author, pool] of Object.entries(sources)) {
-    const others = Object.entries(sources).filter(([a]) => a !== author).flatMap(([, xs]) => xs);
-    for (let j = 0; (j + 1) * per <= pool.length && j < 8; j++) {
-      const slice = pool.slice(j * per, (j + 1) * per);
-      const foreign: SyntheticJournal['foreign'] = [];
-      for (let f = 0; f < FOREIGN; f++) {
-        const kind = f % 3 === 0 ? 'other-author' : f % 3 === 1 ? 'instruction-bearing' : 'spam';
-        if (kind === 'other-author' && others.length) foreign.push({ kind, text: pick(others) });
-        else if (kind === 'instruction-bearing' && injections.length) foreign.push({ kind, text: `${slice[BASELINE + OWN + f]!} ${pick(injections)}` });
-        else if (kind === 'spam' && emails.length && attacks.length) foreign.push({ kind, text: `${pick(emails)}\n${pick(attacks)}` });
+  const injections = {
+    deepset: loadDeepset(dir).filter((r) => r.label === 1).map((r) => r.text),
+    jailbreak: loadJailbreaks(dir).map((r) => r.text.slice(0, 600)),
+    'bipia-attack': attacks,
+  };
+  const emails = loadBipiaEmails(dir);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const nonEmpty = <T extends Record<string, string[]>>(o: T): string[] => Object.keys(o).filter((k) => o[k]!.length > 0);
+  const crowdSources = nonEmpty(crowd) as (keyof typeof crowd)[];
+  const injectionSources = nonEmpty(injections) as (keyof typeof injections)[];
+  if (injectionSources.length === 0 || emails.length === 0) return [];
+
+  const out: SyntheticJournal[] = [];
+  for (let j = 0; j < journals; j++) {
+    const persona = makePersona(seed * 1000 + j);
+    const mine = diaryEntries(persona, BASELINE - CONTAMINATION + OWN + 3 * PER_KIND, seed * 1000 + j);
+    const other = makePersona(seed * 1000 + 500 + j);
+    const foreignOf = (kind: ForeignKind, f: number): ForeignEntry => {
+      if (kind === 'other-author') {
+        const sources = ['other-diarist', ...crowdSources];
+        const source = sources[f % sources.length]!;
+        const text = source === 'other-diarist' ? diaryEntries(other, 1, seed * 7 + j * 31 + f)[0]! : pick(crowd[source as keyof typeof crowd]);
+        return { kind, source, text };
       }
-      journals.push({ author, baseline: slice.slice(0, BASELINE), own: slice.slice(BASELINE, BASELINE + OWN), foreign });
-    }
+      if (kind === 'instruction-bearing') {
+        const source = injectionSources[f % injectionSources.length]!;
+        return { kind, source, text: splice(mine.pop()!, pick(injections[source]), rand) };
+      }
+      const withAttack = f % 2 === 1 && attacks.length > 0;
+      return { kind, source: withAttack ? 'email+attack' : 'email', text: withAttack ? `${pick(emails)}\n${pick(attacks)}` : pick(emails) };
+    };
+    const kinds: ForeignKind[] = ['other-author', 'instruction-bearing', 'spam'];
+    const foreign = kinds.flatMap((kind) => Array.from({ length: PER_KIND }, (_, f) => foreignOf(kind, f + j)));
+    const contamination = Array.from({ length: CONTAMINATION }, (_, c) => foreignOf(kinds[(j + c) % 3]!, j + c + 1).text);
+    const baseline = mine.slice(0, BASELINE - CONTAMINATION);
+    for (const [c, text] of contamination.entries()) baseline.splice(Math.floor(rand() * baseline.length) + c, 0, text);
+    out.push({
+      author: `diarist-${j}`, split: j % 2 === 0 ? 'train' : 'test', baseline,
+      own: mine.slice(BASELINE - CONTAMINATION, BASELINE - CONTAMINATION + OWN), foreign,
+    });
   }
-  return journals;
+  return out;
 }
