@@ -36,11 +36,19 @@ export interface CacheHit {
   sources: string[];
 }
 
-/** Provenance of an answer being stored. */
-export interface StoreOptions {
+/** Which answers a lookup may return: those stored with the same scope and context fingerprint. */
+export interface LookupKey {
   scope?: string;
+  /** Keyed hash of the context the answer was built from (default: empty, matching answers stored without one). */
+  fingerprint?: string;
+}
+
+/** Provenance of an answer being stored. */
+export interface StoreOptions extends LookupKey {
   /** Ids of the journal entries the answer was derived from. */
   sources?: string[];
+  /** False to keep the change in memory until `save()` (default true: write the file now). */
+  write?: boolean;
 }
 
 /**
@@ -52,19 +60,26 @@ export interface StoreOptions {
 export class SemanticCache {
   private index: VectorIndex | undefined;
   private entries: CachedAnswer[] = [];
-  /** True when an existing cache file could not be read (other key, altered) and was started afresh. */
-  readonly discarded: boolean;
+  /**
+   * Why an existing cache file could not be used (another format version, another key, altered bytes), or
+   * null. Such a cache starts empty and the file is replaced by the next write.
+   */
+  readonly problem: string | null;
   private readonly threshold: number;
 
   private constructor(private readonly options: SemanticCacheOptions) {
     this.threshold = options.threshold ?? 0.85;
-    const doc = readCacheFile(options.dir, options.key);
-    this.discarded = doc === 'unreadable';
-    if (doc && doc !== 'unreadable') {
-      this.index = new VectorIndex(doc.dims, Math.max(64, doc.entries.length * 2));
-      for (let i = 0; i < doc.entries.length; i++) this.index.add(doc.vectors.subarray(i * doc.dims, (i + 1) * doc.dims));
-      this.entries = doc.entries;
+    const read = readCacheFile(options.dir, options.key);
+    this.problem = read.kind === 'damaged' ? read.reason : null;
+    if (read.kind === 'ok' && read.doc.entries.length > 0) {
+      this.index = VectorIndex.fromParts(read.doc.index);
+      this.entries = read.doc.entries;
     }
+  }
+
+  /** True when an existing cache file could not be read and the cache started afresh (see `problem`). */
+  get discarded(): boolean {
+    return this.problem !== null;
   }
 
   /** Open the cache in `options.dir` (empty when there is no file yet). */
@@ -84,9 +99,14 @@ export class SemanticCache {
     return v;
   }
 
-  /** The cached answer for a prompt with this (unit or not) vector, or null; counts a hit or a miss. */
-  lookupVector(vector: ArrayLike<number>, scope = 'default'): CacheHit | null {
-    const found = this.index && this.index.dims === vector.length ? this.index.nearest(vector, (r) => this.entries[r]!.scope === scope, this.threshold) : null;
+  /**
+   * The cached answer for a prompt with this (unit or not) vector stored under the same scope and
+   * fingerprint, with cosine similarity ≥ threshold, or null; counts a hit or a miss.
+   */
+  lookupVector(vector: ArrayLike<number>, key: string | LookupKey = {}): CacheHit | null {
+    const { scope = 'default', fingerprint = '' } = typeof key === 'string' ? { scope: key } : key;
+    const accept = (r: number) => this.entries[r]!.scope === scope && this.entries[r]!.fingerprint === fingerprint;
+    const found = this.index && this.index.dims === vector.length ? this.index.nearest(vector, accept, this.threshold) : null;
     if (found) {
       this.options.metrics?.recordCacheHit('semantic');
       const e = this.entries[found.row]!;
@@ -96,9 +116,9 @@ export class SemanticCache {
     return null;
   }
 
-  /** Embed `prompt` and return the cached answer of a similar enough prompt in `scope`, or null. */
-  async lookup(prompt: string, scope = 'default'): Promise<CacheHit | null> {
-    return this.lookupVector(await this.embedOne(prompt), scope);
+  /** Embed `prompt` and return the cached answer of a similar enough prompt with the same key, or null. */
+  async lookup(prompt: string, key: string | LookupKey = {}): Promise<CacheHit | null> {
+    return this.lookupVector(await this.embedOne(prompt), key);
   }
 
   /**
@@ -111,10 +131,13 @@ export class SemanticCache {
       this.entries = [];
     }
     this.index.add(vector);
-    this.entries.push({ scope: options.scope ?? 'default', answer, sources: [...new Set(options.sources ?? [])], created: (this.options.now?.() ?? new Date()).toISOString() });
+    this.entries.push({
+      scope: options.scope ?? 'default', fingerprint: options.fingerprint ?? '', answer,
+      sources: [...new Set(options.sources ?? [])], created: (this.options.now?.() ?? new Date()).toISOString(),
+    });
     const max = this.options.maxEntries ?? 20_000;
     if (this.entries.length > max) this.keep(this.index.compact((r) => r < this.entries.length - max));
-    this.save();
+    if (options.write !== false) this.save();
   }
 
   /** Embed `prompt` and store its answer. */
@@ -125,7 +148,7 @@ export class SemanticCache {
   /** The cached answer for `prompt`, else `compute()`'s answer, stored (one embedding either way). */
   async answer(prompt: string, compute: () => Promise<string>, options: StoreOptions = {}): Promise<{ answer: string; cached: boolean }> {
     const vector = await this.embedOne(prompt);
-    const hit = this.lookupVector(vector, options.scope);
+    const hit = this.lookupVector(vector, options);
     if (hit) return { answer: hit.answer, cached: true };
     const answer = await compute();
     this.storeVector(vector, answer, options);
@@ -153,11 +176,9 @@ export class SemanticCache {
     this.entries = rows.map((r) => this.entries[r]!);
   }
 
-  private save(): void {
-    const dims = this.index?.dims ?? 1;
-    const vectors = new Float32Array(this.entries.length * dims);
-    for (let i = 0; i < this.entries.length; i++) vectors.set(this.index!.row(i), i * dims);
-    writeCacheFile(this.options.dir, this.options.key, { dims, entries: this.entries, vectors });
+  /** Write the cache file now (encrypted, atomically). */
+  save(): void {
+    writeCacheFile(this.options.dir, this.options.key, { index: (this.index ?? new VectorIndex(1)).parts(), entries: this.entries });
   }
 }
 
