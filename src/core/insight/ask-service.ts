@@ -3,6 +3,7 @@ import type { Entry } from '../entry.js';
 import { UsageError } from '../errors.js';
 import { NotGenerativeError, ProviderError } from '../../providers/errors.js';
 import type { AIProvider } from '../../providers/types.js';
+import type { AnswerCacheLike } from '../../inference/answer-cache.js';
 import { Pseudonymizer } from '../../security/pii/pseudonymizer.js';
 import { answerPrompt, NO_ANSWER } from './answer-prompt.js';
 import { extractiveAnswer, type Quote } from './extractive-answer.js';
@@ -38,6 +39,11 @@ export interface AskReport {
   /** Quarantined entries: never searched, never shown to a model. */
   quarantined: { count: number; entries: QuarantinedEntry[] };
   model: ModelUsage | null;
+  /**
+   * Whether the model's answer came from the answer cache: `hit`, `miss` (asked and stored), `skipped`
+   * (no embedder, with the reason) or `off` (caching disabled, no model answer, or no cache given).
+   */
+  cache: { status: 'hit' | 'miss' | 'skipped' | 'off'; reason?: string };
 }
 
 /** How to answer: the provider, the policy for journal text, and call settings. */
@@ -51,7 +57,14 @@ export interface AskOptions {
   k?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Cache of model answers (a hit needs the same cited entries and revisions, model, and a similar question). */
+  cache?: AnswerCacheLike;
+  /** Why there is no cache, for the report (e.g. caching is off in config). */
+  cacheOff?: string;
 }
+
+/** Version of the answer instructions, part of a cached answer's fingerprint (the prompt itself carries random delimiters). */
+const ANSWER_CACHE_VERSION = 'ask-answer/1';
 
 /** The sentence used when nothing in the journal answers the question. */
 export const NOTHING_FOUND = 'Your journal has nothing that answers this.';
@@ -80,8 +93,10 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   });
   const byId = new Map(usable.map((e) => [e.id, e]));
   const hits = found.results.map((r) => byId.get(r.id)).filter((e): e is Entry => e !== undefined);
+  const off = { status: 'off' as const, ...(options.cacheOff ? { reason: options.cacheOff } : {}) };
   const base = {
     question,
+    cache: off,
     citations: found.results.map((r) => ({ entryId: r.id, date: entryDay(byId.get(r.id)!.created), score: r.score })),
     retrieval: found.method,
     ...(found.embeddingError ? { embeddingError: found.embeddingError } : {}),
@@ -89,13 +104,24 @@ export async function askJournal(question: string, entries: readonly Entry[], op
     quarantined: { count: quarantined.length, entries: quarantined },
   };
   if (hits.length === 0) return { ...base, found: false, answer: { source: 'extractive', text: NOTHING_FOUND, quotes: [] }, model: null };
+  let cacheState: AskReport['cache'] = off;
   const extractive = (fallbackReason?: string, usage: ModelUsage | null = null): AskReport => {
     const quotes = extractiveAnswer(question, hits);
-    return { ...base, found: true, answer: { source: 'extractive', text: quoteText(quotes), quotes, ...(fallbackReason ? { fallbackReason } : {}) }, model: usage };
+    return { ...base, cache: cacheState, found: true, answer: { source: 'extractive', text: quoteText(quotes), quotes, ...(fallbackReason ? { fallbackReason } : {}) }, model: usage };
   };
   if (options.provider.name === 'builtin') return extractive();
   const usage = emptyUsage();
   const p = answerPrompt(await redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
+  const lookup = options.cache
+    ? await options.cache.lookup({ scope: 'ask', query: question, sources: hits.map((e) => ({ id: e.id, revision: e.revision })), context: JSON.stringify([ANSWER_CACHE_VERSION, options.policy]) })
+    : null;
+  const cache = lookup ? { status: lookup.status, ...(lookup.reason ? { reason: lookup.reason } : {}) } : off;
+  cacheState = cache;
+  if (lookup?.answer != null) {
+    options.onChunk?.(lookup.answer);
+    const none = lookup.answer.trim() === NO_ANSWER;
+    return { ...base, cache, found: !none, answer: { source: 'model', text: none ? NOTHING_FOUND : lookup.answer, quotes: [] }, model: null };
+  }
   let out = '';
   const guard = new EchoGuard(p.system);
   try {
@@ -122,6 +148,7 @@ export async function askJournal(question: string, entries: readonly Entry[], op
     options.onDiscard?.(why);
     return extractive(why, usage);
   }
+  lookup?.store(check.text);
   const none = check.text.trim() === NO_ANSWER;
-  return { ...base, found: !none, answer: { source: 'model', text: none ? NOTHING_FOUND : check.text, quotes: [] }, model: usage };
+  return { ...base, cache, found: !none, answer: { source: 'model', text: none ? NOTHING_FOUND : check.text, quotes: [] }, model: usage };
 }
