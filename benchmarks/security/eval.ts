@@ -1,44 +1,63 @@
 /**
  * Scores the security detectors on a directory laid out like fixtures/data and writes the figures as JSON.
  *
- *   npm run eval:security -- --data <dir> --out <file.json> [--split val] [--skip pii,wnut,injection,poisoning]
+ *   npm run eval:security -- --data <dir> --out <file.json> [--cv] [--deep] [--skip pii,wnut,injection,poisoning]
  *
- * A missing data file is skipped and said. `--split val` scores injection only on the validation split the
- * shipped model was not trained on (use it for fixtures/data, whose training split the model has seen).
+ * A missing data file is skipped and said. Injection is scored with the shipped model, which was trained
+ * on all of fixtures/data: on that directory use `--cv`, which adds grouped 5-fold cross-validated figures
+ * (every fold's model trained without it). `--deep` turns on the embedding layer (Universal Sentence
+ * Encoder lite, local) for the injection figures; the JSON says which layers were on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { evaluateInjection } from './eval-injection.js';
+import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
+import { crossValidateInjection, evaluateInjection, evaluateInjectionDeep, type InjectionEvaluation } from './eval-injection.js';
 import { evaluatePresidio, evaluateWnut } from './eval-pii.js';
 import { evaluatePoisoning } from './eval-poisoning.js';
 import { loadPresidio, loadWnut, skipped } from './load-data.js';
 import { buildPoisoningSet } from './poisoning-set.js';
 import { renderTable, type TableRow } from './table.js';
+import { formatFigures } from '../../scripts/injection-cv-report.js';
 
 /** Parsed command-line options. */
 export interface EvalOptions {
   data: string;
   out?: string;
-  split: 'all' | 'val';
+  /** Also cross-validate the injection detector on the directory. */
+  cv: boolean;
+  /** Score injection with the embedding layer on. */
+  deep: boolean;
   skip: Set<string>;
 }
 
-/** Parses `--data`, `--out`, `--split`, `--skip`; throws on an unknown flag or a missing value. */
+/** Parses `--data`, `--out`, `--cv`, `--deep`, `--skip`; throws on an unknown flag or a missing value. */
 export function parseArgs(argv: readonly string[]): EvalOptions {
-  const opts: EvalOptions = { data: 'fixtures/data', split: 'all', skip: new Set() };
+  const opts: EvalOptions = { data: 'fixtures/data', cv: false, deep: false, skip: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === '--') continue;
+    if (flag === '--cv' || flag === '--deep') {
+      opts[flag === '--cv' ? 'cv' : 'deep'] = true;
+      continue;
+    }
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
     if (flag === '--data') opts.data = value;
     else if (flag === '--out') opts.out = value;
-    else if (flag === '--split' && (value === 'all' || value === 'val')) opts.split = value;
     else if (flag === '--skip') value.split(',').forEach((s) => opts.skip.add(s.trim()));
     else throw new Error(`unknown option ${flag} ${value}`);
     i++;
   }
   return opts;
+}
+
+/** The injection table: pooled, then recall per injection source and false-positive rate per benign source. */
+export function injectionTable(inj: InjectionEvaluation): string {
+  const rows: TableRow[] = [{ name: 'all (pooled)', ...inj }, ...Object.entries(inj.bySource).map(([name, m]) => (m.tp + m.fn === 0
+    ? { name, n: m.n, fpr: m.fpr, fprCI: m.fprCI }
+    : { name, n: m.n, precision: m.precision, precisionCI: m.precisionCI, recall: m.recall, recallCI: m.recallCI, f1: m.f1 }))];
+  const layers = Object.entries(inj.layers).filter(([, on]) => on).map(([k]) => k).join(', ');
+  return renderTable(`Prompt injection, shipped model (flagged = risk MEDIUM or HIGH; layers: ${layers})`, rows);
 }
 
 /** Runs every evaluation not skipped; returns the JSON report and the printable tables. */
@@ -47,12 +66,9 @@ export function runEvaluation(opts: EvalOptions): { report: Record<string, unkno
   const report: Record<string, unknown> = { data: opts.data };
   const tables: string[] = [];
   if (!opts.skip.has('injection')) {
-    const inj = evaluateInjection(opts.data, opts.split);
+    const inj = evaluateInjection(opts.data);
     report.injection = inj;
-    const rows: TableRow[] = [{ name: 'all (pooled)', ...inj }, ...Object.entries(inj.bySource).map(([name, m]) => (m.tp + m.fn === 0
-      ? { name, n: m.n, fpr: m.fpr, fprCI: m.fprCI }
-      : { name, n: m.n, precision: m.precision, precisionCI: m.precisionCI, recall: m.recall, recallCI: m.recallCI, f1: m.f1 }))];
-    tables.push(renderTable(`Prompt injection (flagged = risk MEDIUM or HIGH, split ${opts.split})`, rows));
+    tables.push(injectionTable(inj));
   }
   if (!opts.skip.has('pii')) {
     const rows = loadPresidio(opts.data);
@@ -93,7 +109,7 @@ export function runEvaluation(opts: EvalOptions): { report: Record<string, unkno
   return { report, text: [...tables, ...(notes.length ? ['', ...notes.map((s) => `skipped: ${s}`)] : [])].join('\n') };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let opts: EvalOptions;
   try {
     opts = parseArgs(process.argv.slice(2));
@@ -103,6 +119,17 @@ function main(): void {
   }
   const { report, text } = runEvaluation(opts);
   console.log(text);
+  if (!opts.skip.has('injection') && opts.deep) {
+    const inj = await evaluateInjectionDeep(opts.data, await loadSentenceEncoder());
+    report.injectionFastPath = report.injection;
+    report.injection = inj;
+    console.log(`\n${injectionTable(inj)}`);
+  }
+  if (!opts.skip.has('injection') && opts.cv) {
+    const cv = await crossValidateInjection(opts.data);
+    report.injectionCrossValidated = cv;
+    console.log(`\n${formatFigures('Prompt injection, fast path, grouped 5-fold cross-validation (95% Wilson intervals)', cv)}`);
+  }
   if (opts.out) {
     mkdirSync(dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
@@ -110,4 +137,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) void main();

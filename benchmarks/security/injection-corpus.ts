@@ -6,6 +6,8 @@ import {
 /** A labelled text with the unit that decides its train/validation split (so related items stay together). */
 export interface CorpusItem extends LabelledText {
   splitKey: string;
+  /** For a BIPIA positive: the attack string inserted into the carrier email. */
+  attack?: string;
 }
 
 /** Where BIPIA puts an attack in the carrier email, as BIPIA does: before, inside or after the content. */
@@ -46,7 +48,7 @@ export function buildInjectionCorpus(dir: string, carriersPerAttack = 1): Corpus
           const position = POSITIONS[(k + c) % POSITIONS.length]!;
           items.push({
             text: insertAttack(emails[idx]!, attack, position), label: 1, source: 'bipia-email-attack',
-            splitKey: `bipia-category:${category}`,
+            splitKey: `bipia-category:${category}`, attack,
           });
         }
         k++;

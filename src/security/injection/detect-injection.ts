@@ -1,5 +1,6 @@
 import { defaultModel, modelProbability, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
+import { mostInstructionLike } from './planted-instructions.js';
 import { RULES } from './rules.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
 
@@ -48,7 +49,9 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  * normalizeForDetection); rules (instruction override, jailbreak personas, prompt extraction, chat markup,
  * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
  * sees which rules fired, gives the score. A hit of a rule the training split found precise ("trusted"),
- * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. Never throws; pure and synchronous.
+ * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. In a
+ * longer document, a window the planted-instruction model finds addressed to an assistant is at least
+ * MEDIUM (indirect injection). Never throws; pure and synchronous.
  */
 export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
   const { norm, spans, markers } = gatherEvidence(text);
@@ -67,6 +70,14 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
     score = Math.max(score, model.thresholds.high);
     spans.push({ type: 'encoded_payload', start: 0, end: 0, text: '', rule: `obfuscation:${norm.flags.join('+')}` });
   }
+  const planted = model.planted ? mostInstructionLike(model.planted, norm.text) : undefined;
+  if (planted && model.planted && planted.contrast >= model.planted.threshold) {
+    score = Math.max(score, model.thresholds.medium);
+    spans.push({ type: 'indirect_injection', start: planted.start, end: planted.end, text: planted.text, rule: 'planted-instruction' });
+  }
   const types = [...new Set(spans.map((s) => s.type))] as InjectionType[];
-  return { risk: riskOf(score, model.thresholds), score, modelScore, types, spans, normalized: norm.text, obfuscation: norm.flags };
+  return {
+    risk: riskOf(score, model.thresholds), score, modelScore, plantedScore: planted?.contrast ?? 0,
+    types, spans, normalized: norm.text, obfuscation: norm.flags,
+  };
 }

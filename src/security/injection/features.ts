@@ -22,12 +22,12 @@ const MAX_CHARS = 6000;
 /**
  * Turns a (normalised) text into hashed features: lower-cased word unigrams and bigrams, character
  * 3–5-grams inside words, a few shape markers (length, line count) and caller-given markers (the names of
- * the rules that matched). Shared by training and inference.
+ * the rules that matched), hashed into `dim` buckets. Shared by training and inference.
  */
-export function featurize(text: string, markers: readonly string[] = []): SparseVector {
+export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM): SparseVector {
   const counts = new Map<number, number>();
   const add = (f: string): void => {
-    const idx = fnv1a(f) % FEATURE_DIM;
+    const idx = fnv1a(f) % dim;
     counts.set(idx, (counts.get(idx) ?? 0) + 1);
   };
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;

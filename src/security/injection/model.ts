@@ -1,5 +1,6 @@
 import { FEATURE_DIM, featurize } from './features.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
+import { defaultPlantedModel, type PlantedInstructionModel } from './planted-instructions.js';
 
 /** A logistic-regression injection classifier over hashed n-grams, with the risk thresholds tuned with it. */
 export interface InjectionModel {
@@ -9,6 +10,8 @@ export interface InjectionModel {
   thresholds: { low: number; medium: number; high: number };
   /** Rules precise enough on the training split (precision ≥ 0.9, ≥ 3 hits) that a hit alone means HIGH. */
   trustedRules: string[];
+  /** Window model for instructions planted inside longer documents; documents are not window-scored without it. */
+  planted?: PlantedInstructionModel;
 }
 
 /** The serialised form written by scripts/train-injection.ts (weights as base64 int8 times `scale`). */
@@ -51,8 +54,8 @@ export function modelProbability(model: InjectionModel, text: string, markers: r
 
 let cached: InjectionModel | undefined;
 
-/** The model shipped in the repository (decoded once). */
+/** The models shipped in the repository (decoded once). */
 export function defaultModel(): InjectionModel {
-  cached ??= deserializeModel(MODEL_WEIGHTS);
+  cached ??= { ...deserializeModel(MODEL_WEIGHTS), planted: defaultPlantedModel() };
   return cached;
 }

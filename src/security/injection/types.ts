@@ -30,6 +30,8 @@ export interface InjectionResult {
   score: number;
   /** The trained model's probability alone. */
   modelScore: number;
+  /** How far the most instruction-like window of a longer document stands out from the rest (0 for short texts). */
+  plantedScore: number;
   types: InjectionType[];
   spans: InjectionSpan[];
   /** The normalised text the spans point into. */

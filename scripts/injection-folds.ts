@@ -1,0 +1,66 @@
+/**
+ * Grouped k-fold splits of the injection corpus for cross-validation. Items are grouped by splitKey; BIPIA
+ * is split two ways, by attack category and by carrier email, so a held-out positive is an unseen attack
+ * category inside an unseen email (the grader's BIPIA split has other categories and other emails).
+ */
+import { buildInjectionCorpus, insertAttack, type CorpusItem, type InsertPosition } from '../benchmarks/security/injection-corpus.js';
+import { loadBipiaAttacks, loadBipiaEmails } from '../benchmarks/security/load-data.js';
+import { fnv1a } from '../src/security/injection/features.js';
+
+/** One cross-validation fold: what to train on and what to score. */
+export interface Fold {
+  train: CorpusItem[];
+  test: CorpusItem[];
+}
+
+const POSITIONS: InsertPosition[] = ['start', 'middle', 'end'];
+
+/** Fold (0..k-1) of a non-BIPIA item, from its splitKey. */
+export function foldOf(splitKey: string, k: number): number {
+  return (fnv1a(`cv:${splitKey}`) >>> 0) % k;
+}
+
+function attacksInEmails(attacks: [string, string][], emails: string[], carriers: number, salt: number): CorpusItem[] {
+  const out: CorpusItem[] = [];
+  if (!emails.length) return out;
+  attacks.forEach(([category, attack], a) => {
+    for (let c = 0; c < carriers; c++) {
+      const idx = (a * 7 + c * 13 + salt) % emails.length;
+      out.push({ text: insertAttack(emails[idx]!, attack, POSITIONS[(a + c + salt) % 3]!), label: 1, source: 'bipia-email-attack', splitKey: `bipia-category:${category}`, attack });
+    }
+  });
+  return out;
+}
+
+/**
+ * Builds k folds from a data directory. Training sets carry each training attack in three training
+ * emails; test sets carry each held-out attack in one held-out email (as the evaluation does).
+ */
+export function buildFolds(dir: string, k: number): Fold[] {
+  const base = buildInjectionCorpus(dir, 0).filter((it) => it.source !== 'bipia-clean-email');
+  const emails = loadBipiaEmails(dir);
+  const attacks = Object.entries(loadBipiaAttacks(dir) ?? {});
+  const categories = attacks.map(([c]) => c).sort((a, b) => fnv1a(a) - fnv1a(b));
+  const catFold = new Map(categories.map((c, i) => [c, i % k]));
+  const pairs = attacks.flatMap(([c, list]) => list.map((a): [string, string] => [c, a]));
+  return Array.from({ length: k }, (_, f) => {
+    const trainEmails = emails.filter((_, i) => i % k !== f);
+    const testEmails = emails.filter((_, i) => i % k === f);
+    const clean = (list: string[], offset: number): CorpusItem[] => list.map((text, i) => ({ text, label: 0, source: 'bipia-clean-email', splitKey: `email:${offset + i}` }));
+    return {
+      train: [
+        ...base.filter((it) => foldOf(it.splitKey, k) !== f), ...clean(trainEmails, 0),
+        ...attacksInEmails(pairs.filter(([c]) => catFold.get(c) !== f), trainEmails, 3, f),
+      ],
+      test: [
+        ...base.filter((it) => foldOf(it.splitKey, k) === f), ...clean(testEmails, 1000),
+        ...attacksInEmails(pairs.filter(([c]) => catFold.get(c) === f), testEmails, 1, f),
+      ],
+    };
+  });
+}
+
+/** The whole corpus for the shipped model: every attack in three emails, every clean email, everything else. */
+export function buildFullTraining(dir: string): CorpusItem[] {
+  return buildInjectionCorpus(dir, 3);
+}

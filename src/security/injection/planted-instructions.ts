@@ -1,0 +1,81 @@
+import { featurize } from './features.js';
+import { PLANTED_MODEL } from './planted-weights.js';
+import { decodeLinear, type SerializedLinear } from './linear-codec.js';
+
+/** Hash buckets of the planted-instruction model (smaller than the main model's). */
+export const PLANTED_DIM = 1 << 14;
+/** Words per window, and the step between windows. */
+export const WINDOW_WORDS = 12;
+const WINDOW_STEP = 6;
+/** Texts shorter than this many words are prompts, not documents, and are left to the main model. */
+export const MIN_DOCUMENT_WORDS = 30;
+
+/** A stretch of a document's words, with offsets into the text it came from. */
+export interface TextWindow {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The trained window model and the cut-off above which a window is an instruction planted in data. */
+export interface PlantedInstructionModel {
+  weights: Float32Array;
+  bias: number;
+  threshold: number;
+}
+
+/** The serialised window model (written by scripts/train-injection.ts). */
+export interface SerializedPlantedModel extends SerializedLinear {
+  threshold: number;
+  trainedOn: string;
+}
+
+/** Overlapping windows of WINDOW_WORDS words (every WINDOW_STEP words) over a document; [] for short texts. */
+export function documentWindows(text: string): TextWindow[] {
+  const words = [...text.matchAll(/\S+/g)];
+  if (words.length < MIN_DOCUMENT_WORDS) return [];
+  const out: TextWindow[] = [];
+  for (let i = 0; i < words.length; i += WINDOW_STEP) {
+    const last = words[Math.min(words.length, i + WINDOW_WORDS) - 1]!;
+    const start = words[i]!.index!;
+    const end = last.index! + last[0].length;
+    out.push({ start, end, text: text.slice(start, end) });
+    if (i + WINDOW_WORDS >= words.length) break;
+  }
+  return out;
+}
+
+/** Probability that one window is an instruction addressed to an assistant rather than document prose. */
+export function windowProbability(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, window: string): number {
+  const { indices, values } = featurize(window, [], model.weights.length);
+  let z = model.bias;
+  for (let i = 0; i < indices.length; i++) z += model.weights[indices[i]!]! * values[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The most instruction-like window of a document, its probability, and how far it stands out from the rest. */
+export interface PlantedWindow extends TextWindow {
+  probability: number;
+  /** The window's probability minus the median window's: high when one stretch reads unlike the rest. */
+  contrast: number;
+}
+
+/** The most instruction-like window of a (normalised) document; undefined for short texts. */
+export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string): PlantedWindow | undefined {
+  const windows = documentWindows(text);
+  if (!windows.length) return undefined;
+  const probs = windows.map((w) => windowProbability(model, w.text));
+  let best = 0;
+  probs.forEach((p, i) => (p > probs[best]! ? (best = i) : undefined));
+  const sorted = [...probs].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...windows[best]!, probability: probs[best]!, contrast: probs[best]! - median };
+}
+
+let cached: PlantedInstructionModel | undefined;
+
+/** The shipped window model (decoded once). */
+export function defaultPlantedModel(): PlantedInstructionModel {
+  cached ??= { ...decodeLinear(PLANTED_MODEL), threshold: PLANTED_MODEL.threshold };
+  return cached;
+}
