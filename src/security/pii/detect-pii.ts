@@ -1,38 +1,34 @@
-import { addressBlockSpans } from './address-block.js';
-import { findNamedEntities } from './ner.js';
-import { findPatternSpans } from './patterns.js';
-import type { DetectPiiOptions, PiiSpan } from './types.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+import { ruleSpans, tagEntities } from './tagger.js';
+import type { TaggerModel } from './tagger-model.js';
+import type { DetectPiiOptions, PiiSpan, PiiType } from './types.js';
 
-/** Validated and structured types win overlaps against NER guesses. */
-const PRIORITY: Record<PiiSpan['type'], number> = {
-  EMAIL: 10, URL: 9, IBAN: 10, CREDIT_CARD: 10, US_SSN: 9, IP_ADDRESS: 9, DATE_OF_BIRTH: 8, PHONE: 7,
-  ZIP_CODE: 6, STREET_ADDRESS: 6, AGE: 6, DATE_TIME: 5, PERSON: 4, ORGANIZATION: 4, LOCATION: 3, NRP: 2, SECRET: 11,
-};
+export { resolveOverlaps } from './resolve-overlaps.js';
 
-function rank(s: PiiSpan): number {
-  return PRIORITY[s.type] * 10 + s.confidence * 5 + Math.min(s.end - s.start, 60) / 60;
-}
-
-/** Keeps the best span of each overlapping group, then returns spans in text order. */
-export function resolveOverlaps(spans: PiiSpan[]): PiiSpan[] {
-  const sorted = [...spans].sort((a, b) => rank(b) - rank(a));
-  const kept: PiiSpan[] = [];
-  for (const s of sorted) {
-    if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
-}
+/** Types whose regex recogniser is checked by a validator or an unambiguous format: kept as found. */
+const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH']);
 
 /**
- * Finds personal data in `text`: validated regex recognisers (email, phone, card with Luhn, IBAN with
- * mod-97, SSN, IP, URL, addresses, dates of birth, ages) plus compromise NER for people, places and
- * organisations. Returns non-overlapping spans in text order; never throws on any string.
+ * {@link detectPII} with a given tagger model (the cross-validation in scripts/train-pii-tagger.ts
+ * scores models trained on part of the data this way).
  */
-export function detectPII(text: string, options: DetectPiiOptions = {}): PiiSpan[] {
-  const spans = findPatternSpans(text);
-  spans.push(...addressBlockSpans(text, spans.filter((s) => s.type === 'STREET_ADDRESS')));
-  if (options.ner !== false) spans.push(...findNamedEntities(text));
+export function detectPIIWith(text: string, options: DetectPiiOptions, model?: TaggerModel): PiiSpan[] {
+  const rules = ruleSpans(text);
+  let spans = rules;
+  if (options.ner !== false) {
+    spans = [...rules.filter((s) => VALIDATED.has(s.type)), ...tagEntities(text, rules, model)];
+  }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;
   return resolveOverlaps(spans.filter((s) => s.confidence >= min && (!allowed || allowed.has(s.type))));
+}
+
+/**
+ * Finds personal data in `text`: validated regex recognisers (email, URL, card with Luhn, IBAN with
+ * mod-97, SSN, IP, secrets, dates of birth) plus a trained sequence tagger for names, places,
+ * organisations, addresses, phones, dates, ages, titles and NRP. Returns non-overlapping spans in text
+ * order; never throws on any string.
+ */
+export function detectPII(text: string, options: DetectPiiOptions = {}): PiiSpan[] {
+  return detectPIIWith(text, options);
 }

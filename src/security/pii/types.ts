@@ -16,13 +16,17 @@ export type PiiType =
   | 'DATE_TIME'
   | 'AGE'
   | 'NRP'
+  /** Honorifics and job titles next to a name ("Dr.", "Leasing consultant"). */
+  | 'TITLE'
+  | 'US_DRIVER_LICENSE'
   /** Credentials: API keys and tokens in their published formats, private keys, `password: …` values. */
   | 'SECRET';
 
 /** Every PII type, in a stable order (for tables and iteration). */
 export const PII_TYPES: readonly PiiType[] = [
   'PERSON', 'LOCATION', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS',
-  'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP', 'SECRET',
+  'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP', 'TITLE',
+  'US_DRIVER_LICENSE', 'SECRET',
 ];
 
 /** One detected piece of personal data: `text === input.slice(start, end)`. */
@@ -41,7 +45,10 @@ export interface PiiSpan {
 
 /** Options for {@link detectPII}. */
 export interface DetectPiiOptions {
-  /** Run the compromise NER for PERSON/LOCATION/ORGANIZATION (default true). */
+  /**
+   * Run the trained sequence tagger for names, places, organisations, addresses and the other
+   * context-dependent types (default true); false reports the regex recognisers alone.
+   */
   ner?: boolean;
   /** Drop spans below this confidence (default 0). */
   minConfidence?: number;

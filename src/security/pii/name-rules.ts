@@ -1,10 +1,4 @@
-import nlp from 'compromise';
-import type { PiiSpan, PiiType } from './types.js';
-
-interface OffsetJson {
-  text: string;
-  offset?: { start: number; length: number };
-}
+import type { PiiSpan } from './types.js';
 
 /** Nationalities, religious and political groups (presidio's NRP), matched as whole words. */
 const NRP_WORDS =
@@ -21,26 +15,12 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-function collect(text: string, items: OffsetJson[], type: PiiType, confidence: number, out: PiiSpan[]): void {
-  for (const item of items) {
-    if (!item.offset) continue;
-    const [start, end] = trimSpan(text, item.offset.start, item.offset.start + item.offset.length);
-    if (end - start < 2) continue;
-    let s = start;
-    const stripped = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+/u.exec(text.slice(start, end));
-    if (type === 'PERSON' && stripped) s = start + stripped[0].length;
-    if (end - s < 2) continue;
-    out.push({ type, start: s, end, text: text.slice(s, end), confidence, source: 'ner:compromise' });
-  }
-}
-
-/** Named entities (PERSON, LOCATION, ORGANIZATION, NRP) found by compromise plus title/suffix rules. */
-export function findNamedEntities(text: string): PiiSpan[] {
+/**
+ * Names after a title, organisations with a legal or sector suffix, and nationality/religion/party words
+ * (NRP): cheap rules whose hits are features for the tagger.
+ */
+export function findNameRuleSpans(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  const doc = nlp(text);
-  collect(text, doc.people().json({ offset: true }) as OffsetJson[], 'PERSON', 0.75, spans);
-  collect(text, doc.places().json({ offset: true }) as OffsetJson[], 'LOCATION', 0.7, spans);
-  collect(text, doc.organizations().json({ offset: true }) as OffsetJson[], 'ORGANIZATION', 0.7, spans);
   for (const m of text.matchAll(TITLE_NAME)) {
     const name = m[1];
     if (!name || m.index === undefined) continue;

@@ -1,0 +1,150 @@
+import { gazetteer } from './gazetteer.js';
+import type { Token } from './tokenize.js';
+import type { PiiSpan } from './types.js';
+
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 65 && c <= 90) return 'X';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 48 && c <= 57) return 'd';
+  if (c < 128) return ch;
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+}
+
+/** Word shape with repeats collapsed: "Koskikatu" → "Xx", "07700" → "d", "Apt." parts → "Xx", ".". */
+function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = charClass(ch);
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** For each token, the regex recogniser type covering it with B/I position ("PHONE:B"), or ''. */
+export function regexTags(tokens: readonly Token[], spans: readonly PiiSpan[]): string[] {
+  const tags = tokens.map(() => '');
+  let j = 0;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (const s of sorted) {
+    while (j < tokens.length && tokens[j]!.end <= s.start) j++;
+    for (let k = j; k < tokens.length && tokens[k]!.start < s.end; k++) {
+      if (!tags[k]) tags[k] = `${s.type}:${tokens[k]!.start <= s.start ? 'B' : 'I'}`;
+    }
+  }
+  return tags;
+}
+
+/** Feature-safe names of the whitespace before a token (feature strings never hold a line break). */
+const GAP: Record<string, string> = { '': 'no', ' ': 'sp', '\n': 'nl', end: 'end' };
+
+/** What the features of a token's neighbours need to know about it. */
+export interface TokenInfo {
+  lower: string;
+  shape: string;
+  gaz: string;
+}
+
+/** The padding info used beyond either end of the text. */
+export const PAD: TokenInfo = { lower: '<pad>', shape: '<pad>', gaz: '' };
+
+/** Lower-cased word, shape (digit runs with their length) and gazetteer class of every token. */
+export function tokenInfos(tokens: readonly Token[]): TokenInfo[] {
+  const gaz = gazetteer();
+  const seen = new Map<string, TokenInfo>();
+  return tokens.map((tok) => {
+    let info = seen.get(tok.text);
+    if (!info) {
+      const lower = tok.text.toLowerCase();
+      const s = shape(tok.text);
+      info = { lower, shape: s === 'd' ? `d${Math.min(tok.text.length, 9)}` : s, gaz: gaz.get(lower) ?? '' };
+      seen.set(tok.text, info);
+    }
+    return info;
+  });
+}
+
+/** Neighbour offsets whose word is a feature (role name, offset). */
+export const WORD_ROLES: readonly (readonly [string, number])[] = [['w', 0], ['w-1', -1], ['w+1', 1], ['w-2', -2], ['w+2', 2], ['w-3', -3]];
+/** Neighbour offsets whose shape is a feature. */
+export const SHAPE_ROLES: readonly (readonly [string, number])[] = [['s', 0], ['s-1', -1], ['s+1', 1], ['s-2', -2], ['s+2', 2]];
+/** Neighbour offsets whose gazetteer class is a feature. */
+export const GAZ_ROLES: readonly (readonly [string, number])[] = [['g', 0], ['g-1', -1], ['g+1', 1]];
+/** Neighbour offsets whose rule tag is a feature. */
+export const RX_ROLES: readonly (readonly [string, number])[] = [['r', 0], ['r-1', -1], ['r+1', 1]];
+
+/** Prefix and suffixes of a word of three or more characters with a letter (empty otherwise). */
+export function affixFeatures(text: string, lower: string): string[] {
+  if (!/\p{L}/u.test(text) || text.length <= 2) return [];
+  return [`p3=${lower.slice(0, 3)}`, `x3=${lower.slice(-3)}`, `x2=${lower.slice(-2)}`];
+}
+
+/** The rule tag at position j: '' inside the text without a tag, '<pad>' outside it (never for the token itself). */
+export function rxAt(rx: readonly string[], j: number, offset: number): string {
+  return rx[j] ?? (offset === 0 ? '' : '<pad>');
+}
+
+/**
+ * The per-token features that are not one neighbour's word, shape, class, tag or affix: line and
+ * document position, whitespace, and word/shape bigrams.
+ */
+export function contextFeatures(tokens: readonly Token[], infos: readonly TokenInfo[]): string[][] {
+  let lineIndex = 0;
+  let lineFirst = '<s>';
+  let prevLineFirst = '<s>';
+  const textFirst = infos[0]?.lower ?? '';
+  return tokens.map((tok, i) => {
+    if (tok.gap === '\n' || i === 0) {
+      lineIndex = 0;
+      prevLineFirst = lineFirst;
+      lineFirst = infos[i]!.shape;
+    } else lineIndex++;
+    const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
+    const cur = at(0);
+    return [
+      'b', `gap=${GAP[tok.gap]}`, `gapn=${GAP[tokens[i + 1]?.gap ?? 'end']}`, `li=${Math.min(lineIndex, 4)}`,
+      `lf=${lineFirst}|${cur.shape}`, `plf=${prevLineFirst}|${lineFirst}`, `d0=${textFirst}`, `d0s=${textFirst}|${cur.shape}`,
+      `w-1w=${at(-1).lower}|${cur.lower}`, `ww+1=${cur.lower}|${at(1).lower}`, `w-2w-1=${at(-2).lower}|${at(-1).lower}`,
+      `s-1s=${at(-1).shape}|${cur.shape}`, `ss+1=${cur.shape}|${at(1).shape}`,
+    ];
+  });
+}
+
+/**
+ * Every feature of every token that does not depend on predicted tags: the word and its neighbours,
+ * shapes, affixes, gazetteer classes, the whitespace around it, and which rule recogniser (if any) covers
+ * it. The reference form used in training; tagging sums the same weights through tagger-scores.ts.
+ */
+export function staticFeatures(tokens: readonly Token[], rx: readonly string[]): string[][] {
+  const infos = tokenInfos(tokens);
+  const context = contextFeatures(tokens, infos);
+  return tokens.map((tok, i) => {
+    const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
+    return [
+      ...WORD_ROLES.map(([role, k]) => `${role}=${at(k).lower}`),
+      ...SHAPE_ROLES.map(([role, k]) => `${role}=${at(k).shape}`),
+      ...GAZ_ROLES.map(([role, k]) => `${role}=${at(k).gaz}`),
+      ...RX_ROLES.map(([role, k]) => `${role}=${rxAt(rx, i + k, k)}`),
+      ...context[i]!,
+      ...affixFeatures(tok.text, infos[i]!.lower),
+    ];
+  });
+}
+
+/**
+ * Features that depend on the tags already chosen: the two previous tags, and for a token right after an
+ * entity, the words just before that entity started and how long it is so far. `words[i]` is the token's
+ * lower-cased text, `shapes[i]` its shape.
+ */
+export function tagFeatures(out: readonly string[], i: number, words: readonly string[], shapes: readonly string[]): string[] {
+  const prev = out[i - 1] ?? '<s>';
+  const dyn = [`t-1=${prev}`, `t-2t-1=${out[i - 2] ?? '<s>'}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`];
+  if (prev !== 'O' && prev !== '<s>') {
+    let e = i - 1;
+    while (e > 0 && out[e]!.startsWith('I-')) e--;
+    dyn.push(`ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${prev.slice(2)}`, `ec1=${words[e - 1] ?? '<s>'}|${shapes[i]}`, `el=${Math.min(i - e, 8)}|${prev.slice(2)}`);
+  }
+  return dyn;
+}

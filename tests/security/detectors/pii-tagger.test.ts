@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { detectPII } from '../../../src/security/pii/index.js';
+import { staticFeatures } from '../../../src/security/pii/tagger-features.js';
+import { deserializeTagger, entities, serializeTagger, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
+import { staticScores } from '../../../src/security/pii/tagger-scores.js';
+import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
+import { regexTags } from '../../../src/security/pii/tagger-features.js';
+import { tokenize } from '../../../src/security/pii/tokenize.js';
+
+const TEXTS = [
+  'Dear Mr. Olsen,\nplease ship it to 48 Calle Mayor 12, Apt. 3\nMadrid\nSpain 28013.',
+  'Called Priya at +44 20 7946 0958 about the trip to Lisbon; she is 34 years old.',
+  '',
+  'ünïcødé   and\n\nnewlines\tand tabs — 12345',
+];
+
+describe('tokenize', () => {
+  it('gives tokens whose offsets slice back to their text, and marks line breaks before them', () => {
+    const text = 'Anna-Maria  lives at\n12B Elm St.';
+    const tokens = tokenize(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toEqual(['Anna', '-', 'Maria', 'lives', 'at', '12', 'B', 'Elm', 'St', '.']);
+    expect(tokens.find((t) => t.text === '12')?.gap).toBe('\n');
+    expect(tokens.find((t) => t.text === 'lives')?.gap).toBe(' ');
+  });
+});
+
+describe('the PII tagger', () => {
+  it('sums exactly the weights of the reference feature strings (fast scoring matches training)', () => {
+    const model = shippedTagger();
+    const L = model.labels.length;
+    for (const text of TEXTS) {
+      const tokens = tokenize(text);
+      const rx = regexTags(tokens, ruleFeatureSpans(text, ruleSpans(text)));
+      const fast = staticScores(model, tokens, rx).scores;
+      staticFeatures(tokens, rx).forEach((features, i) => {
+        const slow = new Float64Array(L);
+        for (const f of features) {
+          const w = model.weights.get(f);
+          if (w) for (let l = 0; l < L; l++) slow[l]! += w[l]!;
+        }
+        for (let l = 0; l < L; l++) expect(fast[i * L + l]).toBeCloseTo(slow[l]!, 9);
+      });
+    }
+  });
+
+  it('round-trips its weights through the int8 serialisation within one quantisation step', () => {
+    const model: TaggerModel = { labels: ['O', 'B-PERSON', 'I-PERSON'], weights: new Map([['w=anna', [0, 2.5, -1]], ['b', [0.5, -0.25, 0]]]) };
+    const back = deserializeTagger(serializeTagger(model, 'test', 0));
+    const step = 2.5 / 127;
+    expect(back.labels).toEqual(model.labels);
+    for (const [f, w] of model.weights) Array.from(w).forEach((x, l) => expect(Math.abs(back.weights.get(f)![l]! - x)).toBeLessThanOrEqual(step));
+  });
+
+  it('reads BIO labels as entities, starting a new one at every B-', () => {
+    expect(entities(['O', 'B-PERSON', 'I-PERSON', 'B-PERSON', 'O', 'B-LOCATION'])).toEqual([
+      ['PERSON', 1, 2], ['PERSON', 3, 3], ['LOCATION', 5, 5],
+    ]);
+  });
+
+  it('finds names, titles and places in sentences it was not trained on', () => {
+    const text = 'Yesterday I had lunch with Dr. Magdalena Wiśniewska in Kraków and we talked for hours.';
+    const spans = detectPII(text);
+    expect(spans.find((s) => s.type === 'PERSON')?.text).toBe('Magdalena Wiśniewska');
+    expect(spans.find((s) => s.type === 'TITLE')?.text).toBe('Dr.');
+    expect(spans.find((s) => s.type === 'LOCATION')?.text).toBe('Kraków');
+  });
+
+  it('reports nothing for plain diary prose without personal data', () => {
+    const text = 'I woke up early, made coffee and felt calm for the first time this week. Work was fine.';
+    expect(detectPII(text)).toEqual([]);
+  });
+});
