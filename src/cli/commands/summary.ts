@@ -5,7 +5,7 @@ import type { ReflectionEvent } from '../../core/insight/reflection-service.js';
 import type { CommandContext } from '../context.js';
 import type { ModelPolicy } from '../../core/insight/model-context.js';
 import type { AIProvider } from '../../providers/types.js';
-import { openJournal, providerFor } from '../services.js';
+import { answerCacheFor, openJournal, providerFor } from '../services.js';
 import { recordQuarantined } from './quarantine.js';
 
 /** The provider for an insight command, with its context window and the policy for journal text. */
@@ -47,15 +47,23 @@ function periodChoice(opts: SummaryOptions, now: Date): PeriodChoice {
 export async function summaryCommand(ctx: CommandContext, opts: SummaryOptions): Promise<void> {
   const now = ctx.deps.now();
   const range = resolvePeriod(periodChoice(opts, now), now);
-  const { journal, audit } = await openJournal(ctx);
+  const { journal, audit, vault } = await openJournal(ctx);
   const setup = await insightSetup(ctx);
+  const cached = await answerCacheFor(ctx, vault, setup.provider);
   try {
     const prepared = await prepareSummary(journal, range, now);
-    const reflect = (onEvent?: (e: ReflectionEvent) => void) => reflectOnSummary(prepared, { provider: setup.provider, policy: setup.policy, contextTokens: setup.contextTokens, ...(onEvent ? { onEvent } : {}) });
+    const counts = { hits: 0, misses: 0, skipped: 0 };
+    const provider = cached.cache ? (await import('../../inference/cached-provider.js')).cachingProvider(setup.provider, cached.cache, {
+      query: `summary of ${prepared.stats.from} to ${prepared.stats.to}`,
+      sources: prepared.entries.map((e) => ({ id: e.id, revision: e.revision })),
+      generateScope: 'summary-map', streamScope: 'summary-reduce',
+      onLookup: (status) => { counts[status === 'hit' ? 'hits' : status === 'miss' ? 'misses' : 'skipped']++; },
+    }) : setup.provider;
+    const reflect = (onEvent?: (e: ReflectionEvent) => void) => reflectOnSummary(prepared, { provider, policy: setup.policy, contextTokens: setup.contextTokens, ...(onEvent ? { onEvent } : {}) });
     let written: SummaryReflection;
     if (opts.json) {
       written = await reflect();
-      ctx.printJson(summaryReport(prepared, written, setup.provider.name));
+      ctx.printJson({ ...summaryReport(prepared, written, setup.provider.name), cache: cached.cache ? { status: 'on', ...counts } : { status: 'off', reason: cached.off } });
     } else if (ctx.deps.stdout.isTTY) {
       const { renderLiveSummary } = await import('../../ui/summary/render-summary.js');
       const live = renderLiveSummary(ctx.deps.stdout as unknown as NodeJS.WriteStream, prepared.stats, [], setup.provider.name === 'builtin' ? 'Writing the reflection…' : 'Asking the model…');
@@ -71,6 +79,7 @@ export async function summaryCommand(ctx: CommandContext, opts: SummaryOptions):
     recordQuarantined(audit, prepared.quarantinedNow, 'summary');
     if (written.excluded.length > 0) audit.record('warning.injection', 'MEDIUM', { during: 'summary', count: written.excluded.length, entries: written.excluded.map((e) => e.id) });
   } finally {
+    cached.done();
     await setup.provider.dispose();
   }
 }
