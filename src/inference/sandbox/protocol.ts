@@ -17,6 +17,10 @@ export const InitRequest = z.object({
   contextSize: z.number().int().min(64).max(1 << 20),
   gpuLayers: z.union([z.number().int().min(0), z.literal('auto')]),
   threads: z.number().int().min(1).max(1024),
+  /** Sequences of the batch context (created on the first batch request; default 8). */
+  batchSequences: z.number().int().min(1).max(256).optional(),
+  /** Context tokens per sequence of the batch context (default: contextSize). */
+  batchContextPerSequence: z.number().int().min(64).max(1 << 20).optional(),
 });
 
 /** Parent → child: generate text (optionally constrained by a JSON schema grammar). */
@@ -30,6 +34,16 @@ export const GenerateRequest = z.object({
   jsonSchema: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Parent → child: generate for several prompts at once on the batch context (at most batchSequences). */
+export const GenerateBatchRequest = z.object({
+  type: z.literal('generate_batch'),
+  id: z.number().int(),
+  prompts: z.array(z.string()).min(1).max(256),
+  maxTokens: z.number().int().min(1).max(1 << 20),
+  temperature: z.number().min(0).max(5),
+  stop: z.array(z.string()).max(16),
+});
+
 /** Parent → child: embed texts. */
 export const EmbedRequest = z.object({ type: z.literal('embed'), id: z.number().int(), texts: z.array(z.string()).max(MAX_VECTORS) });
 
@@ -37,7 +51,7 @@ export const EmbedRequest = z.object({ type: z.literal('embed'), id: z.number().
 export const AbortRequest = z.object({ type: z.literal('abort'), id: z.number().int() });
 
 /** Any parent → child message. */
-export const ParentMessage = z.discriminatedUnion('type', [InitRequest, GenerateRequest, EmbedRequest, AbortRequest]);
+export const ParentMessage = z.discriminatedUnion('type', [InitRequest, GenerateRequest, GenerateBatchRequest, EmbedRequest, AbortRequest]);
 /** Any parent → child message (type). */
 export type ParentMessage = z.infer<typeof ParentMessage>;
 
@@ -50,11 +64,18 @@ export const ModelReport = z.object({
   sizeBytes: z.number().nonnegative(),
 });
 
+/** One prompt's result in a batch: its text, or why that prompt alone failed. */
+export const BatchItem = z.union([
+  z.object({ text: z.string().max(MAX_TEXT), tokens: z.number().int().nonnegative(), stopReason: z.string().max(64) }),
+  z.object({ error: z.enum(['prompt_too_long', 'failed']), message: z.string().max(2000) }),
+]);
+
 /** Child → parent messages. */
 export const ChildMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), model: ModelReport }),
   z.object({ type: z.literal('chunk'), id: z.number().int(), text: z.string().max(MAX_TEXT) }),
   z.object({ type: z.literal('done'), id: z.number().int(), text: z.string().max(MAX_TEXT), tokens: z.number().int().nonnegative(), stopReason: z.string().max(64) }),
+  z.object({ type: z.literal('batch_done'), id: z.number().int(), results: z.array(BatchItem).max(256) }),
   z.object({ type: z.literal('vectors'), id: z.number().int(), vectors: z.array(z.array(z.number().finite()).max(MAX_DIMS)).max(MAX_VECTORS) }),
   z.object({ type: z.literal('error'), id: z.number().int().optional(), code: z.enum(['model_missing', 'model_invalid', 'bad_request', 'grammar', 'failed']), message: z.string().max(2000) }),
   z.object({ type: z.literal('memory'), rss: z.number().nonnegative() }),

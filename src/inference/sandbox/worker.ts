@@ -5,6 +5,7 @@
  */
 import { access, constants, stat } from 'node:fs/promises';
 import type { Llama, LlamaContext, LlamaEmbeddingContext, LlamaModel, LlamaCompletion as Completion } from 'node-llama-cpp';
+import type { LlamaBatchGenerator } from '../llama-batch.js';
 import { ParentMessage, type ChildMessage } from './protocol.js';
 
 interface Loaded {
@@ -15,6 +16,9 @@ interface Loaded {
   threads: number;
   contextSize: number;
   embedding?: LlamaEmbeddingContext;
+  batchSequences: number;
+  batchContextPerSequence: number;
+  batch?: LlamaBatchGenerator;
 }
 
 let loaded: Loaded | undefined;
@@ -38,7 +42,7 @@ async function init(msg: Extract<ParentMessage, { type: 'init' }>): Promise<void
     const model = await llama.loadModel({ modelPath: msg.modelPath, gpuLayers: msg.gpuLayers });
     const context = await model.createContext({ contextSize: Math.min(msg.contextSize, model.trainContextSize), threads: msg.threads });
     const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
-    loaded = { llama, model, context, completion, threads: msg.threads, contextSize: context.contextSize };
+    loaded = { llama, model, context, completion, threads: msg.threads, contextSize: context.contextSize, batchSequences: msg.batchSequences ?? 8, batchContextPerSequence: msg.batchContextPerSequence ?? context.contextSize };
     const size = (await stat(msg.modelPath)).size;
     const arch = model.fileInfo.metadata?.general?.architecture;
     send({
@@ -100,12 +104,34 @@ async function embed(msg: Extract<ParentMessage, { type: 'embed' }>): Promise<vo
   }
 }
 
+async function generateBatch(msg: Extract<ParentMessage, { type: 'generate_batch' }>): Promise<void> {
+  if (!loaded) return send({ type: 'error', id: msg.id, code: 'bad_request', message: 'model not loaded' });
+  const controller = new AbortController();
+  aborts.set(msg.id, controller);
+  try {
+    const { LlamaBatchGenerator } = await import('../llama-batch.js');
+    loaded.batch ??= await LlamaBatchGenerator.create(loaded.model, { sequences: loaded.batchSequences, contextPerSequence: loaded.batchContextPerSequence, threads: loaded.threads });
+    const results = [];
+    for (let at = 0; at < msg.prompts.length; at += loaded.batch.sequences) {
+      const part = msg.prompts.slice(at, at + loaded.batch.sequences);
+      results.push(...await loaded.batch.generateBatch(part, { maxTokens: msg.maxTokens, temperature: msg.temperature, stop: msg.stop, signal: controller.signal }));
+    }
+    send({ type: 'batch_done', id: msg.id, results });
+  } catch (err) {
+    send({ type: 'error', id: msg.id, code: 'failed', message: String((err as Error).message).slice(0, 500) });
+  } finally {
+    aborts.delete(msg.id);
+  }
+}
+
 process.on('message', (raw: unknown) => {
   const parsed = ParentMessage.safeParse(raw);
   if (!parsed.success) return send({ type: 'error', code: 'bad_request', message: 'invalid request' });
   const msg = parsed.data;
   if (msg.type === 'abort') { aborts.get(msg.id)?.abort(); return; }
-  const run = msg.type === 'init' ? () => init(msg) : msg.type === 'generate' ? () => generate(msg) : () => embed(msg);
+  const run = msg.type === 'init' ? () => init(msg)
+    : msg.type === 'generate' ? () => generate(msg)
+      : msg.type === 'generate_batch' ? () => generateBatch(msg) : () => embed(msg);
   queue = queue.then(run, run);
 });
 
