@@ -40,6 +40,8 @@ export interface ProviderDeps {
    * `verifyPinnedModel`) to refuse a model. Its error propagates: it is not a reason to fall back.
    */
   verifyModel?: (modelPath: string) => Promise<void>;
+  /** Prompts generated together by `generateBatch` (config `performance.max_batch_size`; default 8). */
+  maxBatchSize?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -105,6 +107,7 @@ function requireModel(settings: ProviderSettings): string {
 export async function createProvider(config: Partial<ProviderConfig> | Record<string, unknown>, env: Env, deps: ProviderDeps): Promise<AIProvider> {
   const s = resolveProviderSettings(config, env);
   const fallback = (p: AIProvider): AIProvider => new FallbackProvider(p, new BuiltinProvider(), deps.onFallback ? { onFallback: deps.onFallback } : {});
+  const batch = deps.maxBatchSize ? { maxBatchSize: deps.maxBatchSize } : {};
   const resilient = (p: AIProvider): AIProvider => fallback(withCircuitBreaker(withRetry(p, deps.retry), new CircuitBreaker(p.name, deps.breaker)));
   switch (s.provider) {
     case 'builtin':
@@ -122,12 +125,12 @@ export async function createProvider(config: Partial<ProviderConfig> | Record<st
     }
     case 'ollama': {
       const { OllamaProvider } = await import('./ollama-provider.js');
-      return resilient(new OllamaProvider({ host: s.ollamaHost, model: requireModel(s), endpoint: s.ollamaApi, contextSize: s.contextSize, ...(s.embedModel ? { embedModel: s.embedModel } : {}) }));
+      return resilient(new OllamaProvider({ host: s.ollamaHost, model: requireModel(s), endpoint: s.ollamaApi, contextSize: s.contextSize, ...(s.embedModel ? { embedModel: s.embedModel } : {}), ...batch }));
     }
     case 'openai': {
       const { OpenAIProvider } = await import('./openai-provider.js');
       const apiKey = env.COMPANION_OPENAI_API_KEY;
-      return resilient(new OpenAIProvider({ model: requireModel(s), ...(s.openaiBaseUrl ? { baseURL: s.openaiBaseUrl } : {}), ...(apiKey ? { apiKey } : {}), ...(s.embedModel ? { embedModel: s.embedModel } : {}) }));
+      return resilient(new OpenAIProvider({ model: requireModel(s), ...(s.openaiBaseUrl ? { baseURL: s.openaiBaseUrl } : {}), ...(apiKey ? { apiKey } : {}), ...(s.embedModel ? { embedModel: s.embedModel } : {}), ...batch }));
     }
     case 'llama': {
       const { LlamaProvider } = await import('./llama-provider.js');
@@ -135,7 +138,7 @@ export async function createProvider(config: Partial<ProviderConfig> | Record<st
       await deps.verifyModel?.(modelPath);
       return fallback(new LlamaProvider({
         modelPath, contextSize: s.contextSize, gpuLayers: s.gpuLayers, timeoutMs: s.timeoutMs,
-        ...(s.memoryLimitBytes ? { memoryLimitBytes: s.memoryLimitBytes } : {}),
+        ...(s.memoryLimitBytes ? { memoryLimitBytes: s.memoryLimitBytes } : {}), ...batch,
       }));
     }
   }

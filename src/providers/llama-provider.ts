@@ -3,10 +3,11 @@ import os from 'node:os';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { LlamaSandbox, type SandboxOptions } from '../inference/sandbox/llama-sandbox.js';
-import { GenerationAbortedError, ModelNotFoundError, ProviderDisposedError } from './errors.js';
+import { batchPrompt } from './batch.js';
+import { GenerationAbortedError, ModelNotFoundError, ProviderDisposedError, ProviderError } from './errors.js';
 import { StreamSanitizer, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
-import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from './types.js';
 
 /** Settings for the local llama provider. */
 export interface LlamaProviderOptions {
@@ -23,6 +24,10 @@ export interface LlamaProviderOptions {
   timeoutMs?: number;
   /** Limit for starting the child and loading the model (default 60 s). */
   startTimeoutMs?: number;
+  /** Sequences `generateBatch` decodes together (`performance.max_batch_size`, default 8). */
+  maxBatchSize?: number;
+  /** Context tokens per sequence for `generateBatch` (default: contextSize). */
+  batchContextPerSequence?: number;
 }
 
 const WHERE = 'Put a GGUF model in ~/.companion/models/ (or set COMPANION_MODEL_PATH) and run `companion models use <file>`.';
@@ -63,6 +68,8 @@ export class LlamaProvider implements AIProvider {
         threads: this.options.threads ?? os.availableParallelism(),
         memoryLimitBytes: this.options.memoryLimitBytes ?? size * 2 + 1024 ** 3,
         startTimeoutMs: this.options.startTimeoutMs ?? 60_000,
+        batchSequences: this.options.maxBatchSize ?? 8,
+        ...(this.options.batchContextPerSequence ? { batchContextPerSequence: this.options.batchContextPerSequence } : {}),
       };
       this.sandbox = new LlamaSandbox(config);
     }
@@ -121,6 +128,25 @@ export class LlamaProvider implements AIProvider {
       if (!finished) stopper.abort();
       await done;
     }
+  }
+
+  /**
+   * Generates for several prompts in the sandbox, up to `maxBatchSize` at a time on sequences of one context
+   * decoded together; one outcome per prompt in order (a prompt too long for its sequence fails alone). The
+   * time limit covers the whole call.
+   */
+  async generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> {
+    if (prompts.length === 0) return [];
+    await this.initialize();
+    if (options.signal?.aborted) throw new GenerationAbortedError(this.name);
+    const full = prompts.map((item) => { const p = batchPrompt(item, options); return this.prompt(p.prompt, p.system !== undefined ? { system: p.system } : {}); });
+    const items = await (this.sandbox as LlamaSandbox).generateBatch(
+      { prompts: full, maxTokens: options.maxTokens ?? 256, temperature: options.temperature ?? 0.7, stop: options.stop ?? [] },
+      { timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 120_000, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    return items.map((item): BatchOutcome => ('error' in item
+      ? { status: 'rejected', reason: new ProviderError(item.error === 'prompt_too_long' ? 'The prompt does not fit the model\'s context.' : 'The local model failed to answer.', { kind: 'permanent', provider: this.name }) }
+      : { status: 'fulfilled', value: stripControlSequences(item.text) }));
   }
 
   /** Generates under a JSON-schema grammar derived from `schema`, then validates with zod. */

@@ -8,7 +8,8 @@ import { hashedEmbedding } from './hashed-embedding.js';
 import { StreamSanitizer, stripControlSequences } from './sanitize.js';
 import { parseStructured } from './structured.js';
 import { inProcessHealth } from './in-process-health.js';
-import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
+import { generateOneByOne } from './batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from './types.js';
 
 /** A mock fixture file: replies chosen by the first rule whose `match` occurs in the prompt. */
 export const MockFixtureSchema = z.object({
@@ -73,6 +74,11 @@ export class MockProvider implements AIProvider {
     let out = '';
     for await (const chunk of this.stream(prompt, options)) out += chunk;
     return out;
+  }
+
+  /** The fixture reply for each prompt, in order, one outcome per prompt (a batch in one call). */
+  generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> {
+    return generateOneByOne(this, prompts, options);
   }
 
   /** Yields the reply word by word (after `chunkDelayMs` each), honouring abort and timeout. */

@@ -4,7 +4,8 @@ import { callControl, controlledCall } from './call-control.js';
 import { ProviderDisposedError, ProviderError } from './errors.js';
 import { sanitizedChunks, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
-import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
+import { generateConcurrently } from './batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from './types.js';
 import { checkVectors, isLoopback } from './remote-checks.js';
 import { toProviderError } from './wrappers/classify-error.js';
 
@@ -23,6 +24,8 @@ export interface OllamaProviderOptions {
   endpoint?: 'chat' | 'generate';
   /** Context size sent as `num_ctx`. */
   contextSize?: number;
+  /** Most requests `generateBatch` keeps in flight at once (`performance.max_batch_size`, default 8). */
+  maxBatchSize?: number;
 }
 
 function malformed(): ProviderError {
@@ -89,6 +92,11 @@ export class OllamaProvider implements AIProvider {
         : await client.generate({ model: r.model, prompt, ...(options.system ? { system: options.system } : {}), stream: false, options: r.modelOptions, ...(format ? { format } : {}) });
       return partText(res, endpoint);
     });
+  }
+
+  /** Sends the prompts as concurrent requests, at most `maxBatchSize` in flight; outcomes in prompt order. */
+  generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> {
+    return generateConcurrently(this, prompts, options, this.options.maxBatchSize ?? 8);
   }
 
   /** Streams NDJSON parts from /api/chat or /api/generate, cleaned of control sequences. */

@@ -5,7 +5,8 @@ import { ProviderDisposedError, ProviderError } from './errors.js';
 import { checkVectors, isLoopback } from './remote-checks.js';
 import { sanitizedChunks, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
-import type { AIProvider, GenerateOptions, HealthReport } from './types.js';
+import { generateConcurrently } from './batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from './types.js';
 import { toProviderError } from './wrappers/classify-error.js';
 
 /** OpenAI's own endpoint, used only when the user picks the openai provider without a base URL. */
@@ -20,6 +21,8 @@ export interface OpenAIProviderOptions {
   apiKey?: string;
   /** Model for `embed` (default: `model`). */
   embedModel?: string;
+  /** Most requests `generateBatch` keeps in flight at once (`performance.max_batch_size`, default 8). */
+  maxBatchSize?: number;
 }
 
 type ChatMessage = { role: 'system' | 'user'; content: string };
@@ -84,6 +87,11 @@ export class OpenAIProvider implements AIProvider {
   /** Returns the first choice's text, cleaned of control sequences. */
   async generate(prompt: string, options: GenerateOptions = {}): Promise<string> {
     return stripControlSequences(await this.complete(prompt, options));
+  }
+
+  /** Sends the prompts as concurrent requests, at most `maxBatchSize` in flight; outcomes in prompt order. */
+  generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> {
+    return generateConcurrently(this, prompts, options, this.options.maxBatchSize ?? 8);
   }
 
   /** Streams chat completion deltas (server-sent events), cleaned of control sequences. */

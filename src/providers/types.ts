@@ -19,6 +19,19 @@ export interface GenerateOptions {
   system?: string;
 }
 
+/** One prompt of a batch, with its own system prompt when the prompts of a batch differ in instructions. */
+export interface BatchPrompt {
+  prompt: string;
+  /** Overrides `GenerateOptions.system` for this prompt. */
+  system?: string;
+}
+
+/**
+ * The outcome of one prompt of `generateBatch`: its text, or the `ProviderError` that prompt alone failed
+ * with (the shape of `Promise.allSettled`).
+ */
+export type BatchOutcome = PromiseSettledResult<string>;
+
 /** Facts about the model behind a provider, for `healthCheck()` and `companion models info`. */
 export interface ModelFacts {
   /** Model name or file name. */
@@ -90,6 +103,15 @@ export interface AIProvider {
    * Throws `EmbeddingsNotSupportedError` when the provider has no embedding model.
    */
   embed(texts: string[]): Promise<number[][]>;
+
+  /**
+   * Optional. Generates for several prompts at once (several sequences of one local context, or concurrent
+   * remote requests up to the provider's batch size) and returns one outcome per prompt, in prompt order; a
+   * prompt that fails alone is a rejected outcome, the others still succeed. Rejects as a whole (like
+   * `generate`) on abort, timeout, or when the backend itself fails. Callers use `generateEach()`
+   * (./batch.ts), which falls back to one `generate` at a time for providers without it.
+   */
+  generateBatch?(prompts: ReadonlyArray<string | BatchPrompt>, options?: GenerateOptions): Promise<BatchOutcome[]>;
 
   /** Measures a cheap round trip and reports model facts. Never throws; failure is `ok: false`. */
   healthCheck(): Promise<HealthReport>;

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { NotGenerativeError, ProviderError } from '../../providers/errors.js';
+import { generateEach } from '../../providers/batch.js';
 import type { AIProvider } from '../../providers/types.js';
 import { planBatches, planReduce } from '../summary/batches.js';
 import { builtinReflection } from '../summary/reflection.js';
@@ -91,11 +92,18 @@ export async function writeReflection(provider: AIProvider, stats: PeriodSummary
   try {
     const plan = planBatches(items.map((i) => ({ id: i.id, created: i.created, text: i.text })), options.contextTokens, reserveFor(mapPrompt([]), MAP_OUTPUT));
     let notes: Note[][] = [];
+    // Every batch's map call goes out as one generateBatch (several sequences of one local context decode
+    // together); providers without it answer one prompt after another.
+    const maps = plan.batches.map((batch) => mapPrompt(batch.items.map((b) => ({ ...b, created: b.date }))));
+    emit({ kind: 'map', batch: 1, batches: plan.batches.length });
+    const outs = await generateEach(provider, maps, { ...call, maxTokens: MAP_OUTPUT });
     for (const [index, batch] of plan.batches.entries()) {
-      emit({ kind: 'map', batch: index + 1, batches: plan.batches.length });
+      if (index > 0) emit({ kind: 'map', batch: index + 1, batches: plan.batches.length });
       const scope = batch.items.map((b) => ({ id: b.id, date: b.date }));
-      const p = mapPrompt(batch.items.map((b) => ({ ...b, created: b.date })));
-      const out = await provider.generate(p.prompt, { ...call, system: p.system, maxTokens: MAP_OUTPUT });
+      const p = maps[index]!;
+      const outcome = outs[index];
+      if (outcome?.status !== 'fulfilled') throw outcome?.reason ?? new ProviderError('The model gave no answer for a batch.', { kind: 'permanent' });
+      const out = outcome.value;
       countCall(usage, 'map', p.system, p.prompt, out);
       notes.push(parseNotes(out, scope));
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { AIProvider, GenerateOptions, HealthReport } from '../types.js';
+import { generateEach } from '../batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from '../types.js';
 
 /** Runs one attempt-able operation under some policy (retry, circuit breaker). */
 export type CallPolicy = <T>(op: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
@@ -48,6 +49,11 @@ export class PolicyProvider implements AIProvider {
   /** `inner.generate` under the policy. */
   generate(prompt: string, options?: GenerateOptions): Promise<string> {
     return this.policy(() => this.inner.generate(prompt, options), options?.signal);
+  }
+
+  /** `inner`'s batch (or one call after another when it has none) under the policy, as one call. */
+  generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options?: GenerateOptions): Promise<BatchOutcome[]> {
+    return this.policy(() => generateEach(this.inner, prompts, options), options?.signal);
   }
 
   /** `inner.stream` with the policy around its first chunk. */

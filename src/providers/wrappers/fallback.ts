@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { GenerationAbortedError, NotGenerativeError, ProviderError, StructuredOutputError } from '../errors.js';
-import type { AIProvider, GenerateOptions, HealthReport } from '../types.js';
+import { generateEach } from '../batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from '../types.js';
 import { streamUnderPolicy } from './decorate.js';
 
 /** What the fallback announcement carries: which provider failed and one plain sentence why. */
@@ -62,6 +63,11 @@ export class FallbackProvider implements AIProvider {
   /** Initializes the primary; a down primary is announced, not thrown (the fallback is always ready). */
   async initialize(): Promise<void> {
     await this.attempt(() => this.primary.initialize(), () => this.fallback.initialize());
+  }
+
+  /** Primary's batch (see generateEach), or the fallback's when the primary is down. */
+  generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options?: GenerateOptions): Promise<BatchOutcome[]> {
+    return this.attempt(() => generateEach(this.primary, prompts, options), () => generateEach(this.fallback, prompts, options));
   }
 
   /** Primary's text, or the fallback's answer (NotGenerativeError from builtin) when the primary is down. */
