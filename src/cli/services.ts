@@ -167,9 +167,10 @@ export function auditModelLoad(provider: AIProvider, record: () => void): AIProv
 
 /**
  * The cache of model answers for a command (see src/inference/cache-setup.ts), or why there is none;
- * hits and misses go to the local metrics, written by `done()`. Never throws for cache trouble.
+ * hits and misses go to the local metrics, written by `done()`. Never throws for cache trouble. Notes go
+ * to stderr unless `notes` is false (under a full-screen UI).
  */
-export async function answerCacheFor(ctx: CommandContext, vault: Vault, provider: AIProvider): Promise<{ cache: import('../inference/answer-cache.js').AnswerCache | null; off: string | null; done: () => void }> {
+export async function answerCacheFor(ctx: CommandContext, vault: Vault, provider: AIProvider, options: { notes?: boolean } = {}): Promise<{ cache: import('../inference/answer-cache.js').AnswerCache | null; off: string | null; done: () => void }> {
   const [{ openAnswerCache, modelIdentity }, { resolveProviderSettings }, { Metrics }] = await Promise.all([
     import('../inference/cache-setup.js'), import('../providers/create-provider.js'), import('../monitoring/metrics.js'),
   ]);
@@ -178,7 +179,7 @@ export async function answerCacheFor(ctx: CommandContext, vault: Vault, provider
   const settings = resolveProviderSettings(ctx.config, ctx.deps.env);
   const fileStat = (p: string) => { try { const st = fs.statSync(p); return { size: st.size, mtimeMs: st.mtimeMs }; } catch { return null; } };
   const model = modelIdentity(settings, { sha256: ctx.config.model_sha256 ?? null, mockFixture: ctx.deps.env.COMPANION_MOCK_FIXTURE, fileStat });
-  const opened = openAnswerCache({ dir: ctx.paths.cache, vault, performance: ctx.config.performance, provider, model, metrics, now: () => ctx.deps.now(), note: (line) => ctx.note(line) });
+  const opened = openAnswerCache({ dir: ctx.paths.cache, vault, performance: ctx.config.performance, provider, model, metrics, now: () => ctx.deps.now(), note: (line) => { if (options.notes !== false) ctx.note(line); } });
   return { ...opened, done: () => { try { metrics.flush(); } catch { /* metrics are best effort */ } } };
 }
 

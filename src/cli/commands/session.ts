@@ -11,7 +11,8 @@ import { unlockWithPassphrase } from '../../security/vault.js';
 import type { AIProvider } from '../../providers/types.js';
 import type { Appearance, SessionAccess, SessionChecks, SessionHistory, SessionPrompter, SessionServices, SessionStore } from '../../ui/services.js';
 import type { CommandContext } from '../context.js';
-import { auditFiles, buildServices, keychainFor, openJournal, providerFor, type OpenJournal } from '../services.js';
+import type { Vault } from '../../security/vault.js';
+import { answerCacheFor, auditFiles, buildServices, keychainFor, openJournal, providerFor, type OpenJournal } from '../services.js';
 
 const DAY_MS = 86_400_000;
 
@@ -70,7 +71,7 @@ export async function buildSessionServices(ctx: CommandContext, provider: WarmPr
   const config = ctx.config;
   let checks: Promise<SessionChecks> | null = null;
   return {
-    access: await sessionAccess(ctx),
+    access: await sessionAccess(ctx, provider),
     prompter: sessionPrompter(ctx, provider),
     checks: () => (checks ??= loadChecks(ctx)),
     now: () => ctx.deps.now(),
@@ -91,9 +92,11 @@ export function appearanceFor(env: Record<string, string | undefined>, isTTY: bo
 }
 
 /** Open at once from COMPANION_PASSPHRASE_FILE or the keychain; otherwise let the session ask. */
-async function sessionAccess(ctx: CommandContext): Promise<SessionAccess> {
+async function sessionAccess(ctx: CommandContext, provider: WarmProvider): Promise<SessionAccess> {
   const header = readVaultHeader(ctx.paths.vault);
-  if (ctx.deps.env.COMPANION_PASSPHRASE_FILE) return { kind: 'open', store: sessionStore(ctx, await openJournal(ctx)) };
+  // The model's follow-up questions are cached under the vault's cache key, once it is open.
+  const storeFor = (c: CommandContext, open: OpenJournal) => { provider.useVault(open.vault); return sessionStore(c, open); };
+  if (ctx.deps.env.COMPANION_PASSPHRASE_FILE) return { kind: 'open', store: storeFor(ctx, await openJournal(ctx)) };
   if (ctx.config.security.keychain) {
     const got = keychainFor(ctx).get(header.vaultId);
     if (!got.ok) ctx.note(`The OS keychain cannot be used (${got.unavailable}); asking for the passphrase instead.`);
@@ -101,7 +104,7 @@ async function sessionAccess(ctx: CommandContext): Promise<SessionAccess> {
       try {
         const open = buildServices(ctx, header, await unlockWithPassphrase(header, got.value), 'keychain');
         open.audit.record('vault.unlocked', 'LOW', { source: 'keychain' });
-        return { kind: 'open', store: sessionStore(ctx, open) };
+        return { kind: 'open', store: storeFor(ctx, open) };
       } catch (err) {
         if (!(err instanceof LockedError)) throw err;
         notePending(auditFiles(ctx).pending, 'vault.unlock_failed', { source: 'keychain' }, ctx.deps.now());
@@ -116,7 +119,7 @@ async function sessionAccess(ctx: CommandContext): Promise<SessionAccess> {
       try {
         const open = buildServices(ctx, header, await unlockWithPassphrase(header, passphrase), 'prompt');
         open.audit.record('vault.unlocked', 'LOW', { source: 'prompt' });
-        return sessionStore(ctx, open);
+        return storeFor(ctx, open);
       } catch (err) {
         if (err instanceof LockedError) notePending(auditFiles(ctx).pending, 'vault.unlock_failed', { source: 'prompt' }, ctx.deps.now());
         throw err;
@@ -211,7 +214,7 @@ function sessionPrompter(ctx: CommandContext, provider: WarmProvider): SessionPr
     },
     async continuation(draft, history, signal) {
       const [{ continuationPrompt, generatePrompt }, pctx] = await Promise.all([load(), promptContext(history)]);
-      const model = provider.ready();
+      const model = await provider.cachedModel(draft.trim().slice(-400));
       if (!model || signal.aborted) return signal.aborted ? null : continuationPrompt(draft, pctx).text;
       const generate = (prompt: string, opts: { signal: AbortSignal }) =>
         model.generate(prompt, { signal: AbortSignal.any([opts.signal, signal]), maxTokens: 60, temperature: 0.7 });
@@ -226,6 +229,8 @@ export class WarmProvider {
   private provider: AIProvider | null = null;
   private warming: Promise<void> | null = null;
   private usable = false;
+  private vault: Vault | null = null;
+  private answers: Promise<Awaited<ReturnType<typeof answerCacheFor>> | null> | null = null;
   /** Why the model could not be used, when it could not (shown after the session). */
   problem: string | null = null;
 
@@ -253,11 +258,33 @@ export class WarmProvider {
     return this.usable ? this.provider : null;
   }
 
+  /** Cache the model's follow-up questions with this vault's cache key (called once the journal is open). */
+  useVault(vault: Vault): void {
+    this.vault = vault;
+  }
+
+  /**
+   * The ready provider with its answers cached under scope `session-followup` for the user-facing `query`
+   * (the draft's last lines): the same instruction (draft end, recent themes and mood) with the same model
+   * gets the same question at once. The provider as is when caching is off; null when it is not ready.
+   */
+  async cachedModel(query: string): Promise<AIProvider | null> {
+    const model = this.ready();
+    if (!model || !this.vault) return model;
+    const vault = this.vault;
+    this.answers ??= answerCacheFor(this.ctx, vault, model, { notes: false }).catch(() => null);
+    const answers = await this.answers;
+    if (!answers?.cache) return model;
+    const { cachingProvider } = await import('../../inference/cached-provider.js');
+    return cachingProvider(model, answers.cache, { query, sources: [], generateScope: 'session-followup', streamScope: 'session-followup' });
+  }
+
   /** Release the model (child process, connections). */
   async dispose(): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([this.warming, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
+    (await this.answers)?.done();
     await this.provider?.dispose().catch(() => undefined);
   }
 }
