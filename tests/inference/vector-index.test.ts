@@ -57,4 +57,25 @@ describe('VectorIndex', () => {
     expect(() => index.add([1, 2])).toThrow(RangeError);
     expect(() => index.add([0, 0, 0])).toThrow(RangeError);
   });
+
+  it('with a principal basis (≥ 256 rows sharing a direction) still finds exactly what a full scan finds, also after a round trip through its parts', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(0.5, 0.8, 0.85, 0.95), (seed, floor) => {
+      let x = seed;
+      const rnd = () => ((x = (x * 48271) % 2147483647) / 2147483647) * 2 - 1;
+      const dims = 96;
+      const common = Array.from({ length: dims }, rnd);
+      const rows = Array.from({ length: 300 }, () => common.map((c) => c * 0.8 + rnd()));
+      const index = new VectorIndex(dims);
+      rows.forEach((r) => index.add(r));
+      const copy = VectorIndex.fromParts(index.parts());
+      // Queries: near-copies of rows (similarities near every floor) and fresh vectors.
+      const queries = Array.from({ length: 20 }, (_, i) => (i % 2 ? common.map((c) => c * 0.8 + rnd()) : rows[i * 7]!.map((v) => v + rnd() * 0.6)));
+      return queries.every((q) => [index, copy].every((ix) => {
+        const got = ix.nearest(q, undefined, floor);
+        const want = fullScan(rows, q, floor, () => true);
+        if (want === null || got === null) return (want ?? got) === null || Math.abs((want ?? got)!.similarity - floor) < 1e-4;
+        return Math.abs(got.similarity - want.similarity) < 1e-4;
+      }));
+    }), { numRuns: 15 });
+  });
 });
