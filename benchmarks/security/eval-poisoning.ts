@@ -48,6 +48,9 @@ export interface PoisoningEvaluation extends BinaryMetrics {
   detectionAt1pctFpr: number;
   detectionAt1pctFprCI: Interval;
   thresholdAt1pctFpr: number;
+  /** For reference: detection when the threshold flags 1% of the TEST journals' own entries (chosen on the test data itself). */
+  detectionAtTest1pctFpr: number;
+  detectionAtTest1pctFprCI: Interval;
   /** False-positive rate of that threshold on the test journals' own entries. */
   fprAtThreshold: number;
   fprAtThresholdCI: Interval;
@@ -156,6 +159,7 @@ export function evaluatePoisoning(journals: readonly SyntheticJournal[], embeddi
   const own = test.filter((r) => r.label === 0);
   const foreign = test.filter((r) => r.label === 1);
   const all = group(foreign, cut);
+  const oracle = group(foreign, cutAt1pct(test.filter((r) => r.label === 0).map((r) => r.score)));
   const fp = own.filter((r) => r.score > cut).length;
   const byKind: Record<string, GroupDetection> = {};
   const bySource: Record<string, GroupDetection> = {};
@@ -172,6 +176,7 @@ export function evaluatePoisoning(journals: readonly SyntheticJournal[], embeddi
     }),
     auroc: a, aurocCI: aurocInterval(a, foreign.length, own.length),
     detectionAt1pctFpr: all.rate, detectionAt1pctFprCI: all.ci, thresholdAt1pctFpr: cut,
+    detectionAtTest1pctFpr: oracle.rate, detectionAtTest1pctFprCI: oracle.ci,
     fprAtThreshold: own.length ? fp / own.length : 0, fprAtThresholdCI: wilson(fp, own.length),
     ownEntries: own.length, foreignEntries: foreign.length, threshold: t, byKind, bySource,
   };
@@ -191,6 +196,7 @@ export function renderPoisoning(p: PoisoningEvaluation): string {
     `Poisoning, ${p.embeddings ? 'with' : 'without'} embeddings: ${p.journals} journals (test half: ${p.ownEntries} own, ${p.foreignEntries} foreign entries)`,
     `  AUROC ${p.auroc.toFixed(3)} [${p.aurocCI.low.toFixed(3)}–${p.aurocCI.high.toFixed(3)}]; detection at 1% FPR (threshold ${p.thresholdAt1pctFpr.toFixed(2)} from train journals) `
       + `${pct(p.detectionAt1pctFpr)}% [${pct(p.detectionAt1pctFprCI.low)}–${pct(p.detectionAt1pctFprCI.high)}], test FPR ${pct(p.fprAtThreshold)}% [${pct(p.fprAtThresholdCI.low)}–${pct(p.fprAtThresholdCI.high)}]`,
+    `  (reference: threshold at 1% of the test journals' own entries: ${pct(p.detectionAtTest1pctFpr)}% [${pct(p.detectionAtTest1pctFprCI.low)}–${pct(p.detectionAtTest1pctFprCI.high)}])`,
     `  at the default threshold ${p.threshold}: recall ${pct(p.recall)}%, FPR ${pct(p.fpr)}%, precision ${pct(p.precision)}%`,
     ...Object.entries(p.byKind).map(([k, g]) => line(k, g)),
     ...Object.entries(p.bySource).map(([k, g]) => line(`  ${k}`, g)),

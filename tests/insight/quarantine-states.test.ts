@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSummary, quarantineStates, splitQuarantined, QUARANTINE_MIN_WORDS } from '../../src/core/insight/index.js';
+import { entriesToEmbed, quarantineEmbeddings } from '../../src/core/insight/quarantine.js';
 import { countWords } from '../../src/core/entry.js';
 import { entryId, makeEntry } from '../analysis/fortnight.js';
 import { MemoryJournal } from './helpers.js';
@@ -46,6 +47,35 @@ describe('quarantineStates', () => {
   it('flags nothing before the journal has ten entries', () => {
     const entries = journalOf([...VOICE.slice(0, 8), FOREIGN]);
     expect([...quarantineStates(entries, entries).values()].every((q) => q === null)).toBe(true);
+  });
+});
+
+/** A stand-in embedder: FOREIGN points one way, every other entry another. */
+async function fakeEmbed(texts: string[]): Promise<number[][]> {
+  return texts.map((t, i) => (t === FOREIGN ? [0, 1, 0] : [1, 0, (i % 3) * 0.05]));
+}
+
+describe('quarantineStates with embeddings', () => {
+  it('passes the embeddings through to the detector: the quarantined entry’s reasons include its distance in meaning', async () => {
+    const entries = journalOf([...VOICE, FOREIGN]);
+    const foreign = entryId(VOICE.length);
+    expect(quarantineStates(entries, entries).get(foreign)?.reasons.join(' ')).not.toMatch(/embedding/);
+    const embeddings = await quarantineEmbeddings(entries, entries, fakeEmbed);
+    expect(embeddings?.size).toBe(entries.length);
+    const states = quarantineStates(entries, entries, embeddings);
+    expect(states.get(foreign)).toMatchObject({ status: 'quarantined' });
+    expect(states.get(foreign)?.reasons.join(' ')).toMatch(/meaning \(embedding\)/);
+    for (let i = 0; i < VOICE.length; i += 1) expect(states.get(entryId(i))).toBeNull();
+  });
+
+  it('embeds only the stale entries and the recent baseline, and falls back when embedding fails', async () => {
+    const entries = journalOf([...VOICE, ...VOICE, ...VOICE, ...VOICE, ...VOICE, ...VOICE]);
+    const stale = [entries[0]!];
+    const wanted = entriesToEmbed(stale, entries);
+    expect(wanted.map((e) => e.id)).toContain(entries[0]!.id);
+    expect(wanted.length).toBe(61);
+    const failing = async (): Promise<number[][]> => { throw new Error('no embedder'); };
+    expect(await quarantineEmbeddings(stale, entries, failing)).toBeUndefined();
   });
 });
 

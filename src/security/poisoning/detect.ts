@@ -4,7 +4,7 @@ import { measureStyle, type ScalarStyle } from './style-features.js';
 import { POISONING_WEIGHTS, type PoisoningWeights } from './weights.js';
 
 /** Names of the measurements detectPoisoning compares with the baseline. */
-export type PoisoningFeature = keyof ScalarStyle | 'functionWordDistance' | 'contentWordDistance' | 'trigramDistance' | 'embeddingDistance';
+export type PoisoningFeature = keyof ScalarStyle | 'functionWordDistance' | 'contentWordDistance' | 'newWordShare' | 'trigramDistance' | 'embeddingDistance';
 
 /** Result of {@link detectPoisoning}. */
 export interface PoisoningResult {
@@ -33,19 +33,31 @@ const LABELS: Record<PoisoningFeature, string> = {
   meanSentenceWords: 'sentence length', meanWordLength: 'word length', typeTokenRatio: 'vocabulary richness',
   firstPersonRate: 'use of "I/me/my"', secondPersonRate: 'use of "you"', punctuationRate: 'punctuation',
   exclamationQuestionRate: '"!" and "?"', uppercaseRate: 'capital letters', digitRate: 'digits', urlCount: 'links',
-  nonAsciiRate: 'non-ASCII characters', injectionScore: 'instruction-like wording', contentWordDistance: 'vocabulary (names, places, topics)', spamCueRate: 'prices, mail headers and calls to action',
+  nonAsciiRate: 'non-ASCII characters', injectionScore: 'instruction-like wording', contentWordDistance: 'vocabulary (names, places, topics)', newWordShare: 'words this journal never uses', spamCueRate: 'prices, mail headers and calls to action',
   functionWordDistance: 'function-word profile', trigramDistance: 'character patterns', embeddingDistance: 'meaning (embedding)',
 };
 
 /** Features where only "more" is suspicious. */
-const ONE_SIDED = new Set<PoisoningFeature>(['secondPersonRate', 'exclamationQuestionRate', 'digitRate', 'urlCount', 'nonAsciiRate', 'injectionScore', 'spamCueRate', 'contentWordDistance', 'functionWordDistance', 'trigramDistance', 'embeddingDistance']);
+const ONE_SIDED = new Set<PoisoningFeature>(['secondPersonRate', 'exclamationQuestionRate', 'digitRate', 'urlCount', 'nonAsciiRate', 'injectionScore', 'spamCueRate', 'contentWordDistance', 'newWordShare', 'functionWordDistance', 'trigramDistance', 'embeddingDistance']);
 
 /** Smallest spread each measurement is divided by, so a near-constant journal does not make every change extreme. */
 const FLOORS: Partial<Record<PoisoningFeature, number>> = {
-  urlCount: 0.5, injectionScore: 0.08, contentWordDistance: 0.02, spamCueRate: 0.02, meanSentenceWords: 1, functionWordDistance: 0.02, trigramDistance: 0.02, embeddingDistance: 0.02,
+  urlCount: 0.5, injectionScore: 0.08, contentWordDistance: 0.02, newWordShare: 0.03, spamCueRate: 0.02, meanSentenceWords: 1, functionWordDistance: 0.02, trigramDistance: 0.02, embeddingDistance: 0.02,
 };
 
 const CAP = 12;
+
+function sortedHas(sorted: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === x) return true;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 function deviation(feature: PoisoningFeature, value: number, s: RobustStat): number {
   const z = (value - s.median) / Math.max(s.spread, FLOORS[feature] ?? 0.01, Math.abs(s.median) * 0.05);
@@ -86,6 +98,10 @@ export function detectPoisoning(text: string, baseline: StyleBaseline, options: 
   deviations.functionWordDistance = deviation('functionWordDistance', values.functionWordDistance, baseline.functionWordDistance);
   values.contentWordDistance = cosineDistance(style.contentWords, baseline.contentWordCentroid);
   deviations.contentWordDistance = deviation('contentWordDistance', values.contentWordDistance, baseline.contentWordDistance);
+  if (style.vocabulary.length > 0) {
+    values.newWordShare = style.vocabulary.filter((b) => !sortedHas(baseline.vocabularyBins, b)).length / style.vocabulary.length;
+    deviations.newWordShare = deviation('newWordShare', values.newWordShare, baseline.newWordShare);
+  }
   values.trigramDistance = cosineDistance(style.trigrams, baseline.trigramCentroid);
   deviations.trigramDistance = deviation('trigramDistance', values.trigramDistance, baseline.trigramDistance);
   if (baseline.embedding && opts.embedding && opts.embedding.length === baseline.embedding.centroid.length) {
@@ -96,9 +112,9 @@ export function detectPoisoning(text: string, baseline: StyleBaseline, options: 
   const reasons = (Object.entries(deviations) as [PoisoningFeature, number][])
     .filter(([, z]) => z >= 2.5).sort((a, b) => b[1] - a[1])
     .map(([k, z]) => {
-      const s = k === 'functionWordDistance' ? baseline.functionWordDistance : k === 'contentWordDistance' ? baseline.contentWordDistance : k === 'trigramDistance' ? baseline.trigramDistance
+      const s = k === 'functionWordDistance' ? baseline.functionWordDistance : k === 'contentWordDistance' ? baseline.contentWordDistance : k === 'newWordShare' ? baseline.newWordShare : k === 'trigramDistance' ? baseline.trigramDistance
         : k === 'embeddingDistance' ? baseline.embedding!.distance : baseline.scalars[k];
-      const dir = k.endsWith('Distance') ? 'farther from' : values[k]! > s.median ? 'above' : 'below';
+      const dir = k.endsWith('Distance') ? 'farther from' : k === 'newWordShare' ? 'more than' : values[k]! > s.median ? 'above' : 'below';
       return `${LABELS[k]} ${dir} this journal's usual (${values[k]!.toFixed(2)} vs ${s.median.toFixed(2)}, ${z.toFixed(1)} spreads)`;
     });
   const threshold = opts.threshold ?? DEFAULT_POISONING_THRESHOLD;

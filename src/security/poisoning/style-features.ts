@@ -36,8 +36,13 @@ export interface StyleVector {
   functionWords: Float64Array;
   /** Hashed counts of the other words (names, places, topics): what the journal writes about. */
   contentWords: Float64Array;
+  /** Distinct hashed content words (VOCABULARY_BINS bins): which words the text uses, not how often. */
+  vocabulary: Uint32Array;
   trigrams: Float64Array;
 }
+
+/** Hash bins of the vocabulary sets (large, so distinct words rarely share one). */
+export const VOCABULARY_BINS = 1 << 16;
 
 const TRIGRAM_DIM = 512;
 const CONTENT_DIM = 1024;
@@ -58,6 +63,7 @@ export function measureStyle(text: string): StyleVector {
   const content = new Float64Array(CONTENT_DIM);
   for (const w of words) if (w.length > 2 && !FUNCTION_WORD_SET.has(w)) content[fnv1a(w) % CONTENT_DIM]! += 1;
   for (let i = 0; i < CONTENT_DIM; i++) if (content[i]! > 0) content[i] = 1 + Math.log(content[i]!);
+  const vocabulary = Uint32Array.from(new Set(words.filter((w) => w.length > 2 && !FUNCTION_WORD_SET.has(w)).map((w) => fnv1a(w) % VOCABULARY_BINS)));
   const tri = new Float64Array(TRIGRAM_DIM);
   const lower = text.toLowerCase();
   for (let i = 0; i + 3 <= lower.length && i < 8000; i++) tri[fnv1a(lower.slice(i, i + 3)) % TRIGRAM_DIM]! += 1;
@@ -78,7 +84,7 @@ export function measureStyle(text: string): StyleVector {
     injectionScore: injection,
     spamCueRate: count(SPAM_CUES) / nWords,
   };
-  return { scalars, functionWords: fw, contentWords: content, trigrams: tri };
+  return { scalars, functionWords: fw, contentWords: content, vocabulary, trigrams: tri };
 }
 
 /** Cosine similarity of two equal-length vectors (0 when either is all zeros). */

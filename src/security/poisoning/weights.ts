@@ -13,6 +13,6 @@ export interface PoisoningWeights {
 
 /** Scorer used when the baseline and the entry have embeddings, and the one used when they do not. */
 export const POISONING_WEIGHTS: { withEmbedding: PoisoningWeights; withoutEmbedding: PoisoningWeights } = {
-  withEmbedding: { bias: 0, weights: { top1: 1 } },
-  withoutEmbedding: { bias: -0.601, weights: { secondPersonRate: 0.6194, uppercaseRate: 0.9524, digitRate: 0.1346, nonAsciiRate: 0.16, injectionScore: 0.2773, spamCueRate: 0.0114, contentWordDistance: 0.8651, top1: 0.1918 } },
+  withEmbedding: { bias: -1.1096, weights: { secondPersonRate: 0.3787, uppercaseRate: 0.7994, nonAsciiRate: 0.0473, injectionScore: 0.389, contentWordDistance: 0.1836, newWordShare: 0.4552, embeddingDistance: 0.0224, top1: 0.0065 } },
+  withoutEmbedding: { bias: -1.0873, weights: { secondPersonRate: 0.3837, uppercaseRate: 0.8027, nonAsciiRate: 0.0527, injectionScore: 0.3878, contentWordDistance: 0.2014, newWordShare: 0.455, top1: 0.0091 } },
 };
