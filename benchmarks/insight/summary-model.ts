@@ -1,45 +1,47 @@
 /**
- * Model calls and tokens per summary with the mock provider replaying a fixture (no KDF, no real model).
+ * Model calls and tokens per summary (issue 5): the map-reduce of `companion summary` over 50 and 200 entries.
  *
- *   npx tsx benchmarks/insight/summary-model.ts [--out <json>]
+ *   npm run bench:summary-model -- [--out <json>] [--mock-only] [--model <gguf>] [--threads N] [--timeout-ms 120000]
  *
- * For 50 and 200 synthetic entries (about 120 words each, one a day) and context windows of 4096 and 2048
- * tokens, runs the same map-reduce as `companion summary` (writeReflection over prepareModelContext) and
- * reports map calls, reduce calls (merge rounds + the final streamed call) and estimated prompt/output tokens.
- * Token figures are estimateTokens() estimates (≥ 1 per 3 characters), the same numbers the batching uses.
+ * 1. Mock provider replaying a fixture, context windows of 4096 and 2048 tokens: map and reduce calls and the
+ *    batching's own token estimates (estimateTokens, ≥ 1 per 3 characters); no model.
+ * 2. The real llama provider (sandboxed node-llama-cpp child, CPU, threads = available cores) on the tiny
+ *    random-weight GGUF the tests generate (tests/providers/helpers/tiny-gguf.ts, 4096-token context), and on
+ *    stories260K when COMPANION_TEST_MODEL or ../shared/models/stories260K/stories260K.gguf exists (or --model).
+ *    Every call's prompt and output are counted with the model's own tokenizer (loaded vocabulary-only in this
+ *    process); generated tokens are also taken from the sandbox's own count. Reports wall time and whether the
+ *    reflection passed validation or fell back to the built-in one. --threads defaults to the available cores;
+ *    on a machine busy with other work, llama.cpp's threads wait on each other (a 256-token call on the fixture
+ *    took 70 s with 2 threads at load 16 and 0.36 s with 1), so pass --threads 1 there and say so.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays } from '../../src/core/analysis/days.js';
-import { countWords, type Entry } from '../../src/core/entry.js';
-import { prepareModelContext, writeReflection } from '../../src/core/insight/index.js';
-import { summarizePeriod } from '../../src/core/summary/index.js';
+import { writeReflection } from '../../src/core/insight/index.js';
 import { MockProvider } from '../../src/providers/mock-provider.js';
-import { syntheticJournal } from '../lib/synthetic-journal.js';
+import { writeTinyGguf } from '../../tests/providers/helpers/tiny-gguf.js';
 import { renderTable } from '../lib/table.js';
+import { summaryInputs } from './summary-inputs.js';
+import type { RecordedCall } from './model-calls.js';
+import { runLlamaSummaries, type RunReport } from './summary-llama.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'benchmarks/insight/results/summary-model.json' } } });
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
-const id = (n: number) => Array.from({ length: 12 }, (_, i) => ALPHABET[Math.floor(n / 32 ** (11 - i)) % 32]).join('');
+const { values } = parseArgs({ options: {
+  out: { type: 'string', default: 'benchmarks/insight/results/summary-model.json' },
+  'mock-only': { type: 'boolean', default: false },
+  model: { type: 'string' },
+  'timeout-ms': { type: 'string', default: '120000' },
+  threads: { type: 'string', default: String(os.availableParallelism()) },
+} });
+const threads = Number(values.threads);
+const loadAverageAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
+const timeoutMs = Number(values['timeout-ms']);
+const periods = await Promise.all([50, 200].map((n) => summaryInputs(n)));
 
-function entries(count: number): Entry[] {
-  const texts = [...syntheticJournal(count, { words: 120, seed: 7 })];
-  return texts.map((t, i) => {
-    const created = `${addDays('2024-01-01', i)}T20:00:00.000Z`;
-    return { id: id(i + 1000), created, updated: created, revision: 1, text: t.text, tags: [], starred: false, promptUsed: null, wordCount: countWords(t.text), durationSeconds: null, mood: { label: 'neutral', score: 0, confidence: 0.5 }, themes: [], analyzerVersion: 1 };
-  });
-}
-
-const rows: string[][] = [];
-const results: unknown[] = [];
-for (const count of [50, 200]) {
-  const list = entries(count);
-  const dates = list.map((e) => e.created.slice(0, 10));
-  const from = dates[0]!;
-  const to = dates.at(-1)!;
-  const stats = summarizePeriod(list, { from, to }, [], new Date(`${to}T23:00:00Z`), { utcOffsetMinutes: 0 });
-  const context = await prepareModelContext(list, { excludeInjection: true, redactPii: false });
+const mockRows: string[][] = [];
+const mock: unknown[] = [];
+for (const period of periods) {
+  const { dates, from, to } = period;
   for (const contextTokens of [4096, 2048]) {
     const provider = new MockProvider({ fixture: { replies: [
       { match: 'Write up to 6 short notes', reply: `- Work, family and sleep came up [${dates.join(', ')}]\n- Some days read lighter than others [${dates.join(', ')}]` },
@@ -47,12 +49,52 @@ for (const count of [50, 200]) {
       { match: 'Write a reflection', reply: `Across these entries work, family and sleep kept returning, from ${from} to ${to}, and some days read lighter than others.` },
     ] } });
     const start = performance.now();
-    const { reflection, usage } = await writeReflection(provider, stats, context.items, { contextTokens });
+    const { reflection, usage } = await writeReflection(provider, period.stats, period.items, { contextTokens });
     const wallMs = performance.now() - start;
-    rows.push([String(count), String(contextTokens), String(usage.mapCalls), String(usage.reduceCalls), String(usage.calls), String(usage.promptTokens), String(usage.outputTokens), reflection.source, `${wallMs.toFixed(0)} ms`]);
-    results.push({ entries: count, contextTokens, usage, source: reflection.source, fallbackReason: reflection.fallbackReason ?? null, wallMs });
+    mockRows.push([String(period.entries.length), String(contextTokens), String(usage.mapCalls), String(usage.reduceCalls), String(usage.calls), String(usage.promptTokens), String(usage.outputTokens), reflection.source, `${wallMs.toFixed(0)} ms`]);
+    mock.push({ entries: period.entries.length, contextTokens, usage, source: reflection.source, fallbackReason: reflection.fallbackReason ?? null, wallMs });
   }
 }
-console.log(renderTable(['entries', 'n_ctx', 'map', 'reduce', 'calls', 'prompt tok (est.)', 'output tok (est.)', 'reflection', 'wall (mock)'], rows));
+console.log('Mock provider replaying a fixture (tokens are estimateTokens() estimates):');
+console.log(renderTable(['entries', 'n_ctx', 'map', 'reduce', 'calls', 'prompt tok (est.)', 'output tok (est.)', 'reflection', 'wall (mock)'], mockRows));
+
+const models: { label: string; modelPath: string; fitToTokenizer: boolean; loadMs: number; contextTokens: number; runs: RunReport[] }[] = [];
+const skipped: string[] = [];
+if (!values['mock-only']) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'companion-summary-model-'));
+  try {
+    const fixture = path.join(scratch, 'tiny.gguf');
+    await writeTinyGguf(fixture, { contextLength: 4096 });
+    const shared = path.resolve('../shared/models/stories260K/stories260K.gguf');
+    const stories = values.model ?? process.env.COMPANION_TEST_MODEL ?? (fs.existsSync(shared) ? shared : undefined);
+    const targets = [{ label: 'fixture GGUF (tiny-gguf.ts, random weights)', modelPath: fixture }];
+    if (stories && fs.existsSync(stories)) targets.push({ label: path.basename(stories), modelPath: stories });
+    else skipped.push('stories260K: no COMPANION_TEST_MODEL, --model or ../shared/models/stories260K/stories260K.gguf');
+    for (const target of targets) {
+      const onCall = (n: number, call: RecordedCall) => process.stderr.write(`  ${target.label.split(' ')[0]}: call ${n} (${call.method}) ${(call.wallMs / 1000).toFixed(1)} s\n`);
+      for (const fitToTokenizer of [false, true]) {
+        const result = await runLlamaSummaries({ ...target, periods, contextSize: 4096, timeoutMs, threads, fitToTokenizer, onCall });
+        models.push({ ...target, modelPath: target.modelPath === fixture ? 'generated in a temp dir' : target.modelPath, fitToTokenizer, ...result });
+      }
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const rows = models.flatMap((m) => m.runs.map((r) => {
+    const perCall = (f: (c: RunReport['calls'][number]) => number) => r.calls.map(f).join('/');
+    return [m.label.split(' ')[0]!, String(r.entries), `${r.contextTokens}${m.fitToTokenizer ? ` (told ${r.contextTokensGiven})` : ''}`, String(r.tokensPerEstimate), String(r.calls.filter((c) => c.step === 'map').length), String(r.calls.filter((c) => c.step !== 'map').length), String(r.calls.filter((c) => c.error !== null).length), String(r.totals.promptTokens), String(r.totals.promptTokensEstimated), String(r.totals.generatedTokens), String(r.calls.filter((c) => c.overflowsContext).length), `${(r.wallMs / 1000).toFixed(1)} s`, r.reflection, perCall((c) => c.promptTokens)];
+  }));
+  console.log(`\nllama provider (sandboxed, CPU, ${threads} thread(s)), tokens counted by each model's tokenizer:`);
+  console.log(renderTable(['model', 'entries', 'n_ctx', 'tok/est', 'map', 'reduce', 'failed', 'prompt tok', 'prompt tok (est.)', 'generated tok', 'overflowing calls', 'wall', 'reflection', 'prompt tok per call'], rows));
+  for (const m of models) for (const r of m.runs) if (r.fallbackReason) console.log(`${m.label}${m.fitToTokenizer ? ' (fitted)' : ''}, ${r.entries} entries: fell back to the built-in reflection: ${r.fallbackReason}`);
+  for (const m of models) for (const r of m.runs) if (r.callsSeenByRecorder !== r.callsCountedByService) console.log(`WARNING: ${m.label}, ${r.entries} entries: the recorder saw ${r.callsSeenByRecorder} calls, the service counted ${r.callsCountedByService}`);
+  for (const s of skipped) console.log(`skipped ${s}`);
+}
+
 fs.mkdirSync(path.dirname(values.out), { recursive: true });
-fs.writeFileSync(values.out, JSON.stringify({ note: 'mock provider replaying a fixture; tokens are estimateTokens() estimates', results }, null, 2) + '\n');
+fs.writeFileSync(values.out, JSON.stringify({
+  node: process.version, threads, loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))), cores: os.availableParallelism(),
+  mock: { note: 'mock provider replaying a fixture; tokens are estimateTokens() estimates', results: mock },
+  llama: { note: 'real llama provider; prompt/output tokens counted by the model tokenizer (prompt includes BOS when the model adds one); generatedTokens counted by the sandbox', models, skipped },
+}, null, 2) + '\n');
+console.log(`wrote ${values.out}`);
