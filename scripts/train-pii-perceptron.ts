@@ -65,10 +65,11 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
       const sent = data[si]!;
       const feats = statics[si]!;
       const out: string[] = [];
+      let firstType = '';
       for (let i = 0; i < sent.tokens.length; i++) {
         clock++;
         const f = feats[i]!;
-        const dyn = tagFeatures(out, i, words[si]!, shapes[si]!);
+        const dyn = tagFeatures(out, i, words[si]!, shapes[si]!, firstType);
         scores.fill(0);
         addScores(model, f, scores);
         addScores(model, dyn, scores);
@@ -83,6 +84,7 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
           }
         }
         out.push(labels[best]!);
+        if (!firstType && best !== 0) firstType = labels[best]!.slice(2);
       }
     }
   }

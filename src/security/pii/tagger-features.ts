@@ -86,30 +86,62 @@ export function rxAt(rx: readonly string[], j: number, offset: number): string {
   return rx[j] ?? (offset === 0 ? '' : '<pad>');
 }
 
-/**
- * The per-token features that are not one neighbour's word, shape, class, tag or affix: line and
- * document position, whitespace, and word/shape bigrams.
- */
-export function contextFeatures(tokens: readonly Token[], infos: readonly TokenInfo[]): string[][] {
+/** Where each token sits in its line and text: what the structural features are built from. */
+export interface LineContext {
+  lineIndex: number[];
+  lineFirst: string[];
+  prevLineFirst: string[];
+  textFirst: string;
+  lines: number;
+}
+
+/** The line position, first shapes of this and the previous line, and text-level facts of every token. */
+export function lineContext(tokens: readonly Token[], infos: readonly TokenInfo[]): LineContext {
+  const ctx: LineContext = { lineIndex: [], lineFirst: [], prevLineFirst: [], textFirst: infos[0]?.lower ?? '', lines: 0 };
   let lineIndex = 0;
   let lineFirst = '<s>';
   let prevLineFirst = '<s>';
-  const textFirst = infos[0]?.lower ?? '';
-  return tokens.map((tok, i) => {
+  tokens.forEach((tok, i) => {
     if (tok.gap === '\n' || i === 0) {
+      if (tok.gap === '\n') ctx.lines++;
       lineIndex = 0;
       prevLineFirst = lineFirst;
       lineFirst = infos[i]!.shape;
     } else lineIndex++;
-    const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
-    const cur = at(0);
-    return [
-      'b', `gap=${GAP[tok.gap]}`, `gapn=${GAP[tokens[i + 1]?.gap ?? 'end']}`, `li=${Math.min(lineIndex, 4)}`,
-      `lf=${lineFirst}|${cur.shape}`, `plf=${prevLineFirst}|${lineFirst}`, `d0=${textFirst}`, `d0s=${textFirst}|${cur.shape}`,
-      `w-1w=${at(-1).lower}|${cur.lower}`, `ww+1=${cur.lower}|${at(1).lower}`, `w-2w-1=${at(-2).lower}|${at(-1).lower}`,
-      `s-1s=${at(-1).shape}|${cur.shape}`, `ss+1=${cur.shape}|${at(1).shape}`,
-    ];
+    ctx.lineIndex.push(lineIndex);
+    ctx.lineFirst.push(lineFirst);
+    ctx.prevLineFirst.push(prevLineFirst);
   });
+  ctx.lines = Math.min(ctx.lines, 8);
+  return ctx;
+}
+
+/**
+ * A key that determines {@link structuralFeatures} of token i within one text (tagging caches their
+ * weights by it).
+ */
+export function structuralKey(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string {
+  return `${tokens[i]!.gap}|${tokens[i + 1]?.gap ?? 'end'}|${Math.min(ctx.lineIndex[i]!, 4)}|${ctx.lineFirst[i]}|${ctx.prevLineFirst[i]}|${infos[i]!.shape}`;
+}
+
+/** Bias, whitespace around the token, its line position and the line/text shapes it sits in. */
+export function structuralFeatures(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string[] {
+  const shape = infos[i]!.shape;
+  return [
+    'b', `gap=${GAP[tokens[i]!.gap]}`, `gapn=${GAP[tokens[i + 1]?.gap ?? 'end']}`, `li=${Math.min(ctx.lineIndex[i]!, 4)}`,
+    `lf=${ctx.lineFirst[i]}|${shape}`, `plf=${ctx.prevLineFirst[i]}|${ctx.lineFirst[i]}`, `d0=${ctx.textFirst}`,
+    `d0s=${ctx.textFirst}|${shape}`, `nl=${ctx.lines}|${shape}`,
+  ];
+}
+
+/** Word and shape bigrams around token i. */
+export function bigramFeatures(infos: readonly TokenInfo[], i: number): string[] {
+  const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
+  const cur = infos[i]!;
+  return [
+    `w-1w=${at(-1).lower}|${cur.lower}`, `ww+1=${cur.lower}|${at(1).lower}`, `w-2w-1=${at(-2).lower}|${at(-1).lower}`,
+    `s-1s=${at(-1).shape}|${cur.shape}`, `ss+1=${cur.shape}|${at(1).shape}`,
+  ];
 }
 
 /**
@@ -119,7 +151,7 @@ export function contextFeatures(tokens: readonly Token[], infos: readonly TokenI
  */
 export function staticFeatures(tokens: readonly Token[], rx: readonly string[]): string[][] {
   const infos = tokenInfos(tokens);
-  const context = contextFeatures(tokens, infos);
+  const ctx = lineContext(tokens, infos);
   return tokens.map((tok, i) => {
     const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
     return [
@@ -127,7 +159,8 @@ export function staticFeatures(tokens: readonly Token[], rx: readonly string[]):
       ...SHAPE_ROLES.map(([role, k]) => `${role}=${at(k).shape}`),
       ...GAZ_ROLES.map(([role, k]) => `${role}=${at(k).gaz}`),
       ...RX_ROLES.map(([role, k]) => `${role}=${rxAt(rx, i + k, k)}`),
-      ...context[i]!,
+      ...structuralFeatures(ctx, tokens, infos, i),
+      ...bigramFeatures(infos, i),
       ...affixFeatures(tok.text, infos[i]!.lower),
     ];
   });
@@ -135,12 +168,16 @@ export function staticFeatures(tokens: readonly Token[], rx: readonly string[]):
 
 /**
  * Features that depend on the tags already chosen: the two previous tags, and for a token right after an
- * entity, the words just before that entity started and how long it is so far. `words[i]` is the token's
- * lower-cased text, `shapes[i]` its shape.
+ * entity, the words just before that entity started and how long it is so far; and the type of the
+ * text's first entity (a letterhead's first line tells a postal block from an inline address). `words[i]`
+ * is the token's lower-cased text, `shapes[i]` its shape, `firstType` '' before any entity.
  */
-export function tagFeatures(out: readonly string[], i: number, words: readonly string[], shapes: readonly string[]): string[] {
+export function tagFeatures(out: readonly string[], i: number, words: readonly string[], shapes: readonly string[], firstType: string): string[] {
   const prev = out[i - 1] ?? '<s>';
-  const dyn = [`t-1=${prev}`, `t-2t-1=${out[i - 2] ?? '<s>'}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`];
+  const dyn = [
+    `t-1=${prev}`, `t-2t-1=${out[i - 2] ?? '<s>'}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`,
+    `fe=${firstType}|${prev}|${shapes[i]}`,
+  ];
   if (prev !== 'O' && prev !== '<s>') {
     let e = i - 1;
     while (e > 0 && out[e]!.startsWith('I-')) e--;

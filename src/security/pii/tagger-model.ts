@@ -57,9 +57,10 @@ export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonl
   const out: string[] = [];
   const scores = new Float64Array(L);
   let prev = 0;
+  let firstType = '';
   for (let i = 0; i < tokens.length; i++) {
     for (let l = 0; l < L; l++) scores[l] = statics[i * L + l]!;
-    addScores(model, tagFeatures(out, i, words, shapes), scores);
+    addScores(model, tagFeatures(out, i, words, shapes, firstType), scores);
     let best = 0;
     let bestScore = -Infinity;
     for (let l = 0; l < L; l++) {
@@ -70,6 +71,7 @@ export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonl
     }
     out.push(model.labels[best]!);
     prev = best;
+    if (!firstType && best !== 0) firstType = model.labels[best]!.slice(2);
   }
   return out;
 }

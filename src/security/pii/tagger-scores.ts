@@ -1,5 +1,6 @@
 import {
-  affixFeatures, contextFeatures, GAZ_ROLES, PAD, RX_ROLES, rxAt, SHAPE_ROLES, tokenInfos, WORD_ROLES,
+  affixFeatures, bigramFeatures, GAZ_ROLES, lineContext, PAD, RX_ROLES, rxAt, SHAPE_ROLES, structuralFeatures,
+  structuralKey, tokenInfos, WORD_ROLES,
 } from './tagger-features.js';
 import type { TaggerModel } from './tagger-model.js';
 import type { Token } from './tokenize.js';
@@ -46,7 +47,8 @@ function sumWeights(model: TaggerModel, features: readonly string[]): Float64Arr
 export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: readonly string[]): StaticScores {
   const L = model.labels.length;
   const infos = tokenInfos(tokens);
-  const context = contextFeatures(tokens, infos);
+  const ctx = lineContext(tokens, infos);
+  const structural = new Map<string, Float64Array>();
   const scores = new Float64Array(tokens.length * L);
   const roleCaches = ROLE_GROUPS.map(() => new Map<string, Float64Array | null>());
   const affixes = new Map<string, Float64Array>();
@@ -66,7 +68,11 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
         for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
       }
     }
-    for (const f of context[i]!) {
+    const key = structuralKey(ctx, tokens, infos, i);
+    let sv = structural.get(key);
+    if (!sv) structural.set(key, (sv = sumWeights(model, structuralFeatures(ctx, tokens, infos, i))));
+    for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
+    for (const f of bigramFeatures(infos, i)) {
       const w = model.weights.get(f);
       if (w) for (let l = 0; l < L; l++) scores[base + l]! += w[l]!;
     }

@@ -36,9 +36,24 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
   const labels = decode(model, tokens, regexTags(tokens, ruleFeatureSpans(text, rules)));
-  return entities(labels).map(([type, first, last]) => {
-    const start = tokens[first]!.start;
-    const end = tokens[last]!.end;
-    return { type: type as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' };
+  return entities(labels).flatMap(([type, first, last]) => {
+    const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
+    if (end <= start) return [];
+    return [{ type: type as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
   });
+}
+
+/**
+ * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator at either end
+ * ("+41 (0)69 979 80 58-"), and a phone's opening bracket left out ("(579)888-3058" read from "579").
+ */
+export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
+  while (end > start && /[-–—,;:/\\]/.test(text[end - 1]!)) end--;
+  while (start < end && /[-–—,;:/\\)]/.test(text[start]!)) start++;
+  if (type === 'PHONE') {
+    const value = text.slice(start, end);
+    if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;
+    if (text[start - 1] === '+' && /\d/.test(text[start] ?? '')) start--;
+  }
+  return [start, end];
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePresidio, presidioGold } from '../../../benchmarks/security/eval-pii.js';
+import type { PresidioRow } from '../../../benchmarks/security/load-data.js';
+import { tidyEdges } from '../../../src/security/pii/tagger.js';
+
+const row = (full_text: string, spans: [string, string][]): PresidioRow => ({
+  full_text,
+  spans: spans.map(([entity_type, value]) => {
+    const start = full_text.indexOf(value);
+    return { entity_type, entity_value: value, start_position: start, end_position: start + value.length };
+  }),
+});
+
+describe('presidio-synth scoring', () => {
+  it('scores every gold label, a label without a mapping as a miss under its own name', () => {
+    const rows = [row('Call Dr. Ana at 555-0101, licence X1234567', [['TITLE', 'Dr.'], ['SOMETHING_NEW', 'X1234567']])];
+    const unmapped: Record<string, number> = {};
+    expect(presidioGold(rows[0]!, unmapped).map((g) => g.type)).toEqual(['TITLE', 'SOMETHING_NEW']);
+    expect(unmapped).toEqual({ SOMETHING_NEW: 1 });
+    const result = evaluatePresidio(rows, () => []);
+    expect(result.exact.SOMETHING_NEW).toMatchObject({ n: 1, recall: 0 });
+    expect(result.exact.overall).toMatchObject({ n: 2, matchedGold: 0 });
+    expect(result.unmappedGold).toEqual({ SOMETHING_NEW: 1 });
+  });
+
+  it('maps GPE, STREET_ADDRESS and ZIP_CODE gold and detector types alike to LOCATION', () => {
+    const rows = [row('Send it to 5 Elm St, Oslo 0150', [['STREET_ADDRESS', '5 Elm St'], ['GPE', 'Oslo'], ['ZIP_CODE', '0150']])];
+    const text = rows[0]!.full_text;
+    const at = (v: string, type: 'STREET_ADDRESS' | 'LOCATION' | 'ZIP_CODE') => {
+      const start = text.indexOf(v);
+      return { type, start, end: start + v.length, text: v, confidence: 1, source: 'test' };
+    };
+    const result = evaluatePresidio(rows, () => [at('5 Elm St', 'STREET_ADDRESS'), at('Oslo', 'LOCATION'), at('0150', 'ZIP_CODE')]);
+    expect(result.exact.LOCATION).toMatchObject({ n: 3, matchedGold: 3, precision: 1 });
+  });
+});
+
+describe('tidyEdges', () => {
+  it('drops dangling separators and gives a phone back its opening bracket and plus sign', () => {
+    const text = 'fax (579)888-3058- or +41 69 979';
+    const phone = text.indexOf('579');
+    expect(text.slice(...tidyEdges(text, 'PHONE', phone, phone + 13))).toBe('(579)888-3058');
+    const plus = text.indexOf('41');
+    expect(text.slice(...tidyEdges(text, 'PHONE', plus, text.length))).toBe('+41 69 979');
+    expect('Ana- went'.slice(...tidyEdges('Ana- went', 'PERSON', 0, 4))).toBe('Ana');
+  });
+});
