@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { UsageError } from '../../core/errors.js';
-import { Metrics } from '../../monitoring/metrics.js';
+import { Metrics, type MetricsSnapshot } from '../../monitoring/metrics.js';
 import { runHealthChecks, type HealthSources } from '../../monitoring/health/run-health.js';
 import type { Vault } from '../../security/vault.js';
 import type { HealthView } from '../../ui/health/health-view.js';
@@ -74,8 +74,9 @@ export async function healthCommand(ctx: CommandContext, opts: HealthOptions): P
 
   const sources = sourcesFor(ctx, opts);
   const load = async (): Promise<HealthView> => {
-    const report = await runHealthChecks(sources);
-    return { report, metrics: metricsFor(ctx).snapshot() };
+    let metrics: MetricsSnapshot | null = null;
+    const report = await runHealthChecks({ ...sources, alongsideUnlock: () => { metrics = metricsFor(ctx).snapshot(); } });
+    return { report, metrics: metrics ?? metricsFor(ctx).snapshot() };
   };
   let view = await load();
 

@@ -31,6 +31,11 @@ export interface HealthSources {
   memory?: () => MemoryFacts;
   /** Provider check timeout in ms. */
   providerTimeoutMs?: number;
+  /**
+   * The caller's own work to do while the KDF runs (the CLI reads the recorded metrics then). Called once
+   * when the key-less checks are done; an error it throws is ignored here (the caller redoes the work).
+   */
+  alongsideUnlock?: () => void;
 }
 
 /** Names of the checks, in report order. */
@@ -92,6 +97,9 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
   }));
   add(await timedCheck('writer-lock', () => writerLockCheck(src.paths.lock, src.now())));
   add(await timedCheck('drafts', () => draftsCheck(src.paths.drafts)));
+  try {
+    src.alongsideUnlock?.();
+  } catch { /* the caller redoes it */ }
 
   let vault: Vault | null = null;
   add(await timedCheck('vault', async () => {
@@ -101,7 +109,7 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
     if ('err' in unlocked) throw unlocked.err;
     vault = unlocked.vault;
     return vaultOutcome(header!, unlocked.ms);
-  }, unlockStart));
+  }, unlocking ? unlockStart : undefined));
 
   add(await timedCheck('entries', () => {
     if (listError) throw listError;
