@@ -1,7 +1,7 @@
 /**
  * Scores the poisoning detector on the synthetic journals (benchmarks/security/poisoning-set.ts).
  *
- *   npx tsx benchmarks/security/eval-poisoning.ts [--data fixtures/data] [--embeddings] [--cache <file.json>] [--out <file.json>] [--train]
+ *   npx tsx benchmarks/security/eval-poisoning.ts [--data fixtures/data] [--seed 17] [--journals 40] [--embeddings] [--cache <file.json>] [--out <file.json>] [--train]
  *
  * Threshold for 1% false positives is chosen on the 'train' journals and measured on the disjoint 'test'
  * journals. `--embeddings` adds Universal Sentence Encoder vectors (slow on a CPU: about 2 entries a second;
@@ -35,6 +35,9 @@ export interface GroupDetection {
   detected: number;
   rate: number;
   ci: Interval;
+  /** AUROC of this group against the test journals' own entries, with its Hanley–McNeil interval. */
+  auroc: number;
+  aurocCI: Interval;
 }
 
 /** Poisoning figures on the test journals of the synthetic set. */
@@ -145,9 +148,10 @@ function aurocInterval(a: number, np: number, nn: number): Interval {
   return { low: Math.max(0, a - 1.96 * se), high: Math.min(1, a + 1.96 * se) };
 }
 
-function group(rows: readonly Row[], cut: number): GroupDetection {
+function group(rows: readonly Row[], cut: number, own: readonly number[]): GroupDetection {
   const detected = rows.filter((r) => r.score > cut).length;
-  return { n: rows.length, detected, rate: rows.length ? detected / rows.length : 0, ci: wilson(detected, rows.length) };
+  const a = auroc(rows.map((r) => r.score), [...own]);
+  return { n: rows.length, detected, rate: rows.length ? detected / rows.length : 0, ci: wilson(detected, rows.length), auroc: a, aurocCI: aurocInterval(a, rows.length, own.length) };
 }
 
 /** Scores detectPoisoning on the synthetic set: threshold from the train journals, figures on the test journals. */
@@ -158,17 +162,18 @@ export function evaluatePoisoning(journals: readonly SyntheticJournal[], embeddi
   const test = rows.filter((r) => r.split === 'test');
   const own = test.filter((r) => r.label === 0);
   const foreign = test.filter((r) => r.label === 1);
-  const all = group(foreign, cut);
-  const oracle = group(foreign, cutAt1pct(test.filter((r) => r.label === 0).map((r) => r.score)));
+  const ownScores = own.map((r) => r.score);
+  const all = group(foreign, cut, ownScores);
+  const oracle = group(foreign, cutAt1pct(ownScores), ownScores);
   const fp = own.filter((r) => r.score > cut).length;
   const byKind: Record<string, GroupDetection> = {};
   const bySource: Record<string, GroupDetection> = {};
-  for (const k of [...new Set(foreign.map((r) => r.kind))]) byKind[k] = group(foreign.filter((r) => r.kind === k), cut);
-  for (const s of [...new Set(foreign.map((r) => r.source))]) bySource[s] = group(foreign.filter((r) => r.source === s), cut);
+  for (const k of [...new Set(foreign.map((r) => r.kind))]) byKind[k] = group(foreign.filter((r) => r.kind === k), cut, ownScores);
+  for (const s of [...new Set(foreign.map((r) => r.source))]) bySource[s] = group(foreign.filter((r) => r.source === s), cut, ownScores);
   const t = DEFAULT_POISONING_THRESHOLD;
   const a = auroc(foreign.map((r) => r.score), own.map((r) => r.score));
   return {
-    dataset: `synthetic diarist journals (benchmarks/security/poisoning-set.ts, seed 17; per journal ${JSON.stringify(POISONING_SET_SHAPE)})`,
+    dataset: `synthetic diarist journals (benchmarks/security/poisoning-set.ts; per journal ${JSON.stringify(POISONING_SET_SHAPE)})`,
     journals: journals.length, embeddings: embeddings !== undefined,
     ...metricsFrom({
       tp: foreign.filter((r) => r.score >= t).length, fn: foreign.filter((r) => r.score < t).length,
@@ -191,7 +196,7 @@ const pct = (x: number): string => (x * 100).toFixed(1);
 
 /** One printable block of an evaluation. */
 export function renderPoisoning(p: PoisoningEvaluation): string {
-  const line = (name: string, g: GroupDetection): string => `  ${name.padEnd(22)} n ${String(g.n).padStart(4)}  detected ${pct(g.rate).padStart(5)}% [${pct(g.ci.low)}–${pct(g.ci.high)}]`;
+  const line = (name: string, g: GroupDetection): string => `  ${name.padEnd(22)} n ${String(g.n).padStart(4)}  detected ${pct(g.rate).padStart(5)}% [${pct(g.ci.low)}–${pct(g.ci.high)}]  AUROC ${g.auroc.toFixed(3)} [${g.aurocCI.low.toFixed(3)}–${g.aurocCI.high.toFixed(3)}]`;
   return [
     `Poisoning, ${p.embeddings ? 'with' : 'without'} embeddings: ${p.journals} journals (test half: ${p.ownEntries} own, ${p.foreignEntries} foreign entries)`,
     `  AUROC ${p.auroc.toFixed(3)} [${p.aurocCI.low.toFixed(3)}–${p.aurocCI.high.toFixed(3)}]; detection at 1% FPR (threshold ${p.thresholdAt1pctFpr.toFixed(2)} from train journals) `
@@ -210,7 +215,7 @@ function literal(w: PoisoningWeights): string {
 async function main(argv: string[]): Promise<void> {
   const opt = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const data = opt('--data') ?? 'fixtures/data';
-  const journals = buildPoisoningSet(data);
+  const journals = buildPoisoningSet(data, Number(opt('--seed') ?? 17), Number(opt('--journals') ?? 40));
   if (journals.length === 0) throw new Error(`no poisoning set could be built from ${data} (needs injections and bipia emails)`);
   const embeddings = argv.includes('--embeddings') ? await embedSet(journals, opt('--cache')) : undefined;
   if (argv.includes('--train')) {
