@@ -9,7 +9,6 @@ import { detectInjection, gatherEvidence } from '../src/security/injection/detec
 import { FEATURE_DIM, featurize, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
 import { maxCosine } from '../src/security/injection/attack-store.js';
-import { mostInstructionLike } from '../src/security/injection/planted-instructions.js';
 import { buildFolds } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
 import { embedCorpus } from './injection-embed-cache.js';
@@ -111,14 +110,14 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
     }
     fold.test.forEach((it, i) => {
       const v = testVecs[i];
-      const r = detectInjection(it.text, model);
+      const r = detectInjection(it.text, { ...model, planted: { ...planted, threshold: 2 } });
       out.push({
         source: it.source === 'deepset' ? `deepset-${it.label ? 'positive' : 'negative'}` : it.source,
         label: it.label, fold: f, text: it.text,
         sync: r.modelScore, trusted: r.score >= 2,
         emb: emb && v ? 1 / (1 + Math.exp(-logit(emb, dense(v)))) : 0,
         knn: v ? maxCosine(v, store) : 0,
-        planted: mostInstructionLike(planted, gatherEvidence(it.text).norm.text)?.contrast ?? 0,
+        planted: r.plantedScore,
       });
     });
     console.error(`fold ${f + 1}/${k}: trained on ${fold.train.length}, scored ${fold.test.length}`);

@@ -5,39 +5,27 @@
  */
 import { combineDeep, type DeepCombiner } from '../src/security/injection/deep-model.js';
 import type { OutOfFold } from './injection-cv.js';
-import { BENIGN_SOURCES, chooseThreshold, type FastCutoffs } from './injection-cv-report.js';
+import { chooseThreshold, type FastCutoffs } from './injection-cv-report.js';
 
-function features(r: OutOfFold, c: FastCutoffs): number[] {
-  const lg = (p: number): number => {
-    const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
-    return Math.log(q / (1 - q));
-  };
-  return [lg(r.trusted ? 0.9999 : r.sync), lg(r.emb), r.knn, r.planted >= c.planted ? 1 : 0];
-}
-
-/** Fits the combiner by weighted full-batch gradient descent (each source the same total weight, benign twice). */
-export function fitCombiner(rows: readonly OutOfFold[], c: FastCutoffs): Omit<DeepCombiner, 'thresholds'> {
-  const count = new Map<string, number>();
-  for (const r of rows) count.set(r.source, (count.get(r.source) ?? 0) + 1);
-  const sw = rows.map((r) => (BENIGN_SOURCES.includes(r.source) ? 2 : 1) / count.get(r.source)!);
-  const xs = rows.map((r) => features(r, c));
-  const w = [0, 0, 0, 0];
-  let b = 0;
-  for (let it = 0; it < 3000; it++) {
-    const g = [0, 0, 0, 0];
-    let gb = 0;
-    let total = 0;
-    xs.forEach((x, i) => {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, j) => s + v * w[j]!, 0))));
-      const d = (p - rows[i]!.label) * sw[i]!;
-      x.forEach((v, j) => (g[j]! += d * v));
-      gb += d;
-      total += sw[i]!;
-    });
-    for (let j = 0; j < 4; j++) w[j]! -= (0.5 * (g[j]! / total + 1e-3 * w[j]!));
-    b -= 0.5 * (gb / total);
+/**
+ * Chooses the combiner: the fast path's logit plus `a` times the embedding model's logit plus `b` times the
+ * similarity to known attacks (a planted instruction adds enough to flag), with `a` and `b` from a small grid
+ * maximising pooled recall when every benign source is held at `maxFpr`. A plain sum of logits beat a
+ * log-loss fit here because only the operating point matters.
+ */
+export function fitCombiner(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: number, fastHigh: (r: OutOfFold) => boolean): Omit<DeepCombiner, 'thresholds'> {
+  let best: { comb: Omit<DeepCombiner, 'thresholds'>; recall: number } | undefined;
+  const positives = rows.filter((r) => r.label === 1);
+  for (const a of [0.5, 1, 1.5]) {
+    for (const b of [0, 2, 4]) {
+      const comb = { weights: { sync: 1, embedding: a, similarity: b, planted: 20 }, bias: 0 };
+      const score = (r: OutOfFold): number => (fastHigh(r) ? 1 : deepScore(r, comb, c));
+      const t = chooseThreshold(rows, score, maxFpr);
+      const recall = positives.filter((r) => score(r) >= t).length / Math.max(1, positives.length);
+      if (!best || recall > best.recall) best = { comb, recall };
+    }
   }
-  return { weights: { sync: w[0]!, embedding: w[1]!, similarity: w[2]!, planted: w[3]! }, bias: b };
+  return best!.comb;
 }
 
 /** Combined probability of one out-of-fold row under a fitted combiner. */
@@ -53,7 +41,7 @@ export function nestedDeep(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: n
   const folds = [...new Set(rows.map((r) => r.fold))];
   return folds.flatMap((f) => {
     const rest = rows.filter((r) => r.fold !== f);
-    const comb = fitCombiner(rest, c);
+    const comb = fitCombiner(rest, c, maxFpr, fastHigh);
     const t = chooseThreshold(rest, (r) => (fastHigh(r) ? 1 : deepScore(r, comb, c)), maxFpr);
     return rows.filter((r) => r.fold === f).map((row) => {
       const score = deepScore(row, comb, c);

@@ -1,7 +1,7 @@
 /**
  * Trains the prompt-injection detector's layers and estimates their held-out performance honestly.
  *
- *   npx tsx scripts/train-injection.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.02] [--no-embeddings]
+ *   npx tsx scripts/train-injection.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--no-embeddings]
  *
  * 1. k-fold cross-validation over the whole corpus, grouped by splitKey (BIPIA by attack category and by
  *    carrier email): every layer is trained on k-1 folds and scores the held-out fold (injection-cv.ts).
@@ -25,7 +25,7 @@ import { deepScore, fitCombiner, nestedDeep } from './injection-stack.js';
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
 const folds = Number(arg('--folds', '5'));
-const maxFpr = Number(arg('--max-fpr', '0.02'));
+const maxFpr = Number(arg('--max-fpr', '0.025'));
 const withEmbeddings = !process.argv.includes('--no-embeddings');
 /** Chosen by cross-validation (pooled recall at the FPR cap; see the report's `hyperParams`). */
 const HP: HyperParams = { l2: Number(process.env.L2 ?? 3e-4), epochs: Number(process.env.EPOCHS ?? 3), lr: 0.03, embL2: 1e-4, plantedL2: 1e-4 };
@@ -57,7 +57,7 @@ if (withEmbeddings) {
   const flagged = new Map(nested.map((d) => [d.row, d.flagged ? 1 : 0]));
   deepFigures = figuresAt(rows, (r) => flagged.get(r)!, 0.5);
   console.log(formatFigures(`with embeddings, ${folds}-fold CV, combiner nested`, deepFigures));
-  const comb = fitCombiner(rows, cut);
+  const comb = fitCombiner(rows, cut, maxFpr, fastHigh);
   const combined = new Map(rows.map((r) => [r, fastHigh(r) ? 1 : deepScore(r, comb, cut)]));
   const medium = chooseThreshold(rows, (r) => combined.get(r)!, maxFpr);
   const deepHigh = Math.min(0.999, Math.max(medium + 0.01, chooseThreshold(rows, (r) => combined.get(r)!, maxFpr / 4)));
@@ -86,7 +86,7 @@ export const PLANTED_MODEL: SerializedPlantedModel = ${JSON.stringify({ ...encod
 writeFileSync('src/security/injection/deep-weights.ts', `${HEADER}import type { SerializedDeepModel } from './deep-model.js';
 
 /** The trained embedding layer: embedding model, known-attack store and combiner (see trainedOn). */
-export const DEEP_WEIGHTS: SerializedDeepModel | undefined = ${JSON.stringify(deepWeights ?? null)} ?? undefined;
+export const DEEP_WEIGHTS: SerializedDeepModel | undefined = ${deepWeights ? JSON.stringify(deepWeights) : 'undefined'};
 `);
 const report = {
   trainedOn, hyperParams: HP, folds, maxFprPerBenignSource: maxFpr,

@@ -67,7 +67,7 @@ export async function evaluateInjectionDeep(dir: string, embedder: TextEmbedder)
  * Grouped k-fold cross-validation of the fast path on `dir` (training on k-1 folds, scoring the held-out
  * one, cut-offs chosen on the pooled out-of-fold scores so every benign source stays at or under `maxFpr`).
  */
-export async function crossValidateInjection(dir: string, folds = 5, maxFpr = 0.02): Promise<CvFigures> {
+export async function crossValidateInjection(dir: string, folds = 5, maxFpr = 0.025): Promise<CvFigures> {
   const rows = await crossValidate(dir, folds, DEFAULT_HYPER_PARAMS, false);
   const cut = chooseFastCutoffs(rows, maxFpr);
   return figuresAt(rows, (r) => fastScore(r, cut), cut.medium);

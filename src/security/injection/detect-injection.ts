@@ -1,6 +1,6 @@
 import { defaultModel, modelProbability, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
-import { mostInstructionLike } from './planted-instructions.js';
+import { mostInstructionLike, windowProbability } from './planted-instructions.js';
 import { RULES } from './rules.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
 
@@ -50,7 +50,8 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
  * sees which rules fired, gives the score. A hit of a rule the training split found precise ("trusted"),
  * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. In a
- * longer document, a window the planted-instruction model finds addressed to an assistant is at least
+ * longer document, a window that the planted-instruction model or the main model finds addressed to an
+ * assistant, and that stands out from the rest of the document, is at least
  * MEDIUM (indirect injection). Never throws; pure and synchronous.
  */
 export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
@@ -70,7 +71,14 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
     score = Math.max(score, model.thresholds.high);
     spans.push({ type: 'encoded_payload', start: 0, end: 0, text: '', rule: `obfuscation:${norm.flags.join('+')}` });
   }
-  const planted = model.planted ? mostInstructionLike(model.planted, norm.text) : undefined;
+  const windowModel = model.planted;
+  const planted = windowModel
+    ? mostInstructionLike(windowModel, norm.text, (w) => {
+      // The main model reads only windows the window model already finds somewhat instruction-like (speed).
+      const p = windowProbability(windowModel, w);
+      return p < 0.3 ? p : Math.max(p, modelProbability(model, w));
+    })
+    : undefined;
   if (planted && model.planted && planted.contrast >= model.planted.threshold) {
     score = Math.max(score, model.thresholds.medium);
     spans.push({ type: 'indirect_injection', start: planted.start, end: planted.end, text: planted.text, rule: 'planted-instruction' });

@@ -19,40 +19,61 @@ export interface SparseVector {
 
 const MAX_CHARS = 6000;
 
+/** Per-bucket counts reused across calls (zeroed again before each call returns). */
+let SCRATCH = new Uint16Array(FEATURE_DIM);
+
+/** Raw hashes of a word's own features (unigram and character n-grams), memoised: diaries repeat words. */
+const WORD_HASHES = new Map<string, Uint32Array>();
+
+function wordHashes(w: string): Uint32Array {
+  let h = WORD_HASHES.get(w);
+  if (h) return h;
+  const feats = [`w:${w}`];
+  if (w.length >= 3 && /\p{L}/u.test(w)) {
+    const padded = ` ${w} `;
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) feats.push(`c:${padded.slice(i, i + n)}`);
+  }
+  h = Uint32Array.from(feats, fnv1a);
+  if (WORD_HASHES.size >= 50_000) WORD_HASHES.clear();
+  WORD_HASHES.set(w, h);
+  return h;
+}
+
 /**
  * Turns a (normalised) text into hashed features: lower-cased word unigrams and bigrams, character
  * 3–5-grams inside words, a few shape markers (length, line count) and caller-given markers (the names of
  * the rules that matched), hashed into `dim` buckets. Shared by training and inference.
  */
 export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM): SparseVector {
-  const counts = new Map<number, number>();
-  const add = (f: string): void => {
-    const idx = fnv1a(f) % dim;
-    counts.set(idx, (counts.get(idx) ?? 0) + 1);
+  if (SCRATCH.length < dim) SCRATCH = new Uint16Array(dim);
+  const counts = SCRATCH;
+  const touched: number[] = [];
+  const addHash = (hash: number): void => {
+    const idx = hash % dim;
+    if (counts[idx] === 0) touched.push(idx);
+    counts[idx]!++;
   };
+  const add = (f: string): void => addHash(fnv1a(f));
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const lower = clipped.toLowerCase();
   const words = lower.match(/[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu) ?? [];
   let prev = '<s>';
   for (const w of words) {
-    add(`w:${w}`);
+    for (const hash of wordHashes(w)) addHash(hash);
     add(`b:${prev} ${w}`);
     prev = w;
-    if (w.length >= 3 && /\p{L}/u.test(w)) {
-      const padded = ` ${w} `;
-      for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`);
-    }
   }
   add(`b:${prev} </s>`);
   add(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`);
   add(`lines:${Math.min(6, clipped.split('\n').length)}`);
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
   for (const m of markers) for (let i = 0; i < 8; i++) add(`m:${m}`);
-  const indices = Int32Array.from(counts.keys());
+  const indices = Int32Array.from(touched);
   const values = new Float32Array(indices.length);
   let norm = 0;
-  indices.forEach((idx, i) => {
-    const v = 1 + Math.log(counts.get(idx) ?? 1);
+  touched.forEach((idx, i) => {
+    const v = 1 + Math.log(counts[idx]!);
+    counts[idx] = 0;
     values[i] = v;
     norm += v * v;
   });

@@ -6,7 +6,7 @@ import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 export const PLANTED_DIM = 1 << 14;
 /** Words per window, and the step between windows. */
 export const WINDOW_WORDS = 12;
-const WINDOW_STEP = 6;
+const WINDOW_STEP = 8;
 /** Texts shorter than this many words are prompts, not documents, and are left to the main model. */
 export const MIN_DOCUMENT_WORDS = 30;
 
@@ -60,11 +60,14 @@ export interface PlantedWindow extends TextWindow {
   contrast: number;
 }
 
-/** The most instruction-like window of a (normalised) document; undefined for short texts. */
-export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string): PlantedWindow | undefined {
+/**
+ * The most instruction-like window of a (normalised) document; undefined for short texts. `score` gives a
+ * window's probability (by default the window model's; detectInjection also asks the main model).
+ */
+export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, score = (w: string): number => windowProbability(model, w)): PlantedWindow | undefined {
   const windows = documentWindows(text);
   if (!windows.length) return undefined;
-  const probs = windows.map((w) => windowProbability(model, w.text));
+  const probs = windows.map((w) => score(w.text));
   let best = 0;
   probs.forEach((p, i) => (p > probs[best]! ? (best = i) : undefined));
   const sorted = [...probs].sort((a, b) => a - b);
