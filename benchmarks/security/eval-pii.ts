@@ -75,8 +75,8 @@ export interface WnutEvaluation {
   overlap: Record<string, SpanMetrics>;
 }
 
-/** Scores detectPII's PERSON and LOCATION on WNUT-17 (tokens joined by spaces). */
-export function evaluateWnut(sentences: readonly ConllSentence[]): WnutEvaluation {
+/** Scores a detector's (default: detectPII) PERSON and LOCATION/STREET_ADDRESS on WNUT-17 (tokens joined by spaces). */
+export function evaluateWnut(sentences: readonly ConllSentence[], detect: (text: string) => PiiSpan[] = (t) => detectPII(t)): WnutEvaluation {
   const exact = new SpanScorer('exact');
   const overlap = new SpanScorer('overlap');
   for (const s of sentences) {
@@ -97,7 +97,7 @@ export function evaluateWnut(sentences: readonly ConllSentence[]): WnutEvaluatio
       if (m[1] === 'I' && last && last.type === type) last.end = end;
       else gold.push({ type, start, end });
     });
-    const predicted = detectPII(text, { types: ['PERSON', 'LOCATION', 'STREET_ADDRESS'] })
+    const predicted = detect(text).filter((p) => p.type === 'PERSON' || p.type === 'LOCATION' || p.type === 'STREET_ADDRESS')
       .map((p) => ({ type: p.type === 'PERSON' ? 'PERSON' : 'LOCATION', start: p.start, end: p.end }));
     exact.add(gold, predicted);
     overlap.add(gold, predicted);

@@ -5,8 +5,8 @@ import type { DetectPiiOptions, PiiSpan, PiiType } from './types.js';
 
 export { resolveOverlaps } from './resolve-overlaps.js';
 
-/** Types whose regex recogniser is checked by a validator or an unambiguous format: kept as found. */
-const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH']);
+/** Types whose regex recogniser is checked by a validator, a format or its context: kept as found, never tagged. */
+const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE']);
 
 /**
  * {@link detectPII} with a given tagger model (the cross-validation in scripts/train-pii-tagger.ts
@@ -16,7 +16,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   const rules = ruleSpans(text);
   let spans = rules;
   if (options.ner !== false) {
-    spans = [...rules.filter((s) => VALIDATED.has(s.type)), ...tagEntities(text, rules, model)];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type)), ...tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type))];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -68,6 +68,17 @@ const RECOGNIZERS: Recognizer[] = [
     validate: (v) => luhnValid(v) && /^[1-6]/.test(v),
   },
   {
+    // Maestro numbers can be 12 digits: accepted only next to the word "card", with a valid Luhn digit.
+    type: 'CREDIT_CARD', name: 'card-12', confidence: 0.9,
+    pattern: /\b\d{12}\b/g,
+    validate: (v, text, start) => luhnValid(v) && /\bcard\b/.test(contextBefore(text, start, 60)),
+  },
+  {
+    type: 'US_DRIVER_LICENSE', name: 'driver-license', confidence: 0.85, group: 1,
+    pattern: /\bdriver['’]?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*([A-Z\d][A-Z\d-]{4,18}[A-Z\d])\b/gi,
+    validate: (v) => /\d{4}/.test(v.replace(/-/g, '')),
+  },
+  {
     type: 'US_SSN', name: 'ssn', confidence: 0.9,
     pattern: /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g,
     validate: (v) => ssnValid(v),

@@ -44,12 +44,14 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 }
 
 /**
- * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator at either end
- * ("+41 (0)69 979 80 58-"), and a phone's opening bracket left out ("(579)888-3058" read from "579").
+ * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator, quote or emoji at
+ * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
+ * "579"); a span without a letter or digit becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
-  while (end > start && /[-–—,;:/\\]/.test(text[end - 1]!)) end--;
-  while (start < end && /[-–—,;:/\\)]/.test(text[start]!)) start++;
+  while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
+  while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (type === 'PHONE') {
     const value = text.slice(start, end);
     if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;

@@ -13,6 +13,17 @@ describe('detectPII', () => {
   it('does not report a card number that fails Luhn', () => {
     expect(detectPII('my code is 4111 1111 1111 1112').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
   });
+  it('accepts a 12-digit (Maestro) card only next to the word card and with a valid Luhn digit', () => {
+    expect(detectPII('points won on credit card 587428561654 last month').find((s) => s.type === 'CREDIT_CARD')?.text).toBe('587428561654');
+    expect(detectPII('points won on credit card 587428561655 last month').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
+    expect(detectPII('we counted 587428561654 grains of sand').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
+  });
+  it('finds a driver\'s licence number after the phrase that introduces it', () => {
+    for (const id of ['2270-66-1551', 'F162823540116', '6940579']) {
+      expect(detectPII(`my driver's license number is ${id}`).find((s) => s.type === 'US_DRIVER_LICENSE')?.text).toBe(id);
+    }
+    expect(detectPII('a driver took the license plate off').some((s) => s.type === 'US_DRIVER_LICENSE')).toBe(false);
+  });
   it('returns non-overlapping spans in text order', () => {
     const spans = detectPII(TEXT);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
