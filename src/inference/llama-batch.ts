@@ -181,15 +181,17 @@ export class LlamaBatchGenerator {
       if (options.signal?.aborted) { for (const r of live) this.end(r, 'abort'); return; }
       const lo = live[0]!.index;
       const hi = live.at(-1)!.index;
-      // Queue every sequence from lo to hi in this tick, in id order: one llama.cpp pass for the step.
-      const step = running.filter((r) => r.index >= lo && r.index <= hi).map((r) => {
+      // Queue every sequence from lo to hi in this tick, in id order: one llama.cpp pass for the step (a
+      // finished sequence with no room left for a filler is skipped, at the cost of a split).
+      const inStep = running.filter((r) => r.index >= lo && r.index <= hi && (!r.done || r.seq.nextTokenIndex + 1 < this.perSequence));
+      const step = inStep.map((r) => {
         if (r.done) return r.seq.controlledEvaluate([r.lastToken]).then(() => undefined);
         const input = r.pending.length > 0 ? r.pending : [r.lastToken];
         const last = input.at(-1)!;
         return r.seq.controlledEvaluate([...input.slice(0, -1), [last, { generateNext }]]).then((out) => out.at(-1)?.next?.token ?? null);
       });
       const next = await Promise.all(step);
-      running.filter((r) => r.index >= lo && r.index <= hi).forEach((r, i) => {
+      inStep.forEach((r, i) => {
         if (r.done) return;
         r.pending = [];
         const token = next[i];
