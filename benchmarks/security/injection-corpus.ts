@@ -1,9 +1,8 @@
-import { fnv1a } from '../../src/security/injection/features.js';
 import {
   loadBipiaAttacks, loadBipiaEmails, loadDeepset, loadGoEmotions, loadJailbreaks, loadNotInject, type LabelledText,
 } from './load-data.js';
 
-/** A labelled text with the unit that decides its train/validation split (so related items stay together). */
+/** A labelled text with the unit that decides its cross-validation fold (so related items stay together). */
 export interface CorpusItem extends LabelledText {
   splitKey: string;
   /** For a BIPIA positive: the attack string inserted into the carrier email. */
@@ -56,9 +55,4 @@ export function buildInjectionCorpus(dir: string, carriersPerAttack = 1): Corpus
     }
   }
   return items;
-}
-
-/** Deterministic split: one in five split keys (hashed) is validation, the rest training. */
-export function splitOf(item: CorpusItem): 'train' | 'val' {
-  return fnv1a(item.splitKey) % 5 === 0 ? 'val' : 'train';
 }
