@@ -4,11 +4,15 @@
  * a tokenizer loaded in this process (node-llama-cpp, vocabulary only) counts those texts in the model's own
  * tokens afterwards. Nothing here changes the provider or the sandbox protocol.
  */
-import type { AIProvider, GenerateOptions } from '../../src/providers/types.js';
+import { batchPrompt } from '../../src/providers/batch.js';
+import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions } from '../../src/providers/types.js';
 
 /** One model call as the provider saw it. */
 export interface RecordedCall {
-  method: 'generate' | 'stream';
+  /** `batch`: one prompt of a generateBatch call (several prompts decoded together). */
+  method: 'generate' | 'stream' | 'batch';
+  /** For a batch prompt: which generateBatch call, its size, and the tokens the sandbox generated for the whole batch. */
+  batch: { call: number; size: number; generatedTokens: number | null } | null;
   /** The text the llama provider feeds the model: system prompt, blank line, prompt. */
   input: string;
   output: string;
@@ -27,21 +31,21 @@ export interface ModelTokenizer {
   dispose(): Promise<void>;
 }
 
-type SandboxLike = { lastResult?: { tokens: number; stopReason: string } };
+type SandboxLike = { lastResult?: { tokens: number; stopReason: string }; generatedTokens?: number };
 
 const sandboxOf = (provider: AIProvider) => (provider as { sandboxProcess?: SandboxLike }).sandboxProcess;
 
 /**
- * Wrap `provider` so that every `generate` and `stream` call is appended to `calls` and passed to `onCall`
- * (other methods, and any the provider adds later, pass through unrecorded; the caller compares counts with
- * writeReflection's usage).
+ * Wrap `provider` so that every `generate` and `stream` call, and every prompt of a `generateBatch` call, is
+ * appended to `calls` and passed to `onCall` (other methods pass through unrecorded; the caller compares
+ * counts with writeReflection's usage).
  */
 export function recordCalls(provider: AIProvider, calls: RecordedCall[], onCall?: (call: RecordedCall) => void): AIProvider {
   const inputOf = (prompt: string, options?: GenerateOptions) => (options?.system ? `${options.system}\n\n${prompt}` : prompt);
   const after = (method: RecordedCall['method'], input: string, output: string, options: GenerateOptions | undefined, start: number, error: unknown = null) => {
     const result = sandboxOf(provider)?.lastResult;
     const message = error === null ? null : error instanceof Error ? error.message : String(error);
-    const call: RecordedCall = { method, input, output, maxTokens: options?.maxTokens ?? null, wallMs: performance.now() - start, generatedTokens: result?.tokens ?? null, stopReason: result?.stopReason ?? null, error: message };
+    const call: RecordedCall = { method, batch: null, input, output, maxTokens: options?.maxTokens ?? null, wallMs: performance.now() - start, generatedTokens: result?.tokens ?? null, stopReason: result?.stopReason ?? null, error: message };
     calls.push(call);
     onCall?.(call);
   };
@@ -50,6 +54,7 @@ export function recordCalls(provider: AIProvider, calls: RecordedCall[], onCall?
     const sandbox = sandboxOf(provider);
     if (sandbox) sandbox.lastResult = undefined;
   };
+  let batches = 0;
   return new Proxy(provider, {
     get(target, property, receiver) {
       if (property === 'generate') {
@@ -83,6 +88,31 @@ export function recordCalls(provider: AIProvider, calls: RecordedCall[], onCall?
           } finally {
             after('stream', inputOf(prompt, options), output, options, start, failure);
           }
+        };
+      }
+      if (property === 'generateBatch' && target.generateBatch) {
+        const batchOf = target.generateBatch.bind(target);
+        return async (prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> => {
+          const sandbox = sandboxOf(provider);
+          const before = sandbox?.generatedTokens;
+          const start = performance.now();
+          const outcomes = await batchOf(prompts, options);
+          const wallMs = performance.now() - start;
+          const after = sandbox?.generatedTokens;
+          const batch = { call: ++batches, size: prompts.length, generatedTokens: before !== undefined && after !== undefined ? after - before : null };
+          prompts.forEach((item, i) => {
+            const p = batchPrompt(item, options);
+            const outcome = outcomes[i];
+            const reason: unknown = outcome?.status === 'rejected' ? outcome.reason : null;
+            const call: RecordedCall = {
+              method: 'batch', batch, input: inputOf(p.prompt, p.system !== undefined ? { system: p.system } : {}),
+              output: outcome?.status === 'fulfilled' ? outcome.value : '', maxTokens: options.maxTokens ?? null, wallMs,
+              generatedTokens: null, stopReason: null, error: reason === null ? null : reason instanceof Error ? reason.message : String(reason),
+            };
+            calls.push(call);
+            onCall?.(call);
+          });
+          return outcomes;
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);

@@ -16,8 +16,10 @@ export interface CallReport {
   method: RecordedCall['method'];
   promptTokens: number;
   promptTokensEstimated: number;
-  /** Generated tokens as counted by the sandbox while generating. */
+  /** Generated tokens as counted by the sandbox while generating (null for a batch prompt: see batch). */
   generatedTokens: number | null;
+  /** For a map prompt sent in a generateBatch: which batch call, its size and the batch's generated tokens. */
+  batch: RecordedCall['batch'];
   /** The returned text tokenised again (can differ from generatedTokens: stop strings, cleaning, merges). */
   outputTokens: number;
   maxTokens: number | null;
@@ -42,6 +44,9 @@ export interface RunReport {
   reduceCalls: number;
   calls: CallReport[];
   totals: { promptTokens: number; generatedTokens: number; outputTokens: number; promptTokensEstimated: number };
+  /** generateBatch calls (the map step sends all its prompts in one). */
+  batchCalls: number;
+  /** Successful calls the recorder saw; should equal the service's own count. */
   callsSeenByRecorder: number;
   callsCountedByService: number;
   wallMs: number;
@@ -102,6 +107,7 @@ export async function runLlamaSummaries(options: LlamaRunOptions): Promise<{ loa
           promptTokens,
           promptTokensEstimated: estimateTokens(system ?? '') + estimateTokens(rest.join('\n\n')),
           generatedTokens: call.generatedTokens,
+          batch: call.batch,
           outputTokens: tokenizer.count(call.output, false),
           maxTokens: call.maxTokens,
           overflowsContext: promptTokens + (call.maxTokens ?? 0) > contextTokens,
@@ -111,10 +117,11 @@ export async function runLlamaSummaries(options: LlamaRunOptions): Promise<{ loa
         };
       });
       const sum = (f: (c: CallReport) => number) => calls.reduce((a, c) => a + f(c), 0);
+      const batchTokens = [...new Map(calls.filter((c) => c.batch).map((c) => [c.batch!.call, c.batch!.generatedTokens ?? 0])).values()].reduce((a, b) => a + b, 0);
       runs.push({
         model: options.label, entries: period.entries.length, contextTokens, contextTokensGiven, tokensPerEstimate: Number(tokensPerEstimate.toFixed(2)), mapCalls: usage.mapCalls, reduceCalls: usage.reduceCalls, calls,
-        totals: { promptTokens: sum((c) => c.promptTokens), generatedTokens: sum((c) => c.generatedTokens ?? 0), outputTokens: sum((c) => c.outputTokens), promptTokensEstimated: sum((c) => c.promptTokensEstimated) },
-        callsSeenByRecorder: recorded.length, callsCountedByService: usage.calls, wallMs: Math.round(wallMs),
+        totals: { promptTokens: sum((c) => c.promptTokens), generatedTokens: sum((c) => c.generatedTokens ?? 0) + batchTokens, outputTokens: sum((c) => c.outputTokens), promptTokensEstimated: sum((c) => c.promptTokensEstimated) },
+        batchCalls: new Set(calls.filter((c) => c.batch).map((c) => c.batch!.call)).size, callsSeenByRecorder: recorded.filter((c) => c.error === null).length, callsCountedByService: usage.calls, wallMs: Math.round(wallMs),
         reflection: reflection.source, fallbackReason: reflection.fallbackReason ?? null,
       });
     }

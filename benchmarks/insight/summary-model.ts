@@ -1,7 +1,7 @@
 /**
  * Model calls and tokens per summary (issue 5): the map-reduce of `companion summary` over 50 and 200 entries.
  *
- *   npm run bench:summary-model -- [--out <json>] [--mock-only] [--model <gguf>] [--threads N] [--timeout-ms 120000]
+ *   npm run bench:summary-model -- [--out <json>] [--mock-only] [--model <gguf>] [--threads N] [--entries 50,200] [--timeout-ms 120000]
  *
  * 1. Mock provider replaying a fixture, context windows of 4096 and 2048 tokens: map and reduce calls and the
  *    batching's own token estimates (estimateTokens, ≥ 1 per 3 characters); no model.
@@ -32,11 +32,12 @@ const { values } = parseArgs({ options: {
   model: { type: 'string' },
   'timeout-ms': { type: 'string', default: '120000' },
   threads: { type: 'string', default: String(os.availableParallelism()) },
+  entries: { type: 'string', default: '50,200' },
 } });
 const threads = Number(values.threads);
 const loadAverageAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
 const timeoutMs = Number(values['timeout-ms']);
-const periods = await Promise.all([50, 200].map((n) => summaryInputs(n)));
+const periods = await Promise.all(values.entries.split(',').map((n) => summaryInputs(Number(n))));
 
 const mockRows: string[][] = [];
 const mock: unknown[] = [];
@@ -71,7 +72,7 @@ if (!values['mock-only']) {
     if (stories && fs.existsSync(stories)) targets.push({ label: path.basename(stories), modelPath: stories });
     else skipped.push('stories260K: no COMPANION_TEST_MODEL, --model or ../shared/models/stories260K/stories260K.gguf');
     for (const target of targets) {
-      const onCall = (n: number, call: RecordedCall) => process.stderr.write(`  ${target.label.split(' ')[0]}: call ${n} (${call.method}) ${(call.wallMs / 1000).toFixed(1)} s\n`);
+      const onCall = (n: number, call: RecordedCall) => process.stderr.write(`  ${target.label.split(' ')[0]}: call ${n} (${call.method}${call.batch ? ` ${call.batch.size}` : ''}${call.error ? ', failed' : ''}) ${(call.wallMs / 1000).toFixed(1)} s\n`);
       for (const fitToTokenizer of [false, true]) {
         const result = await runLlamaSummaries({ ...target, periods, contextSize: 4096, timeoutMs, threads, fitToTokenizer, onCall });
         models.push({ ...target, modelPath: target.modelPath === fixture ? 'generated in a temp dir' : target.modelPath, fitToTokenizer, ...result });
@@ -87,7 +88,7 @@ if (!values['mock-only']) {
   console.log(`\nllama provider (sandboxed, CPU, ${threads} thread(s)), tokens counted by each model's tokenizer:`);
   console.log(renderTable(['model', 'entries', 'n_ctx', 'tok/est', 'map', 'reduce', 'failed', 'prompt tok', 'prompt tok (est.)', 'generated tok', 'overflowing calls', 'wall', 'reflection', 'prompt tok per call'], rows));
   for (const m of models) for (const r of m.runs) if (r.fallbackReason) console.log(`${m.label}${m.fitToTokenizer ? ' (fitted)' : ''}, ${r.entries} entries: fell back to the built-in reflection: ${r.fallbackReason}`);
-  for (const m of models) for (const r of m.runs) if (r.callsSeenByRecorder !== r.callsCountedByService) console.log(`WARNING: ${m.label}, ${r.entries} entries: the recorder saw ${r.callsSeenByRecorder} calls, the service counted ${r.callsCountedByService}`);
+  for (const m of models) for (const r of m.runs) if (r.fallbackReason === null && r.callsSeenByRecorder !== r.callsCountedByService) console.log(`WARNING: ${m.label}, ${r.entries} entries: the recorder saw ${r.callsSeenByRecorder} calls, the service counted ${r.callsCountedByService}`);
   for (const s of skipped) console.log(`skipped ${s}`);
 }
 
