@@ -6,7 +6,10 @@ import { REPO_ROOT } from '../lib/cli-runner.js';
 /** One phase of `companion health --json`, timed on its own. */
 export interface HealthPhase {
   phase: string;
+  /** Wall time. */
   ms: number;
+  /** CPU time of the process (user + system, all threads): less disturbed by other load than wall time. */
+  cpuMs: number;
 }
 
 /**
@@ -20,8 +23,15 @@ export interface HealthPhase {
 export function profileHealthPhases(dataDir: string, passphrase: string): { phases: HealthPhase[]; auditPath: string } {
   const dist = (p: string) => JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist', p)).href);
   const script = `
-    const phases = [['node start until the first line of code runs', performance.now()]];
-    const step = async (phase, fn) => { const s = performance.now(); const v = await fn(); phases.push([phase, performance.now() - s]); return v; };
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const phases = [['node start until the first line of code runs', performance.now(), cpu()]];
+    const step = async (phase, fn) => {
+      const s = performance.now();
+      const c = cpu();
+      const v = await fn();
+      phases.push([phase, performance.now() - s, cpu() - c]);
+      return v;
+    };
     await step('import the CLI entry (commander, program)', () => import(${dist('cli/run.js')}));
     await step('import config schema and colours (zod, chalk)', () => Promise.all([import(${dist('core/config.js')}), import(${dist('cli/style.js')})]));
     await step('import the health command and its services', () => import(${dist('cli/commands/health.js')}));
@@ -44,7 +54,7 @@ export function profileHealthPhases(dataDir: string, passphrase: string): { phas
     const prep = await step('audit, key-less: log, mark, prefix hash, records since', () => ac.prepareAudit(paths, header, listing, true));
     await step('entries: sample decrypt (16)', () => jc.sampleDecryptCheck(paths, vault, listing.refs, 16, now));
     const audit = await step('audit, keyed: mark MAC, record MACs, checkpoint', () => ac.finishAudit(paths, header, vault, listing, prep, now()));
-    await step('quarantine (log scan)', () => jc.quarantineCheck(paths, vault, listing.refs, prep.log, now));
+    await step('quarantine (log scan, then decrypt candidates)', () => jc.quarantineCheck(paths, vault, jc.quarantineCandidates(listing.refs, prep.log), now));
     await step('data directory size', () => jc.dataDirBytes(paths, listing.bytes));
     await step('disk, writer lock, drafts, memory', () => [sc.diskCheck(sc.diskFacts(paths.root)), sc.writerLockCheck(paths.lock, now()), sc.draftsCheck(paths.drafts), sc.memoryCheck(sc.memoryFacts())]);
     await step('metrics snapshot', () => new Metrics({ dir: paths.metrics, now, retentionDays: 30 }).snapshot());
@@ -62,6 +72,6 @@ export function profileHealthPhases(dataDir: string, passphrase: string): { phas
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`health phase probe failed: ${r.stderr.trim()}`);
-  const out = JSON.parse(r.stdout) as { phases: Array<[string, number]>; auditPath: string };
-  return { phases: out.phases.map(([phase, ms]) => ({ phase, ms })), auditPath: out.auditPath };
+  const out = JSON.parse(r.stdout) as { phases: Array<[string, number, number]>; auditPath: string };
+  return { phases: out.phases.map(([phase, ms, cpuMs]) => ({ phase, ms, cpuMs })), auditPath: out.auditPath };
 }

@@ -1,6 +1,6 @@
 import type crypto from 'node:crypto';
 import { bodyOf, checkpointMac, lineHash, parseRecord, recordMac } from './audit-record.js';
-import { markAuthentic, type SealedMark } from './audit-mark.js';
+import { markAuthentic, type MarkedEntry, type SealedMark } from './audit-mark.js';
 import { safeEqual, sha256Hex } from './keys.js';
 import type { AuditCheckpoint } from './vault-header.js';
 
@@ -83,7 +83,8 @@ export function planSinceMark(input: SinceMarkInput): SinceMarkPlan | SinceMarkF
   const tail = input.log.subarray(mark.logBytes).toString('utf8');
   if (tail.length > 0 && !tail.endsWith('\n')) return fallback('the last record is incomplete');
   const lines = tail.length > 0 ? tail.slice(0, -1).split('\n') : [];
-  const expected = new Map(mark.entries.map((e) => [e.id, { hash: e.hash as string | null, fingerprint: e.fingerprint as string | null }]));
+  // Entries changed since the mark, by id: the hash of their last record, or null once deleted.
+  const changed = new Map<string, string | null>();
   const newRecords: SinceMarkPlan['newRecords'] = [];
   let head = mark.head;
   for (let i = 0; i < lines.length; i += 1) {
@@ -94,25 +95,30 @@ export function planSinceMark(input: SinceMarkInput): SinceMarkPlan | SinceMarkF
     newRecords.push({ body, mac: r.mac });
     head = lineHash(line);
     if (!ENTRY_TYPES.has(r.type) || typeof r.details.id !== 'string') continue;
-    if (r.type === 'entry.deleted') expected.set(r.details.id, { hash: null, fingerprint: null });
-    else if (typeof r.details.hash === 'string') expected.set(r.details.id, { hash: r.details.hash, fingerprint: null });
+    if (r.type === 'entry.deleted') changed.set(r.details.id, null);
+    else if (typeof r.details.hash === 'string') changed.set(r.details.id, r.details.hash);
     else return fallback(`record ${r.seq} has no entry hash`);
   }
   const records = mark.records + lines.length;
   if (cp.length !== records || cp.head !== head) return fallback('the log does not end at its checkpoint');
 
+  const marked = new Map<string, MarkedEntry>();
+  for (const e of mark.entries) marked.set(e.id, e);
   let rehashed = 0;
   const present = new Set<string>();
   for (const e of input.entries) {
     if (e.fingerprint === null) continue; // vanished while listing: not present
     present.add(e.id);
-    const want = expected.get(e.id);
-    if (!want || want.hash === null) return fallback(`entry ${e.id} is not a live entry of the log`);
-    if (want.fingerprint === e.fingerprint) continue;
+    const since = changed.get(e.id);
+    const atMark = marked.get(e.id);
+    const hash = since !== undefined ? since : atMark?.hash ?? null;
+    if (hash === null) return fallback(`entry ${e.id} is not a live entry of the log`);
+    if (since === undefined && atMark!.fingerprint === e.fingerprint) continue; // unchanged since verified
     rehashed += 1;
-    if (input.rehash(e.file) !== want.hash) return fallback(`entry ${e.id} does not match its last record`);
+    if (input.rehash(e.file) !== hash) return fallback(`entry ${e.id} does not match its last record`);
   }
-  for (const [id, want] of expected) if (want.hash !== null && !present.has(id)) return fallback(`entry ${id} is missing`);
+  for (const e of mark.entries) if (!changed.has(e.id) && !present.has(e.id)) return fallback(`entry ${e.id} is missing`);
+  for (const [id, hash] of changed) if (hash !== null && !present.has(id)) return fallback(`entry ${id} is missing`);
   return { ok: true, sealed: input.sealed, vaultId: input.vaultId, checkpoint: cp, newRecords, records, head, entriesChecked: present.size, rehashed };
 }
 

@@ -49,10 +49,10 @@ function linesWith(log: Buffer, needles: string[]): string[] {
 }
 
 /**
- * Entries in quarantine. Quarantining is audited (`entry.quarantine`, with the ids), so the candidates come
- * from the log and only they are decrypted to confirm they are still held; no full decrypt of the journal.
+ * Entries that may be in quarantine, from the log alone (no key): quarantining is audited
+ * (`entry.quarantine`, with the ids), as are approvals and deletions.
  */
-export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: EntryRef[], log: Buffer | null, now: () => Date): CheckOutcome {
+export function quarantineCandidates(refs: EntryRef[], log: Buffer | null): EntryRef[] {
   const held = new Set<string>();
   for (const line of log ? linesWith(log, ['"entry.quarantine"', '"entry.deleted"']) : []) {
     const r = parseRecord(line);
@@ -62,7 +62,14 @@ export function quarantineCheck(paths: DataPaths, vault: Vault | null, refs: Ent
     else if (r.type === 'entry.quarantine' && d.action === 'approved' && typeof d.id === 'string') held.delete(d.id);
     else if (r.type === 'entry.deleted' && typeof d.id === 'string') held.delete(d.id);
   }
-  const candidates = refs.filter((ref) => held.has(ref.id));
+  return held.size === 0 ? [] : refs.filter((ref) => held.has(ref.id));
+}
+
+/**
+ * Entries in quarantine: only the candidates named by the log are decrypted to confirm they are still
+ * held; no full decrypt of the journal.
+ */
+export function quarantineCheck(paths: DataPaths, vault: Vault | null, candidates: EntryRef[], now: () => Date): CheckOutcome {
   if (candidates.length === 0) return { status: 'ok', reason: 'no entries in quarantine' };
   if (!vault) return { status: 'warn', reason: `${candidates.length} entr${candidates.length === 1 ? 'y was' : 'ies were'} quarantined (per the audit log; not unlocked to confirm)` };
   const journal = new Journal({ paths, vault, lock: new WriterLock(paths.lock), now });

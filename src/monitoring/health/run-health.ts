@@ -1,10 +1,11 @@
 import type { Config } from '../../core/config.js';
+import type { EntryRef } from '../../core/entry-files.js';
 import type { DataPaths } from '../../core/paths.js';
 import type { AIProvider } from '../../providers/types.js';
 import { readVaultHeader, type VaultHeader } from '../../security/vault-header.js';
 import type { Vault } from '../../security/vault.js';
 import { finishAudit, listEntries, prepareAudit, type AuditPrep, type EntryListing } from './audit-check.js';
-import { dataDirBytes, quarantineCheck, sampleDecryptCheck, vaultOutcome } from './journal-checks.js';
+import { dataDirBytes, quarantineCandidates, quarantineCheck, sampleDecryptCheck, vaultOutcome } from './journal-checks.js';
 import { providerCheck } from './provider-check.js';
 import { diskCheck, diskFacts, draftsCheck, memoryCheck, memoryFacts, writerLockCheck, type StatFsReader } from './system-checks.js';
 import { timedCheck } from './timed-check.js';
@@ -88,6 +89,13 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
       prepError = err;
     }
   }
+  let quarantined: EntryRef[] = [];
+  let quarantineError: unknown = null;
+  try {
+    quarantined = quarantineCandidates(listing.refs, prep?.log ?? null);
+  } catch (err) {
+    quarantineError = err;
+  }
   await yieldToLoop();
   const journal: JournalFacts = { entries: listing.refs.length, entryBytes: listing.bytes, dataBytes: dataDirBytes(src.paths, listing.bytes), auditRecords: null, auditOk: null, auditMacsChecked: false, auditPath: null };
   let disk: DiskFacts | null = null;
@@ -128,7 +136,8 @@ export async function runHealthChecks(src: HealthSources): Promise<HealthReport>
 
   add(await timedCheck('quarantine', () => {
     if (listError) throw listError;
-    return quarantineCheck(src.paths, vault, listing.refs, prep?.log ?? null, src.now);
+    if (quarantineError) throw quarantineError;
+    return quarantineCheck(src.paths, vault, quarantined, src.now);
   }));
   add(await providerResult);
   const memory = (src.memory ?? memoryFacts)();
