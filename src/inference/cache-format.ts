@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { VectorIndexParts } from './vector-index.js';
+import { headSize, type VectorIndexParts } from './vector-index.js';
 
 /** One cached answer as stored: no prompt text, only its vector (in the index), the answer and provenance. */
 export interface CachedAnswer {
@@ -29,7 +29,7 @@ function floatBytes(a: Float32Array): Buffer {
   return LE ? b : Buffer.from(b).swap32();
 }
 
-/** The binary payload (before encryption): sizes, basis, vectors, coordinates, then the answers. */
+/** The binary payload (before encryption): sizes, basis, row heads, row rests, coordinates, then the answers. */
 export function encodeCacheDocument(doc: CacheDocument): Buffer {
   const { index } = doc;
   const head = Buffer.alloc(HEADER_WORDS * 4);
@@ -56,7 +56,7 @@ export function encodeCacheDocument(doc: CacheDocument): Buffer {
     len.writeUInt32LE(answer.length);
     meta.push(len, answer);
   }
-  return Buffer.concat([head, floatBytes(index.basis), floatBytes(index.vectors), floatBytes(index.coords), ...meta]);
+  return Buffer.concat([head, floatBytes(index.basis), floatBytes(index.heads), floatBytes(index.rests), floatBytes(index.coords), ...meta]);
 }
 
 /** A reader over the payload that throws on any read past its end. */
@@ -91,7 +91,9 @@ export function decodeCacheDocument(payload: Buffer): CacheDocument {
   const [dims, rows, basisSize, basisRows, count] = Array.from({ length: HEADER_WORDS }, () => r.u32()) as [number, number, number, number, number];
   if (dims < 1 || dims > 65_536 || basisSize > dims || count !== rows) throw new RangeError('inconsistent sizes');
   const basis = r.floats(basisSize * dims);
-  const vectors = r.floats(rows * dims);
+  const m = headSize(dims);
+  const heads = r.floats(rows * m);
+  const rests = r.floats(rows * (dims - m));
   const coords = r.floats(rows * basisSize);
   const entries: CachedAnswer[] = [];
   for (let i = 0; i < count; i++) {
@@ -104,5 +106,5 @@ export function decodeCacheDocument(payload: Buffer): CacheDocument {
     entries.push({ scope, fingerprint, answer, sources, created: created.toISOString() });
   }
   if (!r.done) throw new RangeError('trailing bytes');
-  return { index: { dims, rows, basis, vectors, coords, basisRows }, entries };
+  return { index: { dims, rows, basis, heads, rests, coords, basisRows }, entries };
 }

@@ -22,7 +22,8 @@ describe('cache file (binary, version 2)', () => {
     expect(read.kind).toBe('ok');
     if (read.kind !== 'ok') return;
     expect(read.doc.entries).toEqual(entries);
-    expect(Array.from(read.doc.index.vectors)).toEqual(Array.from(index.parts().vectors));
+    expect(Array.from(read.doc.index.heads)).toEqual(Array.from(index.parts().heads));
+    expect(Array.from(read.doc.index.rests)).toEqual(Array.from(index.parts().rests));
     expect(read.doc.index.basis.length).toBeGreaterThan(0);
     expect(Array.from(read.doc.index.coords)).toEqual(Array.from(index.parts().coords));
     expect(fs.readFileSync(semanticCacheFile(dir))[5]).toBe(CACHE_FORMAT_VERSION);
