@@ -9,7 +9,7 @@ import { detectInjection, gatherEvidence } from '../src/security/injection/detec
 import { FEATURE_DIM, featurize, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
 import { maxCosine } from '../src/security/injection/attack-store.js';
-import { buildFolds } from './injection-folds.js';
+import { buildFolds, type BipiaGrouping } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
 import { embedCorpus } from './injection-embed-cache.js';
 import { logit, sampleWeights, trainLogistic, type LinearModel } from './injection-train-core.js';
@@ -32,6 +32,8 @@ export interface OutOfFold {
   label: 0 | 1;
   fold: number;
   text: string;
+  /** For a BIPIA positive: the attack string inserted into the carrier email. */
+  attack?: string;
   /** The n-gram model's probability (the highest over the text and its decoded payloads). */
   sync: number;
   /** A trusted rule matched, or instruction words were hidden: the fast path calls this HIGH. */
@@ -94,9 +96,9 @@ export function storeItems(items: readonly CorpusItem[]): CorpusItem[] {
 }
 
 /** Runs k-fold cross-validation and returns every held-out item's layer scores. */
-export async function crossValidate(dir: string, k: number, hp: HyperParams, withEmbeddings = true): Promise<OutOfFold[]> {
+export async function crossValidate(dir: string, k: number, hp: HyperParams, withEmbeddings = true, grouping: BipiaGrouping = 'category'): Promise<OutOfFold[]> {
   const out: OutOfFold[] = [];
-  const folds = buildFolds(dir, k);
+  const folds = buildFolds(dir, k, grouping);
   for (const [f, fold] of folds.entries()) {
     const model = trainNgram(fold.train, hp, 11 + f);
     const planted = trainPlanted(fold.train, 31 + f, hp.plantedL2);
@@ -113,7 +115,7 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
       const r = detectInjection(it.text, { ...model, planted: { ...planted, threshold: 2 } });
       out.push({
         source: it.source === 'deepset' ? `deepset-${it.label ? 'positive' : 'negative'}` : it.source,
-        label: it.label, fold: f, text: it.text,
+        label: it.label, fold: f, text: it.text, ...(it.attack ? { attack: it.attack } : {}),
         sync: r.modelScore, trusted: r.score >= 2,
         emb: emb && v ? 1 / (1 + Math.exp(-logit(emb, dense(v)))) : 0,
         knn: v ? maxCosine(v, store) : 0,

@@ -33,16 +33,24 @@ function attacksInEmails(attacks: [string, string][], emails: string[], carriers
 }
 
 /**
+ * How BIPIA attacks are grouped into folds: by category (a held-out attack's whole category is unseen, like
+ * BIPIA's own test file, whose categories differ from the train file's) or by attack string only (the same
+ * category can sit on both sides). Carrier emails are held out either way.
+ */
+export type BipiaGrouping = 'category' | 'attack';
+
+/**
  * Builds k folds from a data directory. Training sets carry each training attack in three training
  * emails; test sets carry each held-out attack in one held-out email (as the evaluation does).
  */
-export function buildFolds(dir: string, k: number): Fold[] {
+export function buildFolds(dir: string, k: number, grouping: BipiaGrouping = 'category'): Fold[] {
   const base = buildInjectionCorpus(dir, 0).filter((it) => it.source !== 'bipia-clean-email');
   const emails = loadBipiaEmails(dir);
   const attacks = Object.entries(loadBipiaAttacks(dir) ?? {});
   const categories = attacks.map(([c]) => c).sort((a, b) => fnv1a(a) - fnv1a(b));
   const catFold = new Map(categories.map((c, i) => [c, i % k]));
   const pairs = attacks.flatMap(([c, list]) => list.map((a): [string, string] => [c, a]));
+  const attackFold = ([c, a]: [string, string]): number => (grouping === 'category' ? catFold.get(c)! : foldOf(`bipia-attack:${a}`, k));
   return Array.from({ length: k }, (_, f) => {
     const trainEmails = emails.filter((_, i) => i % k !== f);
     const testEmails = emails.filter((_, i) => i % k === f);
@@ -50,11 +58,11 @@ export function buildFolds(dir: string, k: number): Fold[] {
     return {
       train: [
         ...base.filter((it) => foldOf(it.splitKey, k) !== f), ...clean(trainEmails, 0),
-        ...attacksInEmails(pairs.filter(([c]) => catFold.get(c) !== f), trainEmails, 3, f),
+        ...attacksInEmails(pairs.filter((p) => attackFold(p) !== f), trainEmails, 3, f),
       ],
       test: [
         ...base.filter((it) => foldOf(it.splitKey, k) === f), ...clean(testEmails, 1000),
-        ...attacksInEmails(pairs.filter(([c]) => catFold.get(c) === f), testEmails, 1, f),
+        ...attacksInEmails(pairs.filter((p) => attackFold(p) === f), testEmails, 1, f),
       ],
     };
   });

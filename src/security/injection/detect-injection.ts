@@ -1,11 +1,13 @@
 import { defaultModel, modelProbability, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
-import { mostInstructionLike, windowProbability } from './planted-instructions.js';
+import { MIN_DOCUMENT_WORDS, mostInstructionLike, windowProbability } from './planted-instructions.js';
 import { RULES } from './rules.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
 
 function matchRules(text: string, decoded: string | undefined, out: InjectionSpan[]): void {
+  const isDocument = (text.match(/\S+/g)?.length ?? 0) >= MIN_DOCUMENT_WORDS;
   for (const rule of RULES) {
+    if (rule.documentOnly && !isDocument) continue;
     rule.pattern.lastIndex = 0;
     for (const m of text.matchAll(rule.pattern)) {
       if (m.index === undefined) continue;

@@ -1,3 +1,5 @@
+import { EXTRA_ENGLISH_RULES } from './rules-english.js';
+import { MULTILINGUAL_RULES } from './rules-multilingual.js';
 import type { InjectionType } from './types.js';
 
 /** A rule: a pattern, the injection kind it signals and how strongly (0..1). */
@@ -6,13 +8,18 @@ export interface InjectionRule {
   type: InjectionType;
   weight: number;
   pattern: RegExp;
+  /** Only looked for in documents (MIN_DOCUMENT_WORDS words or more), where a request to an assistant is out of place. */
+  documentOnly?: boolean;
 }
 
 const PRIOR = '(?:previous|prior|above|earlier|preceding|foregoing|initial|original|old|all|any|the|your|these|those|my|its)';
 const DIRECTIVES = '(?:instructions?|prompts?|rules|directions|directives|guidelines|commands?|context|constraints|restrictions|programming|orders|conversation|tasks?)';
 
-/** Rules, English and German (deepset mixes both). Objects matter: "ignore my inbox" must not match. */
-export const RULES: InjectionRule[] = [
+/**
+ * English rules, one or more per type of the issue's taxonomy. Objects matter: "ignore my inbox" and
+ * "ignore the noise" must not match, "ignore the above" and "ignore your instructions" must.
+ */
+const ENGLISH_RULES: InjectionRule[] = [
   { name: 'ignore-previous', type: 'instruction_override', weight: 0.95,
     pattern: new RegExp(`\\b(?:ignore|disregard|forget|skip|drop|override|bypass|neglect)\\s+(?:(?:all|any|every|of|the|everything|your|my|these)\\s+){0,3}(?:${PRIOR}\\s+){1,2}${DIRECTIVES}`, 'gi') },
   { name: 'ignore-directives', type: 'instruction_override', weight: 0.85,
@@ -23,10 +30,6 @@ export const RULES: InjectionRule[] = [
     pattern: /\b(?:new|updated|real|actual|true|secret)\s+(?:instructions?|task|orders|directive)s?\s*(?::|are|is|follow)/gi },
   { name: 'instead-do', type: 'instruction_override', weight: 0.55,
     pattern: /\b(?:now|instead)\s*,?\s+(?:you\s+(?:must|will|should|shall)\s+|please\s+)?(?:only\s+)?(?:respond|answer|reply|say|print|write|output|focus)\b/gi },
-  { name: 'de-vergiss', type: 'instruction_override', weight: 0.9,
-    pattern: /\b(?:vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie|missachte)\s+(?:bitte\s+)?(?:alle[sn]?|die|das|deine|ihre|sämtliche|vorherige[n]?|obige[n]?|bisherige[n]?)\b/giu },
-  { name: 'de-neue-aufgabe', type: 'instruction_override', weight: 0.75,
-    pattern: /\b(?:neue|nächste|jetzt\s+kommt\s+eine\s+neue)\s+(?:aufgabe|anweisung|herausforderung)\b|\bnun\s+(?:bist\s+du|sollst\s+du|folgt)\b/giu },
   { name: 'you-are-now', type: 'roleplay_jailbreak', weight: 0.7,
     pattern: /\b(?:you\s+are\s+now|from\s+now\s+on,?\s+you(?:'re|\s+are|\s+will|\s+must)?|you\s+will\s+now\s+(?:act|be|pretend)|henceforth\s+you)\b/gi },
   { name: 'act-as-unrestricted', type: 'roleplay_jailbreak', weight: 0.9,
@@ -37,14 +40,10 @@ export const RULES: InjectionRule[] = [
     pattern: /\b(?:doesn't|does\s+not|don't|do\s+not|never|won't|will\s+not|cannot|can't)\s+(?:have\s+to\s+)?(?:follow|abide\s+by|care\s+about|adhere\s+to|respect|obey)\s+(?:any\s+)?(?:openai|ethical|moral|content|safety|the)?\s*(?:rules|policies|policy|guidelines|restrictions|ethics|morals)/gi },
   { name: 'stay-in-character', type: 'roleplay_jailbreak', weight: 0.7,
     pattern: /\b(?:stay\s+in\s+character|break(?:ing)?\s+character|never\s+refuse|always\s+(?:answer|comply)|without\s+(?:any\s+)?(?:warnings?|disclaimers?|refusals?))\b/gi },
-  { name: 'de-rolle', type: 'roleplay_jailbreak', weight: 0.6,
-    pattern: /\b(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort)|stell\s+dir\s+vor,?\s+du\s+bist|tu\s+so,?\s+als)\b/giu },
   { name: 'reveal-prompt', type: 'system_prompt_extraction', weight: 0.9,
     pattern: /\b(?:reveal|show|print|display|repeat|output|tell\s+me|give\s+me|what\s+(?:is|are|was|were)|leak|dump|spell\s+out)\s+(?:me\s+)?(?:all\s+)?(?:your|the)\s+(?:full\s+|exact\s+|entire\s+|original\s+|initial\s+|hidden\s+|secret\s+)*(?:system\s+(?:prompt|message|instructions?)|(?:initial|original|hidden|secret)\s+(?:prompt|instructions?)|prompt\s+(?:text|above)|instructions\s+(?:above|you\s+were\s+given))/gi },
   { name: 'repeat-above', type: 'system_prompt_extraction', weight: 0.8,
     pattern: /\b(?:repeat|print|output|return)\s+(?:everything|all|the\s+(?:text|words|lines))\s+(?:above|before|verbatim|prior)/gi },
-  { name: 'de-prompt', type: 'system_prompt_extraction', weight: 0.8,
-    pattern: /\b(?:zeige?|gib|nenne|verrate)\s+(?:mir\s+)?(?:deine[n]?|den|die)\s+(?:system\s*)?(?:prompt|anweisungen|instruktionen)/giu },
   { name: 'chat-markup', type: 'delimiter_injection', weight: 0.9,
     pattern: /<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|assistant)>/gi },
   { name: 'role-header', type: 'delimiter_injection', weight: 0.7,
@@ -62,3 +61,6 @@ export const RULES: InjectionRule[] = [
   { name: 'respond-only-with', type: 'indirect_injection', weight: 0.6,
     pattern: /\b(?:respond|answer|reply)\s+only\s+with\b|\binstead\s+of\s+(?:summari[sz]ing|answering|translating)\b/gi },
 ];
+
+/** Every rule, English first, then German and other languages (deepset mixes English and German). */
+export const RULES: InjectionRule[] = [...ENGLISH_RULES, ...EXTRA_ENGLISH_RULES, ...MULTILINGUAL_RULES];
