@@ -46,6 +46,11 @@ export function fromPresidio(row: PresidioRow): TaggedSentence {
   return label(row.full_text, spans);
 }
 
+/** A text known to hold no personal data we claim (GoEmotions comments, names masked as [NAME]): all O. */
+export function fromPlain(text: string): TaggedSentence {
+  return label(text, []);
+}
+
 /** A WNUT-17 sentence (tokens joined by spaces) as a tagged sentence. */
 export function fromWnut(s: ConllSentence): TaggedSentence {
   let text = '';

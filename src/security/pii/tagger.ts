@@ -1,4 +1,5 @@
 import { addressBlockSpans } from './address-block.js';
+import { gazetteer } from './gazetteer.js';
 import { findNameRuleSpans } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -9,6 +10,11 @@ import { tokenize } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
 let shipped: TaggerModel | undefined;
+
+/** Name-like types whose one-word spans are dropped when the word is an ordinary dictionary word. */
+const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
+/** Gazetteer classes of ordinary words ("Yesterday", "Comedy"): never a name on their own. */
+const COMMON: ReadonlySet<string> = new Set(['word', 'date']);
 
 /** The tagger trained by scripts/train-pii-tagger.ts, decoded on first use. */
 export function shippedTagger(): TaggerModel {
@@ -30,15 +36,17 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
 
 /**
  * Context-dependent entities (PERSON, LOCATION, STREET_ADDRESS, ZIP_CODE, ORGANIZATION, TITLE, NRP,
- * DATE_TIME, AGE, PHONE, US_DRIVER_LICENSE) found by the linear-chain tagger, which sees the rule
- * recognisers' hits as features.
+ * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
+ * features. A one-word name, place or organisation that is an ordinary dictionary word is dropped.
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
   const labels = decode(model, tokens, regexTags(tokens, ruleFeatureSpans(text, rules)));
+  const lexicon = gazetteer();
   return entities(labels).flatMap(([type, first, last]) => {
     const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (end <= start) return [];
+    if (first === last && NAME_TYPES.has(type) && COMMON.has(lexicon.get(tokens[first]!.text.toLowerCase()) ?? '')) return [];
     return [{ type: type as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
   });
 }
