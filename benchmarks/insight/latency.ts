@@ -3,16 +3,21 @@
  *
  *   npm run bench:insight -- [--out <json>]
  *
- * Times analyzeEntry (sentiment + themes) on synthetic entries of about 50, 150 and 300 words against a
- * corpus built from 200 entries, and summarizePeriod + builtinReflection over 50 analysed entries.
+ * Times analyzeEntry (sentiment + themes) on synthetic entries of about 50, 150, 300 and 500 words (a long
+ * diary entry) made of ten diary sentences, and on entries of 150 and 500 words made of distinct real sentences
+ * (GoEmotions comments from fixtures/data, so nothing repeats), against a corpus built from 200 entries; and
+ * summarizePeriod + builtinReflection over 50 analysed entries. Wall time per call, and the process's CPU time
+ * per call (user + system, all threads), which a busy machine inflates less. Prints the load average.
  * Targets (issue 5): one entry ≤ 5 ms; summary of 50 entries ≤ 500 ms on top of one KDF.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeEntry, analyzeSentiment, buildThemeCorpus, extractThemes } from '../../src/core/analysis/index.js';
+import { EMPTY_THEME_CORPUS, analyzeEntry, analyzeSentiment, buildThemeCorpus, extractThemes } from '../../src/core/analysis/index.js';
 import { builtinReflection, summarizePeriod } from '../../src/core/summary/index.js';
 import { countWords, type Entry } from '../../src/core/entry.js';
+import { loadGoEmotionsGroup } from './goemotions.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'benchmarks/insight/results/latency.json' } } });
 
@@ -35,26 +40,54 @@ function text(words: number, seed: number): string {
   return out.join(' ');
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { n: sorted.length, medianMs: Number(at(0.5).toFixed(3)), p95Ms: Number(at(0.95).toFixed(3)), maxMs: Number((sorted.at(-1) ?? 0).toFixed(3)) };
+/** Entries of about `words` words made of consecutive distinct fixture comments, each ended as a sentence. */
+function variedTexts(words: number, count: number): string[] {
+  const comments = loadGoEmotionsGroup('fixtures/data')?.examples.map((e) => e.text.trim().replace(/([^.!?])$/u, '$1.')) ?? [];
+  if (comments.length === 0) return [];
+  let next = 0;
+  return Array.from({ length: count }, () => {
+    const out: string[] = [];
+    while (countWords(out.join(' ')) < words) out.push(comments[next++ % comments.length]!);
+    return out.join(' ');
+  });
 }
 
-const corpus = buildThemeCorpus(Array.from({ length: 200 }, (_, i) => text(120, i)));
-const rows: Record<string, ReturnType<typeof stats>> = {};
-for (const words of [50, 150, 300]) {
-  const inputs = Array.from({ length: 60 }, (_, i) => text(words, i + words));
-  for (const t of inputs.slice(0, 10)) analyzeEntry(t, corpus); // warm-up
-  const samples = inputs.map((t) => {
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+function stats(samples: { wall: number; cpu: number }[]) {
+  const wall = samples.map((s) => s.wall).sort((a, b) => a - b);
+  const cpu = samples.map((s) => s.cpu).sort((a, b) => a - b);
+  const r = (x: number) => Number(x.toFixed(3));
+  return { n: wall.length, medianMs: r(quantile(wall, 0.5)), p95Ms: r(quantile(wall, 0.95)), maxMs: r(wall.at(-1) ?? 0), cpuMedianMs: r(quantile(cpu, 0.5)), cpuP95Ms: r(quantile(cpu, 0.95)) };
+}
+
+/** Time `f` on each input: wall clock and this process's CPU time (user + system). */
+function time(inputs: string[], f: (t: string) => unknown) {
+  return stats(inputs.map((t) => {
+    const cpu = process.cpuUsage();
     const start = performance.now();
-    analyzeEntry(t, corpus);
-    return performance.now() - start;
-  });
-  rows[`analyzeEntry ${words} words`] = stats(samples);
-  const time = (f: (t: string) => unknown) => stats(inputs.map((t) => { const start = performance.now(); f(t); return performance.now() - start; }));
-  rows[`  sentiment only ${words} words`] = time(analyzeSentiment);
-  rows[`  themes only ${words} words`] = time((t) => extractThemes(t, corpus));
+    f(t);
+    const wall = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    return { wall, cpu: (used.user + used.system) / 1000 };
+  }));
+}
+
+// The first call in a process (lexicons loaded, nothing compiled yet), as a CLI command that saves one entry pays it.
+const firstCall = time([text(500, 503)], (t) => analyzeEntry(t, EMPTY_THEME_CORPUS));
+const corpus = buildThemeCorpus(Array.from({ length: 200 }, (_, i) => text(120, i)));
+const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
+const rows: Record<string, ReturnType<typeof stats>> = {};
+const cases: [string, string[]][] = [
+  ...[50, 150, 300, 500].map((words): [string, string[]] => [`${words} words`, Array.from({ length: 100 }, (_, i) => text(words, i + words))]),
+  ...[150, 500].map((words): [string, string[]] => [`${words} words, distinct`, variedTexts(words, 100)]).filter(([, inputs]) => inputs.length > 0),
+];
+// Warm-up: every input once, so the JIT has settled before anything is timed (20 calls were not enough).
+for (const [, inputs] of cases) for (const t of inputs) analyzeEntry(t, corpus);
+for (const [name, inputs] of cases) {
+  rows[`analyzeEntry ${name}`] = time(inputs, (t) => analyzeEntry(t, corpus));
+  rows[`  sentiment only ${name}`] = time(inputs, analyzeSentiment);
+  rows[`  themes only ${name}`] = time(inputs, (t) => extractThemes(t, corpus));
 }
 
 const entries: Entry[] = Array.from({ length: 50 }, (_, i) => {
@@ -64,17 +97,14 @@ const entries: Entry[] = Array.from({ length: 50 }, (_, i) => {
   return { id: `a${String(i).padStart(11, 'a')}`.slice(0, 12), created, updated: created, revision: 1, text: body, tags: [], starred: false, promptUsed: null, wordCount: countWords(body), durationSeconds: null, ...analysis };
 });
 const now = new Date(Date.UTC(2024, 4, 8, 20));
-const summarySamples = Array.from({ length: 30 }, () => {
-  const start = performance.now();
-  builtinReflection(summarizePeriod(entries, { from: '2024-05-01', to: '2024-05-08' }, entries, now, { utcOffsetMinutes: 0 }));
-  return performance.now() - start;
-});
-rows['summary of 50 entries (builtin)'] = stats(summarySamples);
+rows['analyzeEntry 500 words, first call in process'] = firstCall;
+rows['summary of 50 entries (builtin)'] = time(Array.from({ length: 30 }, () => ''), () => builtinReflection(summarizePeriod(entries, { from: '2024-05-01', to: '2024-05-08' }, entries, now, { utcOffsetMinutes: 0 })));
+const loadAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-console.log('case                               n    median ms  p95 ms   max ms');
-for (const [name, r] of Object.entries(rows)) console.log(`${name.padEnd(34)} ${String(r.n).padEnd(4)} ${String(r.medianMs).padEnd(10)} ${String(r.p95Ms).padEnd(8)} ${r.maxMs}`);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${os.availableParallelism()} cores, load average ${loadAtStart.join(' ')} at start, ${loadAtEnd.join(' ')} at end`);
+console.log(`${'case'.padEnd(42)} n    median ms  p95 ms   max ms   cpu med  cpu p95`);
+for (const [name, r] of Object.entries(rows)) console.log(`${name.padEnd(42)} ${String(r.n).padEnd(4)} ${String(r.medianMs).padEnd(10)} ${String(r.p95Ms).padEnd(8)} ${String(r.maxMs).padEnd(8)} ${String(r.cpuMedianMs).padEnd(8)} ${r.cpuP95Ms}`);
 const out = resolve(values.out ?? 'benchmarks/insight/results/latency.json');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ node: process.version, rows }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ node: process.version, cores: os.availableParallelism(), loadAverage: { start: loadAtStart, end: loadAtEnd }, rows }, null, 2)}\n`);
 console.log(`wrote ${out}`);
