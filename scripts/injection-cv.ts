@@ -9,6 +9,7 @@ import { detectInjection, gatherEvidence } from '../src/security/injection/detec
 import { FEATURE_DIM, featurize, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
 import { maxCosine } from '../src/security/injection/attack-store.js';
+import { RULES } from '../src/security/injection/rules.js';
 import { buildFolds, type BipiaGrouping } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
 import { embedCorpus } from './injection-embed-cache.js';
@@ -59,7 +60,11 @@ export function ngramFeatures(text: string): SparseVector {
   return x;
 }
 
-/** Rules whose hits on `items` are at least 90% injections (and hit at least 3 times). */
+/**
+ * Rules a hit of which alone means HIGH: at least 90% of their hits on `items` are injections (with at least
+ * 3 hits), or they never hit a benign text of `items`, hit at least one injection and are strong by design
+ * (weight ≥ 0.8: an unambiguous override, persona or markup pattern from the taxonomy).
+ */
 export function trustedRules(items: readonly CorpusItem[]): string[] {
   const hits = new Map<string, { pos: number; neg: number }>();
   for (const it of items) {
@@ -70,7 +75,10 @@ export function trustedRules(items: readonly CorpusItem[]): string[] {
       hits.set(rule, h);
     }
   }
-  return [...hits].filter(([, h]) => h.pos >= 3 && h.pos / (h.pos + h.neg) >= 0.9).map(([rule]) => rule).sort();
+  const strong = new Set(RULES.filter((r) => r.weight >= 0.8).map((r) => r.name));
+  return [...hits]
+    .filter(([rule, h]) => (h.pos >= 3 && h.pos / (h.pos + h.neg) >= 0.9) || (h.neg === 0 && h.pos >= 1 && strong.has(rule)))
+    .map(([rule]) => rule).sort();
 }
 
 /** Trains the n-gram model (thresholds are placeholders the caller replaces). */

@@ -55,7 +55,7 @@ const ENGLISH_RULES: InjectionRule[] = [
   { name: 'exfiltrate', type: 'tool_abuse', weight: 0.8,
     pattern: /\b(?:send|forward|email|post|upload|leak|exfiltrate)\s+(?:all\s+|the\s+|my\s+|your\s+|this\s+)?(?:user'?s?\s+|private\s+|personal\s+)?(?:data|journal|entries|conversation|chat\s+history|password|passwords|credentials|api\s+keys?|secrets?|files)\s+to\b/gi },
   { name: 'addressed-to-ai', type: 'indirect_injection', weight: 0.8,
-    pattern: /\b(?:(?:dear|hey|attention|note\s+to(?:\s+the)?)\s+)?(?:ai|assistant|chatbot|language\s+model|llm|chatgpt|gpt|claude|bot)\s*[,:]\s*(?:please\s+)?(?:ignore|do|write|tell|respond|reply|include|add|say|summari[sz]e|translate|insert|append|output|print|forget)\b/gi },
+    pattern: /\b(?:(?:dear|hey|attention|note\s+to(?:\s+the)?)\s+)?(?:ai|assistant|chatbot|language\s+model|llm|chatgpt|gpt|claude|bot)\s*[,:]\s*(?:please\s+)?(?:ignore|do|write|tell|respond|reply|include|add|say|summari[sz]e|translate|insert|append|output|print|forget|create|generate|make|give|pretend|act|imagine|answer|explain|describe)\b/gi },
   { name: 'when-you-read', type: 'indirect_injection', weight: 0.8,
     pattern: /\b(?:when|if|while)\s+(?:you|the\s+(?:ai|assistant|model))\s+(?:are\s+)?(?:summari[sz]ing|summari[sz]e|read(?:ing)?|process(?:ing)?|analy[sz]e|analy[sz]ing)\s+(?:this|these|the)\b/gi },
   { name: 'respond-only-with', type: 'indirect_injection', weight: 0.6,
