@@ -74,8 +74,10 @@ class Reader {
   u32(): number { return this.b.readUInt32LE(this.need(4)); }
   f64(): number { return this.b.readDoubleLE(this.need(8)); }
   text(n: number): string { const s = this.need(n); return this.b.toString('utf8', s, s + n); }
+  /** `count` float32 values: a view of the payload when aligned on a little-endian machine (no copy), else a copy. */
   floats(count: number): Float32Array {
     const s = this.need(count * 4);
+    if (LE && (this.b.byteOffset + s) % 4 === 0) return new Float32Array(this.b.buffer, this.b.byteOffset + s, count);
     const out = new Float32Array(count);
     const bytes = Buffer.from(out.buffer);
     this.b.copy(bytes, 0, s, s + count * 4);
@@ -85,7 +87,10 @@ class Reader {
   get done(): boolean { return this.at === this.b.length; }
 }
 
-/** Decode a payload; throws RangeError when it is truncated or its sizes do not agree. */
+/**
+ * Decode a payload; throws RangeError when it is truncated or its sizes do not agree. The float arrays may
+ * be views of `payload` (which must then not be reused).
+ */
 export function decodeCacheDocument(payload: Buffer): CacheDocument {
   const r = new Reader(payload);
   const [dims, rows, basisSize, basisRows, count] = Array.from({ length: HEADER_WORDS }, () => r.u32()) as [number, number, number, number, number];
