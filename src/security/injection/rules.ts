@@ -25,7 +25,7 @@ const ENGLISH_RULES: InjectionRule[] = [
   { name: 'ignore-directives', type: 'instruction_override', weight: 0.85,
     pattern: new RegExp(`\\b(?:ignore|disregard|forget)\\s+(?:all\\s+)?(?:your|the|these|those|any)\\s+${DIRECTIVES}\\b`, 'gi') },
   { name: 'forget-everything-said', type: 'instruction_override', weight: 0.9,
-    pattern: /\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all(?: of it| that)?|what)\s+(?:(?:that\s+)?(?:you(?:'ve| have)?\s+(?:were|been|was)\s+told|(?:i|we)\s+(?:said|told you)|above|before|previously|so far|up to now|until now|earlier))/gi },
+    pattern: /\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all(?: of it| that)?|what)\s+(?:(?:that\s+)?(?:you(?:'ve| have)?\s+(?:were|been|was)\s+told|above|before|previously|so far|up to now|until now|earlier))/gi },
   { name: 'new-instructions', type: 'instruction_override', weight: 0.8,
     pattern: /\b(?:new|updated|real|actual|true|secret)\s+(?:instructions?|task|orders|directive)s?\s*(?::|are|is|follow)/gi },
   { name: 'instead-do', type: 'instruction_override', weight: 0.55,
