@@ -1,75 +1,111 @@
 /**
- * Batched vs one-at-a-time analysis of 8 entries on the fixture model (tests/providers/helpers/tiny-gguf.ts),
- * measured side by side in one process: the same 8 prompts generated one after another on one sequence,
- * then through the Batcher onto 8 sequences of one context decoded together. Target: batched ≥ 2× faster.
- * One CPU thread by default: on a shared 2-core machine more threads spin against other work.
- * Run: npx tsx benchmarks/inference/batching.ts [--embedding 256] [--layers 4] [--threads 1]
+ * Batched model analysis of 8 entries vs one at a time on the fixture model (tests/providers/helpers/tiny-gguf.ts),
+ * measured side by side. Every mode runs the real analysis path: modelThemes() (src/core/insight/model-themes.ts)
+ * → Batcher → generateBatch on the llama provider → sandbox child → LlamaBatchGenerator, with
+ * `max_batch_size` 1, 2, 4 and 8 (one sandboxed provider each, all loaded before timing); with --generate also
+ * the path a provider without generateBatch takes (one `generate` call after another, LlamaCompletion on one sequence).
+ * Each round analyses 8 entries no mode has seen (the shared instruction prefix stays evaluated on every
+ * sequence, as in real use), and the modes run in a rotated order each round. Reported: median wall time
+ * per 8 entries, tokens generated, speed-up against max_batch_size 1, and the load average.
+ * Run: npx tsx benchmarks/inference/batching.ts [--rounds 7] [--threads N] [--words 30] [--embedding 512] [--layers 8] [--generate]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Batcher } from '../../src/inference/batcher.js';
-import { LlamaBatchGenerator, type BatchOutput } from '../../src/inference/llama-batch.js';
+import { analyzeEntry } from '../../src/core/analysis/analyze-entry.js';
+import { modelThemes, type ThemeItem } from '../../src/core/insight/model-themes.js';
+import { themeCorpusFor } from '../../src/core/insight/theme-corpus.js';
+import { LlamaProvider } from '../../src/providers/llama-provider.js';
+import type { AIProvider } from '../../src/providers/types.js';
 import { writeTinyGguf } from '../../tests/providers/helpers/tiny-gguf.js';
 import { describeMachine, machineInfo } from '../lib/machine.js';
 import { summarize } from '../lib/stats.js';
+import { syntheticJournal } from '../lib/synthetic-journal.js';
 import { renderTable, ms } from '../lib/table.js';
 import { makeTempDir } from '../lib/temp-dir.js';
 
-const ENTRIES = [
-  'Walked to the market in the rain and bought oranges.',
-  'Long call with my sister about the move; felt lighter after.',
-  'Could not sleep, kept thinking about the deadline at work.',
-  'Cooked soup for the neighbours, they loved it.',
-  'Quiet Sunday, read half a novel by the window.',
-  'Argued with Sam about money again. Tired of it.',
-  'First swim of the year, cold water, great mood.',
-  'Finished the report early and went for a run.',
-];
-const prompt = (text: string) => `Entry: ${text}\nMood (one word) and two themes:`;
-const { values } = parseArgs({ options: { embedding: { type: 'string', default: '256' }, layers: { type: 'string', default: '4' }, threads: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: {
+  rounds: { type: 'string', default: '7' }, threads: { type: 'string', default: String(os.availableParallelism()) },
+  words: { type: 'string', default: '30' }, generate: { type: 'boolean', default: false }, embedding: { type: 'string', default: '512' }, layers: { type: 'string', default: '8' },
+} });
+const ROUNDS = Number(values.rounds);
 const THREADS = Number(values.threads);
 const EMBEDDING = Number(values.embedding);
 const LAYERS = Number(values.layers);
-const ROUNDS = 5;
 const MAX_TOKENS = 32;
+const ENTRIES = 8;
+const SIZES = [1, 2, 4, 8];
 
 const dir = makeTempDir('companion-bench-batch-');
 const modelPath = path.join(dir, 'tiny.gguf');
 await writeTinyGguf(modelPath, { layers: LAYERS, embedding: EMBEDDING, heads: 4, headsKv: 2, feedForward: EMBEDDING * 2 });
-const gen = await LlamaBatchGenerator.load({ modelPath, sequences: 8, contextPerSequence: 256, gpuLayers: 0, threads: THREADS });
-const options = { maxTokens: MAX_TOKENS, temperature: 0 };
-const batcher = new Batcher<string, BatchOutput>({ maxBatchSize: 8, maxWaitMs: 5, run: (ps) => gen.generateBatch(ps, options) });
+const journal = [...syntheticJournal(ENTRIES * (ROUNDS + 1), { words: Number(values.words), seed: 8 })];
+const corpus = themeCorpusFor(journal.map((e) => ({ text: e.text, themes: [], analyzerVersion: null as never })));
+const fallback = (text: string): string[] => analyzeEntry(text, corpus).themes;
+const rounds: ThemeItem[][] = Array.from({ length: ROUNDS + 1 }, (_, r) => journal.slice(r * ENTRIES, (r + 1) * ENTRIES).map((e, i) => ({ id: `e${r}-${i}`, text: e.text })));
 
-const one: number[] = [];
-const batched: number[] = [];
-let tokensOne = 0;
-let tokensBatched = 0;
-for (let round = 0; round <= ROUNDS; round++) {
-  let start = performance.now();
-  let outs: BatchOutput[] = [];
-  for (const e of ENTRIES) outs.push(await gen.generateOne(prompt(e), options));
-  const a = performance.now() - start;
-  const ta = outs.reduce((s, o) => s + o.tokens, 0);
-  start = performance.now();
-  outs = await batcher.submitAll(ENTRIES.map(prompt));
-  const b = performance.now() - start;
-  const tb = outs.reduce((s, o) => s + o.tokens, 0);
-  if (round === 0) continue; // warm-up
-  one.push(a); batched.push(b); tokensOne += ta; tokensBatched += tb;
+const make = (maxBatchSize: number): LlamaProvider => new LlamaProvider({ modelPath, contextSize: 1024, batchContextPerSequence: 1024, gpuLayers: 0, threads: THREADS, maxBatchSize, timeoutMs: 600_000 });
+const failed = new Map<AIProvider, number>();
+const fail = (p: AIProvider): void => { failed.set(p, (failed.get(p) ?? 0) + 1); };
+/** The provider as modelThemes sees it, counting prompts the model failed on (they would silently fall back). */
+const counting = (p: LlamaProvider): AIProvider => Object.assign(Object.create(p) as AIProvider, {
+  generateBatch: async (ps: Parameters<NonNullable<AIProvider['generateBatch']>>[0], o?: Parameters<AIProvider['generate']>[1]) => {
+    const out = await p.generateBatch(ps, o);
+    for (const r of out) if (r.status === 'rejected') fail(p);
+    return out;
+  },
+});
+/** The llama provider seen without generateBatch: what modelThemes does for a provider that has none. */
+const withoutBatch = (p: LlamaProvider): AIProvider => ({
+  name: p.name, initialize: () => p.initialize(), generate: (t, o) => p.generate(t, o).catch((err: unknown) => { fail(p); throw err; }), stream: (t, o) => p.stream(t, o),
+  generateStructured: (t, s, o) => p.generateStructured(t, s, o), embed: (t) => p.embed(t), healthCheck: () => p.healthCheck(), dispose: () => p.dispose(),
+});
+
+interface Mode { label: string; size: number; provider: LlamaProvider; use: AIProvider; ms: number[]; tokens: number[]; fromModel: number }
+const modes: Mode[] = SIZES.map((size) => { const provider = make(size); return { label: `max_batch_size ${size}`, size, provider, use: counting(provider), ms: [], tokens: [], fromModel: 0 }; });
+if (values.generate) {
+  const plain = make(1);
+  modes.push({ label: 'generate() one at a time', size: 1, provider: plain, use: withoutBatch(plain), ms: [], tokens: [], fromModel: 0 });
 }
-await gen.dispose();
+await Promise.all(modes.map((m) => m.provider.initialize()));
+
+const loads: number[] = [];
+for (let r = 0; r <= ROUNDS; r++) {
+  loads.push(os.loadavg()[0]!);
+  for (let k = 0; k < modes.length; k++) {
+    const m = modes[(k + r) % modes.length]!;
+    const before = m.provider.sandboxProcess?.generatedTokens ?? 0;
+    const start = performance.now();
+    const out = await modelThemes(m.use, rounds[r]!, fallback, { maxBatchSize: m.size, maxTokens: MAX_TOKENS });
+    const took = performance.now() - start;
+    if (r === 0) continue; // warm-up: loads the batch context and evaluates the shared instruction prefix
+    m.ms.push(took);
+    m.tokens.push((m.provider.sandboxProcess?.generatedTokens ?? 0) - before);
+    m.fromModel += out.filter((o) => o.source === 'model').length;
+  }
+}
+await Promise.all(modes.map((m) => m.provider.dispose()));
+fs.rmSync(dir, { recursive: true, force: true });
 
 const machine = machineInfo();
-const sOne = summarize(one);
-const sBatch = summarize(batched);
-const speedup = sOne.medianMs / sBatch.medianMs;
+const base = summarize(modes[0]!.ms).medianMs;
+const rows = modes.map((m) => {
+  const s = summarize(m.ms);
+  const tokens = m.tokens.reduce((a, b) => a + b, 0) / m.tokens.length;
+  return { mode: m.label, median: s, failedPrompts: failed.get(m.provider) ?? 0, tokensPerRound: tokens, tokensPerSecond: tokens / (s.medianMs / 1000), speedup: base / s.medianMs, modelAnswersUsed: m.fromModel };
+});
 console.log(describeMachine(machine));
-console.log(renderTable(['mode (8 entries)', 'median', 'p95', 'tokens/round', 'tokens/s'], [
-  ['one at a time', ms(sOne.medianMs), ms(sOne.p95Ms), String(tokensOne / ROUNDS), (tokensOne / ROUNDS / (sOne.medianMs / 1000)).toFixed(0)],
-  ['batched (8 sequences)', ms(sBatch.medianMs), ms(sBatch.p95Ms), String(tokensBatched / ROUNDS), (tokensBatched / ROUNDS / (sBatch.medianMs / 1000)).toFixed(0)],
-]));
-console.log(`speed-up (median): ${speedup.toFixed(2)}× (target ≥ 2×); batch sizes seen: ${[...new Set(batcher.batchSizes)].join(', ')}`);
+console.log(`fixture: tiny-gguf llama, ${LAYERS} layers, embedding ${EMBEDDING}, F32; ${THREADS} threads; ${ENTRIES} entries of ~${values.words} words per round; ${ROUNDS} rounds; load average per round ${loads.map((l) => l.toFixed(1)).join(' ')}`);
+console.log(renderTable(['mode (8 entries)', 'median', 'p95', 'failed prompts', 'tokens/round', 'tokens/s', 'speed-up vs size 1'], rows.map((r) => [
+  r.mode, ms(r.median.medianMs), ms(r.median.p95Ms), String(r.failedPrompts), r.tokensPerRound.toFixed(0), r.tokensPerSecond.toFixed(0), `${r.speedup.toFixed(2)}×`,
+])));
+const headline = rows.find((r) => r.mode === 'max_batch_size 8')!;
+console.log(`batched (8) vs one at a time (1): ${headline.speedup.toFixed(2)}× (target ≥ 2×)`);
 const out = path.join(import.meta.dirname, 'results', 'batching.json');
-fs.writeFileSync(out, JSON.stringify({ machine, model: `tiny-gguf layers ${LAYERS}, embedding ${EMBEDDING}, feed-forward ${EMBEDDING * 2}, F32`, maxTokens: MAX_TOKENS, rounds: ROUNDS, threads: THREADS, one: sOne, batched: sBatch, tokensOne, tokensBatched, speedup }, null, 2) + '\n');
+fs.writeFileSync(out, JSON.stringify({
+  machine, loadAverages: loads, model: `tiny-gguf llama, layers ${LAYERS}, embedding ${EMBEDDING}, feed-forward ${EMBEDDING * 2}, F32`,
+  threads: THREADS, entries: ENTRIES, words: Number(values.words), maxTokens: MAX_TOKENS, rounds: ROUNDS, path: 'modelThemes → Batcher → LlamaProvider.generateBatch → sandbox → LlamaBatchGenerator',
+  modes: rows,
+}, null, 2) + '\n');
 console.log(`wrote ${out}`);
