@@ -1,6 +1,7 @@
 import { detectInjection, detectInjectionDeep, type TextEmbedder } from '../../src/security/injection/index.js';
 import { chooseFastCutoffs, fastScore, figuresAt, type CvFigures } from '../../scripts/injection-cv-report.js';
 import { crossValidate, DEFAULT_HYPER_PARAMS } from '../../scripts/injection-cv.js';
+import type { BipiaGrouping } from '../../scripts/injection-folds.js';
 import { buildInjectionCorpus, type CorpusItem } from './injection-corpus.js';
 import { addCounts, metricsFrom, ZERO, type BinaryMetrics, type Counts } from './metrics.js';
 
@@ -66,9 +67,10 @@ export async function evaluateInjectionDeep(dir: string, embedder: TextEmbedder)
 /**
  * Grouped k-fold cross-validation of the fast path on `dir` (training on k-1 folds, scoring the held-out
  * one, cut-offs chosen on the pooled out-of-fold scores so every benign source stays at or under `maxFpr`).
+ * `bipia` says whether BIPIA attacks are held out by whole category (the default) or by attack string.
  */
-export async function crossValidateInjection(dir: string, folds = 5, maxFpr = 0.025): Promise<CvFigures> {
-  const rows = await crossValidate(dir, folds, DEFAULT_HYPER_PARAMS, false);
+export async function crossValidateInjection(dir: string, folds = 5, maxFpr = 0.025, bipia: BipiaGrouping = 'category'): Promise<CvFigures> {
+  const rows = await crossValidate(dir, folds, DEFAULT_HYPER_PARAMS, false, bipia);
   const cut = chooseFastCutoffs(rows, maxFpr);
   return figuresAt(rows, (r) => fastScore(r, cut), cut.medium);
 }

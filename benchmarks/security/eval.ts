@@ -5,7 +5,8 @@
  *
  * A missing data file is skipped and said. Injection is scored with the shipped model, which was trained
  * on all of fixtures/data: on that directory use `--cv`, which adds grouped 5-fold cross-validated figures
- * (every fold's model trained without it). `--deep` turns on the embedding layer (Universal Sentence
+ * (every fold's model trained without it), twice: BIPIA attacks held out by whole category, and by attack
+ * string only. `--deep` turns on the embedding layer (Universal Sentence
  * Encoder lite, local) for the injection figures; the JSON says which layers were on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -128,7 +129,10 @@ async function main(): Promise<void> {
   if (!opts.skip.has('injection') && opts.cv) {
     const cv = await crossValidateInjection(opts.data);
     report.injectionCrossValidated = cv;
-    console.log(`\n${formatFigures('Prompt injection, fast path, grouped 5-fold cross-validation (95% Wilson intervals)', cv)}`);
+    console.log(`\n${formatFigures('Prompt injection, fast path, grouped 5-fold cross-validation, BIPIA held out by category and email (95% Wilson intervals)', cv)}`);
+    const byAttack = await crossValidateInjection(opts.data, 5, 0.025, 'attack');
+    report.injectionCrossValidatedBipiaByAttack = byAttack;
+    console.log(`\n${formatFigures('The same, BIPIA held out by attack string and email (a category can be on both sides)', byAttack)}`);
   }
   if (opts.out) {
     mkdirSync(dirname(opts.out), { recursive: true });
