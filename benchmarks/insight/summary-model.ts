@@ -82,11 +82,10 @@ if (!values['mock-only']) {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const rows = models.flatMap((m) => m.runs.map((r) => {
-    const perCall = (f: (c: RunReport['calls'][number]) => number) => r.calls.map(f).join('/');
-    return [m.label.split(' ')[0]!, String(r.entries), `${r.contextTokens}${m.fitToTokenizer ? ` (told ${r.contextTokensGiven})` : ''}`, String(r.tokensPerEstimate), String(r.calls.filter((c) => c.step === 'map').length), String(r.calls.filter((c) => c.step !== 'map').length), String(r.calls.filter((c) => c.error !== null).length), String(r.totals.promptTokens), String(r.totals.promptTokensEstimated), String(r.totals.generatedTokens), String(r.calls.filter((c) => c.overflowsContext).length), `${(r.wallMs / 1000).toFixed(1)} s`, r.reflection, perCall((c) => c.promptTokens)];
+    return [m.label.split(' ')[0]!, String(r.entries), `${r.contextTokens}${m.fitToTokenizer ? ` (told ${r.contextTokensGiven})` : ''}`, String(r.tokensPerEstimate), String(r.calls.filter((c) => c.step === 'map').length), String(r.calls.filter((c) => c.step !== 'map').length), String(r.calls.filter((c) => c.error !== null).length), String(r.totals.promptTokens), String(r.totals.promptTokensEstimated), String(r.totals.generatedTokens), String(r.calls.filter((c) => c.overflowsContext).length), `${(r.wallMs / 1000).toFixed(1)} s`, r.reflection, String(Math.max(0, ...r.calls.map((c) => c.promptTokens)))];
   }));
   console.log(`\nllama provider (sandboxed, CPU, ${threads} thread(s)), tokens counted by each model's tokenizer:`);
-  console.log(renderTable(['model', 'entries', 'n_ctx', 'tok/est', 'map', 'reduce', 'failed', 'prompt tok', 'prompt tok (est.)', 'generated tok', 'overflowing calls', 'wall', 'reflection', 'prompt tok per call'], rows));
+  console.log(renderTable(['model', 'entries', 'n_ctx', 'tok/est', 'map', 'reduce', 'failed', 'prompt tok', 'prompt tok (est.)', 'generated tok', 'overflowing calls', 'wall', 'reflection', 'max prompt tok per call'], rows));
   for (const m of models) for (const r of m.runs) if (r.fallbackReason) console.log(`${m.label}${m.fitToTokenizer ? ' (fitted)' : ''}, ${r.entries} entries: fell back to the built-in reflection: ${r.fallbackReason}`);
   for (const m of models) for (const r of m.runs) if (r.fallbackReason === null && r.callsSeenByRecorder !== r.callsCountedByService) console.log(`WARNING: ${m.label}, ${r.entries} entries: the recorder saw ${r.callsSeenByRecorder} calls, the service counted ${r.callsCountedByService}`);
   for (const s of skipped) console.log(`skipped ${s}`);
