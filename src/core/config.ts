@@ -30,6 +30,8 @@ export const ConfigSchema = z.object({
     audit_logging_enabled: z.boolean().default(true),
     redact_remote: z.boolean().default(true),
     keychain: z.boolean().default(false),
+    /** Folder of a local token-classification ONNX model (transformers.js layout) that PII detection adds to its tagger. */
+    ner_model: z.string().min(1).nullable().default(null),
   }).strict().prefault({}),
   performance: z.object({
     enable_caching: z.boolean().default(true),

@@ -3,6 +3,7 @@ import { exportJson, exportMarkdown, exportText } from '../../core/interchange/i
 import type { CommandContext } from '../context.js';
 import type { ObfuscationMode } from '../../security/pii/index.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
+import { piiDetectorFor } from '../pii-detector.js';
 import { openJournalReadingAhead } from '../services.js';
 import { VERSION } from '../version.js';
 
@@ -13,24 +14,31 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
   let entries = journal.all(query);
   let replaced = 0;
   if (opts.sanitize) {
-    const { detectPII, obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
+    const { obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
+    const detect = await piiDetectorFor(ctx);
     const { formatTheme, parseTheme } = await import('../../core/analysis/theme-format.js');
     const mode = opts.sanitize;
     const pseudonyms = new Pseudonymizer(); // one per export: the same person gets the same stand-in throughout
-    const scrub = (text: string) => {
-      const spans = detectPII(text);
+    const scrub = async (text: string) => {
+      const spans = await detect(text);
       replaced += spans.length;
       return spans.length ? obfuscate(text, spans, mode, pseudonyms) : text;
     };
     // Stored themes name people and places too ("person:Maria"): they get the same stand-ins as the text.
-    const scrubTheme = (stored: string) => {
+    const scrubTheme = async (stored: string) => {
       const t = parseTheme(stored);
-      if (t.kind !== 'person' && t.kind !== 'place') return formatTheme({ kind: t.kind, label: scrub(t.label) });
+      if (t.kind !== 'person' && t.kind !== 'place') return formatTheme({ kind: t.kind, label: await scrub(t.label) });
       const span = { type: t.kind === 'person' ? 'PERSON' : 'LOCATION', start: 0, end: t.label.length, text: t.label, confidence: 1, source: 'theme' } as const;
       replaced += 1;
       return formatTheme({ kind: t.kind, label: obfuscate(t.label, [span], mode, pseudonyms) });
     };
-    entries = entries.map((e) => ({ ...e, text: scrub(e.text), themes: e.themes.map(scrubTheme), promptUsed: e.promptUsed === null ? null : scrub(e.promptUsed) }));
+    const scrubbed = [];
+    for (const e of entries) {
+      const themes = [];
+      for (const theme of e.themes) themes.push(await scrubTheme(theme));
+      scrubbed.push({ ...e, text: await scrub(e.text), themes, promptUsed: e.promptUsed === null ? null : await scrub(e.promptUsed) });
+    }
+    entries = scrubbed;
   }
   const body = opts.format === 'json'
     ? exportJson(entries, { exported: ctx.deps.now(), generator: `companion ${VERSION}` })

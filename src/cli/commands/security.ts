@@ -1,9 +1,9 @@
 import { UsageError } from '../../core/errors.js';
-import { detectPII } from '../../security/pii/index.js';
 import { detectInjection } from '../../security/injection/index.js';
 import { buildStyleBaseline, detectPoisoning, type PoisoningResult } from '../../security/poisoning/index.js';
 import type { CommandContext } from '../context.js';
 import { checkEntryText, readTextInput } from '../read-input.js';
+import { piiDetectorFor } from '../pii-detector.js';
 import { openJournal } from '../services.js';
 
 /** The fewest entries a style baseline is built from; below this the poisoning check is not meaningful. */
@@ -27,7 +27,7 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
     poisoningNote = 'only for journal entries (--entry), against the journal\'s own style';
   }
   if (text.trim() === '') throw new UsageError('Nothing to scan: give text, pipe it in, or use --entry <id>.');
-  const pii = detectPII(text);
+  const pii = await (await piiDetectorFor(ctx))(text);
   const injection = detectInjection(text);
   if (opts.json) {
     ctx.printJson({
