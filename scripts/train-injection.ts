@@ -7,6 +7,8 @@
  *    carrier email): every layer is trained on k-1 folds and scores the held-out fold (injection-cv.ts).
  * 2. Cut-offs are chosen on the pooled out-of-fold scores so that every benign source stays at or under
  *    `--max-fpr`; the embedding layer's combiner is fitted the same way, and its figures are nested.
+ * 2b. The fast path is cross-validated a second time with BIPIA held out by attack string only (its
+ *    figures go to the report as fastBipiaByAttack; the cut-offs stay those of step 2).
  * 3. The shipped layers are trained on ALL of the data and written to src/security/injection/
  *    {model,planted,deep}-weights.ts; the cross-validated figures go to scripts/train-injection-report.json.
  */
@@ -71,6 +73,12 @@ if (withEmbeddings) {
   };
 }
 
+// Second estimate: BIPIA held out by attack string only (a category can sit on both sides of a fold).
+const byAttackRows = await crossValidate(dataDir, folds, HP, false, 'attack');
+const byAttackCut = chooseFastCutoffs(byAttackRows, maxFpr);
+const byAttackFigures = figuresAt(byAttackRows, (r) => fastScore(r, byAttackCut), byAttackCut.medium);
+console.log(formatFigures(`fast path, ${folds}-fold CV, BIPIA held out by attack string`, byAttackFigures));
+
 const model = trainNgram(full, HP, 7);
 const planted = trainPlanted(full, 31, HP.plantedL2);
 writeFileSync('src/security/injection/model-weights.ts', `${HEADER}import type { SerializedModel } from './model.js';
@@ -92,7 +100,7 @@ const report = {
   trainedOn, hyperParams: HP, folds, maxFprPerBenignSource: maxFpr,
   crossValidation: `${folds}-fold, grouped by splitKey; BIPIA held out by attack category and carrier email; cut-offs chosen on pooled out-of-fold scores`,
   thresholds, plantedThreshold: cut.planted, trustedRules: model.trustedRules,
-  fast: compact(fastFigures), withEmbeddings: deepFigures ? compact(deepFigures) : 'not run (--no-embeddings)',
+  fast: compact(fastFigures), fastBipiaByAttack: compact(byAttackFigures), withEmbeddings: deepFigures ? compact(deepFigures) : 'not run (--no-embeddings)',
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync('scripts/train-injection-report.json', `${JSON.stringify(report, null, 2)}\n`);

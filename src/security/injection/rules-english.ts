@@ -1,11 +1,13 @@
 import type { InjectionRule } from './rules.js';
 
+/** "your" and an optional word of extent before the output noun ("your entire response"). */
+const YOUR = 'your\\s+(?:(?:entire|whole|full|next|final|every|each|complete|first|last)\\s+)?';
 const OUTPUT = '(?:answers?|responses?|repl(?:y|ies)|outputs?|messages?|summary|completion)';
 /** Up to 80 characters of one sentence; a quoted phrase or a dotted web address does not end it. */
 const FILLER = '(?:"[^"\\n]{0,120}"|“[^”\\n]{0,120}”|\\.(?=\\w)|[^.!?\\n"“]){0,80}?';
 /** Verbs that mangle or encode the model's output, which no honest request about a document needs. */
 const GARBLE_VERBS = '(?:replace|substitute|scramble|jumble|rearrange|anagram|misspell|reverse|encode|encrypt|obfuscate|remove\\s+(?:all\\s+)?(?:the\\s+)?spaces)';
-const EDIT_VERBS = '(?:add|include|integrate|insert|append|prepend|modify|augment|enhance|embed|end|begin|start|replace|substitute|use|convert|render|provide|write|rewrite|format|encode|encrypt|translate|reverse|scramble|jumble|rearrange|group|combine|remove|introduce|misspell|anagram|mention|suggest|tease|hint|promote|recommend|respond|reply|answer|express|put|present|deliver|give|make|turn|spell|capitali[sz]e|conclude|close|finish|sign|limit|restrict|keep)';
+const EDIT_VERBS = '(?:add|include|integrate|insert|append|prepend|modify|augment|enhance|embed|end|begin|start|replace|substitute|use|convert|render|provide|write|rewrite|format|encode|encrypt|translate|reverse|scramble|jumble|rearrange|group|combine|remove|introduce|misspell|anagram|mention|suggest|tease|hint|promote|recommend|respond|reply|answer|express|put|present|deliver|give|make|turn|spell|capitali[sz]e|conclude|close|finish|sign|limit|restrict|keep|ask|tell|invite|urge|encourage|remind|warn|direct|spread|claim|state|say|assert|report|note|announce|inform|advise|share|emphasi[sz]e|highlight|stress)';
 
 /**
  * More English rules, from the taxonomy's kinds that plain "ignore previous instructions" rules miss:
@@ -38,13 +40,15 @@ export const EXTRA_ENGLISH_RULES: InjectionRule[] = [
   { name: 'few-shot-hijack', type: 'delimiter_injection', weight: 0.8,
     pattern: /(?:\b(?:input|eingabe|user|q)\s*:\s*[^:\n]{1,60}?\s*\b(?:output|ausgabe|assistant|a)\s*:\s*[^:\n]{1,60}?\s*){2}/gi },
   { name: 'your-response-garble', type: 'indirect_injection', weight: 0.8,
-    pattern: new RegExp(`\\b${GARBLE_VERBS}\\b${FILLER}\\b(?:in|to|of|within|throughout|for)\\s+(?:all\\s+(?:of\\s+)?)?your\\s+${OUTPUT}\\b|\\b${GARBLE_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?your\\s+${OUTPUT}\\b|\\b(?:add|include|integrate|insert|append|embed)\\b[^\\n]{0,120}?(?:https?:\\/\\/|www\\.|\\.(?:com|net|org|xyz|io)\\b)[^\\n]{0,120}?\\b(?:in|to|into|at)\\s+(?:the\\s+(?:end|start|beginning|top|bottom)\\s+of\\s+)?your\\s+${OUTPUT}\\b`, 'gi') },
+    pattern: new RegExp(`\\b${GARBLE_VERBS}\\b${FILLER}\\b(?:in|to|of|within|throughout|for)\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b${GARBLE_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b(?:add|include|integrate|insert|append|embed)\\b[^\\n]{0,120}?(?:https?:\\/\\/|www\\.|\\.(?:com|net|org|xyz|io)\\b)[^\\n]{0,120}?\\b(?:in|to|into|at)\\s+(?:the\\s+(?:end|start|beginning|top|bottom)\\s+of\\s+)?${YOUR}${OUTPUT}\\b`, 'gi') },
   { name: 'your-response-edit', type: 'indirect_injection', weight: 0.75, documentOnly: true,
-    pattern: new RegExp(`\\b${EDIT_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?your\\s+${OUTPUT}\\b|\\b${EDIT_VERBS}\\b${FILLER}\\b(?:in|to|into|of|with|within|throughout|for|at\\s+the\\s+(?:end|start|beginning)\\s+of)\\s+your\\s+(?:(?:next|final|every|each|whole|entire)\\s+)?${OUTPUT}\\b|(?:^|[.!?\\n]\\s*)(?:in|within|throughout|for)\\s+your\\s+(?:next\\s+)?${OUTPUT}\\s*,|\\byour\\s+${OUTPUT}(?:'s)?\\s+(?:must|should|shall|has\\s+to|needs?\\s+to)\\s+(?:be|include|contain|start|begin|end)\\b`, 'gi') },
+    pattern: new RegExp(`\\b${EDIT_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b${EDIT_VERBS}\\b${FILLER}\\b(?:in|to|into|of|with|within|throughout|for|at\\s+the\\s+(?:end|start|beginning)\\s+of)\\s+${YOUR}${OUTPUT}\\b|(?:^|[.!?\\n]\\s*)(?:in|within|throughout|for)\\s+${YOUR}${OUTPUT}\\s*,|\\b${YOUR}${OUTPUT}(?:'s)?\\s+(?:must|should|shall|has\\s+to|needs?\\s+to)\\s+(?:be|include|contain|start|begin|end)\\b`, 'gi') },
   { name: 'task-in-document', type: 'indirect_injection', weight: 0.6, documentOnly: true,
-    pattern: /(?:^|[.!?\n|:]\s*)(?:please\s+)?(?:write|compose|draft|develop|explain|describe|summari[sz]e|analy[sz]e|translate|recommend|suggest|outline|calculate|compare|break\s+down|(?:tell|give|show)\s+me)\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their|\w+ing)\b/gi },
+    pattern: /(?:^|[.!?\n|:]\s*)(?:please\s+)?(?:write|compose|draft|develop|explain|describe|summari[sz]e|analy[sz]e|translate|recommend|suggest|outline|calculate|compare|break\s+down|(?:tell|give|show)\s+me|provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their|\w+ing)\b/gi },
   { name: 'prompt-template-slot', type: 'roleplay_jailbreak', weight: 0.8,
     pattern: /\[(?:insert\s+)?(?:your\s+)?(?:prompt|request|question)(?:\s+here)?\]/gi },
   { name: 'fake-context-block', type: 'delimiter_injection', weight: 0.6,
     pattern: /^\s*(?:\$documents?\s*:|document\s+context\b|(?:context|kontext)\s*:\s*\{)/gi },
+  { name: 'task-mid-document', type: 'indirect_injection', weight: 0.6, documentOnly: true,
+    pattern: /(?<=\s)(?:Write|Compose|Draft|Develop|Explain|Describe|Summari[sz]e|Analy[sz]e|Translate|Recommend|Suggest|Outline|Calculate|Compare|Generate|Tell\s+me|Give\s+me|Show\s+me|Provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their)\b/g },
 ];
