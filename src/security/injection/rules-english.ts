@@ -47,7 +47,7 @@ export const EXTRA_ENGLISH_RULES: InjectionRule[] = [
     pattern: /(?:^|[.!?\n|:]\s*)(?:please\s+)?(?:write|compose|draft|develop|explain|describe|summari[sz]e|analy[sz]e|translate|recommend|suggest|outline|calculate|compare|break\s+down|(?:tell|give|show)\s+me|provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their|\w+ing)\b/gi },
   { name: 'prompt-template-slot', type: 'roleplay_jailbreak', weight: 0.8,
     pattern: /\[(?:insert\s+)?(?:your\s+)?(?:prompt|request|question)(?:\s+here)?\]/gi },
-  { name: 'fake-context-block', type: 'delimiter_injection', weight: 0.6,
+  { name: 'fake-context-block', type: 'delimiter_injection', weight: 0.8,
     pattern: /^\s*(?:\$documents?\s*:|document\s+context\b|(?:context|kontext)\s*:\s*\{)/gi },
   { name: 'task-mid-document', type: 'indirect_injection', weight: 0.6, documentOnly: true,
     pattern: /(?<=\s)(?:Write|Compose|Draft|Develop|Explain|Describe|Summari[sz]e|Analy[sz]e|Translate|Recommend|Suggest|Outline|Calculate|Compare|Generate|Tell\s+me|Give\s+me|Show\s+me|Provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their)\b/g },

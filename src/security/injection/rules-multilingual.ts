@@ -22,4 +22,6 @@ export const MULTILINGUAL_RULES: InjectionRule[] = [
     pattern: /\b(?:zeige?|gib|nenne|verrate|wiederhole)\s+(?:mir\s+)?(?:deine[n]?|den|die|ihre[n]?)\s+(?:system\s*)?(?:prompt|anweisungen|instruktionen)|\bwas\s+(?:sind|waren)\s+(?:deine|ihre)\s+(?:anweisungen|instruktionen)/giu },
   { name: 'forget-instructions-other-lang', type: 'instruction_override', weight: 0.85,
     pattern: /(?:\b(?:olvid[ae]|olvide|ignora|zaboravi|oublie[zr]?|dimentica|vergeet|esqueça|esqueca)\s+(?:\S+\s+){0,3}(?:instrucciones|instrukcije|instructions|istruzioni|instructies|instruções|instrucoes|todo\s+lo\s+anterior|tout\s+ce\s+qui\s+précède)|(?:забудь(?:те)?|игнорируй(?:те)?)\s+(?:\S+\s+){0,3}(?:инструкции|указания|правила))/giu },
+  { name: 'de-jetzt-auftrag', type: 'instruction_override', weight: 0.6,
+    pattern: /(?:^|[.!?]\s+)(?:verfasse|schreibe?|erstelle|formuliere|sage?|gib|antworte)\s+(?:jetzt|nun|stattdessen|ab\s+sofort)\b|\b(?:die\s+)?(?:richtige|korrekte)\s+antwort\s+(?:ist|lautet)\s*["'„“]/giu },
 ];
