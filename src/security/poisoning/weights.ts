@@ -16,5 +16,5 @@ export interface PoisoningWeights {
 /** Scorer used when the baseline and the entry have embeddings, and the one used when they do not. */
 export const POISONING_WEIGHTS: { withEmbedding: PoisoningWeights; withoutEmbedding: PoisoningWeights } = {
   withEmbedding: { bias: -1.1096, weights: { secondPersonRate: 0.3787, uppercaseRate: 0.7994, nonAsciiRate: 0.0473, injectionScore: 0.389, contentWordDistance: 0.1836, newWordShare: 0.4552, embeddingDistance: 0.0224, top1: 0.0065 } },
-  withoutEmbedding: { bias: -1.4309, weights: { typeTokenRatio: 0.0025, secondPersonRate: 0.3605, exclamationQuestionRate: 0.0023, uppercaseRate: 0.6645, nonAsciiRate: 0.0388, injectionScore: 0.3727, contentWordDistance: 0.2716, newWordShare: 0.4407, trigramDistance: 0.0286 } },
+  withoutEmbedding: { bias: -1.4558, weights: { secondPersonRate: 0.2917, uppercaseRate: 0.6776, nonAsciiRate: 0.0387, injectionScore: 0.3848, contentWordDistance: 0.2866, newWordShare: 0.4299, trigramDistance: 0.0447, top1: 0.0067 } },
 };
