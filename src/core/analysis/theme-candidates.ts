@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagText } from './theme-tagger.js';
 import { GENERIC_NOUNS, NON_ACTIVITY_GERUNDS, PLACE_WORDS, RELATION_WORDS } from './theme-words.js';
 
 /** What a theme is: a person, a place, something done, or a subject. */
@@ -13,7 +13,8 @@ export interface ThemeCandidate {
   count: number;
 }
 
-interface Term {
+/** A tagged word as theme extraction reads it (compromise's term shape, so either tagger can feed it). */
+export interface Term {
   text: string;
   normal: string;
   post: string;
@@ -23,23 +24,15 @@ interface Term {
 /** Words after which a plain verb form is a noun ("the divorce"); "that" and "her" are left out as too ambiguous. */
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'his', 'our', 'their']);
 
-/** The compromise steps theme extraction needs: the lexicon and the rule tagger, without the slower corrections. */
-const TAGGING_STEPS = ['lexicon', 'preTagger', 'contractionTwo'];
-
 /**
- * Tag a text's terms with compromise's lexicon and rule tagger only. The full pipeline adds a pass of match
- * corrections (postTagger) and chunking that cost about four times as much and barely change the nouns,
- * gerunds, names and places themes use; the two tags that pass contributes here (a capitalised unknown word
- * inside a sentence is a proper noun; a word ending in 's is possessive) are added by spelling.
+ * Fixes to the lexicon-and-rules tags that theme extraction relies on (compromise leaves them to its slower
+ * match-correction pass): a plain verb form right after a determiner is a noun ("the divorce", "my runs"); a
+ * capitalised noun inside a sentence is a proper noun; a noun ending in 's is possessive.
  */
-function tagTerms(text: string): Term[] {
-  const doc = nlp.tokenize(text);
-  doc.compute(TAGGING_STEPS);
-  const terms = doc.termList() as unknown as Term[];
+function refineTags(terms: Term[]): void {
   let sentenceStart = true;
   let afterDeterminer = false;
   for (const term of terms) {
-    // "the divorce", "my runs": a plain verb form right after a determiner is a noun (one of postTagger's fixes).
     const plainVerb = term.tags.has('Infinitive') || term.tags.has('PresentTense');
     if (afterDeterminer && plainVerb && !term.tags.has('Auxiliary') && !term.tags.has('Copula') && !term.tags.has('Modal')) {
       term.tags = new Set(['Noun', /s$/.test(term.normal) ? 'Plural' : 'Singular']);
@@ -51,7 +44,6 @@ function tagTerms(text: string): Term[] {
     }
     sentenceStart = /[.!?…\n]/u.test(term.post);
   }
-  return terms;
 }
 
 /** Possessive determiners that start a noun phrase but are not part of its theme. */
@@ -91,12 +83,17 @@ function kindOfPhrase(words: Term[], before: string): ThemeKind | null {
 }
 
 /**
- * Find theme candidates in a text with compromise's tagger: named people and relations ("Sarah", "mum"), places
- * (named, or kinds such as "the gym"), activities (gerunds such as "running"), and topics (noun phrases
- * such as "job offer"). Generic nouns ("today", "thing") are left out.
+ * Find theme candidates in a text: named people and relations ("Sarah", "mum"), places (named, or kinds such as
+ * "the gym"), activities (gerunds such as "running"), and topics (noun phrases such as "job offer"). Generic
+ * nouns ("today", "thing") are left out. Words are tagged by the compromise-derived lexicon in theme-tagger.ts.
  */
 export function themeCandidates(text: string): ThemeCandidate[] {
-  const terms = tagTerms(text);
+  return candidatesFromTerms(tagText(text));
+}
+
+/** Theme candidates from already tagged terms (the tags are refined in place first). */
+export function candidatesFromTerms(terms: Term[]): ThemeCandidate[] {
+  refineTags(terms);
   const found = new Map<string, ThemeCandidate>();
   const add = (kind: ThemeKind, label: string) => {
     const key = label.toLowerCase();
