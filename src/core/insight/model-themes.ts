@@ -26,6 +26,11 @@ export interface ModelThemesOptions {
   /** Wall-clock limit per batch call. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Data-boundary nonce of the run (default: random per call). Calls that continue one run over more entries
+   * pass the same one, so a local model keeps the instructions evaluated on every sequence between calls.
+   */
+  nonce?: string;
 }
 
 const MAX_THEMES = 3;
@@ -63,7 +68,7 @@ export function parseThemes(answer: string): string[] | null {
  * instead. Results in input order. Never logs entry text.
  */
 export async function modelThemes(provider: AIProvider, items: readonly ThemeItem[], fallback: (text: string) => string[], options: ModelThemesOptions = {}): Promise<EntryThemes[]> {
-  const nonce = randomBytes(6).toString('hex');
+  const nonce = options.nonce ?? randomBytes(6).toString('hex');
   const call = { maxTokens: options.maxTokens ?? 32, temperature: 0, stop: ['\n'], ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   const batcher = new Batcher<BatchPrompt, BatchOutcome>({
     maxBatchSize: options.maxBatchSize ?? 8,
