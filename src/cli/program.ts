@@ -273,8 +273,13 @@ encrypted autosave of the draft, and Ctrl+D to save (F1 lists the keys). When st
     .option('--json', 'print the checks, facts and recorded metrics as JSON')
     .option('--prometheus', 'print the Prometheus text format (for a node_exporter textfile collector)')
     .option('--no-unlock', 'do not ask for the passphrase: skip decryption and audit MACs')
-    .addHelpText('after', '\nChecks: config, vault, entries (a sample decrypts), audit, provider, disk, memory, writer-lock, drafts, quarantine.\nExit codes: 0 healthy (warnings allowed), 1 when any check fails.')
-    .action(lazy(async () => (await import('./commands/health.js')).healthCommand));
+    .addHelpText('after', '\nChecks: config, vault, entries (a sample decrypts), audit, provider, disk, memory, writer-lock, drafts, quarantine.\n' +
+      'Audit fast path: after a full verification (`companion audit verify`, or a health run that had to verify in full),\n' +
+      'health checks only what changed since: the older log by one hash, the newer records (chain, MACs, checkpoint), and\n' +
+      'entry files whose size, times or inode changed. An edit that keeps all of those is caught by `audit verify` and the\n' +
+      'decrypt sample, not necessarily here. The audit reason line says which path ran.\n' +
+      'Exit codes: 0 healthy (warnings allowed), 1 when any check fails.')
+    .action(lazy(async () => (await import('./commands/health.js')).healthCommand, true));
 
   program.command('bench')
     .description('performance report: latency P50/P95/P99, throughput, peak memory, cache hit rate, detector timings')

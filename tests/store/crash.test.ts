@@ -9,7 +9,7 @@ const t = useTempJournal();
 
 /** Files atomicWrite may leave behind when killed between creating its temp file and the rename. */
 const ATOMIC_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
-const KNOWN = new Set(['vault.json', 'audit.log', 'audit-pending.log', '.lock', 'metrics.json', 'telemetry.json']);
+const KNOWN = new Set(['vault.json', 'audit.log', 'audit-pending.log', '.lock', 'metrics.json', 'telemetry.json', 'audit-mark']);
 
 /** Start the worker, wait until it has saved at least one entry, then SIGKILL it after a random delay. */
 async function killMidLoop(label: string): Promise<{ saved: number; delayMs: number }> {
