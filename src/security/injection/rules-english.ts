@@ -43,12 +43,14 @@ export const EXTRA_ENGLISH_RULES: InjectionRule[] = [
     pattern: new RegExp(`\\b${GARBLE_VERBS}\\b${FILLER}\\b(?:in|to|of|within|throughout|for)\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b${GARBLE_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b(?:add|include|integrate|insert|append|embed)\\b[^\\n]{0,120}?(?:https?:\\/\\/|www\\.|\\.(?:com|net|org|xyz|io)\\b)[^\\n]{0,120}?\\b(?:in|to|into|at)\\s+(?:the\\s+(?:end|start|beginning|top|bottom)\\s+of\\s+)?${YOUR}${OUTPUT}\\b`, 'gi') },
   { name: 'your-response-edit', type: 'indirect_injection', weight: 0.75, documentOnly: true,
     pattern: new RegExp(`\\b${EDIT_VERBS}\\s+(?:all\\s+(?:of\\s+)?)?${YOUR}${OUTPUT}\\b|\\b${EDIT_VERBS}\\b${FILLER}\\b(?:in|to|into|of|with|within|throughout|for|at\\s+the\\s+(?:end|start|beginning)\\s+of)\\s+${YOUR}${OUTPUT}\\b|(?:^|[.!?\\n]\\s*)(?:in|within|throughout|for)\\s+${YOUR}${OUTPUT}\\s*,|\\b${YOUR}${OUTPUT}(?:'s)?\\s+(?:must|should|shall|has\\s+to|needs?\\s+to)\\s+(?:be|include|contain|start|begin|end)\\b`, 'gi') },
+  // Task verbs an assistant is asked to perform; "tell me", "give me", "show me" are left out: people say them
+  // to each other in chats and diaries as often as to a model.
   { name: 'task-in-document', type: 'indirect_injection', weight: 0.6, documentOnly: true,
-    pattern: /(?:^|[.!?\n|:]\s*)(?:please\s+)?(?:write|compose|draft|develop|explain|describe|summari[sz]e|analy[sz]e|translate|recommend|suggest|outline|calculate|compare|break\s+down|(?:tell|give|show)\s+me|provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their|\w+ing)\b/gi },
+    pattern: /(?:^|[.!?\n|:]\s*)(?:please\s+)?(?:write|compose|draft|develop|explain|describe|summari[sz]e|analy[sz]e|translate|recommend|suggest|outline|calculate|compare|break\s+down|provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their|\w+ing)\b/gi },
   { name: 'prompt-template-slot', type: 'roleplay_jailbreak', weight: 0.8,
     pattern: /\[(?:insert\s+)?(?:your\s+)?(?:prompt|request|question)(?:\s+here)?\]/gi },
   { name: 'fake-context-block', type: 'delimiter_injection', weight: 0.8,
     pattern: /^\s*(?:\$documents?\s*:|document\s+context\b|(?:context|kontext)\s*:\s*\{)/gi },
   { name: 'task-mid-document', type: 'indirect_injection', weight: 0.6, documentOnly: true,
-    pattern: /(?<=\s)(?:Write|Compose|Draft|Develop|Explain|Describe|Summari[sz]e|Analy[sz]e|Translate|Recommend|Suggest|Outline|Calculate|Compare|Generate|Tell\s+me|Give\s+me|Show\s+me|Provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their)\b/g },
+    pattern: /(?<=\s)(?:Write|Compose|Draft|Develop|Explain|Describe|Summari[sz]e|Analy[sz]e|Translate|Recommend|Suggest|Outline|Calculate|Compare|Generate|Provide(?=\s+(?:a|an|the|some)\s))\s+(?:a|an|the|me|how|what|why|who|in|about|to|some|your|this|each|every|all|its|their)\b/g },
 ];

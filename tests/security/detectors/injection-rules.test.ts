@@ -45,6 +45,9 @@ describe('typed rules: each kind of the taxonomy, by the rule that should see it
     const diary = 'Woke up late, walked the dog along the canal and thought about what to write to Anna. '
       + 'I want to describe the trip properly, so I will write a long letter tomorrow and explain what happened with the car.';
     expect(rulesHit(diary)).toEqual([]);
+    const chat = 'We argued about the move again last night and I still do not know what she wants. She kept saying it was fine. '
+      + 'Tell me why you are upset, I said. Give me a reason and I will listen. She just shrugged and went to bed early.';
+    expect(rulesHit(chat)).toEqual([]);
   });
   it('reads "in your response" requests as planted only inside documents (a user may ask that directly)', () => {
     expect(rulesHit('In your response, please cite your sources.')).toEqual([]);
