@@ -18,7 +18,8 @@ export interface Term {
   text: string;
   normal: string;
   post: string;
-  tags: Set<string>;
+  /** Part-of-speech tags; may be shared with other terms, so replaced rather than changed. */
+  tags: ReadonlySet<string>;
 }
 
 /** Words after which a plain verb form is a noun ("the divorce"); "that" and "her" are left out as too ambiguous. */
@@ -39,8 +40,14 @@ function refineTags(terms: Term[]): void {
     }
     afterDeterminer = NOUN_DETERMINERS.has(term.normal) && !/[.,;:!?]/.test(term.post);
     if (term.tags.has('Noun')) {
-      if (!sentenceStart && /^\p{Lu}/u.test(term.text) && !term.tags.has('Pronoun')) term.tags.add('ProperNoun');
-      if (/['’]s$/u.test(term.text)) term.tags.add('Possessive');
+      const proper = !sentenceStart && !term.tags.has('ProperNoun') && /^\p{Lu}/u.test(term.text) && !term.tags.has('Pronoun');
+      const possessive = !term.tags.has('Possessive') && /['’]s$/u.test(term.text);
+      if (proper || possessive) {
+        const tags = new Set(term.tags);
+        if (proper) tags.add('ProperNoun');
+        if (possessive) tags.add('Possessive');
+        term.tags = tags;
+      }
     }
     sentenceStart = /[.!?…\n]/u.test(term.post);
   }

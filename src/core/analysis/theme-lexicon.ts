@@ -21,8 +21,8 @@ export interface ThemeLexicon {
   readonly words: ReadonlyMap<string, TagSet>;
   /** Tags of known phrases of two or more words, by their normal form joined with spaces. */
   readonly phrases: ReadonlyMap<string, TagSet>;
-  /** Longest known phrase, in words, by its first word (only these words can start a phrase). */
-  readonly phraseStarts: ReadonlyMap<string, number>;
+  /** Every leading run of words of a known phrase ("new", "new york"), so a phrase is matched word by word. */
+  readonly phrasePrefixes: ReadonlySet<string>;
   /** First and last parts that keep a hyphenated word whole ("co-worker", "hard-won" stays split). */
   readonly hyphenPrefixes: ReadonlySet<string>;
   readonly hyphenSuffixes: ReadonlySet<string>;
@@ -90,16 +90,16 @@ function decode(): ThemeLexicon {
     return out;
   };
   const phrases = group(raw.multi);
-  const phraseStarts = new Map<string, number>();
+  const phrasePrefixes = new Set<string>();
   for (const phrase of phrases.keys()) {
     const words = phrase.split(' ');
-    phraseStarts.set(words[0]!, Math.max(phraseStarts.get(words[0]!) ?? 0, words.length));
+    for (let n = 1; n <= words.length; n += 1) phrasePrefixes.add(words.slice(0, n).join(' '));
   }
   const patterns = (list: RawLexicon['regexText']): TagPattern[] => list.map(([source, flags, tag]) => [new RegExp(source, flags), tag]);
   return {
     words: group(raw.lexicon),
     phrases,
-    phraseStarts,
+    phrasePrefixes,
     parents,
     hyphenPrefixes: new Set(raw.hyphenPrefixes),
     hyphenSuffixes: new Set(raw.hyphenSuffixes),

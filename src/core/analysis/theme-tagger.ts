@@ -1,10 +1,11 @@
 import { themeLexicon, withParents, type SwitchClues, type TagPattern, type ThemeLexicon } from './theme-lexicon.js';
 import { tokenize, type Token } from './theme-tokenizer.js';
 
-/** A token with its part-of-speech tags (compromise's tag names: Noun, Plural, Gerund, ProperNoun, Person, …). */
-export interface TaggedTerm extends Token {
-  tags: Set<string>;
-}
+/**
+ * A token with its part-of-speech tags (compromise's tag names: Noun, Plural, Gerund, ProperNoun, Person, …).
+ * Tag sets are shared between terms with the same word: replace a term's set, never change it.
+ */
+export type TaggedTerm = Token;
 
 const TITLE_CASE = /^\p{Lu}[\p{Ll}'’]/u;
 const NOT_PROPER = ['Date', 'Month', 'WeekDay', 'Unit', 'Expression'];
@@ -18,24 +19,24 @@ function looksPlural(word: string): boolean {
   return word.endsWith('s') && !NOT_PLURAL.test(word);
 }
 
-function addTags(term: TaggedTerm, tags: string | readonly string[], lexicon: ThemeLexicon): void {
-  for (const tag of typeof tags === 'string' ? [tags] : tags) {
-    term.tags.add(tag);
-    for (const parent of lexicon.parents.get(tag) ?? []) term.tags.add(parent);
+/** A new set: `tags` plus `more` and their parent tags. */
+function plus(tags: ReadonlySet<string>, more: string | readonly string[], lexicon: ThemeLexicon): Set<string> {
+  const out = new Set(tags);
+  for (const tag of typeof more === 'string' ? [more] : more) {
+    out.add(tag);
+    for (const parent of lexicon.parents.get(tag) ?? []) out.add(parent);
   }
+  return out;
 }
 
-/** Parent tags, and singular/plural for a noun without either (compromise's fillTags). */
-function fillTags(term: TaggedTerm, lexicon: ThemeLexicon): void {
-  addTags(term, [...term.tags], lexicon);
-  const tags = term.tags;
+/** Tense for a bare verb, singular/plural for a noun without either (compromise's fillTags; parents are always present). */
+function fillTags(tags: ReadonlySet<string>, lookup: string, lexicon: ThemeLexicon): ReadonlySet<string> {
   if (tags.size === 1 && tags.has('Verb')) {
-    const w = term.lookup;
-    const tense = lexicon.verbTenseGuess.get(w.slice(-3)) ?? lexicon.verbTenseGuess.get(w.slice(-2)) ?? (w.endsWith('s') ? 'PresentTense' : undefined);
-    if (tense) addTags(term, tense, lexicon);
+    const tense = lexicon.verbTenseGuess.get(lookup.slice(-3)) ?? lexicon.verbTenseGuess.get(lookup.slice(-2)) ?? (lookup.endsWith('s') ? 'PresentTense' : undefined);
+    return tense ? plus(tags, tense, lexicon) : tags;
   }
-  if (!tags.has('Noun') || tags.has('Plural') || tags.has('Singular') || UNCOUNTABLE.some((t) => tags.has(t))) return;
-  tags.add(looksPlural(term.lookup) ? 'Plural' : 'Singular');
+  if (!tags.has('Noun') || tags.has('Plural') || tags.has('Singular') || UNCOUNTABLE.some((t) => tags.has(t))) return tags;
+  return plus(tags, looksPlural(lookup) ? 'Plural' : 'Singular', lexicon);
 }
 
 function firstMatch(value: string, patterns: readonly TagPattern[]): TagPattern | undefined {
@@ -50,69 +51,69 @@ function bySuffix(word: string, suffixes: ThemeLexicon['suffixes']): string | nu
   return null;
 }
 
-/** Look up known phrases and words; mark ambiguous words with their switch kind. */
-function lookUp(terms: TaggedTerm[], lexicon: ThemeLexicon, switchOf: Map<TaggedTerm, string>): void {
-  for (let i = 0; i < terms.length; i += 1) {
-    const longest = lexicon.phraseStarts.get(terms[i]!.lookup) ?? 0;
-    for (let n = Math.min(longest, terms.length - i); n >= 2; n -= 1) {
-      const span = terms.slice(i, i + n);
-      if (span.slice(0, -1).some((t) => /[.,;:!?()]/u.test(t.post))) continue;
-      const tags = lexicon.phrases.get(span.map((t) => t.lookup).join(' '));
-      if (!tags) continue;
-      for (const t of span) for (const tag of tags) t.tags.add(tag);
-      if (tags.has('PhrasalVerb') && span[1]) span[1].tags = withParents(['Particle', 'PhrasalVerb'], lexicon.parents);
-      i += n - 1;
-      break;
-    }
-  }
-  for (const term of terms) {
-    if (term.tags.size > 0) continue;
-    const known = lexicon.words.get(term.lookup);
-    if (known) for (const tag of known) term.tags.add(tag);
-    const kind = lexicon.switches.get(term.lookup);
-    if (kind) switchOf.set(term, kind);
-  }
-}
+const EMPTY: ReadonlySet<string> = new Set();
 
-/** Guesses that need only the word itself: capitalisation, ending, number and date shapes. */
-function guessAlone(term: TaggedTerm, lexicon: ThemeLexicon): void {
-  if (!term.sentenceStart && TITLE_CASE.test(term.text) && !/[0-9]/u.test(term.text) && !NOT_PROPER.some((t) => term.tags.has(t))
-    && !/["']$/u.test(term.pre) && term.normal !== 'the') {
-    fillTags(term, lexicon);
-    if (!term.tags.has('Noun')) term.tags.clear();
-    addTags(term, 'ProperNoun', lexicon);
+const CLAUSE_END = /[.,;:!?()]/u;
+
+/** Tags of known phrases ("new york", "walk off") by the index of each word they cover, within one sentence;
+ * the longest phrase starting at a word wins, and a phrase never crosses punctuation. */
+function phraseTags(terms: TaggedTerm[], lexicon: ThemeLexicon): Map<number, ReadonlySet<string>> | undefined {
+  let found: Map<number, ReadonlySet<string>> | undefined;
+  for (let i = 0; i < terms.length; i += 1) {
+    let key = terms[i]!.lookup;
+    if (!lexicon.phrasePrefixes.has(key)) continue;
+    let best = 0;
+    let tags: ReadonlySet<string> | undefined;
+    for (let n = 2; i + n <= terms.length; n += 1) {
+      const previous = terms[i + n - 2]!;
+      if (previous.post !== ' ' && CLAUSE_END.test(previous.post)) break;
+      key = `${key} ${terms[i + n - 1]!.lookup}`;
+      if (!lexicon.phrasePrefixes.has(key)) break;
+      const phrase = lexicon.phrases.get(key);
+      if (phrase) {
+        best = n;
+        tags = phrase;
+      }
+    }
+    if (!tags) continue;
+    found ??= new Map();
+    for (let k = 0; k < best; k += 1) found.set(i + k, tags);
+    if (tags.has('PhrasalVerb')) found.set(i + 1, withParents(['Particle', 'PhrasalVerb'], lexicon.parents));
+    i += best - 1;
   }
-  const empty = term.tags.size === 0;
-  const key = `${term.text}\u0001${term.lookup}\u0001${empty ? 1 : 0}`;
-  let shape = shapeMemo.get(key);
-  if (shape === undefined) {
-    shape = shapeTags(term.text, term.lookup, empty, lexicon);
-    if (shapeMemo.size >= SHAPE_MEMO_LIMIT) shapeMemo.clear();
-    shapeMemo.set(key, shape);
-  }
-  if (shape === null) return;
-  if (shape.replace) term.tags.clear();
-  addTags(term, shape.tags, lexicon);
+  return found;
 }
 
 /** What a word's spelling alone says: tags from number, date and web patterns (which replace any others), else
  * from its ending when nothing else is known. */
-interface ShapeGuess {
-  tags: string | readonly string[];
-  replace: boolean;
-}
-
-const SHAPE_MEMO_LIMIT = 20_000;
-const shapeMemo = new Map<string, ShapeGuess | null>();
-
-function shapeTags(text: string, lookup: string, empty: boolean, lexicon: ThemeLexicon): ShapeGuess | null {
+function shapeTags(tags: ReadonlySet<string>, text: string, lookup: string, lexicon: ThemeLexicon): ReadonlySet<string> {
+  const empty = tags.size === 0;
   const suffix = empty ? bySuffix(lookup, lexicon.suffixes) : null;
   const found = firstMatch(text, lexicon.regexText) ?? firstMatch(lookup, lexicon.regexNormal)
     ?? (/[0-9]/u.test(lookup) ? firstMatch(lookup, lexicon.regexNumbers) : undefined);
-  if (found) return { tags: found[1], replace: true };
-  if (suffix !== null) return { tags: suffix, replace: false };
+  if (found) return plus(EMPTY, found[1], lexicon);
+  if (suffix !== null) return plus(tags, suffix, lexicon);
   const ending = empty ? lexicon.endsWith.get(lookup.slice(-1))?.find(([re]) => re.test(lookup)) : undefined;
-  return ending ? { tags: ending[1], replace: true } : null;
+  return ending ? plus(EMPTY, ending[1], lexicon) : tags;
+}
+
+/** Tags a word has on its own: from the lexicon (or a phrase), capitalisation inside a sentence, and spelling. */
+function wordTags(term: TaggedTerm, known: ReadonlySet<string>, lexicon: ThemeLexicon): ReadonlySet<string> {
+  let tags = known;
+  if (!term.sentenceStart && TITLE_CASE.test(term.text) && !/[0-9]/u.test(term.text) && !NOT_PROPER.some((t) => tags.has(t))
+    && !/["']$/u.test(term.pre) && term.normal !== 'the') {
+    tags = fillTags(tags, term.lookup, lexicon);
+    tags = plus(tags.has('Noun') ? tags : EMPTY, 'ProperNoun', lexicon);
+  }
+  return fillTags(shapeTags(tags, term.text, term.lookup, lexicon), term.lookup, lexicon);
+}
+
+/** wordTags of a single word, kept on its shape (the same written word in the same position gets the same tags). */
+function memoWordTags(term: TaggedTerm, lexicon: ThemeLexicon): ReadonlySet<string> {
+  const alone = term.shape.alone;
+  if (term.pre !== term.shape.pre) return wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon);
+  if (term.sentenceStart) return (alone.start ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
+  return (alone.mid ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
 }
 
 function neighbourTag(terms: TaggedTerm[], i: number, lexicon: ThemeLexicon): string | null {
@@ -126,13 +127,20 @@ function neighbourTag(terms: TaggedTerm[], i: number, lexicon: ThemeLexicon): st
     ?? null;
 }
 
-/** The most specific tag of a term that a clue table mentions (compromise orders by number of parents). */
+/** The most specific tag of a term that a clue table mentions (compromise prefers the tag with most parents). */
 function clueByTag(term: TaggedTerm | undefined, table: Readonly<Record<string, string>>, lexicon: ThemeLexicon): string | undefined {
   if (!term) return undefined;
-  const depth = (tag: string) => lexicon.parents.get(tag)?.length ?? 0;
-  const tags = [...term.tags].sort((a, b) => depth(b) - depth(a));
-  const tag = tags.find((t) => table[t] !== undefined);
-  return tag === undefined ? undefined : table[tag];
+  let best: string | undefined;
+  let bestDepth = -1;
+  for (const tag of term.tags) {
+    if (table[tag] === undefined) continue;
+    const depth = lexicon.parents.get(tag)?.length ?? 0;
+    if (depth > bestDepth) {
+      best = tag;
+      bestDepth = depth;
+    }
+  }
+  return best === undefined ? undefined : table[best];
 }
 
 /** Resolve an ambiguous word ("walk": noun or verb) from the words and tags around it. */
@@ -144,32 +152,33 @@ function resolveSwitch(terms: TaggedTerm[], i: number, kind: string, lexicon: Th
   const after = terms[i + 1];
   let tag = clues && ((after && clues.afterWords[after.normal]) || (before && clues.beforeWords[before.normal])
     || clueByTag(before, clues.beforeTags, lexicon) || clueByTag(after, clues.afterTags, lexicon));
-  if (term.tags.has('ProperNoun') && /^[A-Z][a-z]/u.test(term.text) && kind !== 'Person|Noun' && !kind.startsWith('Person')) tag = 'Noun';
+  if (term.tags.has('ProperNoun') && /^[A-Z][a-z]/u.test(term.text) && !kind.startsWith('Person')) tag = 'Noun';
   if (kind === 'Adj|Noun' && !after && before?.tags.has('Determiner')) tag = 'Noun';
   if (!tag) return;
   const keep = term.tags.has('ProperNoun') ? ['ProperNoun'] : [];
-  term.tags = withParents([tag, ...keep], lexicon.parents);
-  fillTags(term, lexicon);
+  term.tags = fillTags(withParents([tag, ...keep], lexicon.parents), term.lookup, lexicon);
 }
 
 /**
- * Tag one sentence's terms: lexicon and phrases, then capitalisation, endings and number shapes, then neighbour
- * guesses and a noun fallback for unknown words, then ambiguous words resolved by their neighbours.
+ * Tag one sentence's terms: phrases and words from the lexicon with capitalisation, endings and number shapes,
+ * then neighbour guesses and a noun fallback for unknown words, then ambiguous words resolved by their neighbours.
  */
 function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
-  const switchOf = new Map<TaggedTerm, string>();
-  lookUp(terms, lexicon, switchOf);
-  for (const term of terms) guessAlone(term, lexicon);
+  const phrases = phraseTags(terms, lexicon);
+  const switches: (string | undefined)[] = [];
   for (let i = 0; i < terms.length; i += 1) {
     const term = terms[i]!;
-    fillTags(term, lexicon);
-    if (term.tags.size > 0) continue;
-    const tag = neighbourTag(terms, i, lexicon) ?? 'Noun';
-    addTags(term, tag, lexicon);
-    fillTags(term, lexicon);
+    const phrase = phrases?.get(i);
+    term.tags = phrase ? wordTags(term, phrase, lexicon) : memoWordTags(term, lexicon);
+    switches.push(phrase ? undefined : lexicon.switches.get(term.lookup));
   }
   for (let i = 0; i < terms.length; i += 1) {
-    const kind = switchOf.get(terms[i]!);
+    const term = terms[i]!;
+    if (term.tags.size > 0) continue;
+    term.tags = fillTags(plus(EMPTY, neighbourTag(terms, i, lexicon) ?? 'Noun', lexicon), term.lookup, lexicon);
+  }
+  for (let i = 0; i < terms.length; i += 1) {
+    const kind = switches[i];
     if (kind) resolveSwitch(terms, i, kind, lexicon);
   }
 }
@@ -180,7 +189,7 @@ function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
  */
 export function tagText(text: string): TaggedTerm[] {
   const lexicon = themeLexicon();
-  const terms: TaggedTerm[] = tokenize(text).map((t) => ({ ...t, tags: new Set<string>() }));
+  const terms: TaggedTerm[] = tokenize(text);
   let start = 0;
   for (let i = 1; i <= terms.length; i += 1) {
     if (i === terms.length || terms[i]!.sentenceStart) {

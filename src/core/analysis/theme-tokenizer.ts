@@ -1,30 +1,58 @@
 import { themeLexicon } from './theme-lexicon.js';
 
+/**
+ * How one word is written and read, the same wherever it occurs: kept per written chunk ("Sarah's,") so a word
+ * met again costs no parsing. `alone` holds what the tagger concluded from the word by itself, filled on first use.
+ */
+export interface WordShape {
+  /** The word as written, without surrounding punctuation ("Sarah's"); empty for the second half of a contraction. */
+  readonly text: string;
+  /** Lower-case form with curly apostrophes straightened ("sarah's"); the expansion for a contraction's second half ("not"). */
+  readonly normal: string;
+  /** The form looked up in the lexicon ("sarah" for "sarah's", "can" for "can't"). */
+  readonly lookup: string;
+  /** Punctuation before the word within its chunk. */
+  readonly pre: string;
+  /** Punctuation after the word within its chunk (no whitespace). */
+  readonly post: string;
+  /** Offset of the word within its chunk (UTF-16 units). */
+  readonly offset: number;
+  /** Whether the word ends in a possessive 's ("Sarah's", not "it's"). */
+  readonly possessive: boolean;
+  /** The tagger's conclusions about the word by itself, inside a sentence and at its start. */
+  alone: { mid?: ReadonlySet<string>; start?: ReadonlySet<string> };
+}
+
 /** One word of a text as the theme tagger sees it. */
 export interface Token {
-  /** The word as written, without surrounding punctuation ("Sarah's"); empty for the second half of a contraction. */
-  text: string;
-  /** Lower-case form with curly apostrophes straightened ("sarah's"); the expansion for a contraction's second half ("not"). */
-  normal: string;
-  /** The form looked up in the lexicon ("sarah" for "sarah's", "ca" never: "can" for "can't"). */
-  lookup: string;
-  /** Punctuation before the word. */
+  /** The word's shape (shared by every occurrence of the same written chunk). */
+  readonly shape: WordShape;
+  /** Same as shape.text, shape.normal and shape.lookup. */
+  readonly text: string;
+  readonly normal: string;
+  readonly lookup: string;
+  /** Punctuation before the word (more than shape.pre when the text opens with punctuation). */
   pre: string;
   /** Punctuation and whitespace after the word, up to the next word. */
   post: string;
   /** Offset of the word in the text (UTF-16 units); for a contraction's second half, the end of the word. */
-  start: number;
+  readonly start: number;
   /** Whether the word begins a sentence (the first word, or after . ! ? … or a line break). */
-  sentenceStart: boolean;
-  /** Whether the word ends in a possessive 's ("Sarah's", not "it's"). */
-  possessive: boolean;
+  readonly sentenceStart: boolean;
+  /** Whether the word ends in a possessive 's. */
+  readonly possessive: boolean;
+  /** Part-of-speech tags: empty from the tokenizer, set by the tagger (shared between terms: replace, never change). */
+  tags: ReadonlySet<string>;
 }
 
-const CHUNK = /\S+/gu;
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+const CHUNK = /(\S+)(\s*)/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+const PLAIN = /^[a-z]+$/iu;
 const LEADING = /^[^\p{L}\p{N}$£€#@]+/u;
 const TRAILING = /[^\p{L}\p{N}%]+$/u;
-const SENTENCE_END = /[.!?…]|\n/u;
+const SENTENCE_END = /[.!?…\n]/u;
 const CONTRACTION = /^(.+?)(n't|'m|'re|'ve|'ll|'d|'s)$/u;
 const EXPANSION: Record<string, string> = { "n't": 'not', "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would', "'s": 'is' };
 const NOT_BASE: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'am' };
@@ -46,6 +74,44 @@ function hyphenParts(chunk: string): string[] {
   return parts.map((p, i) => (i < parts.length - 1 ? p + dash : p));
 }
 
+/** The words of one part of a chunk: the word, or a contraction's two or more halves. */
+function partShapes(part: string, offset: number): WordShape[] {
+  const pre = LEADING.exec(part)?.[0] ?? '';
+  const core = part.slice(pre.length);
+  const post = TRAILING.exec(core)?.[0] ?? '';
+  const text = core.slice(0, core.length - post.length);
+  const normal = text.toLowerCase().replace(/[’‘`´]/gu, "'");
+  const at = offset + pre.length;
+  const shape = (lookup: string, possessive = false): WordShape => ({ text, normal, lookup, pre, post, offset: at, possessive, alone: {} });
+  const implicit = (word: string, last: boolean): WordShape => ({ text: '', normal: word, lookup: word, pre: '', post: last ? post : '', offset: at + text.length, possessive: false, alone: {} });
+  const whole = themeLexicon().contractions.get(normal);
+  if (whole) return [{ ...shape(whole[0] ?? normal), post: '' }, ...whole.slice(1).map((w, k) => implicit(w, k === whole.length - 2))];
+  const contraction = CONTRACTION.exec(normal);
+  if (!contraction) return [shape(normal)];
+  const base = contraction[1] ?? '';
+  const ending = contraction[2] ?? '';
+  if (ending === "'s" && !IS_BEFORE.has(base)) return [shape(base, true)];
+  const second = ending === "'s" && base === 'let' ? 'us' : EXPANSION[ending] ?? '';
+  return [{ ...shape(ending === "n't" ? (NOT_BASE[base] ?? base) : base), post: '' }, implicit(second, true)];
+}
+
+/** The words of a whitespace-delimited chunk (none when it is only punctuation). */
+function chunkShapes(chunk: string): WordShape[] {
+  const lower = chunk.toLowerCase();
+  if (PLAIN.test(chunk) && !themeLexicon().contractions.has(lower)) return [{ text: chunk, normal: lower, lookup: lower, pre: '', post: '', offset: 0, possessive: false, alone: {} }];
+  const out: WordShape[] = [];
+  let offset = 0;
+  for (const part of hyphenParts(chunk)) {
+    if (HAS_WORD.test(part)) out.push(...partShapes(part, offset));
+    else if (out.length > 0) out[out.length - 1] = { ...out[out.length - 1]!, post: out[out.length - 1]!.post + part };
+    offset += part.length;
+  }
+  return out;
+}
+
+const MEMO_LIMIT = 50_000;
+const chunkMemo = new Map<string, WordShape[]>();
+
 /**
  * Split a text into words with their offsets, surrounding punctuation and sentence starts; contractions become
  * two tokens ("can't" → can + not, "I'm" → I + am) and possessives keep their 's with the base word looked up.
@@ -55,54 +121,28 @@ export function tokenize(text: string): Token[] {
   let carry = '';
   let sentenceStart = true;
   for (const match of text.matchAll(CHUNK)) {
-    const chunkEnd = (match.index ?? 0) + match[0].length;
-    const space = /^\s*/u.exec(text.slice(chunkEnd))?.[0] ?? '';
-    let offset = match.index ?? 0;
-    const parts = hyphenParts(match[0]);
-    for (let p = 0; p < parts.length; p += 1) {
-      const part = parts[p] ?? '';
-      const partStart = offset;
-      offset += part.length;
-      const trailingSpace = p === parts.length - 1 ? space : '';
-      if (!HAS_WORD.test(part)) {
-        const last = tokens.at(-1);
-        if (last) last.post += part + trailingSpace;
-        else carry += part;
-        if (last && SENTENCE_END.test(part + trailingSpace)) sentenceStart = true;
-        continue;
-      }
-      const lead = LEADING.exec(part)?.[0] ?? '';
-      const pre = carry + lead;
+    const chunk = match[1] ?? '';
+    const space = match[2] ?? '';
+    let shapes = chunkMemo.get(chunk);
+    if (shapes === undefined) {
+      shapes = chunkShapes(chunk);
+      if (chunkMemo.size >= MEMO_LIMIT) chunkMemo.clear();
+      chunkMemo.set(chunk, shapes);
+    }
+    if (shapes.length === 0) {
+      const last = tokens.at(-1);
+      if (last) last.post += chunk + space;
+      else carry += chunk;
+      if (last && SENTENCE_END.test(chunk + space)) sentenceStart = true;
+      continue;
+    }
+    const at = match.index ?? 0;
+    for (let k = 0; k < shapes.length; k += 1) {
+      const s = shapes[k]!;
+      const post = k === shapes.length - 1 ? s.post + space : s.post;
+      tokens.push({ shape: s, text: s.text, normal: s.normal, lookup: s.lookup, pre: carry + s.pre, post, start: at + s.offset, sentenceStart, possessive: s.possessive, tags: NO_TAGS });
       carry = '';
-      const core = part.slice(lead.length);
-      const trailing = TRAILING.exec(core)?.[0] ?? '';
-      const word = core.slice(0, core.length - trailing.length);
-      const post = trailing + trailingSpace;
-      const start = partStart + lead.length;
-      const normal = word.toLowerCase().replace(/[’‘`´]/gu, "'");
-      const contraction = CONTRACTION.exec(normal);
-      const base = contraction?.[1] ?? '';
-      const ending = contraction?.[2] ?? '';
-      const token: Token = { text: word, normal, lookup: normal, pre, post, start, sentenceStart, possessive: false };
       sentenceStart = SENTENCE_END.test(post);
-      tokens.push(token);
-      const whole = themeLexicon().contractions.get(normal);
-      if (whole) {
-        token.lookup = whole[0] ?? normal;
-        token.post = '';
-        whole.slice(1).forEach((w, k) => tokens.push({ text: '', normal: w, lookup: w, pre: '', post: k === whole.length - 2 ? post : '', start: start + word.length, sentenceStart: false, possessive: false }));
-        continue;
-      }
-      if (!contraction) continue;
-      if (ending === "'s" && !IS_BEFORE.has(base)) {
-        token.lookup = base;
-        token.possessive = true;
-        continue;
-      }
-      token.lookup = ending === "n't" ? (NOT_BASE[base] ?? base) : base;
-      token.post = '';
-      const second = ending === "'s" && base === 'let' ? 'us' : EXPANSION[ending] ?? '';
-      tokens.push({ text: '', normal: second, lookup: second, pre: '', post, start: start + word.length, sentenceStart: false, possessive: false });
     }
   }
   return tokens;
