@@ -135,9 +135,14 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or bad input, 3 locked or wrong pa
     .option('--json', 'print {"question", "found", "answer", "citations", ...} as JSON')
     .action(lazy(async () => (await import('./commands/ask.js')).askCommand, true));
 
-  program.command('analyze')
+  withFilters(program.command('analyze'))
     .description('compute and store mood and themes for entries that lack a current analysis')
-    .option('--json', 'print {"entries", "analysed", "upToDate"} as JSON')
+    .option('--model', 'also ask the configured model for up to three themes per entry (batched; the filters choose the entries)')
+    .option('--json', 'print {"entries", "analysed", "upToDate", "quarantined", "modelThemes"?} as JSON')
+    .addHelpText('after', '\nWith --model, entries go to the model performance.max_batch_size at a time (several sequences of one\n' +
+      'context with a local GGUF). Entries flagged as prompt injection or in quarantine are kept from it; for a\n' +
+      'remote provider personal data is redacted first. An answer that is not "Themes: a, b, c" keeps the\n' +
+      'built-in themes. Without a generative model --model is an error (exit 2).')
     .action(lazy(async () => (await import('./commands/analyze.js')).analyzeCommand, true));
 
   withFilters(program.command('export'))

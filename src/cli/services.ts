@@ -124,6 +124,8 @@ export async function providerFor(ctx: CommandContext): Promise<AIProvider> {
   }
   const provider = await createProvider(ctx.config, env, {
     modelsDir: ctx.paths.models,
+    // performance.max_batch_size sequences decode together; enable_batching=false sends prompts one at a time.
+    maxBatchSize: ctx.config.performance.enable_batching ? ctx.config.performance.max_batch_size : 1,
     onFallback: (n) => ctx.note(`companion: the ${n.from} provider is unavailable (${n.reason}); using the built-in mode.`),
     // A model pinned by `companion models use` must still have its pinned sha256 (cached by size/mtime/ctime).
     verifyModel: (modelPath) => verifyPinnedModel(modelPath, ctx.config.model_path && ctx.config.model_sha256 ? { path: ctx.config.model_path, sha256: ctx.config.model_sha256 } : null, { cacheFile: path.join(ctx.paths.cache, 'model-hashes.json') }),
