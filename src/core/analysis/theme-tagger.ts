@@ -7,8 +7,6 @@ import { tokenize, type Token } from './theme-tokenizer.js';
  */
 export type TaggedTerm = Token;
 
-const TITLE_CASE = /^\p{Lu}[\p{Ll}'’]/u;
-const NOT_PROPER = ['Date', 'Month', 'WeekDay', 'Unit', 'Expression'];
 const UNCOUNTABLE = ['Acronym', 'Abbreviation', 'ProperNoun', 'Uncountable', 'Possessive', 'Pronoun', 'Activity', 'Honorific', 'Month'];
 const NOT_PLURAL = /(bus|mas|was|ias|xas|vas|cis|lis|nis|ois|ris|sis|tis|xis|aus|cus|eus|fus|gus|ius|lus|nus|das|ous|pus|rus|sus|tus|xus|aos|igos|ados|ogos|'s|ss)$/u;
 
@@ -97,23 +95,46 @@ function shapeTags(tags: ReadonlySet<string>, text: string, lookup: string, lexi
   return ending ? plus(EMPTY, ending[1], lexicon) : tags;
 }
 
-/** Tags a word has on its own: from the lexicon (or a phrase), capitalisation inside a sentence, and spelling. */
-function wordTags(term: TaggedTerm, known: ReadonlySet<string>, lexicon: ThemeLexicon): ReadonlySet<string> {
-  let tags = known;
-  if (!term.sentenceStart && TITLE_CASE.test(term.text) && !/[0-9]/u.test(term.text) && !NOT_PROPER.some((t) => tags.has(t))
-    && !/["']$/u.test(term.pre) && term.normal !== 'the') {
-    tags = fillTags(tags, term.lookup, lexicon);
-    tags = plus(tags.has('Noun') ? tags : EMPTY, 'ProperNoun', lexicon);
-  }
-  return fillTags(shapeTags(tags, term.text, term.lookup, lexicon), term.lookup, lexicon);
+const ACRONYM_PLACES = new Set(['la', 'ny', 'us', 'dc', 'gb', 'uk']);
+
+/** Whether a word is written as an acronym ("NHS", "U.S.", "CEOs"), compromise's rule. */
+function looksAcronym(text: string, normal: string, lexicon: ThemeLexicon): boolean {
+  let str = text;
+  if (!/^[A-Z-]+$/u.test(str)) {
+    if (str.length > 3 && /^[A-Z]+s$/u.test(str)) str = str.slice(0, -1);
+    else return false;
+  } else if (ACRONYM_PLACES.has(normal)) return true;
+  if (str.length > 5 || str === 'I' || str === 'A' || lexicon.words.has(normal)) return false;
+  return /([A-Z]\.)+[A-Z]?,?$/u.test(str) || /([a-z]\.)+[a-z]\.?$/u.test(str) || /^[A-Z]('s|,)?$/u.test(str) || /[A-Z]{2,}('s|,)?$/u.test(str);
 }
 
-/** wordTags of a single word, kept on its shape (the same written word in the same position gets the same tags). */
+/** Acronym tags replace what a word had ("US" → Acronym, Place; a lone capital letter → Acronym). */
+function acronymTags(tags: ReadonlySet<string>, text: string, normal: string, lexicon: ThemeLexicon): ReadonlySet<string> {
+  if (tags.has('RomanNumeral') || tags.has('Acronym')) return tags;
+  if (looksAcronym(text, normal, lexicon)) {
+    const more = ['Acronym', 'Noun'];
+    if (ACRONYM_PLACES.has(normal)) more.push('Place');
+    if (/^[A-Z]+s$/u.test(text)) more.push('Plural');
+    return plus(EMPTY, more, lexicon);
+  }
+  if (text !== 'I' && text !== 'A' && /^[A-Z]('s|,)?$/u.test(text)) return plus(EMPTY, ['Acronym', 'Noun'], lexicon);
+  if (tags.has('Organization') && text.length <= 3) return plus(tags, 'Acronym', lexicon);
+  return tags;
+}
+
+/**
+ * Tags a word has on its own: from the lexicon (or a phrase), its spelling, and acronym shape. Capitalisation
+ * inside a sentence is left to the theme rules (compromise's title-case rule never fired on the old path: its
+ * terms had no sentence position under nlp.tokenize).
+ */
+function wordTags(term: TaggedTerm, known: ReadonlySet<string>, lexicon: ThemeLexicon): ReadonlySet<string> {
+  const shaped = shapeTags(known, term.text, term.lookup, lexicon);
+  return fillTags(acronymTags(shaped, term.text, term.normal, lexicon), term.lookup, lexicon);
+}
+
+/** wordTags of a single word, kept on its shape (every occurrence of the same written word gets the same tags). */
 function memoWordTags(term: TaggedTerm, lexicon: ThemeLexicon): ReadonlySet<string> {
-  const alone = term.shape.alone;
-  if (term.pre !== term.shape.pre) return wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon);
-  if (term.sentenceStart) return (alone.start ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
-  return (alone.mid ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
+  return (term.shape.alone ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
 }
 
 function neighbourTag(terms: TaggedTerm[], i: number, lexicon: ThemeLexicon): string | null {
@@ -143,35 +164,60 @@ function clueByTag(term: TaggedTerm | undefined, table: Readonly<Record<string, 
   return best === undefined ? undefined : table[best];
 }
 
-/** Resolve an ambiguous word ("walk": noun or verb) from the words and tags around it. */
+const isCapital = (term: TaggedTerm) => (term.tags.has('ProperNoun') && /^[A-Z][a-z]/u.test(term.text) ? 'Noun' : undefined);
+
+/** compromise's extra rules per kind of ambiguous word, on the word's place in its clause. */
+function adhocTag(terms: TaggedTerm[], i: number, kind: string): string | undefined {
+  const term = terms[i]!;
+  const alone = i === 0 && terms.length === 1;
+  switch (kind) {
+    case 'Adj|Gerund': case 'Actor|Verb': case 'Adj|Past': case 'Adj|Present': case 'Noun|Gerund': case 'Person|Noun':
+      return isCapital(term);
+    case 'Adj|Noun':
+      return isCapital(term) ?? (i + 1 === terms.length && terms[i - 1]?.tags.has('Determiner') ? 'Noun' : undefined);
+    case 'Noun|Verb':
+      return (i > 0 ? isCapital(term) : undefined) ?? (alone ? 'Infinitive' : undefined);
+    case 'Plural|Verb':
+      return isCapital(term) ?? (alone ? 'PresentTense' : undefined) ?? (i === 0 && terms.length > 3 ? 'Plural' : undefined);
+    case 'Person|Verb':
+      return i !== 0 ? isCapital(term) : undefined;
+    case 'Person|Adj':
+      return (i === 0 && terms.length > 1) || isCapital(term) ? 'Person' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Resolve an ambiguous word ("walk": noun or verb) from the words and tags around it in its clause. */
 function resolveSwitch(terms: TaggedTerm[], i: number, kind: string, lexicon: ThemeLexicon): void {
   const term = terms[i]!;
   if (term.tags.has('Acronym') || term.tags.has('PhrasalVerb')) return;
   const clues: SwitchClues | undefined = lexicon.clues[kind];
   const before = terms[i - 1]?.normal !== 'also' ? terms[i - 1] : terms[Math.max(0, i - 2)];
   const after = terms[i + 1];
-  let tag = clues && ((after && clues.afterWords[after.normal]) || (before && clues.beforeWords[before.normal])
+  const clue = clues && ((after && clues.afterWords[after.normal]) || (before && clues.beforeWords[before.normal])
     || clueByTag(before, clues.beforeTags, lexicon) || clueByTag(after, clues.afterTags, lexicon));
-  if (term.tags.has('ProperNoun') && /^[A-Z][a-z]/u.test(term.text) && !kind.startsWith('Person')) tag = 'Noun';
-  if (kind === 'Adj|Noun' && !after && before?.tags.has('Determiner')) tag = 'Noun';
+  const tag = adhocTag(terms, i, kind) ?? clue;
   if (!tag) return;
   const keep = term.tags.has('ProperNoun') ? ['ProperNoun'] : [];
   term.tags = fillTags(withParents([tag, ...keep], lexicon.parents), term.lookup, lexicon);
 }
 
-/**
- * Tag one sentence's terms: phrases and words from the lexicon with capitalisation, endings and number shapes,
- * then neighbour guesses and a noun fallback for unknown words, then ambiguous words resolved by their neighbours.
- */
-function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
-  const phrases = phraseTags(terms, lexicon);
-  const switches: (string | undefined)[] = [];
-  for (let i = 0; i < terms.length; i += 1) {
-    const term = terms[i]!;
-    const phrase = phrases?.get(i);
-    term.tags = phrase ? wordTags(term, phrase, lexicon) : memoWordTags(term, lexicon);
-    switches.push(phrase ? undefined : lexicon.switches.get(term.lookup));
-  }
+const MAYBE_DATE = new Set(['may', 'april', 'august', 'jan']);
+
+/** Whether a clause may end before term i (after a comma, colon or semicolon): compromise's quickSplit, on lexicon tags. */
+function clauseBreak(terms: TaggedTerm[], known: ReadonlySet<string>[], i: number): boolean {
+  const term = terms[i];
+  if (!term || !/[,:;]/u.test(terms[i - 1]!.post)) return false;
+  const tags = known[i]!;
+  const last = known[i - 1]!;
+  if (term.normal === 'like' || MAYBE_DATE.has(term.normal) || tags.has('Place') || tags.has('Date')) return false;
+  if (last.has('Date') || MAYBE_DATE.has(terms[i - 1]!.normal) || last.has('Adjective') || tags.has('Adjective')) return false;
+  return !([1, 2, 4].includes(term.normal.length) && /^[0-9]+$/u.test(term.normal));
+}
+
+/** Neighbour guesses, noun fallback and ambiguous words within one clause. */
+function tagClause(terms: TaggedTerm[], switches: (string | undefined)[], lexicon: ThemeLexicon): void {
   for (let i = 0; i < terms.length; i += 1) {
     const term = terms[i]!;
     if (term.tags.size > 0) continue;
@@ -180,6 +226,29 @@ function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
   for (let i = 0; i < terms.length; i += 1) {
     const kind = switches[i];
     if (kind) resolveSwitch(terms, i, kind, lexicon);
+  }
+}
+
+/**
+ * Tag one sentence's terms: phrases and words from the lexicon with their spelling guesses, then per clause
+ * neighbour guesses and a noun fallback for unknown words, and ambiguous words resolved by their neighbours.
+ */
+function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
+  const phrases = phraseTags(terms, lexicon);
+  const known: ReadonlySet<string>[] = [];
+  const switches: (string | undefined)[] = [];
+  for (let i = 0; i < terms.length; i += 1) {
+    const term = terms[i]!;
+    const phrase = phrases?.get(i);
+    known.push(phrase ?? lexicon.words.get(term.lookup) ?? EMPTY);
+    term.tags = phrase ? wordTags(term, phrase, lexicon) : memoWordTags(term, lexicon);
+    switches.push(phrase ? undefined : lexicon.switches.get(term.lookup));
+  }
+  let start = 0;
+  for (let i = 1; i <= terms.length; i += 1) {
+    if (i < terms.length && !clauseBreak(terms, known, i)) continue;
+    tagClause(terms.slice(start, i), switches.slice(start, i), lexicon);
+    start = i;
   }
 }
 

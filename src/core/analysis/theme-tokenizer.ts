@@ -19,8 +19,8 @@ export interface WordShape {
   readonly offset: number;
   /** Whether the word ends in a possessive 's ("Sarah's", not "it's"). */
   readonly possessive: boolean;
-  /** The tagger's conclusions about the word by itself, inside a sentence and at its start. */
-  alone: { mid?: ReadonlySet<string>; start?: ReadonlySet<string> };
+  /** The tags the tagger gave the word by itself (lexicon and spelling), once it has seen it. */
+  alone: ReadonlySet<string> | undefined;
 }
 
 /** One word of a text as the theme tagger sees it. */
@@ -82,8 +82,8 @@ function partShapes(part: string, offset: number): WordShape[] {
   const text = core.slice(0, core.length - post.length);
   const normal = text.toLowerCase().replace(/[’‘`´]/gu, "'");
   const at = offset + pre.length;
-  const shape = (lookup: string, possessive = false): WordShape => ({ text, normal, lookup, pre, post, offset: at, possessive, alone: {} });
-  const implicit = (word: string, last: boolean): WordShape => ({ text: '', normal: word, lookup: word, pre: '', post: last ? post : '', offset: at + text.length, possessive: false, alone: {} });
+  const shape = (lookup: string, possessive = false): WordShape => ({ text, normal, lookup, pre, post, offset: at, possessive, alone: undefined });
+  const implicit = (word: string, last: boolean): WordShape => ({ text: '', normal: word, lookup: word, pre: '', post: last ? post : '', offset: at + text.length, possessive: false, alone: undefined });
   const whole = themeLexicon().contractions.get(normal);
   if (whole) return [{ ...shape(whole[0] ?? normal), post: '' }, ...whole.slice(1).map((w, k) => implicit(w, k === whole.length - 2))];
   const contraction = CONTRACTION.exec(normal);
@@ -98,7 +98,7 @@ function partShapes(part: string, offset: number): WordShape[] {
 /** The words of a whitespace-delimited chunk (none when it is only punctuation). */
 function chunkShapes(chunk: string): WordShape[] {
   const lower = chunk.toLowerCase();
-  if (PLAIN.test(chunk) && !themeLexicon().contractions.has(lower)) return [{ text: chunk, normal: lower, lookup: lower, pre: '', post: '', offset: 0, possessive: false, alone: {} }];
+  if (PLAIN.test(chunk) && !themeLexicon().contractions.has(lower)) return [{ text: chunk, normal: lower, lookup: lower, pre: '', post: '', offset: 0, possessive: false, alone: undefined }];
   const out: WordShape[] = [];
   let offset = 0;
   for (const part of hyphenParts(chunk)) {
