@@ -33,6 +33,13 @@ export class ProviderError extends CompanionError {
   }
 }
 
+/** A prompt is longer than the model's context window, by the model's own tokenizer. */
+export class ContextOverflowError extends ProviderError {
+  constructor(provider: string) {
+    super('The prompt does not fit the model\'s context.', { kind: 'permanent', provider, hint: 'Use a larger n_ctx, or shorter input.' });
+  }
+}
+
 /** The provider has no generative model (builtin, transformers); callers take their template path. */
 export class NotGenerativeError extends ProviderError {
   constructor(provider: string) {

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import { LlamaSandbox, type SandboxOptions } from '../inference/sandbox/llama-sandbox.js';
 import { batchPrompt } from './batch.js';
-import { GenerationAbortedError, ModelNotFoundError, ProviderDisposedError, ProviderError } from './errors.js';
+import { ContextOverflowError, GenerationAbortedError, ModelNotFoundError, ProviderDisposedError, ProviderError } from './errors.js';
 import { StreamSanitizer, stripControlSequences } from './sanitize.js';
 import { jsonSchemaFor, parseStructured } from './structured.js';
 import type { AIProvider, BatchOutcome, BatchPrompt, GenerateOptions, HealthReport } from './types.js';
@@ -145,7 +145,7 @@ export class LlamaProvider implements AIProvider {
       { timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 120_000, ...(options.signal ? { signal: options.signal } : {}) },
     );
     return items.map((item): BatchOutcome => ('error' in item
-      ? { status: 'rejected', reason: new ProviderError(item.error === 'prompt_too_long' ? 'The prompt does not fit the model\'s context.' : 'The local model failed to answer.', { kind: 'permanent', provider: this.name }) }
+      ? { status: 'rejected', reason: item.error === 'prompt_too_long' ? new ContextOverflowError(this.name) : new ProviderError('The local model failed to answer.', { kind: 'permanent', provider: this.name }) }
       : { status: 'fulfilled', value: stripControlSequences(item.text) }));
   }
 

@@ -4,6 +4,8 @@ import { writeReflection, type ModelItem } from '../../src/core/insight/index.js
 import { estimateTokens, summarizePeriod } from '../../src/core/summary/index.js';
 import { FORTNIGHT_NOW, entryId } from '../analysis/fortnight.js';
 import { RecordingProvider, type RecordedCall } from './helpers.js';
+import { ContextOverflowError } from '../../src/providers/errors.js';
+import type { BatchOutcome, BatchPrompt, GenerateOptions } from '../../src/providers/types.js';
 
 const WORDS = 'walked along the canal after work and thought about the move, the new job, my sister and the garden we left behind'.split(' ');
 
@@ -73,5 +75,48 @@ describe('map-reduce reflection', () => {
     expect(reflection.source).toBe('builtin');
     expect(reflection.fallbackReason).toMatch(/context window is too small/);
     expect(provider.calls).toHaveLength(0);
+  });
+});
+
+/** A model whose tokenizer spends a token per 1.5 characters (a tiny vocabulary): the estimate's plans overflow it. */
+class SmallVocabularyProvider extends RecordingProvider {
+  overflows = 0;
+  constructor(options: ConstructorParameters<typeof RecordingProvider>[0], private readonly window: number) {
+    super(options);
+  }
+  private tooLong(prompt: string, system = ''): boolean {
+    return Math.ceil((prompt.length + system.length) / 1.5) + 256 > this.window;
+  }
+  override async generateBatch(prompts: ReadonlyArray<string | BatchPrompt>, options: GenerateOptions = {}): Promise<BatchOutcome[]> {
+    const out: BatchOutcome[] = [];
+    for (const p of prompts) {
+      const { prompt, system } = typeof p === 'string' ? { prompt: p, system: options.system } : p;
+      if (this.tooLong(prompt, system)) {
+        this.overflows += 1;
+        out.push({ status: 'rejected', reason: new ContextOverflowError(this.name) });
+      } else {
+        out.push((await super.generateBatch([p], options))[0]!);
+      }
+    }
+    return out;
+  }
+}
+
+describe('a model whose tokenizer finds the planned prompts too long', () => {
+  it('is planned again in a smaller window instead of falling back to the built-in reflection', async () => {
+    const list = items(50, 60);
+    const provider = new SmallVocabularyProvider({ fixture: fixture(list.map((i) => i.date), 1) }, 4096);
+    const { reflection } = await writeReflection(provider, stats(list), list, { contextTokens: 4096 });
+    expect(provider.overflows).toBeGreaterThan(0);
+    expect(reflection.source).toBe('model');
+    expect(reflection.supportingEntryIds).toHaveLength(50);
+  });
+
+  it('falls back with the reason once halving the window twice is not enough', async () => {
+    const list = items(10, 60);
+    const provider = new SmallVocabularyProvider({ fixture: fixture(list.map((i) => i.date), 1) }, 300);
+    const { reflection } = await writeReflection(provider, stats(list), list, { contextTokens: 4096 });
+    expect(reflection.source).toBe('builtin');
+    expect(reflection.fallbackReason).toMatch(/does not fit|too small/);
   });
 });

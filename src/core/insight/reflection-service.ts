@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { NotGenerativeError, ProviderError } from '../../providers/errors.js';
+import { ContextOverflowError, NotGenerativeError, ProviderError } from '../../providers/errors.js';
 import { generateEach } from '../../providers/batch.js';
 import type { AIProvider } from '../../providers/types.js';
 import { planBatches, planReduce } from '../summary/batches.js';
@@ -86,72 +86,90 @@ function describeFailure(err: unknown): string {
 export async function writeReflection(provider: AIProvider, stats: PeriodSummary, items: readonly ModelItem[], options: ReflectionOptions): Promise<ReflectionResult> {
   const usage = emptyUsage();
   if (items.length === 0) return { reflection: builtinResult(stats), usage };
+  let contextTokens = options.contextTokens;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await reflectWithin(provider, stats, items, { ...options, contextTokens }, usage);
+    } catch (err) {
+      // Batches are planned at about 3 characters per token, generous for common tokenizers but not for
+      // every model (a tiny vocabulary spends a token per character or two): when the model's own tokenizer
+      // finds a prompt too long, the period is planned again in half the window, at most twice.
+      if (err instanceof ContextOverflowError && attempt < OVERFLOW_ATTEMPTS) {
+        contextTokens = Math.floor(contextTokens / 2);
+        continue;
+      }
+      return { reflection: builtinResult(stats, describeFailure(err)), usage };
+    }
+  }
+}
+
+/** Planning attempts of one reflection (the window halves after each context overflow). */
+const OVERFLOW_ATTEMPTS = 3;
+
+/** One attempt at a model reflection within `options.contextTokens`; throws what writeReflection handles. */
+async function reflectWithin(provider: AIProvider, stats: PeriodSummary, items: readonly ModelItem[], options: ReflectionOptions, usage: ModelUsage): Promise<ReflectionResult> {
   const emit = options.onEvent ?? (() => undefined);
   const dateOf = new Map(items.map((i) => [i.id, i.date]));
   const call = { signal: options.signal, timeoutMs: options.timeoutMs, temperature: 0.3 };
-  try {
-    const plan = planBatches(items.map((i) => ({ id: i.id, created: i.created, text: i.text })), options.contextTokens, reserveFor(mapPrompt([]), MAP_OUTPUT));
-    let notes: Note[][] = [];
-    // Every batch's map call goes out as one generateBatch (several sequences of one local context decode
-    // together); providers without it answer one prompt after another.
-    const maps = plan.batches.map((batch) => mapPrompt(batch.items.map((b) => ({ ...b, created: b.date }))));
-    emit({ kind: 'map', batch: 1, batches: plan.batches.length });
-    const outs = await generateEach(provider, maps, { ...call, maxTokens: MAP_OUTPUT });
-    for (const [index, batch] of plan.batches.entries()) {
-      if (index > 0) emit({ kind: 'map', batch: index + 1, batches: plan.batches.length });
-      const scope = batch.items.map((b) => ({ id: b.id, date: b.date }));
-      const p = maps[index]!;
-      const outcome = outs[index];
-      if (outcome?.status !== 'fulfilled') throw outcome?.reason ?? new ProviderError('The model gave no answer for a batch.', { kind: 'permanent' });
-      const out = outcome.value;
-      countCall(usage, 'map', p.system, p.prompt, out);
-      notes.push(parseNotes(out, scope));
-    }
-    const finalTemplate = reflectionPrompt('', stats);
-    const reduceBudget = options.contextTokens - reserveFor(finalTemplate, REDUCE_OUTPUT);
-    const rounds = notes.length > 1 && notes.flat().length > 0 && estimateTokens(renderNotes(notes.flat(), (id) => dateOf.get(id))) > reduceBudget
-      ? planReduce(notes.length, MAP_OUTPUT + 16, reduceBudget) : [];
-    const mergeBudget = options.contextTokens - reserveFor(mergePrompt(''), MAP_OUTPUT);
-    for (const [r, groups] of rounds.entries()) {
-      emit({ kind: 'merge', round: r + 1, rounds: rounds.length });
-      const merged: Note[][] = [];
-      let at = 0;
-      for (const size of groups) {
-        const group = notes.slice(at, at + size).flat();
-        at += size;
-        if (group.length === 0) continue;
-        const scope = [...new Set(group.flatMap((n) => n.entryIds))].map((id) => ({ id, date: dateOf.get(id) ?? '' }));
-        const p = mergePrompt(renderNotes(fitNotes(group, (id) => dateOf.get(id), mergeBudget), (id) => dateOf.get(id)));
-        const out = await provider.generate(p.prompt, { ...call, system: p.system, maxTokens: MAP_OUTPUT });
-        countCall(usage, 'reduce', p.system, p.prompt, out);
-        const parsed = parseNotes(out, scope);
-        merged.push(parsed.length > 0 ? parsed : group);
-      }
-      notes = merged;
-    }
-    const all = fitNotes(notes.flat(), (id) => dateOf.get(id), reduceBudget);
-    if (all.length === 0) return { reflection: builtinResult(stats, 'the model gave no notes that cite entries'), usage };
-    emit({ kind: 'writing' });
-    const p = reflectionPrompt(renderNotes(all, (id) => dateOf.get(id)), stats);
-    let out = '';
-    const guard = new EchoGuard(p.system);
-    for await (const chunk of provider.stream(p.prompt, { ...call, system: p.system, maxTokens: REDUCE_OUTPUT })) {
-      out += chunk;
-      const visible = guard.push(chunk);
-      if (visible) emit({ kind: 'chunk', text: visible });
-      if (guard.echoed) break;
-    }
-    const rest = guard.flush();
-    if (rest) emit({ kind: 'chunk', text: rest });
-    countCall(usage, 'reduce', p.system, p.prompt, out);
-    const allowedDates = new Set([stats.from, stats.to, ...items.map((i) => i.date)]);
-    const check = validateProse(out, { minWords: 15, maxWords: 500, allowedDates, system: p.system });
-    if (!check.ok) return { reflection: builtinResult(stats, `the model's reflection was not used: ${check.reason}`), usage };
-    return {
-      reflection: { source: 'model', paragraphs: check.text.split(/\n\s*\n/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean), supportingEntryIds: [...new Set(all.flatMap((n) => n.entryIds))] },
-      usage,
-    };
-  } catch (err) {
-    return { reflection: builtinResult(stats, describeFailure(err)), usage };
+  const plan = planBatches(items.map((i) => ({ id: i.id, created: i.created, text: i.text })), options.contextTokens, reserveFor(mapPrompt([]), MAP_OUTPUT));
+  let notes: Note[][] = [];
+  // Every batch's map call goes out as one generateBatch (several sequences of one local context decode
+  // together); providers without it answer one prompt after another.
+  const maps = plan.batches.map((batch) => mapPrompt(batch.items.map((b) => ({ ...b, created: b.date }))));
+  emit({ kind: 'map', batch: 1, batches: plan.batches.length });
+  const outs = await generateEach(provider, maps, { ...call, maxTokens: MAP_OUTPUT });
+  for (const [index, batch] of plan.batches.entries()) {
+    if (index > 0) emit({ kind: 'map', batch: index + 1, batches: plan.batches.length });
+    const scope = batch.items.map((b) => ({ id: b.id, date: b.date }));
+    const p = maps[index]!;
+    const outcome = outs[index];
+    if (outcome?.status !== 'fulfilled') throw outcome?.reason ?? new ProviderError('The model gave no answer for a batch.', { kind: 'permanent' });
+    const out = outcome.value;
+    countCall(usage, 'map', p.system, p.prompt, out);
+    notes.push(parseNotes(out, scope));
   }
+  const finalTemplate = reflectionPrompt('', stats);
+  const reduceBudget = options.contextTokens - reserveFor(finalTemplate, REDUCE_OUTPUT);
+  const rounds = notes.length > 1 && notes.flat().length > 0 && estimateTokens(renderNotes(notes.flat(), (id) => dateOf.get(id))) > reduceBudget
+    ? planReduce(notes.length, MAP_OUTPUT + 16, reduceBudget) : [];
+  const mergeBudget = options.contextTokens - reserveFor(mergePrompt(''), MAP_OUTPUT);
+  for (const [r, groups] of rounds.entries()) {
+    emit({ kind: 'merge', round: r + 1, rounds: rounds.length });
+    const merged: Note[][] = [];
+    let at = 0;
+    for (const size of groups) {
+      const group = notes.slice(at, at + size).flat();
+      at += size;
+      if (group.length === 0) continue;
+      const scope = [...new Set(group.flatMap((n) => n.entryIds))].map((id) => ({ id, date: dateOf.get(id) ?? '' }));
+      const p = mergePrompt(renderNotes(fitNotes(group, (id) => dateOf.get(id), mergeBudget), (id) => dateOf.get(id)));
+      const out = await provider.generate(p.prompt, { ...call, system: p.system, maxTokens: MAP_OUTPUT });
+      countCall(usage, 'reduce', p.system, p.prompt, out);
+      const parsed = parseNotes(out, scope);
+      merged.push(parsed.length > 0 ? parsed : group);
+    }
+    notes = merged;
+  }
+  const all = fitNotes(notes.flat(), (id) => dateOf.get(id), reduceBudget);
+  if (all.length === 0) return { reflection: builtinResult(stats, 'the model gave no notes that cite entries'), usage };
+  emit({ kind: 'writing' });
+  const p = reflectionPrompt(renderNotes(all, (id) => dateOf.get(id)), stats);
+  let out = '';
+  const guard = new EchoGuard(p.system);
+  for await (const chunk of provider.stream(p.prompt, { ...call, system: p.system, maxTokens: REDUCE_OUTPUT })) {
+    out += chunk;
+    const visible = guard.push(chunk);
+    if (visible) emit({ kind: 'chunk', text: visible });
+    if (guard.echoed) break;
+  }
+  const rest = guard.flush();
+  if (rest) emit({ kind: 'chunk', text: rest });
+  countCall(usage, 'reduce', p.system, p.prompt, out);
+  const allowedDates = new Set([stats.from, stats.to, ...items.map((i) => i.date)]);
+  const check = validateProse(out, { minWords: 15, maxWords: 500, allowedDates, system: p.system });
+  if (!check.ok) return { reflection: builtinResult(stats, `the model's reflection was not used: ${check.reason}`), usage };
+  return {
+    reflection: { source: 'model', paragraphs: check.text.split(/\n\s*\n/).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean), supportingEntryIds: [...new Set(all.flatMap((n) => n.entryIds))] },
+    usage,
+  };
 }
