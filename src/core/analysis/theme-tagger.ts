@@ -226,8 +226,13 @@ function tagClause(terms: TaggedTerm[], switches: (string | undefined)[], lexico
   for (let i = 0; i < terms.length; i += 1) {
     const kind = switches[i];
     if (kind) resolveSwitch(terms, i, kind, lexicon);
+    const tags = terms[i]!.tags;
+    if (tags.has('Verb') && !VERB_TYPES.some((t) => tags.has(t))) terms[i]!.tags = plus(tags, 'Infinitive', lexicon);
   }
 }
+
+/** A verb with none of these is a bare infinitive (compromise's verbType). */
+const VERB_TYPES = ['PastTense', 'PresentTense', 'Auxiliary', 'Modal', 'Particle'];
 
 /**
  * Tag one sentence's terms: phrases and words from the lexicon with their spelling guesses, then per clause
