@@ -132,9 +132,9 @@ function wordTags(term: TaggedTerm, known: ReadonlySet<string>, lexicon: ThemeLe
   return fillTags(acronymTags(shaped, term.text, term.normal, lexicon), term.lookup, lexicon);
 }
 
-/** wordTags of a single word, kept on its shape (every occurrence of the same written word gets the same tags). */
-function memoWordTags(term: TaggedTerm, lexicon: ThemeLexicon): ReadonlySet<string> {
-  return (term.shape.alone ??= wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon));
+/** wordTags and ambiguity of a single word, kept on its shape (every occurrence of the same written word agrees). */
+function alone(term: TaggedTerm, lexicon: ThemeLexicon): { readonly tags: ReadonlySet<string>; readonly switchKind: string | undefined } {
+  return (term.shape.alone ??= { tags: wordTags(term, lexicon.words.get(term.lookup) ?? EMPTY, lexicon), switchKind: lexicon.switches.get(term.lookup) });
 }
 
 function neighbourTag(terms: TaggedTerm[], i: number, lexicon: ThemeLexicon): string | null {
@@ -206,13 +206,14 @@ function resolveSwitch(terms: TaggedTerm[], i: number, kind: string, lexicon: Th
 const MAYBE_DATE = new Set(['may', 'april', 'august', 'jan']);
 
 /** Whether a clause may end before term i (after a comma, colon or semicolon): compromise's quickSplit, on lexicon tags. */
-function clauseBreak(terms: TaggedTerm[], known: ReadonlySet<string>[], i: number): boolean {
+function clauseBreak(terms: TaggedTerm[], known: (i: number) => ReadonlySet<string>, i: number): boolean {
   const term = terms[i];
-  if (!term || !/[,:;]/u.test(terms[i - 1]!.post)) return false;
-  const tags = known[i]!;
-  const last = known[i - 1]!;
+  const previous = terms[i - 1]!;
+  if (!term || previous.post === ' ' || !/[,:;]/u.test(previous.post)) return false;
+  const tags = known(i);
+  const last = known(i - 1);
   if (term.normal === 'like' || MAYBE_DATE.has(term.normal) || tags.has('Place') || tags.has('Date')) return false;
-  if (last.has('Date') || MAYBE_DATE.has(terms[i - 1]!.normal) || last.has('Adjective') || tags.has('Adjective')) return false;
+  if (last.has('Date') || MAYBE_DATE.has(previous.normal) || last.has('Adjective') || tags.has('Adjective')) return false;
   return !([1, 2, 4].includes(term.normal.length) && /^[0-9]+$/u.test(term.normal));
 }
 
@@ -240,15 +241,20 @@ const VERB_TYPES = ['PastTense', 'PresentTense', 'Auxiliary', 'Modal', 'Particle
  */
 function tagSentence(terms: TaggedTerm[], lexicon: ThemeLexicon): void {
   const phrases = phraseTags(terms, lexicon);
-  const known: ReadonlySet<string>[] = [];
   const switches: (string | undefined)[] = [];
   for (let i = 0; i < terms.length; i += 1) {
     const term = terms[i]!;
     const phrase = phrases?.get(i);
-    known.push(phrase ?? lexicon.words.get(term.lookup) ?? EMPTY);
-    term.tags = phrase ? wordTags(term, phrase, lexicon) : memoWordTags(term, lexicon);
-    switches.push(phrase ? undefined : lexicon.switches.get(term.lookup));
+    if (phrase) {
+      term.tags = wordTags(term, phrase, lexicon);
+      switches.push(undefined);
+    } else {
+      const word = alone(term, lexicon);
+      term.tags = word.tags;
+      switches.push(word.switchKind);
+    }
   }
+  const known = (i: number) => phrases?.get(i) ?? lexicon.words.get(terms[i]!.lookup) ?? EMPTY;
   let start = 0;
   for (let i = 1; i <= terms.length; i += 1) {
     if (i < terms.length && !clauseBreak(terms, known, i)) continue;

@@ -19,8 +19,8 @@ export interface WordShape {
   readonly offset: number;
   /** Whether the word ends in a possessive 's ("Sarah's", not "it's"). */
   readonly possessive: boolean;
-  /** The tags the tagger gave the word by itself (lexicon and spelling), once it has seen it. */
-  alone: ReadonlySet<string> | undefined;
+  /** What the tagger concluded from the word by itself (tags from lexicon and spelling, and its ambiguity), once seen. */
+  alone: { readonly tags: ReadonlySet<string>; readonly switchKind: string | undefined } | undefined;
 }
 
 /** One word of a text as the theme tagger sees it. */
