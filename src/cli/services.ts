@@ -173,7 +173,7 @@ export function auditModelLoad(provider: AIProvider, record: () => void): AIProv
  * to stderr unless `notes` is false (under a full-screen UI).
  */
 export async function answerCacheFor(ctx: CommandContext, vault: Vault, provider: AIProvider, options: { notes?: boolean } = {}): Promise<{ cache: import('../inference/answer-cache.js').AnswerCache | null; off: string | null; done: () => void }> {
-  const [{ openAnswerCache, modelIdentity }, { resolveProviderSettings }, { Metrics }] = await Promise.all([
+  const [{ openAnswerCache, modelIdentity, onnxEmbedder }, { resolveProviderSettings }, { Metrics }] = await Promise.all([
     import('../inference/cache-setup.js'), import('../providers/create-provider.js'), import('../monitoring/metrics.js'),
   ]);
   const { monitoring } = ctx.config;
@@ -181,7 +181,10 @@ export async function answerCacheFor(ctx: CommandContext, vault: Vault, provider
   const settings = resolveProviderSettings(ctx.config, ctx.deps.env);
   const fileStat = (p: string) => { try { const st = fs.statSync(p); return { size: st.size, mtimeMs: st.mtimeMs }; } catch { return null; } };
   const model = modelIdentity(settings, { sha256: ctx.config.model_sha256 ?? null, mockFixture: ctx.deps.env.COMPANION_MOCK_FIXTURE, fileStat });
-  const opened = openAnswerCache({ dir: ctx.paths.cache, vault, performance: ctx.config.performance, provider, model, metrics, now: () => ctx.deps.now(), note: (line) => { if (options.notes !== false) ctx.note(line); } });
+  const onnx = ctx.config.performance.cache_embedder;
+  // A local ONNX embedder the user configured (transformers.js, never a download) replaces the built-in sentence encoder.
+  const localEmbedder = onnx === null ? undefined : onnxEmbedder(onnx);
+  const opened = openAnswerCache({ dir: ctx.paths.cache, vault, performance: ctx.config.performance, provider, model, metrics, now: () => ctx.deps.now(), note: (line) => { if (options.notes !== false) ctx.note(line); }, ...(localEmbedder ? { localEmbedder } : {}) });
   return { ...opened, done: () => { try { metrics.flush(); } catch { /* metrics are best effort */ } } };
 }
 

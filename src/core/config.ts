@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
     cache_similarity_threshold: z.number().min(0).max(1).default(0.85),
     enable_batching: z.boolean().default(true),
     max_batch_size: z.number().int().min(1).max(256).default(8),
+    /** Folder of a local ONNX sentence-embedding model (transformers.js layout) for the semantic cache, when the provider has no embeddings. */
+    cache_embedder: z.string().min(1).nullable().default(null),
   }).strict().prefault({}),
   monitoring: z.object({
     collect_metrics: z.boolean().default(true),

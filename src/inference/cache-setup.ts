@@ -30,6 +30,22 @@ export type AnswerCacheOpen = { cache: AnswerCache; off: null } | { cache: null;
 const NOT_GENERATIVE = new Set(['builtin', 'transformers']);
 
 /** The Universal Sentence Encoder lite (512-d) shipped with companion, as a cache embedder. */
+/**
+ * A local ONNX sentence-embedding model (transformers.js layout: config.json, tokenizer, onnx/) as the cache's
+ * embedder (`performance.cache_embedder`). It is loaded from the folder only, never downloaded; the embedder's
+ * name includes the folder name, so answers cached under another embedder never match.
+ */
+export function onnxEmbedder(folder: string): () => Promise<NamedEmbedder> {
+  return async () => {
+    const path = await import('node:path');
+    const { TransformersProvider } = await import('../providers/transformers-provider.js');
+    const full = path.resolve(folder);
+    const embedder = new TransformersProvider({ modelDir: path.dirname(full), model: path.basename(full) });
+    await embedder.embed(['probe']); // fail here (and skip caching with the reason) rather than at the first lookup
+    return { name: `onnx:${path.basename(full)}`, embed: (texts: string[]) => embedder.embed(texts) };
+  };
+}
+
 async function useEmbedder(): Promise<NamedEmbedder> {
   const { loadSentenceEncoder } = await import('../providers/builtin-provider.js');
   const encoder = await loadSentenceEncoder();

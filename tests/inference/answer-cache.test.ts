@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAnswerCache } from '../../src/inference/cache-setup.js';
+import { onnxEmbedder, openAnswerCache } from '../../src/inference/cache-setup.js';
+import { writeTinyOnnxModel } from '../providers/helpers/tiny-onnx.js';
 import { MockProvider } from '../../src/providers/mock-provider.js';
 import { BuiltinProvider } from '../../src/providers/builtin-provider.js';
 import { EmbeddingsNotSupportedError } from '../../src/providers/errors.js';
@@ -53,5 +54,18 @@ describe('openAnswerCache', () => {
     expect((await a.lookup(request)).answer).toBe('from model a');
     const b = openAnswerCache({ dir, vault, performance, provider, model: 'model-b' }).cache!;
     expect((await b.lookup(request)).status).toBe('miss');
+  });
+
+  it('uses a local ONNX embedder (performance.cache_embedder) through transformers.js, and names a folder that will not load', async () => {
+    await writeTinyOnnxModel(dir, 'tiny-embedder');
+    const notes: string[] = [];
+    const cache = openAnswerCache({ dir, vault, performance, provider: new NoEmbeddings(), model: 'm', localEmbedder: onnxEmbedder(path.join(dir, 'tiny-embedder')) }).cache!;
+    const miss = await cache.lookup(request);
+    expect(miss.status).toBe('miss');
+    miss.store('You ran on Monday.');
+    expect(await cache.lookup(request)).toMatchObject({ status: 'hit', answer: 'You ran on Monday.' });
+    const broken = openAnswerCache({ dir, vault, performance, provider: new NoEmbeddings(), model: 'm', note: (l) => notes.push(l), localEmbedder: onnxEmbedder(path.join(dir, 'no-such-model')) }).cache!;
+    expect(await broken.lookup(request)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('no-such-model') });
+    expect(notes).toHaveLength(1);
   });
 });
