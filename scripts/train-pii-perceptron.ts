@@ -2,6 +2,7 @@
 import { staticFeatures, tagFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
+import { createRng } from '../src/core/prompts/rng.js';
 
 /** One training sentence: tokens, gold BIO labels and the rule tags the tagger sees as features. */
 export interface TaggedSentence {
@@ -11,16 +12,7 @@ export interface TaggedSentence {
 }
 
 /** A seeded pseudo-random generator (mulberry32) so training and folds are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = createRng;
 
 /** Fisher–Yates shuffle in place with the given generator. */
 export function shuffle<T>(items: T[], random: () => number): T[] {

@@ -1,3 +1,5 @@
+import { cosine } from './style-features.js';
+
 /** Robust location and spread of one measurement over a journal's entries (a few foreign entries barely move it). */
 export interface RobustStat {
   median: number;
@@ -21,15 +23,7 @@ export function robustStat(xs: readonly number[]): RobustStat {
 
 /** Cosine distance (1 − cosine similarity) of two equal-length vectors; 1 when either is all zeros. */
 export function cosineDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 1 : 1 - dot / Math.sqrt(na * nb);
+  return 1 - cosine(a, b);
 }
 
 function unit(v: ArrayLike<number>): Float64Array {

@@ -88,7 +88,7 @@ export function measureStyle(text: string): StyleVector {
 }
 
 /** Cosine similarity of two equal-length vectors (0 when either is all zeros). */
-export function cosine(a: Float64Array, b: Float64Array): number {
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

@@ -1,30 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** Minimal protobuf writer (varints, length-delimited fields): enough for an ONNX ModelProto. */
-function varint(n: number): Buffer {
-  const out: number[] = [];
-  let v = n;
-  do {
-    let byte = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v > 0) byte |= 0x80;
-    out.push(byte);
-  } while (v > 0);
-  return Buffer.from(out);
-}
-const key = (field: number, wire: number): Buffer => varint((field << 3) | wire);
-const int = (field: number, n: number): Buffer => Buffer.concat([key(field, 0), varint(n)]);
-const bytes = (field: number, b: Buffer): Buffer => Buffer.concat([key(field, 2), varint(b.length), b]);
-const str = (field: number, s: string): Buffer => bytes(field, Buffer.from(s, 'utf8'));
-const msg = (field: number, ...parts: Buffer[]): Buffer => bytes(field, Buffer.concat(parts));
-const FLOAT = 1;
-const INT64 = 7;
-
-function valueInfo(field: number, name: string, elemType: number, dims: (string | number)[]): Buffer {
-  const shape = Buffer.concat(dims.map((d) => msg(1, typeof d === 'string' ? str(2, d) : int(1, d))));
-  return msg(field, str(1, name), msg(2, msg(1, int(1, elemType), msg(2, shape))));
-}
+import { FLOAT, INT64, bytes, int, msg, str, valueInfo } from '../../providers/helpers/onnx-proto.js';
 
 function floatTensor(name: string, dims: number[], values: number[]): Buffer {
   const raw = Buffer.alloc(values.length * 4);
