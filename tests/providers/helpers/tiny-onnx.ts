@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FLOAT, INT64, bytes, int, msg, str, valueInfo } from './onnx-proto.js';
+import { FLOAT, INT64, SPECIAL_TOKENS, bytes, int, msg, str, valueInfo, wordPieceTokenizer } from './onnx-proto.js';
 
 /** Pseudo-random floats in [-1, 1) from a linear congruential generator (reproducible weights). */
 function randomFloats(count: number, seed: number): Buffer {
@@ -88,28 +88,10 @@ const WORDS = ['the', 'day', 'was', 'calm', 'i', 'felt', 'happy', 'sad', 'walk',
 
 /** Writes tokenizer.json and tokenizer_config.json (a tiny lower-casing WordPiece vocabulary); returns its size. */
 async function writeTokenizer(dir: string): Promise<number> {
-  const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'];
-  const vocab: Record<string, number> = {};
-  [...specials, ...WORDS].forEach((w, i) => { vocab[w] = i; });
-  const tokenizer = {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: specials.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-      pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
-      special_tokens: { '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [3], tokens: ['[SEP]'] } },
-    },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
-  };
+  const tokenizer = wordPieceTokenizer(WORDS);
   await writeFile(join(dir, 'tokenizer.json'), JSON.stringify(tokenizer));
   await writeFile(join(dir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 64, pad_token: '[PAD]', unk_token: '[UNK]', cls_token: '[CLS]', sep_token: '[SEP]' }));
-  return Object.keys(vocab).length;
+  return SPECIAL_TOKENS.length + WORDS.length;
 }
 
 /**

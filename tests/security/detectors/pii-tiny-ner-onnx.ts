@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FLOAT, INT64, bytes, int, msg, str, valueInfo } from '../../providers/helpers/onnx-proto.js';
+import { FLOAT, INT64, SPECIAL_TOKENS, bytes, int, msg, str, valueInfo, wordPieceTokenizer } from '../../providers/helpers/onnx-proto.js';
 
 function floatTensor(name: string, dims: number[], values: number[]): Buffer {
   const raw = Buffer.alloc(values.length * 4);
@@ -43,22 +43,9 @@ function tokenClassifierOnnx(vocab: readonly string[], labels: readonly string[]
 export async function writeTinyNerModel(root: string, name: string, words: readonly string[], labels: readonly string[], labelOf: (word: string) => string): Promise<string> {
   const dir = join(root, name);
   await mkdir(join(dir, 'onnx'), { recursive: true });
-  const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'];
+  const specials = SPECIAL_TOKENS;
   const vocab = [...specials, ...words];
-  const tokenizer = {
-    version: '1.0', truncation: null, padding: null,
-    added_tokens: specials.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-      pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
-      special_tokens: { '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [3], tokens: ['[SEP]'] } },
-    },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(vocab.map((w, i) => [w, i])) },
-  };
+  const tokenizer = wordPieceTokenizer(words);
   await writeFile(join(dir, 'tokenizer.json'), JSON.stringify(tokenizer));
   await writeFile(join(dir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512, pad_token: '[PAD]', unk_token: '[UNK]', cls_token: '[CLS]', sep_token: '[SEP]' }));
   await writeFile(join(dir, 'config.json'), JSON.stringify({
