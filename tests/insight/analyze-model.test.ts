@@ -42,8 +42,10 @@ describe('companion analyze --model', () => {
 
   it('is a usage error (exit 2) without a generative model', async () => {
     await write('A quiet day at home.');
+    const id = await write('Another quiet day.');
     const r = await runCli(['analyze', '--model'], t.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a generative model/);
+    expect((await show(id)).analyzerVersion).toBeNull(); // refused before doing any work
   });
 });

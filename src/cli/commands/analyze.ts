@@ -3,6 +3,7 @@ import type { Entry } from '../../core/entry.js';
 import { UsageError } from '../../core/errors.js';
 import { ensureAnalysis } from '../../core/insight/analysis-store.js';
 import type { Journal } from '../../core/journal.js';
+import type { AIProvider } from '../../providers/types.js';
 import type { CommandContext } from '../context.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
 import { openJournal, providerFor } from '../services.js';
@@ -30,11 +31,12 @@ interface ModelThemesReport {
  */
 export async function analyzeCommand(ctx: CommandContext, opts: AnalyzeOptions): Promise<void> {
   const { journal, audit } = await openJournal(ctx);
+  const provider = opts.model ? await generativeProvider(ctx) : null; // a usage error before any work
   const all = journal.all();
   const stale = all.filter(needsAnalysis);
   const { analysed, quarantined, entries } = await ensureAnalysis(journal, stale, all);
   recordQuarantined(audit, quarantined, 'analyze');
-  const report = opts.model ? await themesFromModel(ctx, journal, entries.length ? mergeAnalysed(all, entries) : all, opts) : null;
+  const report = provider ? await themesFromModel(ctx, provider, journal, entries.length ? mergeAnalysed(all, entries) : all, opts) : null;
   if (opts.json) {
     ctx.printJson({ entries: all.length, analysed, upToDate: all.length - analysed, quarantined, ...(report ? { modelThemes: report } : {}) });
     return;
@@ -53,11 +55,16 @@ function mergeAnalysed(all: Entry[], analysed: Entry[]): Entry[] {
   return all.map((e) => byId.get(e.id) ?? e);
 }
 
-async function themesFromModel(ctx: CommandContext, journal: Journal, all: Entry[], opts: AnalyzeOptions): Promise<ModelThemesReport> {
+/** The configured provider, which must generate text for --model. */
+async function generativeProvider(ctx: CommandContext): Promise<AIProvider> {
   const provider = await providerFor(ctx);
   if (provider.name === 'builtin' || provider.name === 'transformers') {
     throw new UsageError(`--model needs a generative model; the ${provider.name} provider has none.`, 'Configure one: `companion models use FILE.gguf`, or COMPANION_PROVIDER=ollama|openai (see docs/PROVIDERS.md).');
   }
+  return provider;
+}
+
+async function themesFromModel(ctx: CommandContext, provider: AIProvider, journal: Journal, all: Entry[], opts: AnalyzeOptions): Promise<ModelThemesReport> {
   const [{ resolveProviderSettings }, { modelPolicyFor }, { prepareModelContext }, { modelThemes }, { formatTheme }] = await Promise.all([
     import('../../providers/create-provider.js'), import('../../core/insight/model-policy.js'), import('../../core/insight/model-context.js'),
     import('../../core/insight/model-themes.js'), import('../../core/analysis/theme-format.js'),
