@@ -9,6 +9,7 @@ import { notePending } from '../../security/audit-log.js';
 import { readVaultHeader } from '../../security/vault-header.js';
 import { unlockWithPassphrase } from '../../security/vault.js';
 import type { AIProvider } from '../../providers/types.js';
+import type { Pseudonymizer } from '../../security/pii/pseudonymizer.js';
 import type { Appearance, SessionAccess, SessionChecks, SessionHistory, SessionPrompter, SessionServices, SessionStore } from '../../ui/services.js';
 import type { CommandContext } from '../context.js';
 import type { Vault } from '../../security/vault.js';
@@ -193,9 +194,27 @@ async function loadChecks(ctx: CommandContext): Promise<SessionChecks> {
   };
 }
 
+/** How text is redacted before a model sees it, or null when the configured provider is local or redaction is off. */
+interface ModelRedaction {
+  pseudonyms(): Pseudonymizer;
+  redact(text: string, pseudonyms: Pseudonymizer): Promise<string>;
+}
+
+/** The model redaction for the configured provider and security.redact_remote. */
+async function modelRedaction(ctx: CommandContext): Promise<ModelRedaction | null> {
+  const [{ resolveProviderSettings }, { modelPolicyFor }, { redactLikeContext }, { Pseudonymizer }] = await Promise.all([
+    import('../../providers/create-provider.js'), import('../../core/insight/model-policy.js'),
+    import('../../core/insight/model-context.js'), import('../../security/pii/pseudonymizer.js'),
+  ]);
+  const policy = modelPolicyFor(resolveProviderSettings(ctx.config, ctx.deps.env), ctx.config.security);
+  if (!policy.redactPii) return null;
+  return { pseudonyms: () => new Pseudonymizer(), redact: (text, pseudonyms) => redactLikeContext(text, policy, pseudonyms) };
+}
+
 /** Prompts from the prompter's templates, or from the model once it has warmed up. */
 function sessionPrompter(ctx: CommandContext, provider: WarmProvider): SessionPrompter {
   const load = () => import('../../core/prompts/index.js');
+  let redactionOnce: Promise<ModelRedaction | null> | null = null; // decided once per session
   const promptContext = async (history: SessionHistory) => {
     const { createRng } = await load();
     return {
@@ -213,11 +232,17 @@ function sessionPrompter(ctx: CommandContext, provider: WarmProvider): SessionPr
       return timeBasedPrompt(ctx.deps.now(), pctx).text;
     },
     async continuation(draft, history, signal) {
-      const [{ continuationPrompt, generatePrompt }, pctx] = await Promise.all([load(), promptContext(history)]);
-      const model = await provider.cachedModel(draft.trim().slice(-400));
+      const [{ continuationPrompt, generatePrompt }, pctx, redaction] = await Promise.all([load(), promptContext(history), (redactionOnce ??= modelRedaction(ctx))]);
+      // For a remote provider (security.redact_remote) the model and the cache's embedder see personal data
+      // replaced by stand-ins, and the question it writes gets the real values back before it is shown.
+      const pseudonyms = redaction?.pseudonyms();
+      const visible = async (text: string) => (redaction && pseudonyms ? redaction.redact(text, pseudonyms) : text);
+      const model = await provider.cachedModel(await visible(draft.trim().slice(-400)));
       if (!model || signal.aborted) return signal.aborted ? null : continuationPrompt(draft, pctx).text;
-      const generate = (prompt: string, opts: { signal: AbortSignal }) =>
-        model.generate(prompt, { signal: AbortSignal.any([opts.signal, signal]), maxTokens: 60, temperature: 0.7 });
+      const generate = async (prompt: string, opts: { signal: AbortSignal }) => {
+        const made = await model.generate(await visible(prompt), { signal: AbortSignal.any([opts.signal, signal]), maxTokens: 60, temperature: 0.7 });
+        return pseudonyms ? pseudonyms.restore(made) : made;
+      };
       const made = await generatePrompt(generate, pctx, { timeoutMs: 8_000 }, { kind: 'continuation', draft });
       return signal.aborted ? null : made.text;
     },

@@ -88,8 +88,10 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   const visible = new Map(context.items.map((i) => [i.id, i]));
   const usable = kept.filter((e) => visible.has(e.id));
   const embed = async (texts: string[]) => options.provider.embed(texts);
+  // The question as any model may see it (redacted for a remote provider): for retrieval, the cache and the prompt.
+  const visibleQuestion = await redactLikeContext(question, options.policy, pseudonyms);
   const found = await retrieve(question, usable.map((e) => ({ id: e.id, text: e.text, embedText: visible.get(e.id)!.text })), embed, {
-    k: options.k ?? 5, embedQuestion: await redactLikeContext(question, options.policy, pseudonyms),
+    k: options.k ?? 5, embedQuestion: visibleQuestion,
   });
   const byId = new Map(usable.map((e) => [e.id, e]));
   const hits = found.results.map((r) => byId.get(r.id)).filter((e): e is Entry => e !== undefined);
@@ -111,9 +113,9 @@ export async function askJournal(question: string, entries: readonly Entry[], op
   };
   if (options.provider.name === 'builtin') return extractive();
   const usage = emptyUsage();
-  const p = answerPrompt(await redactLikeContext(question, options.policy, pseudonyms), hits.map((e) => visible.get(e.id)!));
+  const p = answerPrompt(visibleQuestion, hits.map((e) => visible.get(e.id)!));
   const lookup = options.cache
-    ? await options.cache.lookup({ scope: 'ask', query: question, sources: hits.map((e) => ({ id: e.id, revision: e.revision })), context: JSON.stringify([ANSWER_CACHE_VERSION, options.policy]) })
+    ? await options.cache.lookup({ scope: 'ask', query: visibleQuestion, sources: hits.map((e) => ({ id: e.id, revision: e.revision })), context: JSON.stringify([ANSWER_CACHE_VERSION, options.policy]) })
     : null;
   const cache = lookup ? { status: lookup.status, ...(lookup.reason ? { reason: lookup.reason } : {}) } : off;
   cacheState = cache;

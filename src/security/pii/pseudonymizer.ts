@@ -35,6 +35,8 @@ export class Pseudonymizer {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<PiiType, number>();
   private readonly people: { tokens: Set<string>; standIn: string }[] = [];
+  /** Each stand-in and the value it first stood for. */
+  private readonly originals = new Map<string, string>();
 
   /** The stand-in for `value` of `type`; the same input always returns the same stand-in. */
   pseudonymFor(type: PiiType, value: string): string {
@@ -53,8 +55,20 @@ export class Pseudonymizer {
     this.counters.set(type, n);
     const created = standIn(type, n);
     this.byKey.set(k, created);
+    this.originals.set(created, value.trim());
     if (type === 'PERSON') this.people.push({ tokens: new Set(k.slice(k.indexOf('\u0000') + 1).split(' ')), standIn: created });
     return created;
+  }
+
+  /**
+   * Put the original values back into a text written about the stand-ins (a model's answer to redacted text),
+   * longest stand-in first so "Alex Morgan 2" is not read as "Alex Morgan". Stays on this machine: only the
+   * redacted text ever left it.
+   */
+  restore(text: string): string {
+    let out = text;
+    for (const [standIn, original] of [...this.originals].sort((a, b) => b[0].length - a[0].length)) out = out.split(standIn).join(original);
+    return out;
   }
 
   /** How many distinct values have been given stand-ins. */
