@@ -1,5 +1,6 @@
 /** Averaged-perceptron training for the PII sequence tagger (used by scripts/train-pii-tagger.ts). */
-import { staticFeatures, tagFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
+import { recordTag, staticFeatures, tagFeatures, tagState, tokenInfos } from '../src/security/pii/tagger-features.js';
+import { layoutOf } from '../src/security/pii/tagger-layout.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
 import { createRng } from '../src/core/prompts/rng.js';
@@ -23,8 +24,12 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-/** Trains an averaged perceptron with greedy decoding (predicted previous tags as features). */
-export function trainPerceptron(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number): TaggerModel {
+/**
+ * Trains an averaged perceptron with greedy decoding (predicted previous tags as features). Features whose
+ * name starts with one of `drop` are left out (for ablations).
+ */
+export function trainPerceptron(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, drop: readonly string[] = []): TaggerModel {
+  const kept = (f: string): boolean => !drop.some((p) => f.startsWith(p));
   const L = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
   const weights = new Map<string, Float64Array>();
@@ -45,10 +50,11 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     st[l] = clock;
     w[l]! += delta;
   };
-  const statics = data.map((s) => staticFeatures(s.tokens, s.rx));
+  const statics = data.map((s) => staticFeatures(s.tokens, s.rx).map((list) => (drop.length ? list.filter(kept) : list)));
   const infos = data.map((s) => tokenInfos(s.tokens));
   const words = infos.map((list) => list.map((t) => t.lower));
   const shapes = infos.map((list) => list.map((t) => t.shape));
+  const cues = data.map((s, i) => layoutOf(s.tokens, infos[i]!).cues);
   const order = data.map((_, i) => i);
   const random = rng(seed);
   const scores = new Float64Array(L);
@@ -57,11 +63,12 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
       const sent = data[si]!;
       const feats = statics[si]!;
       const out: string[] = [];
-      let firstType = '';
+      const state = tagState(words[si]!, shapes[si]!, sent.tokens.map((t) => t.gap === '\n'), cues[si]!);
       for (let i = 0; i < sent.tokens.length; i++) {
         clock++;
         const f = feats[i]!;
-        const dyn = tagFeatures(out, i, words[si]!, shapes[si]!, firstType);
+        const all = tagFeatures(out, i, state);
+        const dyn = drop.length ? all.filter(kept) : all;
         scores.fill(0);
         addScores(model, f, scores);
         addScores(model, dyn, scores);
@@ -76,7 +83,7 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
           }
         }
         out.push(labels[best]!);
-        if (!firstType && best !== 0) firstType = labels[best]!.slice(2);
+        recordTag(state, out, i);
       }
     }
   }
@@ -86,4 +93,21 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     for (let l = 0; l < L; l++) w[l] = (tot[l]! + (clock - st[l]!) * w[l]!) / clock;
   }
   return model;
+}
+
+/**
+ * Trains `runs` perceptrons on differently shuffled data (seeds seed, seed+1, ...) and averages their
+ * weights: one model of the same form, less dependent on the order of the training sentences.
+ */
+export function trainAveraged(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, runs: number, drop: readonly string[] = []): TaggerModel {
+  if (runs <= 1) return trainPerceptron(data, labels, epochs, seed, drop);
+  const weights = new Map<string, Float64Array>();
+  for (let r = 0; r < runs; r++) {
+    for (const [f, w] of trainPerceptron(data, labels, epochs, seed + 1000 * r, drop).weights) {
+      let sum = weights.get(f);
+      if (!sum) weights.set(f, (sum = new Float64Array(labels.length)));
+      for (let l = 0; l < labels.length; l++) sum[l]! += w[l]! / runs;
+    }
+  }
+  return { labels, weights };
 }

@@ -8,6 +8,9 @@ export { resolveOverlaps } from './resolve-overlaps.js';
 /** Types whose regex recogniser is checked by a validator, a format or its context: kept as found, never tagged. */
 const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE']);
 
+/** A phone number with a label next to it ("Mobile: ...", "... office"): kept as the regex found it. */
+const LABELLED_PHONE = 'regex:phone-labelled';
+
 /**
  * {@link detectPII} with a given tagger model (the cross-validation in scripts/train-pii-tagger.ts
  * scores models trained on part of the data this way).
@@ -16,7 +19,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   const rules = ruleSpans(text);
   let spans = rules;
   if (options.ner !== false) {
-    spans = [...rules.filter((s) => VALIDATED.has(s.type)), ...tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type))];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type))];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

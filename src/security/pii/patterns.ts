@@ -25,6 +25,17 @@ function notInsideWord(text: string, start: number, end: number): boolean {
   return !(before && /[\p{L}\d@]/u.test(before)) && !(after && /[\p{L}\d]/u.test(after));
 }
 
+/**
+ * True when a phone label sits right before the number ("Mobile: ", "call me on ") or right after it
+ * ("-Office", " fax").
+ */
+function phoneLabelled(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 12);
+  return /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|home|work|call|reach|text|whatsapp)\b[^\n\p{L}]{0,4}(?:(?:me|us|her|him|them)\s+)?(?:(?:on|at)\s+)?$/iu.test(before)
+    || /^[\s-]{1,2}(?:office|fax|mobile|desk|home|work|cell|phone)\b/i.test(after);
+}
+
 function contextBefore(text: string, start: number, width = 40): string {
   return text.slice(Math.max(0, start - width), start).toLowerCase();
 }
@@ -122,6 +133,12 @@ const RECOGNIZERS: Recognizer[] = [
       phoneDigitsValid(v) && !DATE_LIKE.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim())
       && (/[\s().+-]/.test(v.trim()) || /(?:phone|call|tel|mobile|cell|fax|number|text)/.test(contextBefore(text, start)))
       && (v.replace(/\D/g, '').length >= 9 || /(?:phone|call|tel|mobile|cell|fax|number|at)\W*$/.test(contextBefore(text, start, 20)) || /^\+|\(/.test(v.trim())),
+  },
+  {
+    type: 'PHONE', name: 'phone-labelled', confidence: 0.9,
+    pattern: /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\(0\)[ .-]?)?\d{2,5}(?:[ .-]\(?\d{1,8}\)?){1,5}(?: ?x\d{1,5})?|(?<![\d+])\+?\d{7,13}\b/g,
+    validate: (v, text, start) =>
+      phoneDigitsValid(v) && !DATE_LIKE.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && phoneLabelled(text, start, start + v.length),
   },
   {
     type: 'ZIP_CODE', name: 'zip-context', confidence: 0.85, group: 1,

@@ -1,4 +1,5 @@
 import { gazetteer } from './gazetteer.js';
+import { layoutFeatures, layoutOf } from './tagger-layout.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -152,6 +153,7 @@ export function bigramFeatures(infos: readonly TokenInfo[], i: number): string[]
 export function staticFeatures(tokens: readonly Token[], rx: readonly string[]): string[][] {
   const infos = tokenInfos(tokens);
   const ctx = lineContext(tokens, infos);
+  const layout = layoutOf(tokens, infos);
   return tokens.map((tok, i) => {
     const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
     return [
@@ -162,22 +164,60 @@ export function staticFeatures(tokens: readonly Token[], rx: readonly string[]):
       ...structuralFeatures(ctx, tokens, infos, i),
       ...bigramFeatures(infos, i),
       ...affixFeatures(tok.text, infos[i]!.lower),
+      ...layoutFeatures(layout, infos, rx, i),
     ];
   });
 }
 
+/** Types scored as one place (a postal block's pieces): a new span right after one of them is a split. */
+const PLACE_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'ZIP_CODE', 'LOCATION']);
+
+/**
+ * What tagging has decided so far in one text, beyond the previous tags: the first entity's type (a
+ * letterhead's first line tells a postal block from an inline address), whether a place was already split
+ * into adjacent pieces or continued across a line break (a text lays its addresses out one way), and the
+ * text's cue words (tagger-layout.ts).
+ */
+export interface TagState {
+  words: readonly string[];
+  shapes: readonly string[];
+  newline: readonly boolean[];
+  cues: readonly string[];
+  firstType: string;
+  split: boolean;
+  multiline: boolean;
+}
+
+/** A fresh state for a text: `newline[i]` is true when a line break precedes token i. */
+export function tagState(words: readonly string[], shapes: readonly string[], newline: readonly boolean[], cues: readonly string[]): TagState {
+  return { words, shapes, newline, cues, firstType: '', split: false, multiline: false };
+}
+
+/** Updates `state` after token i got the last label of `out`. */
+export function recordTag(state: TagState, out: readonly string[], i: number): void {
+  const label = out[i]!;
+  if (label === 'O') return;
+  const type = label.slice(2);
+  if (!state.firstType) state.firstType = type;
+  const prev = out[i - 1] ?? 'O';
+  if (label.startsWith('B-') && prev !== 'O' && PLACE_TYPES.has(type) && PLACE_TYPES.has(prev.slice(2))) state.split = true;
+  if (label.startsWith('I-') && state.newline[i] && PLACE_TYPES.has(type)) state.multiline = true;
+}
+
 /**
  * Features that depend on the tags already chosen: the two previous tags, and for a token right after an
- * entity, the words just before that entity started and how long it is so far; and the type of the
- * text's first entity (a letterhead's first line tells a postal block from an inline address). `words[i]`
- * is the token's lower-cased text, `shapes[i]` its shape, `firstType` '' before any entity.
+ * entity, the words just before that entity started and how long it is so far; the type of the text's
+ * first entity, whether places were split or ran over lines earlier in the text, and each cue word of the
+ * text, all conjoined with the previous tag and the token's shape.
  */
-export function tagFeatures(out: readonly string[], i: number, words: readonly string[], shapes: readonly string[], firstType: string): string[] {
+export function tagFeatures(out: readonly string[], i: number, state: TagState): string[] {
+  const { words, shapes } = state;
   const prev = out[i - 1] ?? '<s>';
   const dyn = [
     `t-1=${prev}`, `t-2t-1=${out[i - 2] ?? '<s>'}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`,
-    `fe=${firstType}|${prev}|${shapes[i]}`,
+    `fe=${state.firstType}|${prev}|${shapes[i]}`, `hs=${state.split ? 's' : ''}${state.multiline ? 'm' : ''}|${prev}|${shapes[i]}|${state.newline[i] ? 'n' : ''}`,
   ];
+  for (const cue of state.cues) dyn.push(`cu=${cue}|${prev}|${shapes[i]}`);
   if (prev !== 'O' && prev !== '<s>') {
     let e = i - 1;
     while (e > 0 && out[e]!.startsWith('I-')) e--;

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { tagFeatures } from './tagger-features.js';
+import { recordTag, tagFeatures, tagState } from './tagger-features.js';
 import { staticScores } from './tagger-scores.js';
 import type { Token } from './tokenize.js';
 
@@ -51,16 +51,16 @@ function transitionTable(labels: readonly string[]): Uint8Array {
 
 /** Tags tokens greedily left to right under BIO constraints; returns the label of every token. */
 export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[]): string[] {
-  const { scores: statics, words, shapes } = staticScores(model, tokens, rx);
+  const { scores: statics, words, shapes, cues } = staticScores(model, tokens, rx);
   const L = model.labels.length;
   const table = transitionTable(model.labels);
   const out: string[] = [];
   const scores = new Float64Array(L);
   let prev = 0;
-  let firstType = '';
+  const state = tagState(words, shapes, tokens.map((t) => t.gap === '\n'), cues);
   for (let i = 0; i < tokens.length; i++) {
     for (let l = 0; l < L; l++) scores[l] = statics[i * L + l]!;
-    addScores(model, tagFeatures(out, i, words, shapes, firstType), scores);
+    addScores(model, tagFeatures(out, i, state), scores);
     let best = 0;
     let bestScore = -Infinity;
     for (let l = 0; l < L; l++) {
@@ -71,7 +71,7 @@ export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonl
     }
     out.push(model.labels[best]!);
     prev = best;
-    if (!firstType && best !== 0) firstType = model.labels[best]!.slice(2);
+    recordTag(state, out, i);
   }
   return out;
 }

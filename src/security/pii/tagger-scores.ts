@@ -2,6 +2,7 @@ import {
   affixFeatures, bigramFeatures, GAZ_ROLES, lineContext, PAD, RX_ROLES, rxAt, SHAPE_ROLES, structuralFeatures,
   structuralKey, tokenInfos, WORD_ROLES,
 } from './tagger-features.js';
+import { layoutFeatures, layoutOf } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
 import type { Token } from './tokenize.js';
 
@@ -10,6 +11,8 @@ export interface StaticScores {
   scores: Float64Array;
   words: string[];
   shapes: string[];
+  /** Cue words present in the text (tagger-layout.ts). */
+  cues: string[];
 }
 
 type Roles = readonly (readonly [string, number])[];
@@ -48,6 +51,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const L = model.labels.length;
   const infos = tokenInfos(tokens);
   const ctx = lineContext(tokens, infos);
+  const layout = layoutOf(tokens, infos);
   const structural = new Map<string, Float64Array>();
   const scores = new Float64Array(tokens.length * L);
   const roleCaches = ROLE_GROUPS.map(() => new Map<string, Float64Array | null>());
@@ -72,7 +76,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     let sv = structural.get(key);
     if (!sv) structural.set(key, (sv = sumWeights(model, structuralFeatures(ctx, tokens, infos, i))));
     for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
-    for (const f of bigramFeatures(infos, i)) {
+    for (const f of [...bigramFeatures(infos, i), ...layoutFeatures(layout, infos, rx, i)]) {
       const w = model.weights.get(f);
       if (w) for (let l = 0; l < L; l++) scores[base + l]! += w[l]!;
     }
@@ -81,5 +85,5 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     if (!a) affixes.set(text, (a = sumWeights(model, affixFeatures(text, infos[i]!.lower))));
     for (let l = 0; l < L; l++) scores[base + l]! += a[l]!;
   }
-  return { scores, words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape) };
+  return { scores, words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), cues: layout.cues };
 }

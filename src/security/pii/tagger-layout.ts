@@ -1,0 +1,70 @@
+import type { TokenInfo } from './tagger-features.js';
+import type { Token } from './tokenize.js';
+
+/** Where each token sits in the text's layout of lines: what {@link layoutFeatures} are built from. */
+export interface Layout {
+  /** Line number of every token (0 for the first line). */
+  line: number[];
+  /** Per line: tokens on it, the lower-cased header word ("address" of "Billing address:") or '', and the
+   * index of the token after the header's colon (tokens before it are the header itself). */
+  lines: { first: number; length: number; header: string; afterHeader: number }[];
+  /** Cue words present anywhere in the text (see {@link CUE_WORDS}), sorted. */
+  cues: string[];
+}
+
+/**
+ * Words that say a text talks about where someone lives or is: their presence anywhere in the text is a
+ * feature conjoined with the tagging decision (a postal block after "Billing address:" is laid out
+ * differently from one in running prose).
+ */
+export const CUE_WORDS: ReadonlySet<string> = new Set([
+  'address', 'billing', 'shipping', 'mailing', 'corner', 'where', 'lives', 'live', 'meet', 'office', 'street', 'deliver',
+  'send', 'sent', 'moved', 'visit', 'phone', 'fax', 'mobile', 'name',
+]);
+
+/** The line structure, headers ("Where:") and cue words of a tokenised text. */
+export function layoutOf(tokens: readonly Token[], infos: readonly TokenInfo[]): Layout {
+  const layout: Layout = { line: [], lines: [], cues: [] };
+  const cues = new Set<string>();
+  tokens.forEach((tok, i) => {
+    if (i === 0 || tok.gap === '\n') layout.lines.push({ first: i, length: 0, header: '', afterHeader: -1 });
+    const line = layout.lines[layout.lines.length - 1]!;
+    line.length++;
+    layout.line.push(layout.lines.length - 1);
+    const lower = infos[i]!.lower;
+    if (CUE_WORDS.has(lower)) cues.add(lower);
+    if (lower === ':' && line.afterHeader === -1 && i - line.first >= 1 && i - line.first <= 3 && /\p{L}/u.test(infos[i - 1]!.lower)) {
+      line.header = infos[i - 1]!.lower;
+      line.afterHeader = i + 1;
+    }
+  });
+  layout.cues = [...cues].sort();
+  return layout;
+}
+
+/** Line lengths in tokens as a few buckets (0 when there is no such line). */
+function bucket(n: number): string {
+  return n <= 3 ? String(n) : n <= 5 ? '4' : n <= 8 ? '6' : '9';
+}
+
+/**
+ * Layout features of token i: first/last on its line, the line's number, the lengths of this and the
+ * neighbouring lines, the header on this line (after its colon) or on the line before, and the rule tag
+ * and shape of the previous line's first token.
+ */
+export function layoutFeatures(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): string[] {
+  const n = layout.line[i]!;
+  const line = layout.lines[n]!;
+  const prev = layout.lines[n - 1];
+  const next = layout.lines[n + 1];
+  const shape = infos[i]!.shape;
+  const pos = `${i === line.first ? 'f' : ''}${i === line.first + line.length - 1 ? 'l' : ''}`;
+  const header = line.afterHeader !== -1 && i >= line.afterHeader ? line.header : '';
+  const prevHeader = prev?.header ?? '';
+  const lens = `${bucket(prev?.length ?? 0)}|${bucket(line.length)}|${bucket(next?.length ?? 0)}`;
+  return [
+    `lp=${pos}|${shape}`, `ln=${Math.min(n, 6)}|${shape}`, `lls=${lens}`, `llw=${lens}|${pos}|${shape}`,
+    `hl=${header}|${shape}`, `hp=${prevHeader}|${pos}|${shape}`,
+    `pr=${prev ? rx[prev.first] || '-' : '<s>'}|${shape}`, `pf=${prev ? infos[prev.first]!.shape : '<s>'}|${pos}|${shape}`,
+  ];
+}
