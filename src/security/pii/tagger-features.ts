@@ -137,11 +137,13 @@ export function structuralFeatures(ctx: LineContext, tokens: readonly Token[], i
 
 /** Word and shape bigrams around token i. */
 export function bigramFeatures(infos: readonly TokenInfo[], i: number): string[] {
-  const at = (k: number): TokenInfo => infos[i + k] ?? PAD;
+  const m2 = infos[i - 2] ?? PAD;
+  const m1 = infos[i - 1] ?? PAD;
+  const p1 = infos[i + 1] ?? PAD;
   const cur = infos[i]!;
   return [
-    `w-1w=${at(-1).lower}|${cur.lower}`, `ww+1=${cur.lower}|${at(1).lower}`, `w-2w-1=${at(-2).lower}|${at(-1).lower}`,
-    `s-1s=${at(-1).shape}|${cur.shape}`, `ss+1=${cur.shape}|${at(1).shape}`,
+    `w-1w=${m1.lower}|${cur.lower}`, `ww+1=${cur.lower}|${p1.lower}`, `w-2w-1=${m2.lower}|${m1.lower}`,
+    `s-1s=${m1.shape}|${cur.shape}`, `ss+1=${cur.shape}|${p1.shape}`,
   ];
 }
 
@@ -186,22 +188,39 @@ export interface TagState {
   firstType: string;
   split: boolean;
   multiline: boolean;
+  /** Label of the first token of the current line and of the line before ('<s>' when none). */
+  lineLabel: string;
+  prevLineLabel: string;
 }
 
 /** A fresh state for a text: `newline[i]` is true when a line break precedes token i. */
 export function tagState(words: readonly string[], shapes: readonly string[], newline: readonly boolean[], cues: readonly string[]): TagState {
-  return { words, shapes, newline, cues, firstType: '', split: false, multiline: false };
+  return { words, shapes, newline, cues, firstType: '', split: false, multiline: false, lineLabel: '<s>', prevLineLabel: '<s>' };
 }
 
 /** Updates `state` after token i got the last label of `out`. */
 export function recordTag(state: TagState, out: readonly string[], i: number): void {
   const label = out[i]!;
+  if (i === 0 || state.newline[i]) {
+    state.prevLineLabel = state.lineLabel;
+    state.lineLabel = label;
+  }
   if (label === 'O') return;
   const type = label.slice(2);
   if (!state.firstType) state.firstType = type;
   const prev = out[i - 1] ?? 'O';
   if (label.startsWith('B-') && prev !== 'O' && PLACE_TYPES.has(type) && PLACE_TYPES.has(prev.slice(2))) state.split = true;
   if (label.startsWith('I-') && state.newline[i] && PLACE_TYPES.has(type)) state.multiline = true;
+}
+
+/**
+ * A key that determines {@link tagFeatures} of token i within one text when the previous token is outside
+ * any entity and does not start a line (tagging caches their weights by it); '' otherwise.
+ */
+export function tagFeaturesKey(out: readonly string[], i: number, state: TagState): string {
+  const prev = out[i - 1] ?? '<s>';
+  if ((prev !== 'O' && prev !== '<s>') || i === 0 || state.newline[i]) return '';
+  return `${out[i - 2] ?? '<s>'}|${prev}|${state.words[i]}|${state.shapes[i]}|${state.firstType}|${state.split ? 's' : ''}${state.multiline ? 'm' : ''}`;
 }
 
 /**
@@ -217,6 +236,7 @@ export function tagFeatures(out: readonly string[], i: number, state: TagState):
     `t-1=${prev}`, `t-2t-1=${out[i - 2] ?? '<s>'}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`,
     `fe=${state.firstType}|${prev}|${shapes[i]}`, `hs=${state.split ? 's' : ''}${state.multiline ? 'm' : ''}|${prev}|${shapes[i]}|${state.newline[i] ? 'n' : ''}`,
   ];
+  if (i === 0 || state.newline[i]) dyn.push(`pl=${state.lineLabel}|${shapes[i]}`, `pl2=${state.prevLineLabel}|${state.lineLabel}|${shapes[i]}`);
   for (const cue of state.cues) dyn.push(`cu=${cue}|${prev}|${shapes[i]}`);
   if (prev !== 'O' && prev !== '<s>') {
     let e = i - 1;

@@ -47,24 +47,52 @@ function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 5 ? '4' : n <= 8 ? '6' : '9';
 }
 
+/** What the layout features of one token are built from (see {@link layoutFeatures}). */
+interface LayoutParts {
+  pos: string;
+  line: number;
+  lens: string;
+  header: string;
+  prevHeader: string;
+  prevRule: string;
+  prevShape: string;
+}
+
+function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): LayoutParts {
+  const n = layout.line[i]!;
+  const line = layout.lines[n]!;
+  const prev = layout.lines[n - 1];
+  const next = layout.lines[n + 1];
+  return {
+    pos: `${i === line.first ? 'f' : ''}${i === line.first + line.length - 1 ? 'l' : ''}`,
+    line: Math.min(n, 6),
+    lens: `${bucket(prev?.length ?? 0)}|${bucket(line.length)}|${bucket(next?.length ?? 0)}`,
+    header: line.afterHeader !== -1 && i >= line.afterHeader ? line.header : '',
+    prevHeader: prev?.header ?? '',
+    prevRule: prev ? rx[prev.first] || '-' : '<s>',
+    prevShape: prev ? infos[prev.first]!.shape : '<s>',
+  };
+}
+
+/**
+ * A key that, with the token's shape, determines {@link layoutFeatures} of token i (tagging caches their
+ * weights by it).
+ */
+export function layoutKey(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): string {
+  const p = layoutParts(layout, infos, rx, i);
+  return `${p.pos}|${p.line}|${p.lens}|${p.header}|${p.prevHeader}|${p.prevRule}|${p.prevShape}`;
+}
+
 /**
  * Layout features of token i: first/last on its line, the line's number, the lengths of this and the
  * neighbouring lines, the header on this line (after its colon) or on the line before, and the rule tag
  * and shape of the previous line's first token.
  */
 export function layoutFeatures(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): string[] {
-  const n = layout.line[i]!;
-  const line = layout.lines[n]!;
-  const prev = layout.lines[n - 1];
-  const next = layout.lines[n + 1];
+  const { pos, line, lens, header, prevHeader, prevRule, prevShape } = layoutParts(layout, infos, rx, i);
   const shape = infos[i]!.shape;
-  const pos = `${i === line.first ? 'f' : ''}${i === line.first + line.length - 1 ? 'l' : ''}`;
-  const header = line.afterHeader !== -1 && i >= line.afterHeader ? line.header : '';
-  const prevHeader = prev?.header ?? '';
-  const lens = `${bucket(prev?.length ?? 0)}|${bucket(line.length)}|${bucket(next?.length ?? 0)}`;
   return [
-    `lp=${pos}|${shape}`, `ln=${Math.min(n, 6)}|${shape}`, `lls=${lens}`, `llw=${lens}|${pos}|${shape}`,
-    `hl=${header}|${shape}`, `hp=${prevHeader}|${pos}|${shape}`,
-    `pr=${prev ? rx[prev.first] || '-' : '<s>'}|${shape}`, `pf=${prev ? infos[prev.first]!.shape : '<s>'}|${pos}|${shape}`,
+    `lp=${pos}|${shape}`, `ln=${line}|${shape}`, `lls=${lens}`, `llw=${lens}|${pos}|${shape}`,
+    `hl=${header}|${shape}`, `hp=${prevHeader}|${pos}|${shape}`, `pr=${prevRule}|${shape}`, `pf=${prevShape}|${pos}|${shape}`,
   ];
 }

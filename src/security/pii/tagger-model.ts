@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { recordTag, tagFeatures, tagState } from './tagger-features.js';
+import { recordTag, tagFeatures, tagFeaturesKey, tagState } from './tagger-features.js';
 import { staticScores } from './tagger-scores.js';
 import type { Token } from './tokenize.js';
 
@@ -58,9 +58,17 @@ export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonl
   const scores = new Float64Array(L);
   let prev = 0;
   const state = tagState(words, shapes, tokens.map((t) => t.gap === '\n'), cues);
+  const cache = new Map<string, Float64Array>();
   for (let i = 0; i < tokens.length; i++) {
     for (let l = 0; l < L; l++) scores[l] = statics[i * L + l]!;
-    addScores(model, tagFeatures(out, i, state), scores);
+    const key = tagFeaturesKey(out, i, state);
+    let dyn = key ? cache.get(key) : undefined;
+    if (!dyn) {
+      dyn = new Float64Array(L);
+      addScores(model, tagFeatures(out, i, state), dyn);
+      if (key) cache.set(key, dyn);
+    }
+    for (let l = 0; l < L; l++) scores[l]! += dyn[l]!;
     let best = 0;
     let bestScore = -Infinity;
     for (let l = 0; l < L; l++) {

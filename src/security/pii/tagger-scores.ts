@@ -2,7 +2,7 @@ import {
   affixFeatures, bigramFeatures, GAZ_ROLES, lineContext, PAD, RX_ROLES, rxAt, SHAPE_ROLES, structuralFeatures,
   structuralKey, tokenInfos, WORD_ROLES,
 } from './tagger-features.js';
-import { layoutFeatures, layoutOf } from './tagger-layout.js';
+import { layoutFeatures, layoutKey, layoutOf } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
 import type { Token } from './tokenize.js';
 
@@ -72,11 +72,11 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
         for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
       }
     }
-    const key = structuralKey(ctx, tokens, infos, i);
+    const key = `${structuralKey(ctx, tokens, infos, i)}\u0001${layoutKey(layout, infos, rx, i)}`;
     let sv = structural.get(key);
-    if (!sv) structural.set(key, (sv = sumWeights(model, structuralFeatures(ctx, tokens, infos, i))));
+    if (!sv) structural.set(key, (sv = sumWeights(model, [...structuralFeatures(ctx, tokens, infos, i), ...layoutFeatures(layout, infos, rx, i)])));
     for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
-    for (const f of [...bigramFeatures(infos, i), ...layoutFeatures(layout, infos, rx, i)]) {
+    for (const f of bigramFeatures(infos, i)) {
       const w = model.weights.get(f);
       if (w) for (let l = 0; l < L; l++) scores[base + l]! += w[l]!;
     }
