@@ -22,10 +22,14 @@ export interface HyperParams {
   lr: number;
   embL2: number;
   plantedL2: number;
+  /** Tail-average the n-gram model's weights over the second half of training. */
+  average: boolean;
+  /** Models trained with different shuffles whose weights are averaged (one linear model in the end). */
+  bags: number;
 }
 
 /** The hyper-parameters the shipped model uses, chosen by cross-validation (see scripts/train-injection-report.json). */
-export const DEFAULT_HYPER_PARAMS: HyperParams = { l2: 3e-4, epochs: 3, lr: 0.03, embL2: 1e-4, plantedL2: 1e-4 };
+export const DEFAULT_HYPER_PARAMS: HyperParams = { l2: 3e-4, epochs: 3, lr: 0.03, embL2: 1e-4, plantedL2: 1e-4, average: true, bags: 1 };
 
 /** One held-out item's scores from every layer. */
 export interface OutOfFold {
@@ -83,7 +87,12 @@ export function trustedRules(items: readonly CorpusItem[]): string[] {
 
 /** Trains the n-gram model (thresholds are placeholders the caller replaces). */
 export function trainNgram(items: readonly CorpusItem[], hp: HyperParams, seed: number): InjectionModel {
-  const m = trainLogistic(items.map((it) => ngramFeatures(it.text)), items.map((it) => it.label), sampleWeights(items), { dim: FEATURE_DIM, epochs: hp.epochs, lr: hp.lr, l2: hp.l2, seed });
+  const xs = items.map((it) => ngramFeatures(it.text));
+  const ys = items.map((it) => it.label);
+  const sw = sampleWeights(items);
+  const bags = Array.from({ length: Math.max(1, hp.bags) }, (_, b) => trainLogistic(xs, ys, sw, { dim: FEATURE_DIM, epochs: hp.epochs, lr: hp.lr, l2: hp.l2, seed: seed + 1000 * b, average: hp.average }));
+  const m = { weights: new Float32Array(FEATURE_DIM), bias: bags.reduce((a, x) => a + x.bias, 0) / bags.length };
+  for (const x of bags) for (let k = 0; k < FEATURE_DIM; k++) m.weights[k]! += x.weights[k]! / bags.length;
   // Thresholds the score never reaches, so that `score >= 2` tells that only a trusted rule or hidden text flagged it.
   return { weights: m.weights, bias: m.bias, thresholds: { low: 2, medium: 2, high: 2 }, trustedRules: trustedRules(items) };
 }

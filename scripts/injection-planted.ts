@@ -4,7 +4,7 @@
  * jailbreak windows and deepset injections are positives; windows of clean emails, carrier windows away
  * from the attack, and GoEmotions texts are negatives.
  */
-import type { CorpusItem } from '../benchmarks/security/injection-corpus.js';
+import { insertAttack, type CorpusItem, type InsertPosition } from '../benchmarks/security/injection-corpus.js';
 import { featurize, type SparseVector } from '../src/security/injection/features.js';
 import { documentWindows, PLANTED_DIM } from '../src/security/injection/planted-instructions.js';
 import { rng, trainLogistic, type LinearModel } from './injection-train-core.js';
@@ -19,10 +19,46 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 
+const POSITIONS: InsertPosition[] = ['start', 'middle', 'end'];
+
+/** Windows of `email` with `inserted` planted in it that mostly cover the inserted text. */
+function coveringWindows(email: string, inserted: string, position: InsertPosition): string[] {
+  const text = insertAttack(email, inserted, position);
+  const at = text.indexOf(inserted);
+  return documentWindows(text)
+    .filter((w) => overlap(w.start, w.end, at, at + inserted.length) >= 0.5 * Math.min(w.end - w.start, inserted.length))
+    .map((w) => w.text);
+}
+
+/**
+ * Augmented windows built from the same (training) items: a short deepset prompt of either label planted
+ * into a clean training email is a task addressed to the email's reader, so its windows are positives;
+ * a GoEmotions comment planted the same way is out of place but no task, so its windows are negatives.
+ */
+function plantedAugmentation(items: readonly CorpusItem[], pick: () => number): WindowExample[] {
+  const emails = items.filter((it) => it.source === 'bipia-clean-email').map((it) => it.text);
+  if (!emails.length) return [];
+  const out: WindowExample[] = [];
+  const plant = (text: string, label: 0 | 1, group: string): void => {
+    const email = emails[Math.floor(pick() * emails.length)]!;
+    const pos = POSITIONS[Math.floor(pick() * 3)]!;
+    for (const w of coveringWindows(email, text, pos)) out.push({ text: w, label, group });
+  };
+  for (const it of items) {
+    const words = it.text.split(/\s+/).length;
+    if (it.source === 'deepset' && words <= 40) {
+      plant(it.text, 1, 'planted-task');
+      if (it.label === 0) out.push({ text: it.text, label: 1, group: 'task' });
+    }
+    else if (it.source === 'goemotions' && pick() < 0.1) plant(it.text, 0, 'planted-prose');
+  }
+  return out;
+}
+
 /** Window-level examples drawn from corpus items (see the file comment). */
 export function windowExamples(items: readonly CorpusItem[]): WindowExample[] {
-  const out: WindowExample[] = [];
   const pick = rng(5);
+  const out: WindowExample[] = plantedAugmentation(items, rng(9));
   for (const it of items) {
     if (it.source === 'bipia-email-attack' && it.attack) {
       out.push({ text: it.attack, label: 1, group: 'attack' });

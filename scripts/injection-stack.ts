@@ -11,12 +11,14 @@ import { chooseThreshold, type FastCutoffs } from './injection-cv-report.js';
  * Chooses the combiner: the fast path's logit plus `a` times the embedding model's logit plus `b` times the
  * similarity to known attacks (a planted instruction adds enough to flag), with `a` and `b` from a small grid
  * maximising pooled recall when every benign source is held at `maxFpr`. A plain sum of logits beat a
- * log-loss fit here because only the operating point matters.
+ * log-loss fit here because only the operating point matters. Embedding weights above 0.5 were dropped
+ * from the grid: in nested cross-validation their cut-off did not carry over to the held-out fold (German
+ * deepset negatives, which the English sentence encoder reads poorly, went over 3%).
  */
 export function fitCombiner(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: number, fastHigh: (r: OutOfFold) => boolean): Omit<DeepCombiner, 'thresholds'> {
   let best: { comb: Omit<DeepCombiner, 'thresholds'>; recall: number } | undefined;
   const positives = rows.filter((r) => r.label === 1);
-  for (const a of [0.5, 1, 1.5]) {
+  for (const a of [0.25, 0.5]) {
     for (const b of [0, 2, 4]) {
       const comb = { weights: { sync: 1, embedding: a, similarity: b, planted: 20 }, bias: 0 };
       const score = (r: OutOfFold): number => (fastHigh(r) ? 1 : deepScore(r, comb, c));

@@ -12,6 +12,8 @@ export interface TrainOptions {
   lr: number;
   l2: number;
   seed: number;
+  /** Average the weights over snapshots taken through the second half of training (tail averaging). */
+  average?: boolean;
 }
 
 /** A trained linear model: weights over `dim` features and a bias. */
@@ -37,6 +39,11 @@ export function trainLogistic(xs: SparseVector[], ys: number[], sw: number[], o:
   const order = xs.map((_, i) => i);
   const rand = rng(o.seed);
   let t = 0;
+  const total = o.epochs * order.length;
+  const every = Math.max(1, Math.floor(total / 40));
+  const sum = o.average ? new Float64Array(o.dim) : undefined;
+  let sumBias = 0;
+  let snapshots = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -60,8 +67,14 @@ export function trainLogistic(xs: SparseVector[], ys: number[], sw: number[], o:
       mb = 0.9 * mb + 0.1 * g;
       vb = 0.999 * vb + 0.001 * g * g;
       bias -= (o.lr * (mb / c1)) / (Math.sqrt(vb / c2) + 1e-8);
+      if (sum && t * 2 >= total && t % every === 0) {
+        for (let k = 0; k < o.dim; k++) sum[k]! += w[k]!;
+        sumBias += bias;
+        snapshots++;
+      }
     }
   }
+  if (sum && snapshots) return { weights: Float32Array.from(sum, (x) => x / snapshots), bias: sumBias / snapshots };
   return { weights: w, bias };
 }
 
@@ -73,16 +86,17 @@ export function logit(model: LinearModel, x: SparseVector): number {
 }
 
 /**
- * Per-source sample weights: each source gets the same total weight, the benign sources a user writes
- * like (NotInject, GoEmotions) and clean emails twice that, because over-defence matters most; within a
- * source, the classes are balanced when it has both.
+ * Per-source sample weights: each source (and each class of deepset) gets the same total weight, clean
+ * emails twice that, NotInject four times (its trigger-word prompts are the hard negatives a diary is full
+ * of) and GoEmotions five times (personal prose like a diary's; with less, "thank you for your response"
+ * lines scored as injections). Weights chosen by the cross-validation in train-injection.ts.
  */
 export function sampleWeights(items: readonly CorpusItem[]): number[] {
   const count = new Map<string, number>();
   const keyOf = (it: CorpusItem): string => `${it.source}:${it.label}`;
   for (const it of items) count.set(keyOf(it), (count.get(keyOf(it)) ?? 0) + 1);
-  const total: Record<string, number> = { notinject: 600, goemotions: 600, 'bipia-clean-email': 600 };
-  return items.map((it) => ((total[it.source] ?? 300) * (it.source === 'deepset' ? 0.5 : 1)) / (count.get(keyOf(it)) ?? 1));
+  const total: Record<string, number> = { notinject: 1200, goemotions: 1500, 'bipia-clean-email': 600 };
+  return items.map((it) => (total[it.source] ?? 300) / (count.get(keyOf(it)) ?? 1));
 }
 
 /** The q-quantile (0..1) of `xs` (nearest rank); 1 for an empty list. */

@@ -1,3 +1,5 @@
+import { segmentWords } from './segment.js';
+
 /** Which obfuscation tricks normalisation found and undid. */
 export type NormalizationFlag =
   | 'zero-width' | 'bidi' | 'homoglyph' | 'spacing' | 'leetspeak' | 'base64' | 'hex' | 'rot13' | 'reversed';
@@ -95,9 +97,11 @@ function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPay
 
 function foldSpacing(text: string, flags: Set<NormalizationFlag>): string {
   // "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e": four or more single letters joined by one separator.
-  return text.replace(/\b(?:\p{L}[ .\-_*]){3,}\p{L}\b/gu, (run) => {
+  return text.replace(/\b(?:\p{L}[ .\-_*]){2,}\p{L}\b/gu, (run) => {
     flags.add('spacing');
-    return run.replace(/[ .\-_*]/g, '');
+    const joined = run.replace(/[ .\-_*]/g, '');
+    // A long run is several words whose own spaces were hidden among the others: put them back.
+    return joined.length >= 8 ? segmentWords(joined) : joined;
   });
 }
 

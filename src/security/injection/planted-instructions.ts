@@ -30,7 +30,14 @@ export interface SerializedPlantedModel extends SerializedLinear {
   trainedOn: string;
 }
 
-/** Overlapping windows of WINDOW_WORDS words (every WINDOW_STEP words) over a document; [] for short texts. */
+const SENTENCE = /[^.!?\n]*[^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$)/g;
+
+/**
+ * The units of a document a planted instruction can hide in: overlapping windows of WINDOW_WORDS words
+ * (every WINDOW_STEP words) and, when the document has several, its sentences and lines of 3 to
+ * WINDOW_WORDS * 2 words (a short planted task is then seen alone, not diluted by its neighbours).
+ * [] for texts shorter than MIN_DOCUMENT_WORDS.
+ */
 export function documentWindows(text: string): TextWindow[] {
   const words = [...text.matchAll(/\S+/g)];
   if (words.length < MIN_DOCUMENT_WORDS) return [];
@@ -42,7 +49,16 @@ export function documentWindows(text: string): TextWindow[] {
     out.push({ start, end, text: text.slice(start, end) });
     if (i + WINDOW_WORDS >= words.length) break;
   }
-  return out;
+  const sentences: TextWindow[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    const n = body.split(/\s+/).length;
+    if (n < 3 || n > WINDOW_WORDS * 2) continue;
+    sentences.push({ start: m.index + lead, end: m.index + lead + body.length, text: body });
+  }
+  return sentences.length >= 2 ? [...out, ...sentences] : out;
 }
 
 /** Probability that one window is an instruction addressed to an assistant rather than document prose. */

