@@ -76,9 +76,10 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
   const windowModel = model.planted;
   const planted = windowModel
     ? mostInstructionLike(windowModel, norm.text, (w) => {
-      // The main model reads only windows the window model already finds somewhat instruction-like (speed).
+      // The main model reads only windows the window model already finds instruction-like (p >= 0.5; speed:
+      // in cross-validation a lower gate of 0.3 flagged exactly the same items).
       const p = windowProbability(windowModel, w);
-      return p < 0.3 ? p : Math.max(p, modelProbability(model, w));
+      return p < 0.5 ? p : Math.max(p, modelProbability(model, w));
     })
     : undefined;
   if (planted && model.planted && planted.contrast >= model.planted.threshold) {
