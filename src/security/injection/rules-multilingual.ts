@@ -21,7 +21,7 @@ export const MULTILINGUAL_RULES: InjectionRule[] = [
   { name: 'de-prompt', type: 'system_prompt_extraction', weight: 0.8,
     pattern: /\b(?:zeige?|gib|nenne|verrate|wiederhole)\s+(?:mir\s+)?(?:deine[n]?|den|die|ihre[n]?)\s+(?:system\s*)?(?:prompt|anweisungen|instruktionen)|\bwas\s+(?:sind|waren)\s+(?:deine|ihre)\s+(?:anweisungen|instruktionen)/giu },
   { name: 'forget-instructions-other-lang', type: 'instruction_override', weight: 0.85,
-    pattern: /(?:\b(?:olvid[ae]|olvide|ignora|zaboravi|oublie[zr]?|dimentica|vergeet|esqueça|esqueca)\s+(?:\S+\s+){0,3}(?:instrucciones|instrukcije|instructions|istruzioni|instructies|instruções|instrucoes|todo\s+lo\s+anterior|tout\s+ce\s+qui\s+précède)|(?:забудь(?:те)?|игнорируй(?:те)?)\s+(?:\S+\s+){0,3}(?:инструкции|указания|правила))/giu },
+    pattern: /(?:\b(?:olvid[ae]|olvide|ignora|zaboravi|oublie[zr]?|dimentica|vergeet|esqueça|esqueca)\s+(?:\S+\s+){0,3}(?:instrucciones|instrukcije|instructions|istruzioni|instructies|instruções|instrucoes|todo\s+lo\s+anterior|tout\s+ce\s+qui\s+précède)|\b(?:olvid[ae]r?|olvide)\s+todo\s+(?:lo\s+)?que\s+(?:sabes|sepas|has\s+aprendido)\b|\b(?:dimentica|oublie[zr]?)\s+(?:tout|tutto)\s+(?:quello\s+che|ciò\s+che|ce\s+que)\s+(?:sai|hai\s+imparato|tu\s+sais|vous\s+savez)\b|(?:забудь(?:те)?|игнорируй(?:те)?)\s+(?:\S+\s+){0,3}(?:инструкции|указания|правила))/giu },
   { name: 'de-jetzt-auftrag', type: 'instruction_override', weight: 0.6,
     pattern: /(?:^|[.!?]\s+)(?:verfasse|schreibe?|erstelle|formuliere|sage?|gib|antworte)\s+(?:jetzt|nun|stattdessen|ab\s+sofort)\b|\b(?:die\s+)?(?:richtige|korrekte)\s+antwort\s+(?:ist|lautet)\s*["'„“]/giu },
 ];
