@@ -1,5 +1,7 @@
 /** Averaged-perceptron training for the PII sequence tagger (used by scripts/train-pii-tagger.ts). */
-import { recordTag, staticFeatures, tagFeatures, tagState, tokenInfos } from '../src/security/pii/tagger-features.js';
+import { beamCache, extendBeam, labelPath, startBeam, type Hypothesis } from '../src/security/pii/tagger-beam.js';
+import { staticFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
+import { nextState, START, tagFeatures, type TagContext } from '../src/security/pii/tagger-state.js';
 import { layoutOf } from '../src/security/pii/tagger-layout.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
@@ -24,12 +26,23 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
+/** Training options: beam width (1: greedy with an update at every wrong token; more: early update). */
+export interface TrainOptions {
+  drop?: readonly string[];
+  width?: number;
+}
+
 /**
- * Trains an averaged perceptron with greedy decoding (predicted previous tags as features). Features whose
- * name starts with one of `drop` are left out (for ablations).
+ * Trains an averaged perceptron. Width 1: greedy decoding with predicted previous tags as features and an
+ * update at every wrong token. Width > 1: beam search with early update (the sentence's prefix is updated
+ * when the gold tagging falls out of the beam). Features whose name starts with one of `drop` are left out
+ * (for ablations).
  */
-export function trainPerceptron(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, drop: readonly string[] = []): TaggerModel {
+export function trainPerceptron(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, options: TrainOptions = {}): TaggerModel {
+  const drop = options.drop ?? [];
+  const width = options.width ?? 1;
   const kept = (f: string): boolean => !drop.some((p) => f.startsWith(p));
+  const keep = drop.length ? kept : undefined;
   const L = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
   const weights = new Map<string, Float64Array>();
@@ -50,40 +63,68 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     st[l] = clock;
     w[l]! += delta;
   };
-  const statics = data.map((s) => staticFeatures(s.tokens, s.rx).map((list) => (drop.length ? list.filter(kept) : list)));
-  const infos = data.map((s) => tokenInfos(s.tokens));
-  const words = infos.map((list) => list.map((t) => t.lower));
-  const shapes = infos.map((list) => list.map((t) => t.shape));
-  const cues = data.map((s, i) => layoutOf(s.tokens, infos[i]!).cues);
+  const statics = data.map((s) => staticFeatures(s.tokens, s.rx).map((list) => (keep ? list.filter(keep) : list)));
+  const contexts: TagContext[] = data.map((s) => {
+    const infos = tokenInfos(s.tokens);
+    return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues };
+  });
+  /** Adds `delta` to the features of tokens 0..last under the label path `path`. */
+  const updatePath = (si: number, path: readonly number[], last: number, delta: number): void => {
+    const ctx = contexts[si]!;
+    let state = START;
+    for (let t = 0; t <= last; t++) {
+      const dyn = tagFeatures(ctx, state, t);
+      for (const x of statics[si]![t]!) bump(x, path[t]!, delta);
+      for (const x of keep ? dyn.filter(keep) : dyn) bump(x, path[t]!, delta);
+      state = nextState(ctx, state, labels[path[t]!]!, t);
+    }
+  };
   const order = data.map((_, i) => i);
   const random = rng(seed);
   const scores = new Float64Array(L);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const si of shuffle(order, random)) {
       const sent = data[si]!;
-      const feats = statics[si]!;
-      const out: string[] = [];
-      const state = tagState(words[si]!, shapes[si]!, sent.tokens.map((t) => t.gap === '\n'), cues[si]!);
+      const ctx = contexts[si]!;
+      const gold = sent.labels.map((l) => index.get(l) ?? 0);
+      if (width > 1) {
+        let beam = startBeam();
+        const cache = beamCache();
+        for (let i = 0; i < sent.tokens.length; i++) {
+          clock++;
+          scores.fill(0);
+          addScores(model, statics[si]![i]!, scores);
+          beam = extendBeam(model, ctx, beam, i, scores, 0, width, cache, keep);
+          const goldAlive = beam.some((h) => samePrefix(h, gold, i));
+          if (!goldAlive || (i === sent.tokens.length - 1 && !samePrefix(beam[0]!, gold, i))) {
+            updatePath(si, gold, i, 1);
+            updatePath(si, labelPath(beam[0]!), i, -1);
+          }
+          if (!goldAlive) break;
+        }
+        continue;
+      }
+      let state = START;
+      let prev = -1;
       for (let i = 0; i < sent.tokens.length; i++) {
         clock++;
-        const f = feats[i]!;
-        const all = tagFeatures(out, i, state);
-        const dyn = drop.length ? all.filter(kept) : all;
+        const f = statics[si]![i]!;
+        const all = tagFeatures(ctx, state, i);
+        const dyn = keep ? all.filter(keep) : all;
         scores.fill(0);
         addScores(model, f, scores);
         addScores(model, dyn, scores);
-        const prev = out[i - 1] ?? 'O';
+        const prevLabel = prev === -1 ? 'O' : labels[prev]!;
         let best = 0;
-        for (let l = 1; l < L; l++) if (allowed(prev, labels[l]!) && (scores[l]! > scores[best]! || !allowed(prev, labels[best]!))) best = l;
-        const gold = index.get(sent.labels[i]!) ?? 0;
-        if (best !== gold) {
+        for (let l = 1; l < L; l++) if (allowed(prevLabel, labels[l]!) && (scores[l]! > scores[best]! || !allowed(prevLabel, labels[best]!))) best = l;
+        if (best !== gold[i]) {
           for (const x of [...f, ...dyn]) {
-            bump(x, gold, 1);
+            bump(x, gold[i]!, 1);
             bump(x, best, -1);
           }
         }
-        out.push(labels[best]!);
-        recordTag(state, out, i);
+        state = nextState(ctx, state, labels[best]!, i);
+        prev = best;
       }
     }
   }
@@ -92,22 +133,31 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     const st = stamps.get(f)!;
     for (let l = 0; l < L; l++) w[l] = (tot[l]! + (clock - st[l]!) * w[l]!) / clock;
   }
-  return model;
+  return { labels, weights, beam: width };
+}
+
+/** True when hypothesis h's labels for tokens 0..i equal gold's. */
+function samePrefix(h: Hypothesis, gold: readonly number[], i: number): boolean {
+  let at: Hypothesis | null = h;
+  for (let t = i; t >= 0; t--, at = at.back) {
+    if (!at || at.label !== gold[t]) return false;
+  }
+  return true;
 }
 
 /**
  * Trains `runs` perceptrons on differently shuffled data (seeds seed, seed+1, ...) and averages their
  * weights: one model of the same form, less dependent on the order of the training sentences.
  */
-export function trainAveraged(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, runs: number, drop: readonly string[] = []): TaggerModel {
-  if (runs <= 1) return trainPerceptron(data, labels, epochs, seed, drop);
+export function trainAveraged(data: readonly TaggedSentence[], labels: readonly string[], epochs: number, seed: number, runs: number, options: TrainOptions = {}): TaggerModel {
+  if (runs <= 1) return trainPerceptron(data, labels, epochs, seed, options);
   const weights = new Map<string, Float64Array>();
   for (let r = 0; r < runs; r++) {
-    for (const [f, w] of trainPerceptron(data, labels, epochs, seed + 1000 * r, drop).weights) {
+    for (const [f, w] of trainPerceptron(data, labels, epochs, seed + 1000 * r, options).weights) {
       let sum = weights.get(f);
       if (!sum) weights.set(f, (sum = new Float64Array(labels.length)));
       for (let l = 0; l < labels.length; l++) sum[l]! += w[l]! / runs;
     }
   }
-  return { labels, weights };
+  return { labels, weights, beam: options.width ?? 1 };
 }

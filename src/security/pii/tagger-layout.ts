@@ -75,12 +75,19 @@ function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly s
 }
 
 /**
- * A key that, with the token's shape, determines {@link layoutFeatures} of token i (tagging caches their
- * weights by it).
+ * A key of the line-level inputs of {@link layoutFeatures} for line n; with {@link layoutTokenKey} and the
+ * token's shape it determines them (tagging caches their weights by it).
  */
-export function layoutKey(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): string {
-  const p = layoutParts(layout, infos, rx, i);
-  return `${p.pos}|${p.line}|${p.lens}|${p.header}|${p.prevHeader}|${p.prevRule}|${p.prevShape}`;
+export function layoutLineKey(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], n: number): string {
+  const line = layout.lines[n]!;
+  const p = layoutParts(layout, infos, rx, line.first);
+  return `${p.line}|${p.lens}|${line.header}|${p.prevHeader}|${p.prevRule}|${p.prevShape}`;
+}
+
+/** The token-level part of the key of {@link layoutFeatures}: first/last on the line, after a header. */
+export function layoutTokenKey(layout: Layout, i: number): string {
+  const line = layout.lines[layout.line[i]!]!;
+  return `${i === line.first ? 'f' : ''}${i === line.first + line.length - 1 ? 'l' : ''}${line.afterHeader !== -1 && i >= line.afterHeader ? 'h' : ''}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { recordTag, tagFeatures, tagFeaturesKey, tagState } from './tagger-features.js';
+import { beamCache, extendBeam, labelPath, startBeam } from './tagger-beam.js';
+import type { TagContext } from './tagger-state.js';
 import { staticScores } from './tagger-scores.js';
 import type { Token } from './tokenize.js';
 
@@ -9,6 +10,10 @@ export interface TaggerModel {
   labels: readonly string[];
   /** Feature → weight per label (length `labels.length`). */
   weights: Map<string, ArrayLike<number>>;
+  /** Beam width the model was trained for (1 or absent: greedy). */
+  beam?: number;
+  /** Hypotheses scoring more than this below the best are dropped from the beam (absent: none). */
+  margin?: number;
 }
 
 /** The serialised form: gzip of the feature list and int8 weights, base64, times `scale`. */
@@ -18,6 +23,10 @@ export interface SerializedTagger {
   features: number;
   data: string;
   trainedOn: string;
+  /** Beam width the model was trained for (absent: greedy). */
+  beam?: number;
+  /** Beam pruning margin (see {@link TaggerModel}). */
+  margin?: number;
 }
 
 /** True when `label` may follow `prev` in BIO (an I- tag continues an entity of the same type). */
@@ -35,53 +44,19 @@ export function addScores(model: TaggerModel, features: readonly string[], score
   }
 }
 
-const transitions = new WeakMap<readonly string[], Uint8Array>();
-
-/** allowed(labels[p], labels[l]) as a table indexed p * L + l, computed once per label list. */
-function transitionTable(labels: readonly string[]): Uint8Array {
-  let t = transitions.get(labels);
-  if (!t) {
-    const L = labels.length;
-    t = new Uint8Array(L * L);
-    for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) t[p * L + l] = allowed(labels[p]!, labels[l]!) ? 1 : 0;
-    transitions.set(labels, t);
-  }
-  return t;
-}
-
-/** Tags tokens greedily left to right under BIO constraints; returns the label of every token. */
-export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[]): string[] {
+/**
+ * Tags tokens left to right under BIO constraints, keeping the `width` best partial taggings (by default
+ * the width the model was trained for; 1: greedy);
+ * returns the label of every token.
+ */
+export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[], width = model.beam ?? 1): string[] {
   const { scores: statics, words, shapes, cues } = staticScores(model, tokens, rx);
   const L = model.labels.length;
-  const table = transitionTable(model.labels);
-  const out: string[] = [];
-  const scores = new Float64Array(L);
-  let prev = 0;
-  const state = tagState(words, shapes, tokens.map((t) => t.gap === '\n'), cues);
-  const cache = new Map<string, Float64Array>();
-  for (let i = 0; i < tokens.length; i++) {
-    for (let l = 0; l < L; l++) scores[l] = statics[i * L + l]!;
-    const key = tagFeaturesKey(out, i, state);
-    let dyn = key ? cache.get(key) : undefined;
-    if (!dyn) {
-      dyn = new Float64Array(L);
-      addScores(model, tagFeatures(out, i, state), dyn);
-      if (key) cache.set(key, dyn);
-    }
-    for (let l = 0; l < L; l++) scores[l]! += dyn[l]!;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let l = 0; l < L; l++) {
-      if (table[prev * L + l] === 1 && scores[l]! > bestScore) {
-        best = l;
-        bestScore = scores[l]!;
-      }
-    }
-    out.push(model.labels[best]!);
-    prev = best;
-    recordTag(state, out, i);
-  }
-  return out;
+  const ctx: TagContext = { words, shapes, newline: tokens.map((t) => t.gap === '\n'), cues };
+  const cache = beamCache();
+  let beam = startBeam();
+  for (let i = 0; i < tokens.length; i++) beam = extendBeam(model, ctx, beam, i, statics, i * L, width, cache, undefined, model.margin);
+  return labelPath(beam[0]!).map((l) => model.labels[l]!);
 }
 
 /** Entity spans `[type, firstToken, lastToken]` read off a BIO label sequence. */
@@ -114,7 +89,7 @@ export function serializeTagger(model: TaggerModel, trainedOn: string, minWeight
   const header = Buffer.alloc(4);
   header.writeUInt32LE(nameBuf.length);
   const data = gzipSync(Buffer.concat([header, nameBuf, Buffer.from(bytes)]), { level: 9 }).toString('base64');
-  return { labels: [...model.labels], scale, features: names.length, data, trainedOn };
+  return { labels: [...model.labels], scale, features: names.length, data, trainedOn, ...(model.beam && model.beam > 1 ? { beam: model.beam } : {}), ...(model.margin !== undefined ? { margin: model.margin } : {}) };
 }
 
 /** Decodes a serialised tagger (the inverse of {@link serializeTagger}). */
@@ -128,5 +103,5 @@ export function deserializeTagger(s: SerializedTagger): TaggerModel {
   const all = new Float32Array(names.length * L);
   for (let i = 0; i < all.length; i++) all[i] = body[i]! * s.scale;
   names.forEach((name, i) => weights.set(name, all.subarray(i * L, (i + 1) * L)));
-  return { labels: s.labels, weights };
+  return { labels: s.labels, weights, ...(s.beam ? { beam: s.beam } : {}), ...(s.margin !== undefined ? { margin: s.margin } : {}) };
 }

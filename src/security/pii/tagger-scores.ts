@@ -1,8 +1,8 @@
 import {
-  affixFeatures, bigramFeatures, GAZ_ROLES, lineContext, PAD, RX_ROLES, rxAt, SHAPE_ROLES, structuralFeatures,
+  affixFeatures, bigramFeatures, GAZ_ROLES, lineContext, PAD, RX_ROLES, SHAPE_ROLES, structuralFeatures,
   structuralKey, tokenInfos, WORD_ROLES,
 } from './tagger-features.js';
-import { layoutFeatures, layoutKey, layoutOf } from './tagger-layout.js';
+import { layoutFeatures, layoutLineKey, layoutOf, layoutTokenKey } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
 import type { Token } from './tokenize.js';
 
@@ -19,6 +19,8 @@ type Roles = readonly (readonly [string, number])[];
 
 /** Word, shape, gazetteer and rule-tag roles, in that order (the scoring loop picks the value by index). */
 const ROLE_GROUPS: readonly Roles[] = [WORD_ROLES, SHAPE_ROLES, GAZ_ROLES, RX_ROLES];
+/** How far beyond either end of the text a role may look. */
+const PADDING = 3;
 
 /** Weights of `role=value` for every role of a group, one row of labels per role; null when none has a weight. */
 function roleWeights(model: TaggerModel, roles: Roles, value: string): Float64Array | null {
@@ -53,26 +55,36 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const ctx = lineContext(tokens, infos);
   const layout = layoutOf(tokens, infos);
   const structural = new Map<string, Float64Array>();
-  const scores = new Float64Array(tokens.length * L);
-  const roleCaches = ROLE_GROUPS.map(() => new Map<string, Float64Array | null>());
+  const n = tokens.length;
+  const scores = new Float64Array(n * L);
   const affixes = new Map<string, Float64Array>();
-  for (let i = 0; i < tokens.length; i++) {
+  // The role weights of every position's word, shape, class and rule tag (PADDING beyond either end).
+  const byPosition = ROLE_GROUPS.map((roles, g) => {
+    const cache = new Map<string, Float64Array | null>();
+    const out: (Float64Array | null)[] = [];
+    for (let j = -PADDING; j < n + PADDING; j++) {
+      const info = infos[j] ?? PAD;
+      const value = g === 0 ? info.lower : g === 1 ? info.shape : g === 2 ? info.gaz : (rx[j] ?? '<pad>');
+      let v = cache.get(value);
+      if (v === undefined) cache.set(value, (v = roleWeights(model, roles, value)));
+      out.push(v);
+    }
+    return out;
+  });
+  const lineKeys = layout.lines.map((_, k) => layoutLineKey(layout, infos, rx, k));
+  for (let i = 0; i < n; i++) {
     const base = i * L;
     for (let g = 0; g < ROLE_GROUPS.length; g++) {
       const roles = ROLE_GROUPS[g]!;
-      const cache = roleCaches[g]!;
+      const vectors = byPosition[g]!;
       for (let r = 0; r < roles.length; r++) {
-        const k = roles[r]![1];
-        const info = infos[i + k] ?? PAD;
-        const value = g === 0 ? info.lower : g === 1 ? info.shape : g === 2 ? info.gaz : rxAt(rx, i + k, k);
-        let v = cache.get(value);
-        if (v === undefined) cache.set(value, (v = roleWeights(model, roles, value)));
-        if (v === null) continue;
+        const v = vectors[i + roles[r]![1] + PADDING];
+        if (!v) continue;
         const from = r * L;
         for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
       }
     }
-    const key = `${structuralKey(ctx, tokens, infos, i)}\u0001${layoutKey(layout, infos, rx, i)}`;
+    const key = `${structuralKey(ctx, tokens, infos, i)}\u0001${layoutTokenKey(layout, i)}\u0001${lineKeys[layout.line[i]!]}`;
     let sv = structural.get(key);
     if (!sv) structural.set(key, (sv = sumWeights(model, [...structuralFeatures(ctx, tokens, infos, i), ...layoutFeatures(layout, infos, rx, i)])));
     for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
