@@ -6,7 +6,7 @@
  */
 import type { CorpusItem } from '../benchmarks/security/injection-corpus.js';
 import { detectInjection, gatherEvidence } from '../src/security/injection/detect-injection.js';
-import { FEATURE_DIM, featurize, type SparseVector } from '../src/security/injection/features.js';
+import { FEATURE_DIM, featurize, MAIN_BIGRAM_COUNT, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
 import { maxCosine } from '../src/security/injection/attack-store.js';
 import { RULES } from '../src/security/injection/rules.js';
@@ -58,7 +58,7 @@ export function ngramFeatures(text: string): SparseVector {
   let x = featureCache.get(text);
   if (!x) {
     const ev = gatherEvidence(text);
-    x = featurize(ev.norm.text, ev.markers);
+    x = featurize(ev.norm.text, ev.markers, FEATURE_DIM, MAIN_BIGRAM_COUNT);
     featureCache.set(text, x);
   }
   return x;

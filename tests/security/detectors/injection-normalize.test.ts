@@ -38,10 +38,11 @@ describe('spaced-out payloads', () => {
   });
 });
 
-describe('diary sentences with "ignore" and "pretend"', () => {
+describe('diary sentences with "ignore", "forget everything" and "pretend"', () => {
   it.each([
     'I pretended to ignore the whole thing and went to bed early.',
     "I'll pretend I didn't hear it and ignore the rest of the evening.",
+    'Forget everything else today, I just want to sleep.',
   ])('%s stays NONE or LOW', (line) => {
     expect(['NONE', 'LOW']).toContain(detectInjection(line).risk);
   });
