@@ -112,10 +112,10 @@ export function storeItems(items: readonly CorpusItem[]): CorpusItem[] {
   return items.filter((it) => it.label === 1 && it.source !== 'bipia-email-attack');
 }
 
-/** Runs k-fold cross-validation and returns every held-out item's layer scores. */
-export async function crossValidate(dir: string, k: number, hp: HyperParams, withEmbeddings = true, grouping: BipiaGrouping = 'category'): Promise<OutOfFold[]> {
+/** Runs k-fold cross-validation and returns every held-out item's layer scores (`salt`: see buildFolds). */
+export async function crossValidate(dir: string, k: number, hp: HyperParams, withEmbeddings = true, grouping: BipiaGrouping = 'category', salt = 'cv'): Promise<OutOfFold[]> {
   const out: OutOfFold[] = [];
-  const folds = buildFolds(dir, k, grouping);
+  const folds = buildFolds(dir, k, grouping, salt);
   for (const [f, fold] of folds.entries()) {
     const model = trainNgram(fold.train, hp, 11 + f);
     const planted = trainPlanted(fold.train, 31 + f, hp.plantedL2);

@@ -15,9 +15,9 @@ export interface Fold {
 
 const POSITIONS: InsertPosition[] = ['start', 'middle', 'end'];
 
-/** Fold (0..k-1) of a non-BIPIA item, from its splitKey. */
-export function foldOf(splitKey: string, k: number): number {
-  return (fnv1a(`cv:${splitKey}`) >>> 0) % k;
+/** Fold (0..k-1) of a non-BIPIA item, from its splitKey; `salt` picks another assignment ('cv' is the reported one). */
+export function foldOf(splitKey: string, k: number, salt = 'cv'): number {
+  return (fnv1a(`${salt}:${splitKey}`) >>> 0) % k;
 }
 
 function attacksInEmails(attacks: [string, string][], emails: string[], carriers: number, salt: number): CorpusItem[] {
@@ -41,27 +41,28 @@ export type BipiaGrouping = 'category' | 'attack';
 
 /**
  * Builds k folds from a data directory. Training sets carry each training attack in three training
- * emails; test sets carry each held-out attack in one held-out email (as the evaluation does).
+ * emails; test sets carry each held-out attack in one held-out email (as the evaluation does). `salt`
+ * reshuffles which fold each non-BIPIA item (and, grouped by attack, each attack) lands in.
  */
-export function buildFolds(dir: string, k: number, grouping: BipiaGrouping = 'category'): Fold[] {
+export function buildFolds(dir: string, k: number, grouping: BipiaGrouping = 'category', salt = 'cv'): Fold[] {
   const base = buildInjectionCorpus(dir, 0).filter((it) => it.source !== 'bipia-clean-email');
   const emails = loadBipiaEmails(dir);
   const attacks = Object.entries(loadBipiaAttacks(dir) ?? {});
   const categories = attacks.map(([c]) => c).sort((a, b) => fnv1a(a) - fnv1a(b));
   const catFold = new Map(categories.map((c, i) => [c, i % k]));
   const pairs = attacks.flatMap(([c, list]) => list.map((a): [string, string] => [c, a]));
-  const attackFold = ([c, a]: [string, string]): number => (grouping === 'category' ? catFold.get(c)! : foldOf(`bipia-attack:${a}`, k));
+  const attackFold = ([c, a]: [string, string]): number => (grouping === 'category' ? catFold.get(c)! : foldOf(`bipia-attack:${a}`, k, salt));
   return Array.from({ length: k }, (_, f) => {
     const trainEmails = emails.filter((_, i) => i % k !== f);
     const testEmails = emails.filter((_, i) => i % k === f);
     const clean = (list: string[], offset: number): CorpusItem[] => list.map((text, i) => ({ text, label: 0, source: 'bipia-clean-email', splitKey: `email:${offset + i}` }));
     return {
       train: [
-        ...base.filter((it) => foldOf(it.splitKey, k) !== f), ...clean(trainEmails, 0),
+        ...base.filter((it) => foldOf(it.splitKey, k, salt) !== f), ...clean(trainEmails, 0),
         ...attacksInEmails(pairs.filter((p) => attackFold(p) !== f), trainEmails, 3, f),
       ],
       test: [
-        ...base.filter((it) => foldOf(it.splitKey, k) === f), ...clean(testEmails, 1000),
+        ...base.filter((it) => foldOf(it.splitKey, k, salt) === f), ...clean(testEmails, 1000),
         ...attacksInEmails(pairs.filter((p) => attackFold(p) === f), testEmails, 1, f),
       ],
     };

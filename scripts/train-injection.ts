@@ -8,7 +8,8 @@
  * 2. Cut-offs are chosen on the pooled out-of-fold scores so that every benign source stays at or under
  *    `--max-fpr`; the embedding layer's combiner is fitted the same way, and its figures are nested.
  * 2b. The fast path is cross-validated a second time with BIPIA held out by attack string only (its
- *    figures go to the report as fastBipiaByAttack; the cut-offs stay those of step 2).
+ *    figures go to the report as fastBipiaByAttack; the cut-offs stay those of step 2), and both ways again
+ *    with two other fold assignments (fastOtherFoldAssignments: how much the estimate moves with the split).
  * 3. The shipped layers are trained on ALL of the data and written to src/security/injection/
  *    {model,planted,deep}-weights.ts; the cross-validated figures go to scripts/train-injection-report.json.
  */
@@ -79,6 +80,18 @@ const byAttackCut = chooseFastCutoffs(byAttackRows, maxFpr);
 const byAttackFigures = figuresAt(byAttackRows, (r) => fastScore(r, byAttackCut), byAttackCut.medium);
 console.log(formatFigures(`fast path, ${folds}-fold CV, BIPIA held out by attack string`, byAttackFigures));
 
+// Third: the same two estimates with other fold assignments, to show how much the figures move with the split.
+const otherSplits: Record<string, unknown>[] = [];
+for (const salt of ['cv2', 'cv3']) {
+  for (const grouping of ['category', 'attack'] as const) {
+    const r = await crossValidate(dataDir, folds, HP, false, grouping, salt);
+    const c = chooseFastCutoffs(r, maxFpr);
+    const f = figuresAt(r, (x) => fastScore(x, c), c.medium);
+    console.log(formatFigures(`fast path, ${folds}-fold CV, fold assignment ${salt}, BIPIA held out by ${grouping}`, f));
+    otherSplits.push({ salt, bipiaHeldOutBy: grouping, ...compact(f) });
+  }
+}
+
 const model = trainNgram(full, HP, 7);
 const planted = trainPlanted(full, 31, HP.plantedL2);
 writeFileSync('src/security/injection/model-weights.ts', `${HEADER}import type { SerializedModel } from './model.js';
@@ -100,7 +113,7 @@ const report = {
   trainedOn, hyperParams: HP, folds, maxFprPerBenignSource: maxFpr,
   crossValidation: `${folds}-fold, grouped by splitKey; BIPIA held out by attack category and carrier email; cut-offs chosen on pooled out-of-fold scores`,
   thresholds, plantedThreshold: cut.planted, trustedRules: model.trustedRules,
-  fast: compact(fastFigures), fastBipiaByAttack: compact(byAttackFigures), withEmbeddings: deepFigures ? compact(deepFigures) : 'not run (--no-embeddings)',
+  fast: compact(fastFigures), fastBipiaByAttack: compact(byAttackFigures), fastOtherFoldAssignments: otherSplits, withEmbeddings: deepFigures ? compact(deepFigures) : 'not run (--no-embeddings)',
   seconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync('scripts/train-injection-report.json', `${JSON.stringify(report, null, 2)}\n`);
