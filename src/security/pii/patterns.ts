@@ -32,7 +32,7 @@ function notInsideWord(text: string, start: number, end: number): boolean {
 function phoneLabelled(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 12);
-  return /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|home|work|call|reach|text|whatsapp)\b[^\n\p{L}]{0,4}(?:(?:me|us|her|him|them)\s+)?(?:(?:on|at)\s+)?$/iu.test(before)
+  return /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|home|work|call|reach|text|whatsapp)\b[^\p{L}]{0,4}(?:(?:me|us|her|him|them)\s+)?(?:(?:on|at)\s+)?$/iu.test(before)
     || /^[\s-]{1,2}(?:office|fax|mobile|desk|home|work|cell|phone)\b/i.test(after);
 }
 

@@ -66,6 +66,21 @@ describe('the PII tagger', () => {
     expect(spans.find((s) => s.type === 'LOCATION')?.text).toBe('Kraków');
   });
 
+  it('finds the name and the postal block of a signature', () => {
+    const text = 'Thanks again,\nMaria Keller\nGreenleaf Analytics\n1204 Birch Lane\nPortland\nUSA 97205';
+    const spans = detectPII(text);
+    const covering = (value: string) => spans.filter((s) => s.start <= text.indexOf(value) && s.end >= text.indexOf(value) + value.length);
+    expect(covering('Maria Keller').map((s) => s.type)).toEqual(['PERSON']);
+    for (const part of ['1204 Birch Lane', 'Portland', '97205']) {
+      expect(covering(part).map((s) => s.type)).toEqual([expect.stringMatching(/^(STREET_ADDRESS|LOCATION|ZIP_CODE)$/)]);
+    }
+  });
+
+  it('does not read a capitalised word opening a diary sentence as a name, place or organisation', () => {
+    const text = 'Honestly, today was a lot. Personally I think the meeting went fine. Geez, the bus was late again. Finally home. Weirdly calm.';
+    expect(detectPII(text).filter((s) => ['PERSON', 'LOCATION', 'ORGANIZATION'].includes(s.type))).toEqual([]);
+  });
+
   it('reports nothing for plain diary prose without personal data', () => {
     const text = 'I woke up early, made coffee and felt calm for the first time this week. Work was fine.';
     expect(detectPII(text)).toEqual([]);

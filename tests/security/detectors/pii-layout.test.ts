@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findPatternSpans } from '../../../src/security/pii/patterns.js';
+import { tokenInfos } from '../../../src/security/pii/tagger-features.js';
+import { layoutOf } from '../../../src/security/pii/tagger-layout.js';
+import { decode, deserializeTagger, serializeTagger, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
+import { nextState, START, tagFeatures, type TagContext } from '../../../src/security/pii/tagger-state.js';
+import { tokenize } from '../../../src/security/pii/tokenize.js';
+
+describe('the tagger layout', () => {
+  it('finds lines, a header before its colon, and the cue words of the text', () => {
+    const text = 'Name: Anna\nBilling address:\n12 Elm Street\nwhere we meet';
+    const tokens = tokenize(text);
+    const layout = layoutOf(tokens, tokenInfos(tokens));
+    expect(layout.lines.map((l) => l.header)).toEqual(['name', 'address', '', '']);
+    expect(layout.lines.map((l) => l.length)).toEqual([3, 3, 3, 3]);
+    expect(layout.line[tokens.findIndex((t) => t.text === 'Elm')]).toBe(2);
+    expect(layout.cues).toEqual(['address', 'billing', 'meet', 'name', 'street', 'where']);
+  });
+});
+
+describe('the tag state', () => {
+  const words = ['12', 'elm', 'street', 'portland'];
+  const ctx: TagContext = { words, shapes: ['d2', 'Xx', 'Xx', 'Xx'], newline: [false, false, false, true], cues: [] };
+
+  it('remembers a place split into adjacent pieces and a place continued over a line break', () => {
+    let s = START;
+    ['B-ZIP_CODE', 'B-STREET_ADDRESS', 'I-STREET_ADDRESS'].forEach((label, i) => (s = nextState(ctx, s, label, i)));
+    expect(s.split).toBe(true);
+    expect(s.multiline).toBe(false);
+    expect(s.entityStart).toBe(1);
+    s = nextState(ctx, s, 'I-STREET_ADDRESS', 3);
+    expect(s.multiline).toBe(true);
+    expect(s.lineLabel).toBe('I-STREET_ADDRESS');
+    expect(s.prevLineLabel).toBe('B-ZIP_CODE');
+  });
+
+  it('gives the words before the current entity as features of the next token', () => {
+    let s = START;
+    ['O', 'B-STREET_ADDRESS'].forEach((label, i) => (s = nextState(ctx, s, label, i)));
+    expect(tagFeatures(ctx, s, 2)).toEqual(expect.arrayContaining(['t-1=B-STREET_ADDRESS', 'ec=<s>|12|STREET_ADDRESS', 'el=1|STREET_ADDRESS']));
+  });
+});
+
+describe('beam decoding', () => {
+  // Greedy takes B-PERSON for "a" (1.0 > 0.9) and is then stuck; the O O tagging scores 0.9 + 5.
+  const model: TaggerModel = {
+    labels: ['O', 'B-PERSON', 'I-PERSON'],
+    weights: new Map([['w=a', [0.9, 1, 0]], ['t-1=O', [5, 0, 0]]]),
+  };
+  const tokens = tokenize('a b');
+
+  it('keeps a locally worse tagging that scores better over the whole text', () => {
+    expect(decode(model, tokens, ['', ''], 1)).toEqual(['B-PERSON', 'O']);
+    expect(decode(model, tokens, ['', ''], 2)).toEqual(['O', 'O']);
+  });
+
+  it('stores the beam width with the weights and tags with it by default', () => {
+    const back = deserializeTagger(serializeTagger({ ...model, beam: 2 }, 'test', 0));
+    expect(back.beam).toBe(2);
+    expect(decode(back, tokens, ['', ''])).toEqual(['O', 'O']);
+    expect(deserializeTagger(serializeTagger(model, 'test', 0)).beam).toBeUndefined();
+  });
+});
+
+describe('labelled phone numbers', () => {
+  it('keeps the whole number when a label sits before or after it', () => {
+    const labelled = (text: string): string[] => findPatternSpans(text).filter((s) => s.source === 'regex:phone-labelled').map((s) => s.text);
+    expect(labelled('Phone:\n(71) 4233-6306\n')).toEqual(['(71) 4233-6306']);
+    expect(labelled('Desk: +447700 921 916\nFax: 345-899-3560x4587')).toEqual(['+447700 921 916', '345-899-3560x4587']);
+    expect(labelled('South Africa 89082\n085 175 7641-Office')).toEqual(['085 175 7641']);
+    expect(labelled('can you call me on 9472 7916? thanks')).toEqual(['9472 7916']);
+    expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
+  });
+});
