@@ -29,7 +29,7 @@ export interface HyperParams {
 }
 
 /** The hyper-parameters the shipped model uses, chosen by cross-validation (see scripts/train-injection-report.json). */
-export const DEFAULT_HYPER_PARAMS: HyperParams = { l2: 3e-4, epochs: 3, lr: 0.03, embL2: 1e-4, plantedL2: 1e-4, average: true, bags: 1 };
+export const DEFAULT_HYPER_PARAMS: HyperParams = { l2: 3e-4, epochs: 3, lr: 0.03, embL2: 1e-4, plantedL2: 1e-4, average: true, bags: 5 };
 
 /** One held-out item's scores from every layer. */
 export interface OutOfFold {
