@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import { detectInjection } from '../../security/injection/index.js';
+import { detectInjectionDeep, type DeepInjectionResult, type TextEmbedder } from '../../security/injection/index.js';
 import { buildStyleBaseline, detectPoisoning, type PoisoningResult } from '../../security/poisoning/index.js';
 import type { CommandContext } from '../context.js';
 import { checkEntryText, readTextInput } from '../read-input.js';
@@ -9,8 +9,29 @@ import { openJournal } from '../services.js';
 /** The fewest entries a style baseline is built from; below this the poisoning check is not meaningful. */
 const MIN_BASELINE = 5;
 
+/**
+ * The built-in sentence encoder for the injection detector's embedding layer, or the reason it is off
+ * (`--fast`, or the encoder could not be loaded: the scan then uses the other layers and says so).
+ */
+async function injectionEmbedder(fast: boolean | undefined): Promise<{ embedder?: TextEmbedder; off?: string }> {
+  if (fast) return { off: '--fast' };
+  try {
+    const { loadSentenceEncoder } = await import('../../providers/builtin-provider.js');
+    return { embedder: await loadSentenceEncoder() };
+  } catch (err) {
+    return { off: `the built-in sentence encoder could not be loaded (${(err as Error).message.split('\n')[0]})` };
+  }
+}
+
+/** The detection layers that produced an injection verdict, for people. */
+function layerNames(r: DeepInjectionResult): string {
+  const l = r.layers;
+  return [l.rules && 'rules', l.ngramModel && 'n-gram model', l.plantedInstructions && 'planted-instruction windows',
+    l.embeddingModel && 'embeddings', l.attackSimilarity && 'similarity to known attacks'].filter(Boolean).join(', ');
+}
+
 /** `companion security scan <text... | --entry id>`: what the detectors see in a text. */
-export async function securityScan(ctx: CommandContext, words: string[], opts: { entry?: string; json?: boolean }): Promise<void> {
+export async function securityScan(ctx: CommandContext, words: string[], opts: { entry?: string; json?: boolean; fast?: boolean }): Promise<void> {
   let text: string;
   let poisoning: PoisoningResult | null = null;
   let poisoningNote: string | null = null;
@@ -28,11 +49,16 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
   }
   if (text.trim() === '') throw new UsageError('Nothing to scan: give text, pipe it in, or use --entry <id>.');
   const pii = await (await piiDetectorFor(ctx))(text);
-  const injection = detectInjection(text);
+  const { embedder, off } = await injectionEmbedder(opts.fast);
+  const injection = await detectInjectionDeep(text, embedder);
   if (opts.json) {
     ctx.printJson({
       pii: pii.map(({ type, start, end, confidence, source }) => ({ type, start, end, confidence, source })),
-      injection: { risk: injection.risk, score: injection.score, types: injection.types, spans: injection.spans, obfuscation: injection.obfuscation },
+      injection: {
+        risk: injection.risk, score: injection.score, types: injection.types, spans: injection.spans, obfuscation: injection.obfuscation,
+        layers: injection.layers, fastScore: injection.fastScore, embeddingScore: injection.embeddingScore ?? null,
+        similarity: injection.similarity ?? null, ...(off ? { embeddingsOff: off } : {}),
+      },
       poisoning: poisoning ?? { skipped: poisoningNote },
     });
     return;
@@ -41,7 +67,9 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
   ctx.print(s.bold(`Personal data: ${pii.length === 0 ? 'none found' : `${pii.length} span(s)`}`));
   for (const p of pii) ctx.print(`  ${p.type.padEnd(15)} ${s.yellow(JSON.stringify(p.text))}  ${s.dim(`at ${p.start}-${p.end}, confidence ${p.confidence.toFixed(2)}, ${p.source}`)}`);
   const riskColour = injection.risk === 'HIGH' ? s.red : injection.risk === 'MEDIUM' ? s.yellow : s.green;
-  ctx.print(s.bold(`Prompt injection: ${riskColour(injection.risk)}`) + s.dim(` (score ${injection.score.toFixed(2)})`));
+  ctx.print(s.bold(`Prompt injection: ${riskColour(injection.risk)}`) + s.dim(` (score ${injection.score.toFixed(2)}; ${layerNames(injection)})`));
+  if (injection.similarity !== undefined) ctx.print(s.dim(`  closest known attack: cosine ${injection.similarity.toFixed(2)}; embedding model ${injection.embeddingScore!.toFixed(2)}; without embeddings ${injection.fastScore.toFixed(2)}`));
+  if (off) ctx.print(s.dim(`  embedding layer off: ${off}`));
   if (injection.types.length) ctx.print(`  types: ${injection.types.join(', ')}`);
   for (const sp of injection.spans.slice(0, 10)) ctx.print(`  ${s.dim(JSON.stringify(sp))}`);
   if (injection.obfuscation.length) ctx.print(`  obfuscation undone: ${injection.obfuscation.join(', ')}`);
