@@ -117,14 +117,6 @@ export function lineContext(tokens: readonly Token[], infos: readonly TokenInfo[
   return ctx;
 }
 
-/**
- * A key that determines {@link structuralFeatures} of token i within one text (tagging caches their
- * weights by it).
- */
-export function structuralKey(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string {
-  return `${tokens[i]!.gap}|${tokens[i + 1]?.gap ?? 'end'}|${Math.min(ctx.lineIndex[i]!, 4)}|${ctx.lineFirst[i]}|${ctx.prevLineFirst[i]}|${infos[i]!.shape}`;
-}
-
 /** Bias, whitespace around the token, its line position and the line/text shapes it sits in. */
 export function structuralFeatures(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string[] {
   const shape = infos[i]!.shape;

@@ -75,22 +75,6 @@ function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly s
 }
 
 /**
- * A key of the line-level inputs of {@link layoutFeatures} for line n; with {@link layoutTokenKey} and the
- * token's shape it determines them (tagging caches their weights by it).
- */
-export function layoutLineKey(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], n: number): string {
-  const line = layout.lines[n]!;
-  const p = layoutParts(layout, infos, rx, line.first);
-  return `${p.line}|${p.lens}|${line.header}|${p.prevHeader}|${p.prevRule}|${p.prevShape}`;
-}
-
-/** The token-level part of the key of {@link layoutFeatures}: first/last on the line, after a header. */
-export function layoutTokenKey(layout: Layout, i: number): string {
-  const line = layout.lines[layout.line[i]!]!;
-  return `${i === line.first ? 'f' : ''}${i === line.first + line.length - 1 ? 'l' : ''}${line.afterHeader !== -1 && i >= line.afterHeader ? 'h' : ''}`;
-}
-
-/**
  * Layout features of token i: first/last on its line, the line's number, the lengths of this and the
  * neighbouring lines, the header on this line (after its colon) or on the line before, and the rule tag
  * and shape of the previous line's first token.

@@ -1,7 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { beamCache, extendBeam, labelPath, startBeam } from './tagger-beam.js';
-import type { TagContext } from './tagger-state.js';
-import { staticScores } from './tagger-scores.js';
+import { searchLabels } from './tagger-search.js';
 import type { Token } from './tokenize.js';
 
 /** A linear sequence tagger: one weight per (feature, label); BIO labels over entity types. */
@@ -50,13 +48,7 @@ export function addScores(model: TaggerModel, features: readonly string[], score
  * returns the label of every token.
  */
 export function decode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[], width = model.beam ?? 1): string[] {
-  const { scores: statics, words, shapes, cues } = staticScores(model, tokens, rx);
-  const L = model.labels.length;
-  const ctx: TagContext = { words, shapes, newline: tokens.map((t) => t.gap === '\n'), cues };
-  const cache = beamCache();
-  let beam = startBeam();
-  for (let i = 0; i < tokens.length; i++) beam = extendBeam(model, ctx, beam, i, statics, i * L, width, cache, undefined, model.margin);
-  return labelPath(beam[0]!).map((l) => model.labels[l]!);
+  return searchLabels(model, tokens, rx, width, model.margin).map((l) => model.labels[l]!);
 }
 
 /** Entity spans `[type, firstToken, lastToken]` read off a BIO label sequence. */

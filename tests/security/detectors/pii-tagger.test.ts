@@ -26,16 +26,17 @@ describe('tokenize', () => {
 });
 
 describe('the PII tagger', () => {
-  it('sums exactly the weights of the reference feature strings (fast scoring matches training)', () => {
+  it('sums exactly the weights of the reference feature strings plus the untagged t-1|w/t-1|s (fast scoring matches training)', () => {
     const model = shippedTagger();
     const L = model.labels.length;
     for (const text of TEXTS) {
       const tokens = tokenize(text);
       const rx = regexTags(tokens, ruleFeatureSpans(text, ruleSpans(text)));
       const fast = staticScores(model, tokens, rx).scores;
+      const { words, shapes } = staticScores(model, tokens, rx);
       staticFeatures(tokens, rx).forEach((features, i) => {
         const slow = new Float64Array(L);
-        for (const f of features) {
+        for (const f of [...features, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`]) {
           const w = model.weights.get(f);
           if (w) for (let l = 0; l < L; l++) slow[l]! += w[l]!;
         }

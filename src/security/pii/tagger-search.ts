@@ -1,0 +1,91 @@
+import { compileTagger } from './tagger-compiled.js';
+import {
+  DynamicScores, ENTITY_START, FIRST_TYPE, FLAGS, LINE_LABEL, PREV, PREV2, PREV_LINE_LABEL, STATE_SIZE,
+} from './tagger-dynamic.js';
+import type { TaggerModel } from './tagger-model.js';
+import { staticScores } from './tagger-scores.js';
+import type { Token } from './tokenize.js';
+
+/** Writes into `to[t..]` the state after the state at `from[f..]` gave token i the label `label`. */
+function advance(model: ReturnType<typeof compileTagger>, from: Int32Array, f: number, to: Int32Array, t: number, label: number, i: number, lineStart: boolean): void {
+  const { typeOf, begins, place } = model;
+  const prev = from[f + PREV]!;
+  const type = typeOf[label]!;
+  const inside = type !== -1 && begins[label] === 0;
+  const placeSplit = begins[label] === 1 && prev !== -1 && typeOf[prev] !== -1 && place[label] === 1 && place[prev] === 1;
+  const multiline = inside && lineStart && place[label] === 1;
+  to[t + PREV] = label;
+  to[t + PREV2] = prev;
+  to[t + ENTITY_START] = begins[label] === 1 ? i : type === -1 ? -1 : from[f + ENTITY_START]!;
+  to[t + FIRST_TYPE] = from[f + FIRST_TYPE] !== -1 ? from[f + FIRST_TYPE]! : type;
+  to[t + FLAGS] = from[f + FLAGS]! | (placeSplit ? 1 : 0) | (multiline ? 2 : 0);
+  to[t + LINE_LABEL] = lineStart ? label : from[f + LINE_LABEL]!;
+  to[t + PREV_LINE_LABEL] = lineStart ? from[f + LINE_LABEL]! : from[f + PREV_LINE_LABEL]!;
+}
+
+/**
+ * Tags tokens left to right under BIO constraints, keeping the `width` best partial taggings (ties to the
+ * earlier hypothesis and label) that score within `margin` of the best; returns every token's label index.
+ * Scores the same features as tagger-beam.ts's extendBeam (the training search), on integer states.
+ */
+export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: readonly string[], width: number, margin = Infinity): number[] {
+  const tagger = compileTagger(model);
+  const L = tagger.L;
+  const n = tokens.length;
+  if (n === 0) return [];
+  const { scores: statics, words, shapes, cues, shapeIds, shapeCount } = staticScores(model, tokens, rx);
+  const lineStart = new Uint8Array(n);
+  for (let i = 0; i < n; i++) lineStart[i] = i === 0 || tokens[i]!.gap === '\n' ? 1 : 0;
+  const dynamic = new DynamicScores(tagger, { words, shapes, shapeIds, shapeCount, lineStart, cues });
+  let states = new Int32Array(width * STATE_SIZE).fill(-1);
+  states[FLAGS] = 0;
+  let next = new Int32Array(width * STATE_SIZE);
+  let beamScores = new Float64Array(width);
+  let nextScores = new Float64Array(width);
+  let size = 1;
+  const from = new Int32Array(width);
+  const chosen = new Int32Array(width);
+  const backs = new Int32Array(n * width);
+  const labels = new Int32Array(n * width);
+  for (let i = 0; i < n; i++) {
+    let count = 0;
+    const base = i * L;
+    for (let h = 0; h < size; h++) {
+      const dyn = dynamic.scores(states, h * STATE_SIZE, i);
+      const prev = states[h * STATE_SIZE + PREV]!;
+      const row = (prev === -1 ? 0 : prev) * L;
+      const hs = beamScores[h]!;
+      for (let l = 0; l < L; l++) {
+        if (tagger.allowed[row + l] !== 1) continue;
+        const score = hs + statics[base + l]! + dyn[l]!;
+        if (count === width && score <= nextScores[width - 1]!) continue;
+        let at = count < width ? count++ : width - 1;
+        while (at > 0 && nextScores[at - 1]! < score) {
+          from[at] = from[at - 1]!;
+          chosen[at] = chosen[at - 1]!;
+          nextScores[at] = nextScores[at - 1]!;
+          at--;
+        }
+        from[at] = h;
+        chosen[at] = l;
+        nextScores[at] = score;
+      }
+    }
+    let kept = 1;
+    while (kept < count && nextScores[kept]! >= nextScores[0]! - margin) kept++;
+    for (let k = 0; k < kept; k++) {
+      advance(tagger, states, from[k]! * STATE_SIZE, next, k * STATE_SIZE, chosen[k]!, i, lineStart[i] === 1);
+      backs[i * width + k] = from[k]!;
+      labels[i * width + k] = chosen[k]!;
+    }
+    [states, next] = [next, states];
+    [beamScores, nextScores] = [nextScores, beamScores];
+    size = kept;
+  }
+  const path = new Array<number>(n);
+  for (let i = n - 1, k = 0; i >= 0; i--) {
+    path[i] = labels[i * width + k]!;
+    k = backs[i * width + k]!;
+  }
+  return path;
+}
