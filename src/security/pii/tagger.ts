@@ -15,6 +15,8 @@ let shipped: TaggerModel | undefined;
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
 /** Gazetteer classes of ordinary words ("Yesterday", "Comedy"): never a name on their own. */
 const COMMON: ReadonlySet<string> = new Set(['word', 'date']);
+/** Abbreviated company suffixes, written with a period. */
+const ORG_ABBREVIATION = /\b(?:ltd|inc|corp|co|bros|plc|llc|assn|intl)$/i;
 
 /** The tagger trained by scripts/train-pii-tagger.ts, decoded on first use. */
 export function shippedTagger(): TaggerModel {
@@ -54,12 +56,14 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 /**
  * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator, quote or emoji at
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
- * "579"); a span without a letter or digit becomes empty.
+ * "579"), an organisation's abbreviated suffix without its period ("Smith Ltd" of "Smith Ltd."); a span
+ * without a letter or digit becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
+  if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
   if (type === 'PHONE') {
     const value = text.slice(start, end);
     if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;

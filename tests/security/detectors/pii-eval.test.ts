@@ -44,4 +44,13 @@ describe('tidyEdges', () => {
     expect(text.slice(...tidyEdges(text, 'PHONE', plus, text.length))).toBe('+41 69 979');
     expect('Ana- went'.slice(...tidyEdges('Ana- went', 'PERSON', 0, 4))).toBe('Ana');
   });
+
+  it("gives an organisation's abbreviated suffix its period, and nothing else a following period", () => {
+    const text = 'I work for Pixia Corp. and Smith Ltd.\nAcme Corporation. Anna.';
+    const span = (value: string, type: string) => text.slice(...tidyEdges(text, type, text.indexOf(value), text.indexOf(value) + value.length));
+    expect(span('Pixia Corp', 'ORGANIZATION')).toBe('Pixia Corp.');
+    expect(span('Smith Ltd', 'ORGANIZATION')).toBe('Smith Ltd.');
+    expect(span('Acme Corporation', 'ORGANIZATION')).toBe('Acme Corporation');
+    expect(span('Anna', 'PERSON')).toBe('Anna');
+  });
 });
