@@ -14,8 +14,10 @@
  * those without "[NAME]". --drop leaves out features whose names start with the
  * given prefixes (ablations). --runs R averages the weights of R perceptrons trained on differently
  * shuffled data. --beam W trains (early update) and tags with a beam of W partial taggings; --margin M
- * drops from it those scoring more than M below the best when tagging (speed). --benign N (default 2000) GoEmotions comments never used as negatives measure how often
- * benign text gets a name/place/org span, for the weights shipped before the run and the ones trained now.
+ * drops from it those scoring more than M below the best when tagging (speed). --benign N (default 2000)
+ * GoEmotions comments never used as negatives measure how often benign text gets a name/place/org span,
+ * for the weights shipped before the run and the ones trained now; the same among those of them with no
+ * masked or unmasked name (scripts/train-pii-negatives.ts), where every such span is a false alarm.
  */
 import { writeFileSync } from 'node:fs';
 import { asEvaluated, presidioGold } from '../benchmarks/security/eval-pii.js';
@@ -65,11 +67,14 @@ const wnut: TaggedSentence[] = [
   ...negatives.map((r) => fromPlain(r.text)),
 ];
 const benignTexts = comments.slice(Math.max(negativeCount, comments.length - benignCount)).map((r) => r.text);
+/** The held-out comments with no masked or unmasked name: any span there is a false alarm. */
+const nameFreeTexts = benignTexts.filter(cleanNegative);
 console.log(`presidio ${rows.length} sentences, extra (wnut17train, GoEmotions negatives) ${wnut.length}; gold edges inside a token: ${misaligned.count}`);
 
 const order = shuffle(rows.map((_, i) => i), rng(seed));
 const scored: Scored[] = [];
 const foldBenign: BenignFlagShare[] = [];
+const foldNameFree: BenignFlagShare[] = [];
 for (let k = 0; k < folds; k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
   const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut];
@@ -79,7 +84,10 @@ for (let k = 0; k < folds; k++) {
     const gold: TypedSpan[] = presidioGold(row);
     scored.push({ fold: k, gold, predicted: asEvaluated(detectPIIWith(row.full_text, {}, model)) });
   }
-  if (benignTexts.length) foldBenign.push(benignFlagShare(benignTexts, model));
+  if (benignTexts.length) {
+    foldBenign.push(benignFlagShare(benignTexts, model));
+    foldNameFree.push(benignFlagShare(nameFreeTexts, model));
+  }
   console.log(`fold ${k + 1}/${folds} done`);
 }
 const cv = crossValidationReport(scored, folds, seed);
@@ -88,21 +96,30 @@ const showBenign = (name: string, b: BenignFlagShare): void => {
   benign[name] = b;
   console.log(`benign GoEmotions comments with a name/place/org span (${name}): ${b.flagged}/${b.texts} = ${(100 * b.share).toFixed(1)}% [${(100 * b.ci95[0]).toFixed(1)}, ${(100 * b.ci95[1]).toFixed(1)}] ${JSON.stringify(b.byType)}`);
 };
+/** Several measurements of the same texts pooled into one. */
+const pooled = (shares: readonly BenignFlagShare[]): BenignFlagShare => {
+  const flagged = shares.reduce((n, b) => n + b.flagged, 0);
+  const texts = shares.reduce((n, b) => n + b.texts, 0);
+  const byType: Record<string, number> = {};
+  for (const b of shares) for (const [t, n] of Object.entries(b.byType)) byType[t] = (byType[t] ?? 0) + n;
+  const ci = wilson(flagged, texts);
+  return { texts, flagged, share: flagged / texts, ci95: [ci.low, ci.high], byType };
+};
 if (benignTexts.length) {
   showBenign('shipped before this run', benignFlagShare(benignTexts, shippedTagger()));
-  const flagged = foldBenign.reduce((n, b) => n + b.flagged, 0);
-  const texts = foldBenign.reduce((n, b) => n + b.texts, 0);
-  const byType: Record<string, number> = {};
-  for (const b of foldBenign) for (const [t, n] of Object.entries(b.byType)) byType[t] = (byType[t] ?? 0) + n;
-  const ci = wilson(flagged, texts);
-  showBenign(`the ${folds} CV fold models, pooled`, { texts, flagged, share: flagged / texts, ci95: [ci.low, ci.high], byType });
+  showBenign(`the ${folds} CV fold models, pooled`, pooled(foldBenign));
+  showBenign('name-free comments, shipped before this run', benignFlagShare(nameFreeTexts, shippedTagger()));
+  showBenign(`name-free comments, the ${folds} CV fold models, pooled`, pooled(foldNameFree));
 }
 
 if (!process.argv.includes('--cv-only')) {
   const all = [...presidio, ...wnut];
   const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
   const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, trainedOn, minWeight);
-  if (benignTexts.length) showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
+  if (benignTexts.length) {
+    showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
+    showBenign('name-free comments, trained now', benignFlagShare(nameFreeTexts, deserializeTagger(serialized)));
+  }
   const body = `// Generated by scripts/train-pii-tagger.ts; do not edit by hand.
 import type { SerializedTagger } from './tagger-model.js';
 
