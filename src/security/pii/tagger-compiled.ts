@@ -23,8 +23,11 @@ export interface CompiledTagger {
   model: TaggerModel;
   /** Number of labels. */
   L: number;
-  /** Per role group: value → weights of each role of the group (row r = role r, L columns), absent when none. */
-  roles: Map<string, Float64Array>[];
+  /**
+   * Per role group: value → weights of each role of the group (row r = role r, L columns), absent when none;
+   * float32 like the weights deserializeTagger() gives (a float64 model's weights are rounded).
+   */
+  roles: Map<string, Float32Array>[];
   /** Per bigram role: first value → second value → weights. */
   bigrams: Map<string, Map<string, ArrayLike<number>>>[];
   /** Entity type index of each label (-1 for 'O'). */
@@ -57,7 +60,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
   const groupOf = new Map<string, [number, number]>();
   SCORED_ROLE_GROUPS.forEach((roles, g) => roles.forEach(([role], r) => groupOf.set(role, [g, r])));
   const bigramOf = new Map(BIGRAM_ROLES.map((b, k) => [b.name, k]));
-  const roles = SCORED_ROLE_GROUPS.map(() => new Map<string, Float64Array>());
+  const roles = SCORED_ROLE_GROUPS.map(() => new Map<string, Float32Array>());
   const bigrams = BIGRAM_ROLES.map(() => new Map<string, Map<string, ArrayLike<number>>>());
   for (const [name, w] of model.weights) {
     const eq = name.indexOf('=');
@@ -68,7 +71,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
     if (at) {
       const [g, r] = at;
       let v = roles[g]!.get(value);
-      if (!v) roles[g]!.set(value, (v = new Float64Array(SCORED_ROLE_GROUPS[g]!.length * L)));
+      if (!v) roles[g]!.set(value, (v = new Float32Array(SCORED_ROLE_GROUPS[g]!.length * L)));
       for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
       continue;
     }

@@ -58,7 +58,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const at = (j: number): TokenInfo => infos[j] ?? PAD;
   const byPosition = SCORED_ROLE_GROUPS.map((_, g) => {
     const table = compiled.roles[g]!;
-    const out: (Float64Array | undefined)[] = [];
+    const out: (Float32Array | undefined)[] = [];
     for (let j = -PADDING; j < n + PADDING; j++) out.push(table.get(groupValue(g, at(j), rx[j])));
     return out;
   });
