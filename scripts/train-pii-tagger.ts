@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/train-pii-tagger.ts [--data fixtures/data] [--folds 5] [--epochs 16] [--seed 1]
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
- *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean]
+ *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -18,16 +18,19 @@
  * GoEmotions comments never used as negatives measure how often benign text gets a name/place/org span,
  * for the weights shipped before the run and the ones trained now; the same among those of them with no
  * masked or unmasked name (scripts/train-pii-negatives.ts), where every such span is a false alarm.
+ * --lead-lines adds a copy of every training text with a line break, after a short name-free comment
+ * line (a signature after "Thanks again,").
  */
 import { writeFileSync } from 'node:fs';
 import { asEvaluated, presidioGold } from '../benchmarks/security/eval-pii.js';
-import { loadGoEmotions, loadPresidio, loadWnut } from '../benchmarks/security/load-data.js';
+import { loadGoEmotions, loadPresidio, loadWnut, type PresidioRow } from '../benchmarks/security/load-data.js';
 import type { TypedSpan } from '../benchmarks/security/span-scoring.js';
 import { detectPIIWith } from '../src/security/pii/detect-pii.js';
 import { shippedTagger } from '../src/security/pii/tagger.js';
 import { wilson } from '../benchmarks/security/metrics.js';
 import { benignFlagShare, type BenignFlagShare } from './train-pii-benign.js';
 import { cleanNegative } from './train-pii-negatives.js';
+import { withLeadLine } from './train-pii-augment.js';
 import { deserializeTagger, serializeTagger } from '../src/security/pii/tagger-model.js';
 import { crossValidationReport, type Scored } from './train-pii-cv.js';
 import { fromPlain, fromPresidio, fromWnut, misaligned, TAGGER_LABELS } from './train-pii-data.js';
@@ -66,6 +69,10 @@ const wnut: TaggedSentence[] = [
   ...(useWnut ? loadWnut(dir, 'wnut17/wnut17train.conll').map(fromWnut) : []),
   ...negatives.map((r) => fromPlain(r.text)),
 ];
+/** --lead-lines: copies of laid-out texts with a short name-free comment line before them (train-pii-augment.ts). */
+const leadLines = process.argv.includes('--lead-lines');
+const leadPool = pool.filter((r) => cleanNegative(r.text) && r.text.length <= 60).map((r) => r.text);
+const leadLined = (train: readonly PresidioRow[]): TaggedSentence[] => (leadLines ? withLeadLine(train, leadPool).map(fromPresidio) : []);
 const benignTexts = comments.slice(Math.max(negativeCount, comments.length - benignCount)).map((r) => r.text);
 /** The held-out comments with no masked or unmasked name: any span there is a false alarm. */
 const nameFreeTexts = benignTexts.filter(cleanNegative);
@@ -77,7 +84,7 @@ const foldBenign: BenignFlagShare[] = [];
 const foldNameFree: BenignFlagShare[] = [];
 for (let k = 0; k < folds; k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
-  const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut];
+  const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...leadLined(rows.filter((_, i) => !test.has(i)))];
   const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, 'cv', minWeight));
   for (const i of test) {
     const row = rows[i]!;
@@ -113,8 +120,8 @@ if (benignTexts.length) {
 }
 
 if (!process.argv.includes('--cv-only')) {
-  const all = [...presidio, ...wnut];
-  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
+  const all = [...presidio, ...wnut, ...leadLined(rows)];
+  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
   const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, trainedOn, minWeight);
   if (benignTexts.length) {
     showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
@@ -129,5 +136,5 @@ export const TAGGER_WEIGHTS: SerializedTagger = ${JSON.stringify(serialized, nul
   writeFileSync('src/security/pii/tagger-weights.ts', body);
   console.log(`weights: ${serialized.features} features, ${(body.length / 1024).toFixed(0)} KiB`);
 }
-writeFileSync(reportPath, `${JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, minWeight, ...cv, benignGoEmotions: benign }, null, 2)}\n`);
+writeFileSync(reportPath, `${JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, minWeight, ...cv, benignGoEmotions: benign }, null, 2)}\n`);
 console.log(`report written to ${reportPath}`);

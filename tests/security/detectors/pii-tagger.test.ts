@@ -77,6 +77,14 @@ describe('the PII tagger', () => {
     }
   });
 
+  it('tags a signature after a sign-off line as it tags one on its own', () => {
+    const text = 'Cheers,\nAnna Schmidt\nBlue River Labs\n5 High Street\nLeeds';
+    const spans = detectPII(text);
+    expect(spans.find((s) => s.text === 'Anna Schmidt')?.type).toBe('PERSON');
+    expect(spans.find((s) => s.text === 'Blue River Labs')?.type).toBe('ORGANIZATION');
+    expect(spans.filter((s) => s.text.includes('Cheers'))).toEqual([]);
+  });
+
   it('does not read a capitalised word opening a diary sentence as a name, place or organisation', () => {
     const text = 'Honestly, today was a lot. Personally I think the meeting went fine. Geez, the bus was late again. Finally home. Weirdly calm.';
     expect(detectPII(text).filter((s) => ['PERSON', 'LOCATION', 'ORGANIZATION'].includes(s.type))).toEqual([]);
