@@ -1,3 +1,4 @@
+import { beamTop, offerCandidate } from './beam-top.js';
 import { addScores, allowed, type TaggerModel } from './tagger-model.js';
 import { nextState, START, tagFeatures, tagFeaturesKey, type TagContext, type TagState } from './tagger-state.js';
 
@@ -76,9 +77,8 @@ export function extendBeam(
     }
     return [{ state: nextState(ctx, h.state, model.labels[best]!, i), score: h.score + bestScore, label: best, back: h }];
   }
-  const from = new Int32Array(width);
-  const labels = new Int32Array(width);
-  const scores = new Float64Array(width);
+  const top = beamTop(width);
+  const { from, labels, scores } = top;
   let count = 0;
   for (let hi = 0; hi < beam.length; hi++) {
     const h = beam[hi]!;
@@ -86,18 +86,7 @@ export function extendBeam(
     const prev = h.label === -1 ? 0 : h.label;
     for (let l = 0; l < L; l++) {
       if (table[prev * L + l] !== 1) continue;
-      const score = h.score + statics[offset + l]! + dyn[l]!;
-      if (count === width && score <= scores[width - 1]!) continue;
-      let at = count < width ? count++ : width - 1;
-      while (at > 0 && scores[at - 1]! < score) {
-        from[at] = from[at - 1]!;
-        labels[at] = labels[at - 1]!;
-        scores[at] = scores[at - 1]!;
-        at--;
-      }
-      from[at] = hi;
-      labels[at] = l;
-      scores[at] = score;
+      count = offerCandidate(top, count, width, h.score + statics[offset + l]! + dyn[l]!, hi, l);
     }
   }
   let kept = 1;

@@ -1,3 +1,4 @@
+import { beamTop, offerCandidate } from './beam-top.js';
 import { compileTagger } from './tagger-compiled.js';
 import {
   DynamicScores, ENTITY_START, FIRST_TYPE, FLAGS, LINE_LABEL, PREV, PREV2, PREV_LINE_LABEL, STATE_SIZE,
@@ -40,11 +41,10 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   let states = new Int32Array(width * STATE_SIZE).fill(-1);
   states[FLAGS] = 0;
   let next = new Int32Array(width * STATE_SIZE);
-  let beamScores = new Float64Array(width);
-  let nextScores = new Float64Array(width);
+  const beamScores = new Float64Array(width);
   let size = 1;
-  const from = new Int32Array(width);
-  const chosen = new Int32Array(width);
+  const top = beamTop(width);
+  const { from, labels: chosen, scores: nextScores } = top;
   const backs = new Int32Array(n * width);
   const labels = new Int32Array(n * width);
   for (let i = 0; i < n; i++) {
@@ -57,18 +57,7 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
       const hs = beamScores[h]!;
       for (let l = 0; l < L; l++) {
         if (tagger.allowed[row + l] !== 1) continue;
-        const score = hs + statics[base + l]! + dyn[l]!;
-        if (count === width && score <= nextScores[width - 1]!) continue;
-        let at = count < width ? count++ : width - 1;
-        while (at > 0 && nextScores[at - 1]! < score) {
-          from[at] = from[at - 1]!;
-          chosen[at] = chosen[at - 1]!;
-          nextScores[at] = nextScores[at - 1]!;
-          at--;
-        }
-        from[at] = h;
-        chosen[at] = l;
-        nextScores[at] = score;
+        count = offerCandidate(top, count, width, hs + statics[base + l]! + dyn[l]!, h, l);
       }
     }
     let kept = 1;
@@ -79,7 +68,7 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
       labels[i * width + k] = chosen[k]!;
     }
     [states, next] = [next, states];
-    [beamScores, nextScores] = [nextScores, beamScores];
+    beamScores.set(nextScores.subarray(0, kept));
     size = kept;
   }
   const path = new Array<number>(n);
