@@ -1,11 +1,7 @@
-import os from 'node:os';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSessionServices, WarmProvider } from '../../src/cli/commands/session.js';
-import { CommandContext } from '../../src/cli/context.js';
-import type { CliDeps, Output } from '../../src/cli/deps.js';
 import { Pseudonymizer } from '../../src/security/pii/pseudonymizer.js';
 import { runCli, useTempJournal } from '../helpers/cli.js';
+import { sessionFollowUp } from '../helpers/session-follow-up.js';
 import { startFakeOpenAI } from '../providers/helpers/fake-openai.js';
 import type { FakeServer } from '../providers/helpers/fake-server.js';
 
@@ -35,21 +31,9 @@ describe('personal data never reaches a remote provider unredacted (security.red
   });
 
   it('the writing session\'s follow-up question: the draft reaches the model redacted', async () => {
-    const sink: Output = { write: () => undefined, isTTY: false, columns: 100 };
-    const deps: CliDeps = { env: { ...t.env, ...remote }, stdin: Readable.from([]) as CliDeps['stdin'], stdout: sink, stderr: sink, now: () => new Date('2026-11-21T09:30:00Z'), homeDir: t.dir || os.tmpdir(), openTty: () => null, runEditor: async () => undefined };
-    const ctx = new CommandContext(deps);
-    await ctx.prepare();
-    const warm = new WarmProvider(ctx);
-    const services = await buildSessionServices(ctx, warm);
-    warm.warm();
-    await expect.poll(() => warm.ready(), { timeout: 10_000 }).not.toBeNull();
-    try {
-      const history = { streakDays: 1, recentThemes: [], recentMood: null, lastPrompt: null };
-      const question = await services.prompter.continuation(`This morning I finally wrote to ${EMAIL} about the garden plans.`, history, new AbortController().signal);
-      expect(typeof question).toBe('string');
-    } finally {
-      await warm.dispose();
-    }
+    const history = { streakDays: 1, recentThemes: [], recentMood: null, lastPrompt: null };
+    const question = await sessionFollowUp({ ...t.env, ...remote }, t.dir, `This morning I finally wrote to ${EMAIL} about the garden plans.`, history);
+    expect(typeof question).toBe('string');
     expect(server.seen.some((s) => s.path === '/v1/chat/completions')).toBe(true);
     expect(sent()).not.toContain(EMAIL);
   });
