@@ -96,7 +96,7 @@ function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPay
 }
 
 function foldSpacing(text: string, flags: Set<NormalizationFlag>): string {
-  // "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e": four or more single letters joined by one separator.
+  // "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e": three or more single letters joined by one separator.
   return text.replace(/\b(?:\p{L}[ .\-_*]){2,}\p{L}\b/gu, (run) => {
     flags.add('spacing');
     const joined = run.replace(/[ .\-_*]/g, '');
