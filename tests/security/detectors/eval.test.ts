@@ -77,10 +77,11 @@ describe('metrics', () => {
     expect(() => parseArgs(['--bogus', 'x'])).toThrow(/unknown option/);
     expect(() => parseArgs(['--split', 'val'])).toThrow(/unknown option/);
   });
-  it('takes --cv and --deep without a value', () => {
-    const o = parseArgs(['--cv', '--data', 'd', '--deep', '--out', 'o.json']);
-    expect(o).toMatchObject({ cv: true, deep: true, data: 'd', out: 'o.json' });
-    expect(parseArgs([])).toMatchObject({ cv: false, deep: false });
+  it('takes --cv, --fast and --deep without a value; the embedding layer is on unless --fast', () => {
+    const o = parseArgs(['--cv', '--data', 'd', '--fast', '--out', 'o.json']);
+    expect(o).toMatchObject({ cv: true, deep: false, data: 'd', out: 'o.json' });
+    expect(parseArgs([])).toMatchObject({ cv: false, deep: true });
+    expect(parseArgs(['--deep'])).toMatchObject({ deep: true });
   });
 });
 
