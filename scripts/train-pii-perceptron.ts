@@ -1,7 +1,7 @@
 /** Averaged-perceptron training for the PII sequence tagger (used by scripts/train-pii-tagger.ts). */
 import { beamCache, extendBeam, labelPath, startBeam, type Hypothesis } from '../src/security/pii/tagger-beam.js';
 import { staticFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
-import { nextState, START, tagFeatures, type TagContext } from '../src/security/pii/tagger-state.js';
+import { nextState, layoutAllows, START, tagFeatures, type TagContext } from '../src/security/pii/tagger-state.js';
 import { layoutOf } from '../src/security/pii/tagger-layout.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
@@ -115,8 +115,9 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
         addScores(model, f, scores);
         addScores(model, dyn, scores);
         const prevLabel = prev === -1 ? 'O' : labels[prev]!;
+        const ok = (l: number): boolean => allowed(prevLabel, labels[l]!) && layoutAllows(ctx, state, labels[l]!, i);
         let best = 0;
-        for (let l = 1; l < L; l++) if (allowed(prevLabel, labels[l]!) && (scores[l]! > scores[best]! || !allowed(prevLabel, labels[best]!))) best = l;
+        for (let l = 1; l < L; l++) if (ok(l) && (scores[l]! > scores[best]! || !ok(best))) best = l;
         if (best !== gold[i]) {
           for (const x of [...f, ...dyn]) {
             bump(x, gold[i]!, 1);

@@ -11,6 +11,11 @@ const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT
 /** A phone number with a label next to it ("Mobile: ...", "... office"): kept as the regex found it. */
 const LABELLED_PHONE = 'regex:phone-labelled';
 
+/** Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o". */
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age']);
+
+const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
+
 /**
  * {@link detectPII} with a given tagger model (the cross-validation in scripts/train-pii-tagger.ts
  * scores models trained on part of the data this way).
@@ -19,7 +24,9 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   const rules = ruleSpans(text);
   let spans = rules;
   if (options.ner !== false) {
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type))];
+    const tagged = tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type));
+    const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged));
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

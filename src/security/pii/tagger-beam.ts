@@ -1,6 +1,6 @@
 import { beamTop, offerCandidate } from './beam-top.js';
 import { addScores, allowed, type TaggerModel } from './tagger-model.js';
-import { nextState, START, tagFeatures, tagFeaturesKey, type TagContext, type TagState } from './tagger-state.js';
+import { nextState, layoutAllows, START, tagFeatures, tagFeaturesKey, type TagContext, type TagState } from './tagger-state.js';
 
 /** One partial tagging of a text: its state, total score, last label (index) and the hypothesis before it. */
 export interface Hypothesis {
@@ -51,7 +51,8 @@ function dynamicScores(model: TaggerModel, ctx: TagContext, state: TagState, i: 
 }
 
 /**
- * Extends every hypothesis by token i's labels allowed under BIO and keeps the `width` best (ties to the
+ * Extends every hypothesis by token i's labels allowed under BIO and by the text's layout
+ * ({@link layoutAllows}) and keeps the `width` best (ties to the
  * earlier label) that score within `margin` of the best. `statics[offset + l]` is the static score of
  * label l for token i.
  */
@@ -68,7 +69,7 @@ export function extendBeam(
     let best = -1;
     let bestScore = -Infinity;
     for (let l = 0; l < L; l++) {
-      if (table[prev * L + l] !== 1) continue;
+      if (table[prev * L + l] !== 1 || !layoutAllows(ctx, h.state, model.labels[l]!, i)) continue;
       const score = statics[offset + l]! + dyn[l]!;
       if (score > bestScore) {
         best = l;
@@ -85,7 +86,7 @@ export function extendBeam(
     const dyn = dynamicScores(model, ctx, h.state, i, cache, keep);
     const prev = h.label === -1 ? 0 : h.label;
     for (let l = 0; l < L; l++) {
-      if (table[prev * L + l] !== 1) continue;
+      if (table[prev * L + l] !== 1 || !layoutAllows(ctx, h.state, model.labels[l]!, i)) continue;
       count = offerCandidate(top, count, width, h.score + statics[offset + l]! + dyn[l]!, hi, l);
     }
   }

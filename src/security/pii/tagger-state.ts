@@ -50,6 +50,18 @@ export function nextState(ctx: TagContext, state: TagState, label: string, i: nu
 }
 
 /**
+ * Whether `label` keeps the text's layout consistent: only a place (a postal block) runs over a line
+ * break; a text that already split a place into adjacent pieces never runs a place over a line break,
+ * and one that ran a place over a line break never splits one (a text lays its addresses out one way).
+ */
+export function layoutAllows(ctx: TagContext, state: TagState, label: string, i: number): boolean {
+  if (label === 'O') return true;
+  const place = PLACE_TYPES.has(label.slice(2));
+  if (label.startsWith('I-')) return ctx.newline[i] !== true || (place && !state.split);
+  return !(place && state.multiline && state.prev !== 'O' && state.prev !== '<s>' && PLACE_TYPES.has(state.prev.slice(2)));
+}
+
+/**
  * A key that determines {@link tagFeatures} of token i under `state` (tagging caches their weights by it):
  * outside an entity and not at a line's start it leaves out the position, so that equal words share it.
  */
