@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/train-pii-tagger.ts [--data fixtures/data] [--folds 5] [--epochs 16] [--seed 1]
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
- *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines]
+ *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines] [--oof FILE]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -19,7 +19,9 @@
  * for the weights shipped before the run and the ones trained now; the same among those of them with no
  * masked or unmasked name (scripts/train-pii-negatives.ts), where every such span is a false alarm.
  * --lead-lines adds a copy of every training text with a line break, after a short name-free comment
- * line (a signature after "Thanks again,").
+ * line (a signature after "Thanks again,"). --oof FILE writes every held-out sentence's text, gold and
+ * predicted spans (read by scripts/pii-misses.ts). --refill K adds K copies of the training texts whose
+ * name, organisation, place, title and NRP values are swapped among the training texts (train-pii-augment.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { asEvaluated, presidioGold } from '../benchmarks/security/eval-pii.js';
@@ -30,7 +32,7 @@ import { shippedTagger } from '../src/security/pii/tagger.js';
 import { wilson } from '../benchmarks/security/metrics.js';
 import { benignFlagShare, type BenignFlagShare } from './train-pii-benign.js';
 import { cleanNegative } from './train-pii-negatives.js';
-import { withLeadLine } from './train-pii-augment.js';
+import { withLeadLine, withRefilledSlots } from './train-pii-augment.js';
 import { deserializeTagger, serializeTagger } from '../src/security/pii/tagger-model.js';
 import { crossValidationReport, type Scored } from './train-pii-cv.js';
 import { fromPlain, fromPresidio, fromWnut, misaligned, TAGGER_LABELS } from './train-pii-data.js';
@@ -73,6 +75,14 @@ const wnut: TaggedSentence[] = [
 const leadLines = process.argv.includes('--lead-lines');
 const leadPool = pool.filter((r) => cleanNegative(r.text) && r.text.length <= 60).map((r) => r.text);
 const leadLined = (train: readonly PresidioRow[]): TaggedSentence[] => (leadLines ? withLeadLine(train, leadPool).map(fromPresidio) : []);
+/** --refill K: K copies of the training texts with their name, organisation, place, title and NRP values swapped among themselves. */
+const refills = Number(arg('--refill', '0'));
+const refilled = (train: readonly PresidioRow[]): TaggedSentence[] => {
+  const random = rng(seed + 3);
+  return Array.from({ length: refills }, () => withRefilledSlots(train, random).map(fromPresidio)).flat();
+};
+/** Every extra training sentence made from the presidio rows of a training split. */
+const augmented = (train: readonly PresidioRow[]): TaggedSentence[] => [...leadLined(train), ...refilled(train)];
 const benignTexts = comments.slice(Math.max(negativeCount, comments.length - benignCount)).map((r) => r.text);
 /** The held-out comments with no masked or unmasked name: any span there is a false alarm. */
 const nameFreeTexts = benignTexts.filter(cleanNegative);
@@ -80,16 +90,19 @@ console.log(`presidio ${rows.length} sentences, extra (wnut17train, GoEmotions n
 
 const order = shuffle(rows.map((_, i) => i), rng(seed));
 const scored: Scored[] = [];
+const texts = new Map<Scored, string>();
 const foldBenign: BenignFlagShare[] = [];
 const foldNameFree: BenignFlagShare[] = [];
 for (let k = 0; k < folds; k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
-  const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...leadLined(rows.filter((_, i) => !test.has(i)))];
+  const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...augmented(rows.filter((_, i) => !test.has(i)))];
   const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, 'cv', minWeight));
   for (const i of test) {
     const row = rows[i]!;
     const gold: TypedSpan[] = presidioGold(row);
-    scored.push({ fold: k, gold, predicted: asEvaluated(detectPIIWith(row.full_text, {}, model)) });
+    const item = { fold: k, gold, predicted: asEvaluated(detectPIIWith(row.full_text, {}, model)) };
+    scored.push(item);
+    texts.set(item, row.full_text);
   }
   if (benignTexts.length) {
     foldBenign.push(benignFlagShare(benignTexts, model));
@@ -98,6 +111,9 @@ for (let k = 0; k < folds; k++) {
   console.log(`fold ${k + 1}/${folds} done`);
 }
 const cv = crossValidationReport(scored, folds, seed);
+/** --oof FILE: the out-of-fold predictions with their texts, for scripts/pii-misses.ts. */
+const oofPath = arg('--oof', '');
+if (oofPath) writeFileSync(oofPath, `${JSON.stringify(scored.map((s) => ({ ...s, text: texts.get(s) })))}\n`);
 const benign: Record<string, BenignFlagShare> = {};
 const showBenign = (name: string, b: BenignFlagShare): void => {
   benign[name] = b;
@@ -120,8 +136,8 @@ if (benignTexts.length) {
 }
 
 if (!process.argv.includes('--cv-only')) {
-  const all = [...presidio, ...wnut, ...leadLined(rows)];
-  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
+  const all = [...presidio, ...wnut, ...augmented(rows)];
+  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}${refills ? ` + ${refills} cop${refills === 1 ? 'y' : 'ies'} with names, organisations, places, titles and NRP swapped` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
   const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, trainedOn, minWeight);
   if (benignTexts.length) {
     showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
@@ -136,5 +152,5 @@ export const TAGGER_WEIGHTS: SerializedTagger = ${JSON.stringify(serialized, nul
   writeFileSync('src/security/pii/tagger-weights.ts', body);
   console.log(`weights: ${serialized.features} features, ${(body.length / 1024).toFixed(0)} KiB`);
 }
-writeFileSync(reportPath, `${JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, minWeight, ...cv, benignGoEmotions: benign }, null, 2)}\n`);
+writeFileSync(reportPath, `${JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, ...cv, benignGoEmotions: benign }, null, 2)}\n`);
 console.log(`report written to ${reportPath}`);
