@@ -73,11 +73,27 @@ export function fastScore(r: OutOfFold, c: Pick<FastCutoffs, 'planted'>): number
   return r.trusted || r.planted >= c.planted ? 1 : r.sync;
 }
 
+/** Benign sources made of documents (emails, personal prose): a planted-window flag there is a false alarm on data. */
+export const DOCUMENT_SOURCES = ['bipia-clean-email', 'goemotions'];
+
 /**
- * Chooses the fast path's cut-offs on out-of-fold scores: the planted-window cut-off keeps benign
- * documents' false positives at `maxFpr / 2`, then the n-gram cut-off keeps every benign source at `maxFpr`.
+ * Chooses the fast path's cut-offs on out-of-fold scores. The planted-window cut-off must keep the windowed
+ * texts of the document sources (clean emails, GoEmotions) at or under `maxFpr / 2`; among the cut-offs at or
+ * above that floor (the planted scores of benign texts), the one with the highest pooled recall is taken
+ * (ties: the highest), each with the n-gram cut-off that keeps every benign source at or under `maxFpr`. A
+ * higher planted cut-off can pay off when prompts addressed to an assistant (deepset negatives of 30 words
+ * or more) reach the window layer: their flags count against their source's false-positive budget.
  */
 export function chooseFastCutoffs(rows: readonly OutOfFold[], maxFpr: number): FastCutoffs {
-  const planted = Math.max(0.3, chooseThreshold(rows.filter((r) => r.planted !== 0), (r) => r.planted, maxFpr / 2));
-  return { planted, medium: chooseThreshold(rows, (r) => fastScore(r, { planted }), maxFpr) };
+  const docs = rows.filter((r) => r.planted !== 0 && DOCUMENT_SOURCES.includes(r.source));
+  const floor = Math.max(0.3, chooseThreshold(docs, (r) => r.planted, maxFpr / 2));
+  const candidates = [floor, ...new Set(rows.filter((r) => r.label === 0 && r.planted >= floor).map((r) => r.planted + 1e-9))].sort((a, b) => a - b);
+  const positives = rows.filter((r) => r.label === 1);
+  let best: FastCutoffs & { recall: number } = { planted: floor, medium: 1, recall: -1 };
+  for (const planted of candidates) {
+    const medium = chooseThreshold(rows, (r) => fastScore(r, { planted }), maxFpr);
+    const recall = positives.filter((r) => fastScore(r, { planted }) >= medium).length;
+    if (recall >= best.recall) best = { planted, medium, recall };
+  }
+  return { planted: best.planted, medium: best.medium };
 }

@@ -6,11 +6,13 @@
  */
 import { insertAttack, type CorpusItem, type InsertPosition } from '../benchmarks/security/injection-corpus.js';
 import { featurize, type SparseVector } from '../src/security/injection/features.js';
-import { documentWindows, PLANTED_DIM } from '../src/security/injection/planted-instructions.js';
+import { documentWindows, PLANTED_DIM, type TextWindow } from '../src/security/injection/planted-instructions.js';
 import { rng, trainLogistic, type LinearModel } from './injection-train-core.js';
 
 interface WindowExample {
   text: string;
+  /** Context markers of a window seen inside its document; [] for a text seen alone. */
+  markers: string[];
   label: 0 | 1;
   group: string;
 }
@@ -22,12 +24,11 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 const POSITIONS: InsertPosition[] = ['start', 'middle', 'end'];
 
 /** Windows of `email` with `inserted` planted in it that mostly cover the inserted text. */
-function coveringWindows(email: string, inserted: string, position: InsertPosition): string[] {
+function coveringWindows(email: string, inserted: string, position: InsertPosition): TextWindow[] {
   const text = insertAttack(email, inserted, position);
   const at = text.indexOf(inserted);
   return documentWindows(text)
-    .filter((w) => overlap(w.start, w.end, at, at + inserted.length) >= 0.5 * Math.min(w.end - w.start, inserted.length))
-    .map((w) => w.text);
+    .filter((w) => overlap(w.start, w.end, at, at + inserted.length) >= 0.5 * Math.min(w.end - w.start, inserted.length));
 }
 
 /**
@@ -42,13 +43,13 @@ function plantedAugmentation(items: readonly CorpusItem[], pick: () => number): 
   const plant = (text: string, label: 0 | 1, group: string): void => {
     const email = emails[Math.floor(pick() * emails.length)]!;
     const pos = POSITIONS[Math.floor(pick() * 3)]!;
-    for (const w of coveringWindows(email, text, pos)) out.push({ text: w, label, group });
+    for (const w of coveringWindows(email, text, pos)) out.push({ text: w.text, markers: w.markers, label, group });
   };
   for (const it of items) {
     const words = it.text.split(/\s+/).length;
     if (it.source === 'deepset' && words <= 40) {
       plant(it.text, 1, 'planted-task');
-      if (it.label === 0) out.push({ text: it.text, label: 1, group: 'task' });
+      if (it.label === 0) out.push({ text: it.text, markers: [], label: 1, group: 'task' });
     }
     else if (it.source === 'goemotions' && pick() < 0.1) plant(it.text, 0, 'planted-prose');
   }
@@ -61,21 +62,21 @@ export function windowExamples(items: readonly CorpusItem[]): WindowExample[] {
   const out: WindowExample[] = plantedAugmentation(items, rng(9));
   for (const it of items) {
     if (it.source === 'bipia-email-attack' && it.attack) {
-      out.push({ text: it.attack, label: 1, group: 'attack' });
+      out.push({ text: it.attack, markers: [], label: 1, group: 'attack' });
       const at = it.text.indexOf(it.attack);
       for (const w of documentWindows(it.text)) {
         const o = at < 0 ? 0 : overlap(w.start, w.end, at, at + it.attack.length);
-        if (o === 0) out.push({ text: w.text, label: 0, group: 'email' });
-        else if (o >= 0.5 * Math.min(w.end - w.start, it.attack.length)) out.push({ text: w.text, label: 1, group: 'carrier' });
+        if (o === 0) out.push({ text: w.text, markers: w.markers, label: 0, group: 'email' });
+        else if (o >= 0.5 * Math.min(w.end - w.start, it.attack.length)) out.push({ text: w.text, markers: w.markers, label: 1, group: 'carrier' });
       }
     } else if (it.source === 'bipia-clean-email' || it.source === 'goemotions') {
       const ws = documentWindows(it.text);
-      if (ws.length) ws.forEach((w) => out.push({ text: w.text, label: 0, group: it.source === 'goemotions' ? 'prose' : 'email' }));
-      else out.push({ text: it.text, label: 0, group: 'prose' });
+      if (ws.length) ws.forEach((w) => out.push({ text: w.text, markers: w.markers, label: 0, group: it.source === 'goemotions' ? 'prose' : 'email' }));
+      else out.push({ text: it.text, markers: [], label: 0, group: 'prose' });
     } else if (it.source === 'jailbreaks') {
-      for (const w of documentWindows(it.text)) if (pick() < 0.1) out.push({ text: w.text, label: 1, group: 'jailbreak' });
+      for (const w of documentWindows(it.text)) if (pick() < 0.1) out.push({ text: w.text, markers: w.markers, label: 1, group: 'jailbreak' });
     } else if (it.source === 'deepset' && it.label === 1) {
-      out.push({ text: it.text, label: 1, group: 'deepset' });
+      out.push({ text: it.text, markers: [], label: 1, group: 'deepset' });
     }
   }
   return out;
@@ -86,6 +87,6 @@ export function trainPlanted(items: readonly CorpusItem[], seed: number, l2: num
   const ex = windowExamples(items);
   const count = new Map<string, number>();
   for (const e of ex) count.set(e.group, (count.get(e.group) ?? 0) + 1);
-  const xs: SparseVector[] = ex.map((e) => featurize(e.text, [], PLANTED_DIM));
+  const xs: SparseVector[] = ex.map((e) => featurize(e.text, e.markers, PLANTED_DIM));
   return trainLogistic(xs, ex.map((e) => e.label), ex.map((e) => 200 / count.get(e.group)!), { dim: PLANTED_DIM, epochs: 6, lr: 0.03, l2, seed });
 }

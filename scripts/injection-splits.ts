@@ -5,15 +5,18 @@
  * judged on all six, not on the one reported split.
  *
  *   npx tsx scripts/injection-splits.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--json out.json]
+ *
+ * L2= and EPOCHS= override the n-gram model's hyper-parameters, as in train-injection.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { BENIGN_SOURCES, chooseFastCutoffs, fastScore, figuresAt } from './injection-cv-report.js';
-import { crossValidate, DEFAULT_HYPER_PARAMS } from './injection-cv.js';
+import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams } from './injection-cv.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
 const folds = Number(arg('--folds', '5'));
 const maxFpr = Number(arg('--max-fpr', '0.025'));
+const HP: HyperParams = { ...DEFAULT_HYPER_PARAMS, l2: Number(process.env.L2 ?? DEFAULT_HYPER_PARAMS.l2), epochs: Number(process.env.EPOCHS ?? DEFAULT_HYPER_PARAMS.epochs) };
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const results: Record<string, unknown>[] = [];
@@ -21,7 +24,7 @@ const recalls: number[] = [];
 let worstFpr = 0;
 for (const salt of ['cv', 'cv2', 'cv3']) {
   for (const grouping of ['category', 'attack'] as const) {
-    const rows = await crossValidate(dataDir, folds, DEFAULT_HYPER_PARAMS, false, grouping, salt);
+    const rows = await crossValidate(dataDir, folds, HP, false, grouping, salt);
     const cut = chooseFastCutoffs(rows, maxFpr);
     const f = figuresAt(rows, (r) => fastScore(r, cut), cut.medium);
     const rate = (s: string): number => f.bySource[s]?.rate ?? 0;
@@ -36,4 +39,4 @@ for (const salt of ['cv', 'cv2', 'cv3']) {
 const mean = recalls.reduce((a, b) => a + b, 0) / recalls.length;
 console.log(`mean recall ${pct(mean)}, lowest ${pct(Math.min(...recalls))}, worst benign FPR ${pct(worstFpr)}`);
 const out = arg('--json', '');
-if (out) writeFileSync(out, `${JSON.stringify({ maxFpr, folds, mean, worstFpr, results }, null, 2)}\n`);
+if (out) writeFileSync(out, `${JSON.stringify({ maxFpr, folds, hyperParams: HP, mean, worstFpr, results }, null, 2)}\n`);

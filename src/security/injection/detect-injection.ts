@@ -78,8 +78,8 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
     ? mostInstructionLike(windowModel, norm.text, (w) => {
       // The main model reads only windows the window model already finds instruction-like (p >= 0.5; speed:
       // in cross-validation a lower gate of 0.3 flagged exactly the same items).
-      const p = windowProbability(windowModel, w);
-      return p < 0.5 ? p : Math.max(p, modelProbability(model, w));
+      const p = windowProbability(windowModel, w.text, w.markers);
+      return p < 0.5 ? p : Math.max(p, modelProbability(model, w.text));
     })
     : undefined;
   if (planted && model.planted && planted.contrast >= model.planted.threshold) {

@@ -1,9 +1,10 @@
 import { featurize } from './features.js';
 import { PLANTED_MODEL } from './planted-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
+import { contentWords, windowContextMarkers } from './window-context.js';
 
 /** Hash buckets of the planted-instruction model (smaller than the main model's). */
-export const PLANTED_DIM = 1 << 14;
+export const PLANTED_DIM = 1 << 16;
 /** Words per window, and the step between windows. */
 export const WINDOW_WORDS = 12;
 const WINDOW_STEP = 8;
@@ -15,6 +16,8 @@ export interface TextWindow {
   start: number;
   end: number;
   text: string;
+  /** How the window sits in its document (see windowContextMarkers); fed to the window model. */
+  markers: string[];
 }
 
 /** The trained window model and the cut-off above which a window is an instruction planted in data. */
@@ -41,12 +44,15 @@ const SENTENCE = /[^.!?\n]*[^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$)/g;
 export function documentWindows(text: string): TextWindow[] {
   const words = [...text.matchAll(/\S+/g)];
   if (words.length < MIN_DOCUMENT_WORDS) return [];
+  const doc = contentWords(text);
+  const window = (start: number, end: number, body: string, sentence: boolean): TextWindow => (
+    { start, end, text: body, markers: windowContextMarkers(doc, start, end, body, sentence) });
   const out: TextWindow[] = [];
   for (let i = 0; i < words.length; i += WINDOW_STEP) {
     const last = words[Math.min(words.length, i + WINDOW_WORDS) - 1]!;
     const start = words[i]!.index!;
     const end = last.index! + last[0].length;
-    out.push({ start, end, text: text.slice(start, end) });
+    out.push(window(start, end, text.slice(start, end), false));
     if (i + WINDOW_WORDS >= words.length) break;
   }
   const sentences: TextWindow[] = [];
@@ -56,14 +62,17 @@ export function documentWindows(text: string): TextWindow[] {
     const body = raw.trim();
     const n = body.split(/\s+/).length;
     if (n < 3 || n > WINDOW_WORDS * 2) continue;
-    sentences.push({ start: m.index + lead, end: m.index + lead + body.length, text: body });
+    sentences.push(window(m.index + lead, m.index + lead + body.length, body, true));
   }
   return sentences.length >= 2 ? [...out, ...sentences] : out;
 }
 
-/** Probability that one window is an instruction addressed to an assistant rather than document prose. */
-export function windowProbability(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, window: string): number {
-  const { indices, values } = featurize(window, [], model.weights.length);
+/**
+ * Probability that one window (with its context markers, none for a text seen alone) is an instruction
+ * addressed to an assistant rather than document prose.
+ */
+export function windowProbability(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, window: string, markers: readonly string[] = []): number {
+  const { indices, values } = featurize(window, markers, model.weights.length);
   let z = model.bias;
   for (let i = 0; i < indices.length; i++) z += model.weights[indices[i]!]! * values[i]!;
   return 1 / (1 + Math.exp(-z));
@@ -80,10 +89,10 @@ export interface PlantedWindow extends TextWindow {
  * The most instruction-like window of a (normalised) document; undefined for short texts. `score` gives a
  * window's probability (by default the window model's; detectInjection also asks the main model).
  */
-export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, score = (w: string): number => windowProbability(model, w)): PlantedWindow | undefined {
+export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, score = (w: TextWindow): number => windowProbability(model, w.text, w.markers)): PlantedWindow | undefined {
   const windows = documentWindows(text);
   if (!windows.length) return undefined;
-  const probs = windows.map((w) => score(w.text));
+  const probs = windows.map(score);
   let best = 0;
   probs.forEach((p, i) => (p > probs[best]! ? (best = i) : undefined));
   const sorted = [...probs].sort((a, b) => a - b);
