@@ -2,7 +2,7 @@
 import { beamCache, extendBeam, labelPath, startBeam, type Hypothesis } from '../src/security/pii/tagger-beam.js';
 import { staticFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
 import { nextState, layoutAllows, START, tagFeatures, type TagContext } from '../src/security/pii/tagger-state.js';
-import { layoutOf } from '../src/security/pii/tagger-layout.js';
+import { layoutOf, lineHeads } from '../src/security/pii/tagger-layout.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
 import { createRng } from '../src/core/prompts/rng.js';
@@ -66,7 +66,7 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
   const statics = data.map((s) => staticFeatures(s.tokens, s.rx).map((list) => (keep ? list.filter(keep) : list)));
   const contexts: TagContext[] = data.map((s) => {
     const infos = tokenInfos(s.tokens);
-    return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues };
+    return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues, head: lineHeads(s.tokens) };
   });
   /** Adds `delta` to the features of tokens 0..last under the label path `path`. */
   const updatePath = (si: number, path: readonly number[], last: number, delta: number): void => {

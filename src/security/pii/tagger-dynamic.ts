@@ -21,6 +21,8 @@ export interface DynamicText {
   shapeCount: number;
   /** 1 where the token starts a line (the first token included). */
   lineStart: Uint8Array;
+  /** 1 where the token is its line's head (tagger-layout.ts's lineHeads). */
+  lineHead: Uint8Array;
   cues: readonly string[];
 }
 
@@ -58,16 +60,17 @@ export class DynamicScores {
       const ft = states[at + FIRST_TYPE]!;
       const features = [
         `t-1=${p}`, `t-2t-1=${this.label(states[at + PREV2]!)}|${p}`, `fe=${ft === -1 ? '' : tagger.types[ft]}|${p}|${shape}`,
-        `hs=${flags & 1 ? 's' : ''}${flags & 2 ? 'm' : ''}|${p}|${shape}|${n ? 'n' : ''}`,
+        `hs=${flags & 1 ? 's' : ''}${flags & 2 ? 'm' : ''}|${p}|${shape}|${n ? 'n' : ''}`, `fp=${ft === -1 ? '' : tagger.types[ft]}|${p}`,
       ];
       for (const cue of text.cues) features.push(`cu=${cue}|${p}|${shape}`);
       this.common.set(key, (common = this.weigh(features)));
     }
-    const lineAndEntity = starts || (prev !== -1 && tagger.typeOf[prev] !== -1);
+    const head = text.lineHead[i] === 1;
+    const lineAndEntity = head || (prev !== -1 && tagger.typeOf[prev] !== -1);
     if (!lineAndEntity) return common;
     const sum = this.sum;
     sum.set(common);
-    if (starts) {
+    if (head) {
       const ll = states[at + LINE_LABEL]!;
       const pll = states[at + PREV_LINE_LABEL]!;
       const lineKey = ((ll + 1) * (L + 1) + pll + 1) * S + shapeId;
@@ -89,6 +92,7 @@ export class DynamicScores {
         const name = tagger.types[type]!;
         this.entity.set(entityKey, (v = this.weigh([
           `ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${name}`, `ec1=${words[e - 1] ?? '<s>'}|${text.shapes[i]}`, `el=${length}|${name}`,
+          `eln=${text.lineStart[e] === 1 ? 'n' : ''}|${name}|${text.shapes[i]}`,
         ])));
       }
       for (let l = 0; l < L; l++) sum[l]! += v[l]!;

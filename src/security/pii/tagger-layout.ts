@@ -42,6 +42,19 @@ export function layoutOf(tokens: readonly Token[], infos: readonly TokenInfo[]):
   return layout;
 }
 
+/**
+ * For every token, whether it is the first on its line with a letter or digit (the head of the line: the
+ * name after a quoting "> " or "??? " prefix). A line without one has no head.
+ */
+export function lineHeads(tokens: readonly Token[]): boolean[] {
+  let seen = false;
+  return tokens.map((tok, i) => {
+    if (i === 0 || tok.gap === '\n') seen = false;
+    if (seen || !/[\p{L}\p{N}]/u.test(tok.text)) return false;
+    return (seen = true);
+  });
+}
+
 /** Line lengths in tokens as a few buckets (0 when there is no such line). */
 function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 5 ? '4' : n <= 8 ? '6' : '9';

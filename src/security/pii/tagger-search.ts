@@ -3,12 +3,13 @@ import { compileTagger } from './tagger-compiled.js';
 import {
   DynamicScores, ENTITY_START, FIRST_TYPE, FLAGS, LINE_LABEL, PREV, PREV2, PREV_LINE_LABEL, STATE_SIZE,
 } from './tagger-dynamic.js';
+import { lineHeads } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
 import { staticScores } from './tagger-scores.js';
 import type { Token } from './tokenize.js';
 
 /** Writes into `to[t..]` the state after the state at `from[f..]` gave token i the label `label`. */
-function advance(model: ReturnType<typeof compileTagger>, from: Int32Array, f: number, to: Int32Array, t: number, label: number, i: number, lineStart: boolean): void {
+function advance(model: ReturnType<typeof compileTagger>, from: Int32Array, f: number, to: Int32Array, t: number, label: number, i: number, lineStart: boolean, head: boolean): void {
   const { typeOf, begins, place } = model;
   const prev = from[f + PREV]!;
   const type = typeOf[label]!;
@@ -20,8 +21,8 @@ function advance(model: ReturnType<typeof compileTagger>, from: Int32Array, f: n
   to[t + ENTITY_START] = begins[label] === 1 ? i : type === -1 ? -1 : from[f + ENTITY_START]!;
   to[t + FIRST_TYPE] = from[f + FIRST_TYPE] !== -1 ? from[f + FIRST_TYPE]! : type;
   to[t + FLAGS] = from[f + FLAGS]! | (placeSplit ? 1 : 0) | (multiline ? 2 : 0);
-  to[t + LINE_LABEL] = lineStart ? label : from[f + LINE_LABEL]!;
-  to[t + PREV_LINE_LABEL] = lineStart ? from[f + LINE_LABEL]! : from[f + PREV_LINE_LABEL]!;
+  to[t + LINE_LABEL] = head ? label : from[f + LINE_LABEL]!;
+  to[t + PREV_LINE_LABEL] = head ? from[f + LINE_LABEL]! : from[f + PREV_LINE_LABEL]!;
 }
 
 /**
@@ -50,7 +51,8 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   const { scores: statics, words, shapes, cues, shapeIds, shapeCount } = staticScores(model, tokens, rx);
   const lineStart = new Uint8Array(n);
   for (let i = 0; i < n; i++) lineStart[i] = i === 0 || tokens[i]!.gap === '\n' ? 1 : 0;
-  const dynamic = new DynamicScores(tagger, { words, shapes, shapeIds, shapeCount, lineStart, cues });
+  const lineHead = Uint8Array.from(lineHeads(tokens), (h) => (h ? 1 : 0));
+  const dynamic = new DynamicScores(tagger, { words, shapes, shapeIds, shapeCount, lineStart, lineHead, cues });
   let states = new Int32Array(width * STATE_SIZE).fill(-1);
   states[FLAGS] = 0;
   let next = new Int32Array(width * STATE_SIZE);
@@ -76,7 +78,7 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
     let kept = 1;
     while (kept < count && nextScores[kept]! >= nextScores[0]! - margin) kept++;
     for (let k = 0; k < kept; k++) {
-      advance(tagger, states, from[k]! * STATE_SIZE, next, k * STATE_SIZE, chosen[k]!, i, lineStart[i] === 1);
+      advance(tagger, states, from[k]! * STATE_SIZE, next, k * STATE_SIZE, chosen[k]!, i, lineStart[i] === 1, lineHead[i] === 1);
       backs[i * width + k] = from[k]!;
       labels[i * width + k] = chosen[k]!;
     }

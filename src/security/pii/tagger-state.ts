@@ -11,13 +11,20 @@ export interface TagContext {
   newline: readonly boolean[];
   /** Cue words of the text (tagger-layout.ts). */
   cues: readonly string[];
+  /** True where the token is its line's head (tagger-layout.ts's lineHeads); absent: the line's first token. */
+  head?: readonly boolean[];
+}
+
+/** Whether token i is its line's head (see {@link TagContext}). */
+function isHead(ctx: TagContext, i: number): boolean {
+  return ctx.head ? ctx.head[i] === true : i === 0 || ctx.newline[i] === true;
 }
 
 /**
  * What tagging has decided so far in one text: the two previous labels, where the current entity started,
  * the first entity's type (a letterhead's first line tells a postal block from an inline address), whether
  * a place was already split into adjacent pieces or continued across a line break (a text lays its
- * addresses out one way), and the first labels of the current and previous line. Never mutated.
+ * addresses out one way), and the labels of the current and previous line's heads. Never mutated.
  */
 export interface TagState {
   readonly prev: string;
@@ -44,8 +51,9 @@ export function nextState(ctx: TagContext, state: TagState, label: string, i: nu
   const firstType = state.firstType || type;
   const split = state.split || placeSplit;
   const multiline = state.multiline || (label.startsWith('I-') && lineStart && PLACE_TYPES.has(type));
-  const lineLabel = lineStart ? label : state.lineLabel;
-  const prevLineLabel = lineStart ? state.lineLabel : state.prevLineLabel;
+  const head = isHead(ctx, i);
+  const lineLabel = head ? label : state.lineLabel;
+  const prevLineLabel = head ? state.lineLabel : state.prevLineLabel;
   return { prev: label, prev2: state.prev, entityStart, firstType, split, multiline, lineLabel, prevLineLabel };
 }
 
@@ -67,7 +75,7 @@ export function layoutAllows(ctx: TagContext, state: TagState, label: string, i:
  */
 export function tagFeaturesKey(ctx: TagContext, state: TagState, i: number): string {
   const history = `${state.prev2}|${state.prev}|${state.firstType}|${state.split ? 's' : ''}${state.multiline ? 'm' : ''}`;
-  if ((state.prev !== 'O' && state.prev !== '<s>') || i === 0 || ctx.newline[i]) {
+  if ((state.prev !== 'O' && state.prev !== '<s>') || i === 0 || ctx.newline[i] || isHead(ctx, i)) {
     return `${history}|@${i}|${state.entityStart}|${state.lineLabel}|${state.prevLineLabel}`;
   }
   return `${history}|${ctx.words[i]}|${ctx.shapes[i]}`;
@@ -75,9 +83,9 @@ export function tagFeaturesKey(ctx: TagContext, state: TagState, i: number): str
 
 /**
  * Features that depend on the tags already chosen: the two previous tags, and for a token right after an
- * entity, the words just before that entity started and how long it is so far; the type of the text's
- * first entity, whether places were split or ran over lines earlier in the text, each cue word of the
- * text, and at a line's start the first labels of the lines before; conjoined with the previous tag and
+ * entity, the words just before that entity started, how long it is so far and whether it started a
+ * line; the type of the text's first entity (also with the previous tag alone), whether places were split or ran over lines earlier in the text, each cue word of the
+ * text, and at a line's head the labels of the heads of the lines before; conjoined with the previous tag and
  * the token's shape.
  */
 export function tagFeatures(ctx: TagContext, state: TagState, i: number): string[] {
@@ -87,12 +95,16 @@ export function tagFeatures(ctx: TagContext, state: TagState, i: number): string
   const dyn = [
     `t-1=${prev}`, `t-2t-1=${state.prev2}|${prev}`, `t-1|w=${words[i]}`, `t-1|s=${shapes[i]}`,
     `fe=${state.firstType}|${prev}|${shapes[i]}`, `hs=${state.split ? 's' : ''}${state.multiline ? 'm' : ''}|${prev}|${shapes[i]}|${lineStart && i > 0 ? 'n' : ''}`,
+    `fp=${state.firstType}|${prev}`,
   ];
-  if (lineStart) dyn.push(`pl=${state.lineLabel}|${shapes[i]}`, `pl2=${state.prevLineLabel}|${state.lineLabel}|${shapes[i]}`);
+  if (isHead(ctx, i)) dyn.push(`pl=${state.lineLabel}|${shapes[i]}`, `pl2=${state.prevLineLabel}|${state.lineLabel}|${shapes[i]}`);
   for (const cue of ctx.cues) dyn.push(`cu=${cue}|${prev}|${shapes[i]}`);
   if (prev !== 'O' && prev !== '<s>') {
     const e = state.entityStart;
-    dyn.push(`ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${prev.slice(2)}`, `ec1=${words[e - 1] ?? '<s>'}|${shapes[i]}`, `el=${Math.min(i - e, 8)}|${prev.slice(2)}`);
+    dyn.push(
+      `ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${prev.slice(2)}`, `ec1=${words[e - 1] ?? '<s>'}|${shapes[i]}`, `el=${Math.min(i - e, 8)}|${prev.slice(2)}`,
+      `eln=${e === 0 || ctx.newline[e] === true ? 'n' : ''}|${prev.slice(2)}|${shapes[i]}`,
+    );
   }
   return dyn;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beamCache, extendBeam, labelPath, startBeam } from '../../../src/security/pii/tagger-beam.js';
 import { regexTags, staticFeatures, tokenInfos } from '../../../src/security/pii/tagger-features.js';
-import { layoutOf } from '../../../src/security/pii/tagger-layout.js';
+import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
 import { addScores, decode, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
 import type { TagContext } from '../../../src/security/pii/tagger-state.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
@@ -11,6 +11,7 @@ const TEXTS = [
   'Dear Mr. Olsen,\nplease ship it to 48 Calle Mayor 12, Apt. 3\nMadrid\nSpain 28013.',
   'Called Priya at +44 20 7946 0958 about the trip to Lisbon; she is 34 years old.',
   'Thanks again,\nMaria Keller\nGreenleaf Analytics\n1204 Birch Lane\nPortland\nUSA 97205',
+  '> Maria Keller\n> Greenleaf Analytics\n>\n??? 1204 Birch Lane\n??? Portland',
   'Billing address: 77 Rue de Rivoli, 75001 Paris. Shipping address: same. Phone: (579)888-3058',
   'Yesterday I had lunch with Dr. Magdalena Wiśniewska in Kraków | and we talked || for hours at Acme Corp.',
   'ünïcødé   and\n\nnewlines\tand tabs — 12345',
@@ -20,7 +21,7 @@ const TEXTS = [
 /** The training search (tagger-beam.ts over feature strings): the reference the fast decoder must equal. */
 function referenceDecode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[], width: number): string[] {
   const infos = tokenInfos(tokens);
-  const ctx: TagContext = { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: tokens.map((t) => t.gap === '\n'), cues: layoutOf(tokens, infos).cues };
+  const ctx: TagContext = { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: tokens.map((t) => t.gap === '\n'), cues: layoutOf(tokens, infos).cues, head: lineHeads(tokens) };
   const features = staticFeatures(tokens, rx);
   const cache = beamCache();
   let beam = startBeam();
