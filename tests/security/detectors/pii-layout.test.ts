@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPatternSpans } from '../../../src/security/pii/patterns.js';
 import { tokenInfos } from '../../../src/security/pii/tagger-features.js';
-import { layoutOf } from '../../../src/security/pii/tagger-layout.js';
+import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
 import { decode, deserializeTagger, serializeTagger, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
 import { nextState, START, tagFeatures, type TagContext } from '../../../src/security/pii/tagger-state.js';
 import { tokenize } from '../../../src/security/pii/tokenize.js';
@@ -15,6 +15,25 @@ describe('the tagger layout', () => {
     expect(layout.lines.map((l) => l.length)).toEqual([3, 3, 3, 3]);
     expect(layout.line[tokens.findIndex((t) => t.text === 'Elm')]).toBe(2);
     expect(layout.cues).toEqual(['address', 'billing', 'meet', 'name', 'street', 'where']);
+  });
+});
+
+describe('the heads of lines', () => {
+  it('are the first token with a letter or digit on each line, after any quoting prefix', () => {
+    const tokens = tokenize('> Carly Jones\n??? Topcoder\n>\n, CO 80202');
+    const heads = lineHeads(tokens).flatMap((h, i) => (h ? [tokens[i]!.text] : []));
+    expect(heads).toEqual(['Carly', 'Topcoder', 'CO']);
+  });
+
+  it('carry the previous line labels past a prefix', () => {
+    const text = '> Carly Jones\n> Topcoder';
+    const tokens = tokenize(text);
+    const infos = tokenInfos(tokens);
+    const ctx: TagContext = { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: tokens.map((t) => t.gap === '\n'), cues: [], head: lineHeads(tokens) };
+    let s = START;
+    ['O', 'B-PERSON', 'I-PERSON', 'O'].forEach((label, i) => (s = nextState(ctx, s, label, i)));
+    expect(s.lineLabel).toBe('B-PERSON');
+    expect(tagFeatures(ctx, s, 4)).toEqual(expect.arrayContaining([`pl=B-PERSON|${infos[4]!.shape}`]));
   });
 });
 
