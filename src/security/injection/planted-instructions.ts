@@ -86,16 +86,28 @@ export interface PlantedWindow extends TextWindow {
 }
 
 /**
+ * How much the instruction-likeness of a window in the first person that addresses no one ("I need to ignore
+ * my inbox and forget everything about the deadline") counts when the most instruction-like window is
+ * picked: a diarist's sentence about themselves is rarely a task planted for a reader. Chosen with the
+ * cross-validation of scripts/injection-splits.ts (no recall lost) and diary documents (see SECURITY.md).
+ */
+export const FIRST_PERSON_WEIGHT = 0.6;
+
+const speaksForItself = (w: TextWindow): boolean => w.markers.includes('ctx:first-person') && !w.markers.includes('ctx:second-person');
+
+/**
  * The most instruction-like window of a (normalised) document; undefined for short texts. `score` gives a
- * window's probability (by default the window model's; detectInjection also asks the main model).
+ * window's probability (by default the window model's; detectInjection also asks the main model). The
+ * contrast is taken against the median of the undiscounted probabilities.
  */
 export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, score = (w: TextWindow): number => windowProbability(model, w.text, w.markers)): PlantedWindow | undefined {
   const windows = documentWindows(text);
   if (!windows.length) return undefined;
-  const probs = windows.map(score);
+  const raw = windows.map(score);
+  const probs = raw.map((p, i) => (speaksForItself(windows[i]!) ? p * FIRST_PERSON_WEIGHT : p));
   let best = 0;
   probs.forEach((p, i) => (p > probs[best]! ? (best = i) : undefined));
-  const sorted = [...probs].sort((a, b) => a - b);
+  const sorted = [...raw].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return { ...windows[best]!, probability: probs[best]!, contrast: probs[best]! - median };
 }
