@@ -75,7 +75,10 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
   add(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`);
   add(`lines:${Math.min(6, clipped.split('\n').length)}`);
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
-  for (const m of markers) for (let i = 0; i < 8; i++) add(`m:${m}`);
+  for (const m of markers) {
+    const hash = fnv1a(`m:${m}`);
+    for (let i = 0; i < 8; i++) addHash(hash);
+  }
   const indices = Int32Array.from(touched);
   const values = new Float32Array(indices.length);
   let norm = 0;

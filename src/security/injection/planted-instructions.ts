@@ -96,14 +96,26 @@ export const FIRST_PERSON_WEIGHT = 0.6;
 const speaksForItself = (w: TextWindow): boolean => w.markers.includes('ctx:first-person') && !w.markers.includes('ctx:second-person');
 
 /**
- * The most instruction-like window of a (normalised) document; undefined for short texts. `score` gives a
- * window's probability (by default the window model's; detectInjection also asks the main model). The
- * contrast is taken against the median of the undiscounted probabilities.
+ * Window probability from which `second` opinions are asked, and how many windows (the likeliest) get one:
+ * with 6 instead of all, the six cross-validation splits of scripts/injection-splits.ts score identically.
  */
-export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, score = (w: TextWindow): number => windowProbability(model, w.text, w.markers)): PlantedWindow | undefined {
+const SECOND_OPINION_GATE = 0.5;
+const SECOND_OPINIONS = 6;
+
+/**
+ * The most instruction-like window of a (normalised) document; undefined for short texts. A window's
+ * probability is the window model's; `second` (detectInjection passes the main model) can raise it for the
+ * few likeliest windows (probability ≥ 0.5; the main model's reading is the costly part of a long entry).
+ * The contrast is taken against the median of the undiscounted probabilities.
+ */
+export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, second?: (w: TextWindow) => number): PlantedWindow | undefined {
   const windows = documentWindows(text);
   if (!windows.length) return undefined;
-  const raw = windows.map(score);
+  const raw = windows.map((w) => windowProbability(model, w.text, w.markers));
+  if (second) {
+    const likeliest = raw.map((_, i) => i).filter((i) => raw[i]! >= SECOND_OPINION_GATE).sort((a, b) => raw[b]! - raw[a]!);
+    for (const i of likeliest.slice(0, SECOND_OPINIONS)) raw[i] = Math.max(raw[i]!, second(windows[i]!));
+  }
   const probs = raw.map((p, i) => (speaksForItself(windows[i]!) ? p * FIRST_PERSON_WEIGHT : p));
   let best = 0;
   probs.forEach((p, i) => (p > probs[best]! ? (best = i) : undefined));
