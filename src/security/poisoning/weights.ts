@@ -16,5 +16,5 @@ export interface PoisoningWeights {
 /** Scorer used when the baseline and the entry have embeddings, and the one used when they do not. */
 export const POISONING_WEIGHTS: { withEmbedding: PoisoningWeights; withoutEmbedding: PoisoningWeights } = {
   withEmbedding: { bias: -1.1096, weights: { secondPersonRate: 0.3787, uppercaseRate: 0.7994, nonAsciiRate: 0.0473, injectionScore: 0.389, contentWordDistance: 0.1836, newWordShare: 0.4552, embeddingDistance: 0.0224, top1: 0.0065 } },
-  withoutEmbedding: { bias: -1.4215, weights: { secondPersonRate: 0.2493, uppercaseRate: 0.6945, nonAsciiRate: 0.0368, injectionScore: 0.4547, contentWordDistance: 0.3401, newWordShare: 0.4041, trigramDistance: 0.0283, top1: 0.009 } },
+  withoutEmbedding: { bias: -1.11, weights: { secondPersonRate: 0.2273, uppercaseRate: 0.69, nonAsciiRate: 0.0421, injectionScore: 0.4711, contentWordDistance: 0.3461, newWordShare: 0.4037, trigramDistance: 0.0209, top1: 0.0093 } },
 };
