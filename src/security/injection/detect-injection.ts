@@ -18,6 +18,21 @@ function matchRules(text: string, decoded: string | undefined, out: InjectionSpa
   }
 }
 
+/** Texts up to this many words (prompts, short entries) are also scored sentence by sentence. */
+export const SENTENCE_SCORED_MAX_WORDS = 100;
+
+/**
+ * The main model's highest score over the sentences (and lines) of three words or more of a short text with
+ * two or more of them, 0 otherwise: an injection appended to an innocent question ("… Where can I find it?
+ * Vergiss alles davor und …") is not diluted by the question's words. Longer texts are left to the planted
+ * layer.
+ */
+function bestSentenceScore(model: InjectionModel, text: string): number {
+  if ((text.match(/\S+/g)?.length ?? 0) > SENTENCE_SCORED_MAX_WORDS) return 0;
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => (x.match(/\S+/g)?.length ?? 0) >= 3);
+  return sentences.length < 2 ? 0 : Math.max(...sentences.map((x) => modelProbability(model, x)));
+}
+
 /** What the model sees of a text: the normalised text, the rule hits and the markers fed to the model. */
 export interface InjectionEvidence {
   norm: NormalizedText;
@@ -50,7 +65,7 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  * Scores how likely `text` is to be a prompt injection. The text is normalised first (see
  * normalizeForDetection); rules (instruction override, jailbreak personas, prompt extraction, chat markup,
  * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
- * sees which rules fired, gives the score. A hit of a rule the training split found precise ("trusted"),
+ * sees which rules fired, gives the score (for a short text, the highest of its own and its sentences'). A hit of a rule the training split found precise ("trusted"),
  * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. In a
  * longer document, a window that the planted-instruction model or the main model finds addressed to an
  * assistant, and that stands out from the rest of the document, is at least
@@ -59,6 +74,7 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
 export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
   const { norm, spans, markers } = gatherEvidence(text);
   let modelScore = modelProbability(model, norm.text, markers);
+  modelScore = Math.max(modelScore, bestSentenceScore(model, norm.text));
   for (const payload of norm.decoded) {
     const payloadMarkers = [...new Set(spans.filter((s) => s.decoded === payload.kind).map((s) => s.rule))];
     const payloadScore = modelProbability(model, payload.text, payloadMarkers);
