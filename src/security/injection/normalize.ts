@@ -105,9 +105,14 @@ function foldSpacing(text: string, flags: Set<NormalizationFlag>): string {
   });
 }
 
+/** Tokens that look like leetspeak but are ordinary: "2nd", "10am", "covid19" stay as they are. */
+const NOT_LEET = /^\d+$|^\d+[a-z]{1,3}$|^[a-z]+\d{2,}$/i;
+
 function foldLeet(text: string, flags: Set<NormalizationFlag>): string {
-  return text.replace(/\b(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$])[a-z013457@$!]{4,}\b/gi, (word) => {
-    if (/^\d+$/.test(word) || /^\d+[a-z]{1,3}$/i.test(word)) return word;
+  return text.replace(/\b(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$])[a-z013457@$!]{4,}\b/gi, (word: string, at: number) => {
+    if (NOT_LEET.test(word)) return word;
+    // "sara@example" followed by ".com" is an e-mail address, not "saraaexample".
+    if (word.includes('@') && /^\.[a-z]/i.test(text.slice(at + word.length, at + word.length + 2))) return word;
     flags.add('leetspeak');
     return word.replace(/[013457@$!]/g, (c) => LEET[c] ?? c);
   });
