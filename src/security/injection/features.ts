@@ -3,13 +3,21 @@ export const FEATURE_DIM = 1 << 16;
 
 /** FNV-1a 32-bit hash of a string. */
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+  return fnv1aFrom(0x811c9dc5, s);
+}
+
+/** FNV-1a of a string continued from the hash of what came before it: fnv1a(a + b) === fnv1aFrom(fnv1a(a), b). */
+export function fnv1aFrom(hash: number, s: string): number {
+  let h = hash;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+
+/** The hash state after "b:", where every word bigram feature ("b:<previous> <word>") starts. */
+const BIGRAM = fnv1a('b:');
 
 /** A sparse feature vector: bucket indices with their (L2-normalised) values. */
 export interface SparseVector {
@@ -65,13 +73,15 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const lower = clipped.toLowerCase();
   const words = lower.match(/[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu) ?? [];
-  let prev = '<s>';
+  // The bigram "b:<prev> <w>" is hashed from the state after "b:<prev> ", without building the string.
+  let afterPrev = fnv1aFrom(BIGRAM, '<s> ');
   for (const w of words) {
     for (const hash of wordHashes(w)) addHash(hash);
-    for (let r = 0; r < bigramCount; r++) add(`b:${prev} ${w}`);
-    prev = w;
+    const bigram = fnv1aFrom(afterPrev, w);
+    for (let r = 0; r < bigramCount; r++) addHash(bigram);
+    afterPrev = fnv1aFrom(fnv1aFrom(BIGRAM, w), ' ');
   }
-  add(`b:${prev} </s>`);
+  addHash(fnv1aFrom(afterPrev, '</s>'));
   add(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`);
   add(`lines:${Math.min(6, clipped.split('\n').length)}`);
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
