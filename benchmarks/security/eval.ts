@@ -67,6 +67,10 @@ export function injectionTable(inj: InjectionEvaluation): string {
   return renderTable(`Prompt injection, shipped model (flagged = risk MEDIUM or HIGH; layers: ${layers})`, rows);
 }
 
+/** A rate and its interval as "95.8% [92.5–97.7]". */
+const pct = (rate: number, ci: { low: number; high: number }): string =>
+  `${(rate * 100).toFixed(1)}% [${(ci.low * 100).toFixed(1)}–${(ci.high * 100).toFixed(1)}]`;
+
 /** Runs every evaluation not skipped; returns the JSON report and the printable tables. */
 export function runEvaluation(opts: EvalOptions): { report: Record<string, unknown>; text: string } {
   skipped.length = 0;
@@ -105,8 +109,9 @@ export function runEvaluation(opts: EvalOptions): { report: Record<string, unkno
       const p = evaluatePoisoning(journals);
       report.poisoning = p;
       tables.push(renderTable(`Poisoning (${p.journals} synthetic journals; default threshold ${p.threshold})`, [{ name: 'foreign entries', ...p }])
-        + `\nAUROC ${p.auroc.toFixed(3)}; detection at 1% FPR ${(p.detectionAt1pctFpr * 100).toFixed(1)}% `
-        + `[${(p.detectionAt1pctFprCI.low * 100).toFixed(1)}–${(p.detectionAt1pctFprCI.high * 100).toFixed(1)}]`);
+        + `\nAUROC ${p.auroc.toFixed(3)} (test journals); at the train journals' 1%-FPR threshold (${p.thresholdAt1pctFpr.toFixed(2)}): `
+        + `detection ${pct(p.detectionAt1pctFpr, p.detectionAt1pctFprCI)}, test FPR ${pct(p.fprAtThreshold, p.fprAtThresholdCI)}; `
+        + `at the test journals' own 1%-FPR point: detection ${pct(p.detectionAtTest1pctFpr, p.detectionAtTest1pctFprCI)}`);
     } else {
       report.poisoning = { skipped: 'no author sources (goemotions, wnut17) found' };
     }
