@@ -7,6 +7,7 @@
  *   npx tsx scripts/train-pii-tagger.ts [--data fixtures/data] [--folds 5] [--epochs 16] [--seed 1]
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
  *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines] [--oof FILE]
+ *       [--refill K] [--weights FILE] [--cv-from REPORT]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -22,8 +23,12 @@
  * line (a signature after "Thanks again,"). --oof FILE writes every held-out sentence's text, gold and
  * predicted spans (read by scripts/pii-misses.ts). --refill K adds K copies of the training texts whose
  * name, organisation, place, title and NRP values are swapped among the training texts (train-pii-augment.ts).
+ * --weights FILE writes the weights there instead of src/security/pii/tagger-weights.ts. --cv-from REPORT
+ * skips the cross-validation and takes its figures from the report of an earlier --cv-only run with the same
+ * configuration (checked; both parts are deterministic in the seed, so the result is that of one full run):
+ * the final weights can then be trained while the CV runs, in a second process.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { asEvaluated, presidioGold } from '../benchmarks/security/eval-pii.js';
 import { loadGoEmotions, loadPresidio, loadWnut, type PresidioRow } from '../benchmarks/security/load-data.js';
 import type { TypedSpan } from '../benchmarks/security/span-scoring.js';
@@ -54,6 +59,8 @@ const runs = Number(arg('--runs', '1'));
 const width = Number(arg('--beam', '1'));
 const margin = process.argv.includes('--margin') ? Number(arg('--margin', '')) : undefined;
 const reportPath = arg('--report', 'scripts/train-pii-report.json');
+const weightsPath = arg('--weights', 'src/security/pii/tagger-weights.ts');
+const cvFrom = arg('--cv-from', '');
 
 const rows = loadPresidio(dir);
 if (rows.length === 0) throw new Error(`no presidio-synth data under ${dir}`);
@@ -93,7 +100,7 @@ const scored: Scored[] = [];
 const texts = new Map<Scored, string>();
 const foldBenign: BenignFlagShare[] = [];
 const foldNameFree: BenignFlagShare[] = [];
-for (let k = 0; k < folds; k++) {
+for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
   const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...augmented(rows.filter((_, i) => !test.has(i)))];
   const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, 'cv', minWeight));
@@ -110,7 +117,9 @@ for (let k = 0; k < folds; k++) {
   }
   console.log(`fold ${k + 1}/${folds} done`);
 }
-const cv = crossValidationReport(scored, folds, seed);
+/** The configuration written to the report (and compared with a --cv-from report). */
+const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight };
+const cv = cvFrom ? undefined : crossValidationReport(scored, folds, seed);
 /** --oof FILE: the out-of-fold predictions with their texts, for scripts/pii-misses.ts. */
 const oofPath = arg('--oof', '');
 if (oofPath) writeFileSync(oofPath, `${JSON.stringify(scored.map((s) => ({ ...s, text: texts.get(s) })))}\n`);
@@ -128,7 +137,7 @@ const pooled = (shares: readonly BenignFlagShare[]): BenignFlagShare => {
   const ci = wilson(flagged, texts);
   return { texts, flagged, share: flagged / texts, ci95: [ci.low, ci.high], byType };
 };
-if (benignTexts.length) {
+if (!cvFrom && benignTexts.length) {
   showBenign('shipped before this run', benignFlagShare(benignTexts, shippedTagger()));
   showBenign(`the ${folds} CV fold models, pooled`, pooled(foldBenign));
   showBenign('name-free comments, shipped before this run', benignFlagShare(nameFreeTexts, shippedTagger()));
@@ -149,8 +158,23 @@ import type { SerializedTagger } from './tagger-model.js';
 /** Trained PII tagger weights (see trainedOn for the data). */
 export const TAGGER_WEIGHTS: SerializedTagger = ${JSON.stringify(serialized, null, 2)};
 `;
-  writeFileSync('src/security/pii/tagger-weights.ts', body);
+  writeFileSync(weightsPath, body);
   console.log(`weights: ${serialized.features} features, ${(body.length / 1024).toFixed(0)} KiB`);
 }
-writeFileSync(reportPath, `${JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, ...cv, benignGoEmotions: benign }, null, 2)}\n`);
+/**
+ * --cv-from: the CV figures and fold models' benign shares of an earlier --cv-only run of the same
+ * configuration, waiting for its report if that run has not finished yet.
+ */
+async function earlierCv(path: string): Promise<Pick<ReturnType<typeof crossValidationReport>, 'sentences' | 'cv' | 'perFoldOverallF1'> & { benignGoEmotions: Record<string, BenignFlagShare> }> {
+  while (!existsSync(path)) {
+    console.log(`waiting for ${path}`);
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
+  const earlier = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const differs = Object.entries(config).filter(([key, value]) => JSON.stringify(earlier[key]) !== JSON.stringify(value));
+  if (differs.length) throw new Error(`--cv-from ${path}: another configuration (${differs.map(([key]) => key).join(', ')})`);
+  return earlier as unknown as Awaited<ReturnType<typeof earlierCv>>;
+}
+const { benignGoEmotions: earlierBenign, ...figures } = cvFrom ? await earlierCv(cvFrom) : { ...cv!, benignGoEmotions: {} };
+writeFileSync(reportPath, `${JSON.stringify({ ...config, sentences: figures.sentences, cv: figures.cv, perFoldOverallF1: figures.perFoldOverallF1, benignGoEmotions: { ...earlierBenign, ...benign } }, null, 2)}\n`);
 console.log(`report written to ${reportPath}`);
