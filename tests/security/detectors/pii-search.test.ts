@@ -45,6 +45,29 @@ describe('the fast tagging search', () => {
     });
   }
 
+  it('gives the labels of the training search when every static feature of the texts carries a weight', () => {
+    // The shipped weights may lack some feature roles (word-shape bigrams, ...): give every static feature
+    // of the test texts a seeded pseudo-random weight so each role's fast lookup is exercised.
+    const shipped = shippedTagger();
+    const weights = new Map(shipped.weights);
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 4 - 2;
+    for (const text of TEXTS) {
+      const tokens = tokenize(text);
+      for (const features of staticFeatures(tokens, regexTags(tokens, ruleFeatureSpans(text, ruleSpans(text))))) {
+        for (const f of features) if (!weights.has(f)) weights.set(f, Float32Array.from(shipped.labels, random));
+      }
+    }
+    const model: TaggerModel = { ...shipped, weights };
+    for (const width of [1, 3]) {
+      for (const text of TEXTS) {
+        const tokens = tokenize(text);
+        const rx = regexTags(tokens, ruleFeatureSpans(text, ruleSpans(text)));
+        expect(decode(model, tokens, rx, width)).toEqual(referenceDecode(model, tokens, rx, width));
+      }
+    }
+  });
+
   it('gives the labels of the training search with a pruning margin', () => {
     const model: TaggerModel = { ...shippedTagger(), margin: 0.5 };
     for (const text of TEXTS) {
