@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherEvidence } from '../../../src/security/injection/detect-injection.js';
 import { detectInjection } from '../../../src/security/injection/index.js';
 import { RULES } from '../../../src/security/injection/rules.js';
+import { DIARY_TRIGGER_LINES } from '../../helpers/diary-trigger-lines.js';
 
 const rulesHit = (text: string): string[] => [...new Set(gatherEvidence(text).spans.map((s) => s.rule))];
 const flagged = (text: string): boolean => ['MEDIUM', 'HIGH'].includes(detectInjection(text).risk);
@@ -77,26 +78,7 @@ describe('explicit overrides planted in an email are MEDIUM or HIGH', () => {
 });
 
 describe('ordinary diary and chat lines with trigger words match no rule and stay NONE or LOW', () => {
-  it.each([
-    'Note to self: ignore the noise and focus on the garden this week.',
-    'I told him to forget everything I said yesterday, I was tired.',
-    'We pretended to be pirates with the kids all afternoon.',
-    'Mum said I should act as if nothing had happened, but I could not.',
-    'Thank you for your response, it really helped me.',
-    'From now on I will go to bed before eleven.',
-    'My boss gave me a new task today and I have no idea where to start.',
-    'Vergiss den Regenschirm nicht, hat Oma gesagt, und ich habe ihn natürlich vergessen.',
-    'Stell dir vor, du bist am Meer: so fühlte sich der Morgen an.',
-    'I wrote three pages in my journal and then ignored the previous day entirely.',
-    'Please keep your answer short and write it in French.',
-    'Ignore the above-mentioned warning light, the mechanic said.',
-    'Just say "no" to them next time, she told me.',
-    'Now there are a few more tasks on my list for the weekend.',
-    'Context: I am a teacher with thirty students and little time.',
-    'Vergiss alles, was ich gestern gesagt habe, ich war müde.',
-    'Ignoriere die Nachbarn einfach, sagte meine Schwester.',
-    'Olvida todo lo que te dije ayer, estaba cansada.',
-  ])('%s', (line) => {
+  it.each(DIARY_TRIGGER_LINES)('%s', (line) => {
     expect(rulesHit(line)).toEqual([]);
     expect(['NONE', 'LOW']).toContain(detectInjection(line).risk);
   });
