@@ -65,7 +65,8 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  * Scores how likely `text` is to be a prompt injection. The text is normalised first (see
  * normalizeForDetection); rules (instruction override, jailbreak personas, prompt extraction, chat markup,
  * tool abuse, instructions addressed to an AI) find typed spans, and the trained n-gram model, which also
- * sees which rules fired, gives the score (for a short text, the highest of its own and its sentences'). A hit of a rule the training split found precise ("trusted"),
+ * sees which rules fired, gives the score (for a short text, the highest of its own and its sentences'). A
+ * hit of a rule the training split found precise ("trusted"),
  * or instruction words hidden by zero-width characters, homoglyphs, spacing or leetspeak, is HIGH. In a
  * longer document, a window that the planted-instruction model or the main model finds addressed to an
  * assistant, and that stands out from the rest of the document, is at least
@@ -90,8 +91,8 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
     spans.push({ type: 'encoded_payload', start: 0, end: 0, text: '', rule: `obfuscation:${norm.flags.join('+')}` });
   }
   const windowModel = model.planted;
-  // The main model also reads the windows the window model finds likeliest (speed: in cross-validation a
-  // lower gate of 0.3 flagged exactly the same items).
+  // The main model also reads the few windows the window model finds likeliest (mostInstructionLike's
+  // second opinions).
   const planted = windowModel ? mostInstructionLike(windowModel, norm.text, (w) => modelProbability(model, w.text)) : undefined;
   if (planted && model.planted && planted.contrast >= model.planted.threshold) {
     score = Math.max(score, model.thresholds.medium);
