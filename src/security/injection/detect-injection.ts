@@ -18,6 +18,11 @@ function matchRules(text: string, decoded: string | undefined, out: InjectionSpa
   }
 }
 
+/** The sentences and lines of a text (split after . ! ? and at line breaks); pieces may be empty. */
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/);
+}
+
 /** Texts up to this many words (prompts, short entries) are also scored sentence by sentence. */
 export const SENTENCE_SCORED_MAX_WORDS = 100;
 
@@ -29,7 +34,7 @@ export const SENTENCE_SCORED_MAX_WORDS = 100;
  */
 function bestSentenceScore(model: InjectionModel, text: string): number {
   if ((text.match(/\S+/g)?.length ?? 0) > SENTENCE_SCORED_MAX_WORDS) return 0;
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => (x.match(/\S+/g)?.length ?? 0) >= 3);
+  const sentences = splitSentences(text).filter((x) => (x.match(/\S+/g)?.length ?? 0) >= 3);
   return sentences.length < 2 ? 0 : Math.max(...sentences.map((x) => modelProbability(model, x)));
 }
 

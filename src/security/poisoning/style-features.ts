@@ -1,4 +1,4 @@
-import { detectInjection } from '../injection/detect-injection.js';
+import { detectInjection, splitSentences } from '../injection/detect-injection.js';
 import { fnv1a } from '../injection/features.js';
 
 /** Common English function words: their relative frequencies are a classic authorship signal. */
@@ -68,7 +68,7 @@ export function measureStyle(text: string): StyleVector {
   const lower = text.toLowerCase();
   for (let i = 0; i + 3 <= lower.length && i < 8000; i++) tri[fnv1a(lower.slice(i, i + 3)) % TRIGRAM_DIM]! += 1;
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
-  const injection = Math.max(0, ...text.split(/(?<=[.!?])\s+|\n+/).filter((s) => /\p{L}/u.test(s)).map((s) => detectInjection(s).score));
+  const injection = Math.max(0, ...splitSentences(text).filter((s) => /\p{L}/u.test(s)).map((s) => detectInjection(s).score));
   const scalars: ScalarStyle = {
     meanSentenceWords: words.length / Math.max(1, sentences.length),
     meanWordLength: words.reduce((a, w) => a + w.length, 0) / nWords,
