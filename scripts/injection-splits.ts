@@ -12,9 +12,9 @@
  * L2= and EPOCHS= override the n-gram model's hyper-parameters, as in train-injection.ts.
  */
 import { writeFileSync } from 'node:fs';
-import { BENIGN_SOURCES, chooseFastCutoffs, chooseThreshold, fastScore, figuresAt, type CvFigures } from './injection-cv-report.js';
-import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams, type OutOfFold } from './injection-cv.js';
-import { nestedDeep } from './injection-stack.js';
+import { BENIGN_SOURCES, chooseFastCutoffs, fastScore, figuresAt, type CvFigures } from './injection-cv-report.js';
+import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams } from './injection-cv.js';
+import { fastHighCutoff, nestedDeepFigures } from './injection-stack.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
@@ -28,14 +28,6 @@ const withEmbeddings = process.argv.includes('--embeddings');
 function line(label: string, f: CvFigures): string {
   const rate = (s: string): number => f.bySource[s]?.rate ?? 0;
   return `${label} recall ${pct(f.pooledRecall.rate)} | deepset+ ${pct(rate('deepset-positive'))} jailbreaks ${pct(rate('jailbreaks'))} bipia ${pct(rate('bipia-email-attack'))} | FPR deepset- ${pct(rate('deepset-negative'))} notinject ${pct(rate('notinject'))} goemotions ${pct(rate('goemotions'))} emails ${pct(rate('bipia-clean-email'))}`;
-}
-
-/** The whole detector's out-of-fold figures: a fast-path HIGH stands, below it the nested combiner decides. */
-function deepFigures(rows: readonly OutOfFold[], cut: ReturnType<typeof chooseFastCutoffs>): CvFigures {
-  const high = Math.min(0.999, Math.max(cut.medium + 0.01, chooseThreshold(rows, (r) => r.sync, maxFpr / 4)));
-  const nested = nestedDeep(rows, cut, maxFpr, (r) => r.trusted || r.sync >= high);
-  const flagged = new Map(nested.map((d) => [d.row, d.flagged ? 1 : 0]));
-  return figuresAt(rows, (r) => flagged.get(r)!, 0.5);
 }
 
 const deepRecalls: number[] = [];
@@ -54,7 +46,8 @@ for (const salt of ['cv', 'cv2', 'cv3']) {
     worstFpr = Math.max(worstFpr, ...fprs);
     recalls.push(f.pooledRecall.rate);
     const bySource = Object.fromEntries(Object.entries(f.bySource).map(([k, s]) => [k, s.rate]));
-    const deep = withEmbeddings ? deepFigures(rows, cut) : undefined;
+    const high = fastHighCutoff(rows, cut, maxFpr);
+    const deep = withEmbeddings ? nestedDeepFigures(rows, cut, maxFpr, (r) => r.trusted || r.sync >= high) : undefined;
     if (deep) {
       deepRecalls.push(deep.pooledRecall.rate);
       deepWorstFpr = Math.max(deepWorstFpr, ...BENIGN_SOURCES.map((s) => deep.bySource[s]?.rate ?? 0));

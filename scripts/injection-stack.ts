@@ -5,7 +5,7 @@
  */
 import { combineDeep, type DeepCombiner } from '../src/security/injection/deep-model.js';
 import type { OutOfFold } from './injection-cv.js';
-import { chooseThreshold, type FastCutoffs } from './injection-cv-report.js';
+import { chooseThreshold, figuresAt, type CvFigures, type FastCutoffs } from './injection-cv-report.js';
 
 /**
  * Chooses the combiner: the fast path's logit plus `a` times the embedding model's logit plus `b` times the
@@ -50,4 +50,15 @@ export function nestedDeep(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: n
       return { row, score, flagged: fastHigh(row) || score >= t };
     });
   });
+}
+
+/** The fast path's HIGH cut-off on out-of-fold scores: a quarter of `maxFpr` per benign source, above MEDIUM. */
+export function fastHighCutoff(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: number): number {
+  return Math.min(0.999, Math.max(c.medium + 0.01, chooseThreshold(rows, (r) => r.sync, maxFpr / 4)));
+}
+
+/** The whole detector's nested out-of-fold figures: a fast-path HIGH stands, below it {@link nestedDeep} decides. */
+export function nestedDeepFigures(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: number, fastHigh: (r: OutOfFold) => boolean): CvFigures {
+  const flagged = new Map(nestedDeep(rows, c, maxFpr, fastHigh).map((d) => [d.row, d.flagged ? 1 : 0]));
+  return figuresAt(rows, (r) => flagged.get(r)!, 0.5);
 }

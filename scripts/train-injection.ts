@@ -23,7 +23,7 @@ import { crossValidate, DEFAULT_HYPER_PARAMS, storeItems, trainEmbedding, trainN
 import { embedCorpus } from './injection-embed-cache.js';
 import { buildFullTraining } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
-import { deepScore, fitCombiner, nestedDeep } from './injection-stack.js';
+import { deepScore, fastHighCutoff, fitCombiner, nestedDeepFigures } from './injection-stack.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
@@ -46,7 +46,7 @@ const rows = await crossValidate(dataDir, folds, HP, withEmbeddings);
 const cut = chooseFastCutoffs(rows, maxFpr);
 const fastFigures = figuresAt(rows, (r) => fastScore(r, cut), cut.medium);
 console.log(formatFigures(`fast path, ${folds}-fold CV`, fastFigures));
-const high = Math.min(0.999, Math.max(cut.medium + 0.01, chooseThreshold(rows, (r) => r.sync, maxFpr / 4)));
+const high = fastHighCutoff(rows, cut, maxFpr);
 const thresholds = { low: cut.medium / 2, medium: cut.medium, high };
 
 let deepFigures: CvFigures | undefined;
@@ -56,9 +56,7 @@ const trainedOn = `${dataDir}, all of it (${full.length} items): deepset-prompt-
   + 'bipia text_attacks inserted into bipia emails (3 carriers per attack) and the clean emails, notinject, goemotions/original';
 if (withEmbeddings) {
   const fastHigh = (r: OutOfFold): boolean => r.trusted || r.sync >= high;
-  const nested = nestedDeep(rows, cut, maxFpr, fastHigh);
-  const flagged = new Map(nested.map((d) => [d.row, d.flagged ? 1 : 0]));
-  deepFigures = figuresAt(rows, (r) => flagged.get(r)!, 0.5);
+  deepFigures = nestedDeepFigures(rows, cut, maxFpr, fastHigh);
   console.log(formatFigures(`with embeddings, ${folds}-fold CV, combiner nested`, deepFigures));
   const comb = fitCombiner(rows, cut, maxFpr, fastHigh);
   const combined = new Map(rows.map((r) => [r, fastHigh(r) ? 1 : deepScore(r, comb, cut)]));
