@@ -1,5 +1,5 @@
 import type { CompiledTagger } from './tagger-compiled.js';
-import { afterBareNumber, bareNumberFeatures } from './tagger-split.js';
+import { afterBareNumber, bareNumberFeatures, continuationFeatures, continuationKind } from './tagger-split.js';
 
 /** Slots of one tagging state in an Int32Array (the integer form of tagger-state.ts's TagState). */
 export const PREV = 0;
@@ -37,6 +37,7 @@ export class DynamicScores {
   private readonly line = new Map<number, Float64Array>();
   private readonly entity = new Map<number, Float64Array>();
   private readonly bare = new Map<number, Float64Array>();
+  private readonly run = new Map<number, Float64Array>();
   private readonly sum: Float64Array;
 
   constructor(private readonly tagger: CompiledTagger, private readonly text: DynamicText) {
@@ -105,6 +106,16 @@ export class DynamicScores {
         let b = this.bare.get(splitKey);
         if (!b) this.bare.set(splitKey, (b = this.weigh(bareNumberFeatures(text.words, text.shapes, text.lineStart, e, i, this.label(before), this.label(pll)))));
         for (let l = 0; l < L; l++) sum[l]! += b[l]!;
+      }
+      if (tagger.place[prev] === 1) {
+        const kind = continuationKind(text.words, text.lineStart, i);
+        if (kind) {
+          const ft = states[at + FIRST_TYPE]!;
+          const runKey = ((e * text.words.length + i) * T + ft + 1) * T + type;
+          let r = this.run.get(runKey);
+          if (!r) this.run.set(runKey, (r = this.weigh(continuationFeatures(text.words, kind, e, ft === -1 ? '' : tagger.types[ft]!))));
+          for (let l = 0; l < L; l++) sum[l]! += r[l]!;
+        }
       }
     }
     return sum;

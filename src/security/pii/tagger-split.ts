@@ -44,3 +44,19 @@ export function bareNumberFeatures(
     `nsp=${typeOf(beforeLabel)}|${e === 0 || newline[e] ? 'n' : ''}|${typeOf(prevLineLabel)}|${shapes[i]}`, `nso=${own}|${shapes[i]}`,
   ];
 }
+
+/** Where a place might go on past token i: 'n' at a line break, ',' at a comma, '' elsewhere. */
+export function continuationKind(words: readonly string[], newline: ArrayLike<unknown>, i: number): string {
+  return i > 0 && newline[i] ? 'n' : words[i] === ',' ? ',' : '';
+}
+
+/**
+ * The features of token i where a place that started at e might run on over a line break or a comma
+ * (`kind`, see {@link continuationKind}): the three words before the place and the text's first entity
+ * type, each with the kind. presidio writes one postal block as one span after some wordings and as
+ * pieces after others.
+ */
+export function continuationFeatures(words: readonly string[], kind: string, e: number, firstType: string): string[] {
+  const w = (k: number): string => words[k] ?? '<s>';
+  return [`pc3=${kind}|${w(e - 3)}|${w(e - 2)}|${w(e - 1)}`, `pcf=${kind}|${firstType}`];
+}

@@ -3,7 +3,7 @@ import { beamCache, extendBeam, labelPath, startBeam } from '../../../src/securi
 import { regexTags, staticFeatures, tokenInfos } from '../../../src/security/pii/tagger-features.js';
 import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
 import { addScores, decode, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
-import { afterBareNumber, bareNumberFeatures } from '../../../src/security/pii/tagger-split.js';
+import { afterBareNumber, bareNumberFeatures, continuationFeatures, continuationKind } from '../../../src/security/pii/tagger-split.js';
 import { tagFeatures, START, nextState, type TagContext } from '../../../src/security/pii/tagger-state.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
 import { tokenize, type Token } from '../../../src/security/pii/tokenize.js';
@@ -54,6 +54,27 @@ function modelWithBareNumberWeights(): TaggerModel {
   return { ...shipped, weights };
 }
 
+/** The shipped model with seeded pseudo-random weights on every continuation feature the texts can produce. */
+function modelWithContinuationWeights(): TaggerModel {
+  const shipped = shippedTagger();
+  const weights = new Map(shipped.weights);
+  let seed = 11;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 80 - 40;
+  const types = ['', ...new Set(shipped.labels.filter((l) => l !== 'O').map((l) => l.slice(2)))];
+  for (const text of TEXTS) {
+    const tokens = tokenize(text);
+    const { words, newline } = contextOf(tokens);
+    for (let i = 1; i < tokens.length; i++) {
+      const kind = continuationKind(words, newline, i);
+      if (!kind) continue;
+      for (let e = 0; e < i; e++) {
+        for (const ft of types) for (const f of continuationFeatures(words, kind, e, ft)) weights.set(f, Float32Array.from(shipped.labels, random));
+      }
+    }
+  }
+  return { ...shipped, weights };
+}
+
 describe('bare-number place features', () => {
   it('fire only right after a place that so far is one bare number', () => {
     const words = ['at', '5049', 'harjukuja', '54'];
@@ -80,6 +101,23 @@ describe('bare-number place features', () => {
 
   it('are scored the same by the fast search and the training search, and can split a block', () => {
     const model = modelWithBareNumberWeights();
+    const shipped = shippedTagger();
+    let changed = 0;
+    for (const text of TEXTS) {
+      const tokens = tokenize(text);
+      const rx = regexTags(tokens, ruleFeatureSpans(text, ruleSpans(text)));
+      for (const width of [1, 2, 3]) expect(decode(model, tokens, rx, width)).toEqual(referenceDecode(model, tokens, rx, width));
+      if (JSON.stringify(decode(model, tokens, rx, 2)) !== JSON.stringify(decode(shipped, tokens, rx, 2))) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('and the features where a place may run over a line break or comma are scored the same by both searches', () => {
+    const model = modelWithContinuationWeights();
+    const words = ['5049', 'harjukuja', '54', ',', 'seinäjoki'];
+    expect(continuationKind(words, [false, false, false, false, true], 4)).toBe('n');
+    expect(continuationKind(words, [false, false, false, false, false], 3)).toBe(',');
+    expect(continuationKind(words, [false, false, false, false, false], 2)).toBe('');
     const shipped = shippedTagger();
     let changed = 0;
     for (const text of TEXTS) {
