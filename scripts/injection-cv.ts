@@ -13,6 +13,7 @@ import { RULES } from '../src/security/injection/rules.js';
 import { buildFolds, type BipiaGrouping } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
 import { embedCorpus } from './injection-embed-cache.js';
+import { promptContrasts, trainPromptLikeness } from './injection-prompt.js';
 import { logit, sampleWeights, trainLogistic, type LinearModel } from './injection-train-core.js';
 
 /** Hyper-parameters of one training run. */
@@ -49,6 +50,8 @@ export interface OutOfFold {
   knn: number;
   /** Planted-instruction window model: how far the most instruction-like window stands out (0 for short texts). */
   planted: number;
+  /** Off-topic request contrast of a document's sentences (promptContrast; 0 for short texts or without embeddings). */
+  contrast: number;
 }
 
 const featureCache = new Map<string, SparseVector>();
@@ -122,10 +125,12 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
     let emb: LinearModel | undefined;
     let store: Float32Array[] = [];
     let testVecs: Float32Array[] = [];
+    let contrasts: number[] = [];
     if (withEmbeddings) {
       emb = await trainEmbedding(fold.train, hp, 21 + f);
       store = await embedCorpus(storeItems(fold.train).map((it) => it.text), false);
       testVecs = await embedCorpus(fold.test.map((it) => it.text), false);
+      contrasts = await promptContrasts(fold.test.map((it) => it.text), await trainPromptLikeness(fold.train, 41 + f, hp.embL2));
     }
     fold.test.forEach((it, i) => {
       const v = testVecs[i];
@@ -137,6 +142,7 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
         emb: emb && v ? 1 / (1 + Math.exp(-logit(emb, dense(v)))) : 0,
         knn: v ? maxCosine(v, store) : 0,
         planted: r.plantedScore,
+        contrast: contrasts[i] ?? 0,
       });
     });
     console.error(`fold ${f + 1}/${k}: trained on ${fold.train.length}, scored ${fold.test.length}`);

@@ -4,22 +4,24 @@
  * figures, the mean recall and the worst benign false-positive rate: a change to features or training is
  * judged on all six, not on the one reported split.
  *
- *   npx tsx scripts/injection-splits.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--embeddings] [--json out.json]
+ *   npx tsx scripts/injection-splits.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--embeddings] [--deep-max-fpr 0.02] [--json out.json]
  *
  * --embeddings also scores the whole detector (fast path plus the embedding layer, its combiner nested inside
- * each split's folds, as train-injection.ts reports it for the first split) on every split.
+ * each split's folds, as train-injection.ts reports it for the first split) on every split; its combiner
+ * holds every benign source at --deep-max-fpr.
  *
  * L2= and EPOCHS= override the n-gram model's hyper-parameters, as in train-injection.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { BENIGN_SOURCES, chooseFastCutoffs, fastScore, figuresAt, type CvFigures } from './injection-cv-report.js';
 import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams } from './injection-cv.js';
-import { fastHighCutoff, nestedDeepFigures } from './injection-stack.js';
+import { DEEP_MAX_FPR, fastHighCutoff, nestedDeepFigures } from './injection-stack.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
 const folds = Number(arg('--folds', '5'));
 const maxFpr = Number(arg('--max-fpr', '0.025'));
+const deepMaxFpr = Number(arg('--deep-max-fpr', String(DEEP_MAX_FPR)));
 const HP: HyperParams = { ...DEFAULT_HYPER_PARAMS, l2: Number(process.env.L2 ?? DEFAULT_HYPER_PARAMS.l2), epochs: Number(process.env.EPOCHS ?? DEFAULT_HYPER_PARAMS.epochs) };
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const withEmbeddings = process.argv.includes('--embeddings');
@@ -47,7 +49,7 @@ for (const salt of ['cv', 'cv2', 'cv3']) {
     recalls.push(f.pooledRecall.rate);
     const bySource = Object.fromEntries(Object.entries(f.bySource).map(([k, s]) => [k, s.rate]));
     const high = fastHighCutoff(rows, cut, maxFpr);
-    const deep = withEmbeddings ? nestedDeepFigures(rows, cut, maxFpr, (r) => r.trusted || r.sync >= high) : undefined;
+    const deep = withEmbeddings ? nestedDeepFigures(rows, cut, deepMaxFpr, (r) => r.trusted || r.sync >= high) : undefined;
     if (deep) {
       deepRecalls.push(deep.pooledRecall.rate);
       deepWorstFpr = Math.max(deepWorstFpr, ...BENIGN_SOURCES.map((s) => deep.bySource[s]?.rate ?? 0));
@@ -63,4 +65,4 @@ console.log(`mean recall ${pct(mean)}, lowest ${pct(Math.min(...recalls))}, wors
 const deepMean = deepRecalls.length ? deepRecalls.reduce((a, b) => a + b, 0) / deepRecalls.length : undefined;
 if (deepMean !== undefined) console.log(`with embeddings: mean recall ${pct(deepMean)}, lowest ${pct(Math.min(...deepRecalls))}, worst benign FPR ${pct(deepWorstFpr)}`);
 const out = arg('--json', '');
-if (out) writeFileSync(out, `${JSON.stringify({ maxFpr, folds, hyperParams: HP, mean, worstFpr, ...(deepMean !== undefined ? { withEmbeddings: { mean: deepMean, worstFpr: deepWorstFpr } } : {}), results }, null, 2)}\n`);
+if (out) writeFileSync(out, `${JSON.stringify({ maxFpr, deepMaxFpr, folds, hyperParams: HP, mean, worstFpr, ...(deepMean !== undefined ? { withEmbeddings: { mean: deepMean, worstFpr: deepWorstFpr } } : {}), results }, null, 2)}\n`);

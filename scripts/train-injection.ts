@@ -1,12 +1,13 @@
 /**
  * Trains the prompt-injection detector's layers and estimates their held-out performance honestly.
  *
- *   npx tsx scripts/train-injection.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--no-embeddings]
+ *   npx tsx scripts/train-injection.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--deep-max-fpr 0.02] [--no-embeddings]
  *
  * 1. k-fold cross-validation over the whole corpus, grouped by splitKey (BIPIA by attack category and by
  *    carrier email): every layer is trained on k-1 folds and scores the held-out fold (injection-cv.ts).
  * 2. Cut-offs are chosen on the pooled out-of-fold scores so that every benign source stays at or under
- *    `--max-fpr`; the embedding layer's combiner is fitted the same way, and its figures are nested.
+ *    `--max-fpr`; the embedding layer's combiner (fast score, embedding model, known-attack similarity,
+ *    planted window, a document's off-topic request contrast) is fitted the same way, and its figures are nested.
  * 2b. The fast path is cross-validated a second time with BIPIA held out by attack string only (its
  *    figures go to the report as fastBipiaByAttack; the cut-offs stay those of step 2), and both ways again
  *    with two other fold assignments (fastOtherFoldAssignments: how much the estimate moves with the split).
@@ -23,12 +24,14 @@ import { crossValidate, DEFAULT_HYPER_PARAMS, storeItems, trainEmbedding, trainN
 import { embedCorpus } from './injection-embed-cache.js';
 import { buildFullTraining } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
-import { deepScore, fastHighCutoff, fitCombiner, nestedDeepFigures } from './injection-stack.js';
+import { trainPromptLikeness } from './injection-prompt.js';
+import { DEEP_MAX_FPR, deepScore, fastHighCutoff, fitCombiner, nestedDeepFigures } from './injection-stack.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 const dataDir = arg('--data', 'fixtures/data');
 const folds = Number(arg('--folds', '5'));
 const maxFpr = Number(arg('--max-fpr', '0.025'));
+const deepMaxFpr = Number(arg('--deep-max-fpr', String(DEEP_MAX_FPR)));
 const withEmbeddings = !process.argv.includes('--no-embeddings');
 /** L2 and epochs were chosen by this cross-validation (pooled recall at the FPR cap); L2= and EPOCHS= override them. */
 const HP: HyperParams = { ...DEFAULT_HYPER_PARAMS, l2: Number(process.env.L2 ?? DEFAULT_HYPER_PARAMS.l2), epochs: Number(process.env.EPOCHS ?? DEFAULT_HYPER_PARAMS.epochs) };
@@ -56,17 +59,19 @@ const trainedOn = `${dataDir}, all of it (${full.length} items): deepset-prompt-
   + 'bipia text_attacks inserted into bipia emails (3 carriers per attack) and the clean emails, notinject, goemotions/original';
 if (withEmbeddings) {
   const fastHigh = (r: OutOfFold): boolean => r.trusted || r.sync >= high;
-  deepFigures = nestedDeepFigures(rows, cut, maxFpr, fastHigh);
+  deepFigures = nestedDeepFigures(rows, cut, deepMaxFpr, fastHigh);
   console.log(formatFigures(`with embeddings, ${folds}-fold CV, combiner nested`, deepFigures));
-  const comb = fitCombiner(rows, cut, maxFpr, fastHigh);
+  const comb = fitCombiner(rows, cut, deepMaxFpr, fastHigh);
   const combined = new Map(rows.map((r) => [r, fastHigh(r) ? 1 : deepScore(r, comb, cut)]));
-  const medium = chooseThreshold(rows, (r) => combined.get(r)!, maxFpr);
-  const deepHigh = Math.min(0.999, Math.max(medium + 0.01, chooseThreshold(rows, (r) => combined.get(r)!, maxFpr / 4)));
+  const medium = chooseThreshold(rows, (r) => combined.get(r)!, deepMaxFpr);
+  const deepHigh = Math.min(0.999, Math.max(medium + 0.01, chooseThreshold(rows, (r) => combined.get(r)!, deepMaxFpr / 4)));
   const emb = await trainEmbedding(full, HP, 7);
   const store = await embedCorpus(storeItems(full).map((it) => it.text), false);
+  const prompt = await trainPromptLikeness(full, 41, HP.embL2);
   deepWeights = {
     embedding: encodeLinear(emb.weights, emb.bias),
     attacks: encodeAttackStore(store, `${dataDir}: deepset positives, jailbreaks (Universal Sentence Encoder lite embeddings of the normalised text, int8)`),
+    prompt: encodeLinear(prompt.weights, prompt.bias),
     combiner: { ...comb, thresholds: { low: medium / 2, medium, high: deepHigh } },
     trainedOn,
   };
@@ -108,7 +113,7 @@ writeFileSync('src/security/injection/deep-weights.ts', `${HEADER}import type { 
 export const DEEP_WEIGHTS: SerializedDeepModel | undefined = ${deepWeights ? JSON.stringify(deepWeights) : 'undefined'};
 `);
 const report = {
-  trainedOn, hyperParams: HP, folds, maxFprPerBenignSource: maxFpr,
+  trainedOn, hyperParams: HP, folds, maxFprPerBenignSource: maxFpr, deepMaxFprPerBenignSource: deepMaxFpr,
   crossValidation: `${folds}-fold, grouped by splitKey; BIPIA held out by attack category and carrier email; cut-offs chosen on pooled out-of-fold scores`,
   thresholds, plantedThreshold: cut.planted, trustedRules: model.trustedRules,
   fast: compact(fastFigures), fastBipiaByAttack: compact(byAttackFigures), fastOtherFoldAssignments: otherSplits, withEmbeddings: deepFigures ? compact(deepFigures) : 'not run (--no-embeddings)',

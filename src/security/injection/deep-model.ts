@@ -1,22 +1,30 @@
 import { decodeAttackStore, type SerializedAttackStore } from './attack-store.js';
 import { DEEP_WEIGHTS } from './deep-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
+import type { PromptLikeness } from './prompt-contrast.js';
 
 /**
  * How the embedding layer's signals are combined: a logistic regression over the fast path's score (as a
- * logit), the embedding model's logit, the highest similarity to a known attack and whether a planted
- * instruction was found, with its own risk cut-offs.
+ * logit), the embedding model's logit, the highest similarity to a known attack, whether a planted
+ * instruction was found and (when positive) a document's off-topic request contrast (see promptContrast),
+ * with its own risk cut-offs.
  */
 export interface DeepCombiner {
-  weights: { sync: number; embedding: number; similarity: number; planted: number };
+  weights: { sync: number; embedding: number; similarity: number; planted: number; contrast?: number };
   bias: number;
+  /** A document whose off-topic request contrast reaches this counts as a planted instruction (absent: never). */
+  contrastCutoff?: number;
   thresholds: { low: number; medium: number; high: number };
 }
 
-/** The embedding layer: a logistic regression on sentence embeddings, the known-attack store and the combiner. */
+/**
+ * The embedding layer: a logistic regression on sentence embeddings, the known-attack store, the
+ * sentence-level prompt-likeness model (absent in older weights) and the combiner.
+ */
 export interface DeepModel {
   embedding: { weights: Float32Array; bias: number };
   attacks: Float32Array[];
+  prompt?: PromptLikeness;
   combiner: DeepCombiner;
 }
 
@@ -24,13 +32,14 @@ export interface DeepModel {
 export interface SerializedDeepModel {
   embedding: SerializedLinear;
   attacks: SerializedAttackStore;
+  prompt?: SerializedLinear;
   combiner: DeepCombiner;
   trainedOn: string;
 }
 
 /** Decodes a serialised embedding layer. */
 export function deserializeDeepModel(s: SerializedDeepModel): DeepModel {
-  return { embedding: decodeLinear(s.embedding), attacks: decodeAttackStore(s.attacks), combiner: s.combiner };
+  return { embedding: decodeLinear(s.embedding), attacks: decodeAttackStore(s.attacks), ...(s.prompt ? { prompt: decodeLinear(s.prompt) } : {}), combiner: s.combiner };
 }
 
 let cached: DeepModel | undefined;
@@ -47,8 +56,19 @@ function logitOf(p: number): number {
   return Math.log(q / (1 - q));
 }
 
-/** The combined probability from the layer signals (sync and embedding as probabilities, similarity as a cosine). */
-export function combineDeep(c: DeepCombiner, sync: number, embedding: number, similarity: number, planted: boolean): number {
-  const z = c.bias + c.weights.sync * logitOf(sync) + c.weights.embedding * logitOf(embedding) + c.weights.similarity * similarity + c.weights.planted * (planted ? 1 : 0);
+/** Whether a document's off-topic request contrast reaches the combiner's cut-off (an off-topic request planted in data). */
+export function offTopicRequest(c: DeepCombiner, contrast: number): boolean {
+  return c.contrastCutoff !== undefined && contrast >= c.contrastCutoff;
+}
+
+/**
+ * The combined probability from the layer signals (sync and embedding as probabilities, similarity as a
+ * cosine, contrast as promptContrast gives it, 0 for a prompt-sized text). A planted window or an
+ * off-topic request (see offTopicRequest) adds the planted weight.
+ */
+export function combineDeep(c: DeepCombiner, sync: number, embedding: number, similarity: number, planted: boolean, contrast = 0): number {
+  const flagged = planted || offTopicRequest(c, contrast);
+  const z = c.bias + c.weights.sync * logitOf(sync) + c.weights.embedding * logitOf(embedding) + c.weights.similarity * similarity
+    + c.weights.planted * (flagged ? 1 : 0) + (c.weights.contrast ?? 0) * Math.max(0, contrast);
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,8 +1,9 @@
 import { maxCosine } from './attack-store.js';
-import { combineDeep, defaultDeepModel, type DeepModel } from './deep-model.js';
+import { combineDeep, defaultDeepModel, offTopicRequest, type DeepModel } from './deep-model.js';
 import { detectInjection } from './detect-injection.js';
 import { embeddingInput, type TextEmbedder } from './embedding-input.js';
 import { defaultModel, type InjectionModel } from './model.js';
+import { documentSentences, promptContrast } from './prompt-contrast.js';
 import type { InjectionResult, InjectionRisk } from './types.js';
 
 /** Which detection layers produced a result. */
@@ -23,6 +24,11 @@ export interface DeepInjectionResult extends InjectionResult {
   embeddingScore?: number;
   /** Highest cosine similarity to a known attack (absent without an embedder). */
   similarity?: number;
+  /**
+   * How much one sentence of a document stands out as an off-topic request to an assistant (see
+   * promptContrast); absent without an embedder, 0 for a prompt-sized text.
+   */
+  promptContrast?: number;
 }
 
 /** Options of {@link detectInjectionDeep}. */
@@ -35,11 +41,23 @@ function riskOf(score: number, t: { low: number; medium: number; high: number })
   return score >= t.high ? 'HIGH' : score >= t.medium ? 'MEDIUM' : score >= t.low ? 'LOW' : 'NONE';
 }
 
+function unit(raw: readonly number[] | undefined): Float32Array {
+  const v = Float32Array.from(raw ?? []);
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < v.length; i++) v[i]! /= norm;
+  return v;
+}
+
 /**
  * Like {@link detectInjection}, and when a sentence embedder is given (and an embedding layer is shipped)
  * also embeds the normalised text, scores it with the embedding model and its similarity to known attacks,
- * and combines every layer into the score. The fast path's HIGH is never lowered. Types and spans come
- * from the fast path. Rejects only if the embedder does.
+ * embeds a document's sentences to find one that stands out as an off-topic request to an assistant (an
+ * indirect injection such as a knowledge question planted in an e-mail), and combines every layer into the
+ * score. The fast path's HIGH is never lowered. Types and spans are the fast path's, plus the sentence of an
+ * off-topic request ('off-topic-request', indirect injection) when its contrast reaches the cut-off.
+ * Rejects only if the embedder does.
  */
 export async function detectInjectionDeep(text: string, embedder?: TextEmbedder, options: DeepOptions = {}): Promise<DeepInjectionResult> {
   const model = options.model ?? defaultModel();
@@ -47,19 +65,23 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   const deep = options.deep ?? defaultDeepModel();
   const layers: InjectionLayers = { rules: true, ngramModel: true, plantedInstructions: model.planted !== undefined, embeddingModel: false, attackSimilarity: false };
   if (!embedder || !deep) return { ...fast, layers, fastScore: fast.score };
-  const [raw] = await embedder.embed([embeddingInput(text)]);
-  const v = Float32Array.from(raw ?? []);
-  let norm = 0;
-  for (const x of v) norm += x * x;
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < v.length; i++) v[i]! /= norm;
+  const sentences = deep.prompt ? documentSentences(fast.normalized) : [];
+  const [v = new Float32Array(0), ...sentenceVectors] = (await embedder.embed([embeddingInput(text), ...sentences.map(embeddingInput)])).map(unit);
+  const { contrast, sentence } = deep.prompt ? promptContrast(sentenceVectors, deep.prompt) : { contrast: 0, sentence: -1 };
+  const spans = [...fast.spans];
+  const types = [...fast.types];
+  if (offTopicRequest(deep.combiner, contrast) && sentences[sentence] !== undefined) {
+    const start = Math.max(0, fast.normalized.indexOf(sentences[sentence]));
+    spans.push({ type: 'indirect_injection', start, end: start + sentences[sentence].length, text: sentences[sentence], rule: 'off-topic-request' });
+    if (!types.includes('indirect_injection')) types.push('indirect_injection');
+  }
   let z = deep.embedding.bias;
   for (let i = 0; i < v.length; i++) z += (deep.embedding.weights[i] ?? 0) * v[i]!;
   const embeddingScore = 1 / (1 + Math.exp(-z));
   const similarity = maxCosine(v, deep.attacks);
   const planted = model.planted !== undefined && fast.plantedScore >= model.planted.threshold;
-  const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted);
+  const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted, contrast);
   const deepRisk = riskOf(score, deep.combiner.thresholds);
   const risk = fast.risk === 'HIGH' ? 'HIGH' : deepRisk;
-  return { ...fast, risk, score, fastScore: fast.score, embeddingScore, similarity, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0 } };
+  return { ...fast, risk, score, spans, types, fastScore: fast.score, embeddingScore, similarity, promptContrast: contrast, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0 } };
 }
