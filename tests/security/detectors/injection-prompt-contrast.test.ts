@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeepModel } from '../../../src/security/injection/deep-model.js';
-import { combineDeep, offTopicRequest } from '../../../src/security/injection/deep-model.js';
+import { combineDeep, defaultDeepModel, offTopicRequest } from '../../../src/security/injection/deep-model.js';
 import { detectInjectionDeep, type TextEmbedder } from '../../../src/security/injection/index.js';
 import { documentSentences, promptContrast, sentencesOf, type PromptLikeness } from '../../../src/security/injection/prompt-contrast.js';
 
@@ -81,5 +81,22 @@ describe('detectInjectionDeep reads a document sentence by sentence', () => {
     const r = await detectInjectionDeep(EMAIL, embedder, { deep });
     expect(['NONE', 'LOW']).toContain(r.risk);
     expect(r.spans.some((s) => s.rule === 'off-topic-request')).toBe(false);
+  });
+});
+
+describe('the shipped embedding layer', () => {
+  const shipped = defaultDeepModel();
+  it.runIf(shipped !== undefined)('carries a prompt-likeness model and an off-topic request cut-off', async () => {
+    expect(shipped!.prompt?.weights.length).toBe(shipped!.embedding.weights.length);
+    expect(shipped!.combiner.contrastCutoff).toBeGreaterThan(0);
+    // The question points along the prompt-likeness weights, the e-mail's sentences against them.
+    const w = shipped!.prompt!.weights;
+    const along = Array.from(w);
+    const against = along.map((x) => -x);
+    const embedder: TextEmbedder = { embed: async (texts) => texts.map((t) => (t.length < 60 && /solar/.test(t) ? along : against)) };
+    const r = await detectInjectionDeep(`${EMAIL} How do solar panels work?`, embedder);
+    expect(r.promptContrast).toBeGreaterThan(shipped!.combiner.contrastCutoff!);
+    expect(['MEDIUM', 'HIGH']).toContain(r.risk);
+    expect(r.spans.map((s) => s.rule)).toContain('off-topic-request');
   });
 });
