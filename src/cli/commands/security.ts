@@ -57,7 +57,7 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
       injection: {
         risk: injection.risk, score: injection.score, types: injection.types, spans: injection.spans, obfuscation: injection.obfuscation,
         layers: injection.layers, fastScore: injection.fastScore, embeddingScore: injection.embeddingScore ?? null,
-        similarity: injection.similarity ?? null, ...(off ? { embeddingsOff: off } : {}),
+        similarity: injection.similarity ?? null, promptContrast: injection.promptContrast ?? null, ...(off ? { embeddingsOff: off } : {}),
       },
       poisoning: poisoning ?? { skipped: poisoningNote },
     });
