@@ -1,22 +1,8 @@
 import { defaultModel, modelProbability, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
-import { MIN_DOCUMENT_WORDS, mostInstructionLike } from './planted-instructions.js';
-import { RULES } from './rules.js';
+import { mostInstructionLike } from './planted-instructions.js';
+import { countWords, scanRules } from './rule-scan.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
-
-function matchRules(text: string, decoded: string | undefined, out: InjectionSpan[]): void {
-  const isDocument = (text.match(/\S+/g)?.length ?? 0) >= MIN_DOCUMENT_WORDS;
-  for (const rule of RULES) {
-    if (rule.documentOnly && !isDocument) continue;
-    rule.pattern.lastIndex = 0;
-    for (const m of text.matchAll(rule.pattern)) {
-      if (m.index === undefined) continue;
-      const span: InjectionSpan = { type: rule.type, start: m.index, end: m.index + m[0].length, text: m[0], rule: rule.name };
-      if (decoded !== undefined) span.decoded = decoded;
-      out.push(span);
-    }
-  }
-}
 
 /** The sentences and lines of a text (split after . ! ? and at line breaks); pieces may be empty. */
 export function splitSentences(text: string): string[] {
@@ -33,8 +19,8 @@ export const SENTENCE_SCORED_MAX_WORDS = 100;
  * layer.
  */
 function bestSentenceScore(model: InjectionModel, text: string): number {
-  if ((text.match(/\S+/g)?.length ?? 0) > SENTENCE_SCORED_MAX_WORDS) return 0;
-  const sentences = splitSentences(text).filter((x) => (x.match(/\S+/g)?.length ?? 0) >= 3);
+  if (countWords(text) > SENTENCE_SCORED_MAX_WORDS) return 0;
+  const sentences = splitSentences(text).filter((x) => countWords(x) >= 3);
   return sentences.length < 2 ? 0 : Math.max(...sentences.map((x) => modelProbability(model, x)));
 }
 
@@ -51,8 +37,8 @@ const HIDING_FLAGS = new Set(['zero-width', 'bidi', 'homoglyph', 'spacing', 'lee
 export function gatherEvidence(text: string): InjectionEvidence {
   const norm = normalizeForDetection(text);
   const spans: InjectionSpan[] = [];
-  matchRules(norm.text, undefined, spans);
-  for (const payload of norm.decoded) matchRules(payload.text, payload.kind, spans);
+  scanRules(norm.text, undefined, spans);
+  for (const payload of norm.decoded) scanRules(payload.text, payload.kind, spans);
   const markers = [...new Set(spans.map((s) => s.rule))];
   if (norm.decoded.length) markers.push('decoded-payload');
   if (spans.length && norm.flags.some((f) => HIDING_FLAGS.has(f))) markers.push('hidden-instruction');

@@ -1,0 +1,59 @@
+import { MIN_DOCUMENT_WORDS } from './planted-instructions.js';
+import { CASE_FOLD_UNSAFE, gateOpen, RULE_GATES } from './rule-gates.js';
+import { RULES, type InjectionRule } from './rules.js';
+import type { InjectionSpan } from './types.js';
+
+/** Whether a UTF-16 code unit is what `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Number of runs of non-space characters in `text`: `text.match(/\S+/g)?.length ?? 0`, without the array. */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+const GATED: { rule: InjectionRule; gate: readonly (readonly string[])[] | undefined }[] = RULES.map((rule) => ({ rule, gate: RULE_GATES[rule.name] }));
+
+/** The index after `at`, stepping over a surrogate pair in unicode mode (the spec's AdvanceStringIndex). */
+function advance(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const c = text.charCodeAt(at);
+  if (c < 0xd800 || c > 0xdbff) return at + 1;
+  const d = text.charCodeAt(at + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
+}
+
+/**
+ * Appends a span for every match of every rule in `text` (rules in RULES order, matches in text order, the
+ * same spans `text.matchAll(rule.pattern)` gives), with `decoded` set on each when given. Rules marked
+ * documentOnly are skipped in texts under MIN_DOCUMENT_WORDS words, and a rule is not run on a text without
+ * its gate words (see RULE_GATES).
+ */
+export function scanRules(text: string, decoded: string | undefined, out: InjectionSpan[]): void {
+  const isDocument = countWords(text) >= MIN_DOCUMENT_WORDS;
+  const lower = CASE_FOLD_UNSAFE.test(text) ? undefined : text.toLowerCase();
+  for (const { rule, gate } of GATED) {
+    if (rule.documentOnly && !isDocument) continue;
+    if (gate && lower !== undefined && !gateOpen(gate, lower)) continue;
+    const re = rule.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const span: InjectionSpan = { type: rule.type, start: m.index, end: m.index + m[0].length, text: m[0], rule: rule.name };
+      if (decoded !== undefined) span.decoded = decoded;
+      out.push(span);
+      if (m[0] === '') re.lastIndex = advance(text, re.lastIndex, re.unicode);
+    }
+    re.lastIndex = 0;
+  }
+}
