@@ -96,3 +96,94 @@ export function gateOpen(gate: readonly (readonly string[])[], lower: string): b
   }
   return true;
 }
+
+/** Every distinct gate word, and each rule's gate as groups of indices into it. */
+const WORDS = [...new Set(Object.values(RULE_GATES).flat(2))];
+const WORD_INDEX = new Map(WORDS.map((w, i) => [w, i]));
+const GATE_IDS = new Map(Object.entries(RULE_GATES).map(([name, gate]) => [name, gate.map((g) => Int32Array.from(g, (w) => WORD_INDEX.get(w)!))]));
+
+/** Small alphabet of the gate words' characters (0 for any other UTF-16 code unit). */
+const CLASS = new Uint8Array(0x10000);
+let classes = 1;
+for (const ch of WORDS.join('')) if (!CLASS[ch.charCodeAt(0)]) CLASS[ch.charCodeAt(0)] = classes++;
+
+/** Aho-Corasick automaton over the gate words, as a full transition table, and the words ending at each state. */
+function buildAutomaton(): { next: Int32Array; out: (Int32Array | undefined)[] } {
+  const children: number[][] = [new Array<number>(classes).fill(-1)];
+  const ends: number[][] = [[]];
+  WORDS.forEach((word, id) => {
+    let s = 0;
+    for (const ch of word) {
+      const c = CLASS[ch.charCodeAt(0)]!;
+      if (children[s]![c] === -1) {
+        children[s]![c] = children.length;
+        children.push(new Array<number>(classes).fill(-1));
+        ends.push([]);
+      }
+      s = children[s]![c]!;
+    }
+    ends[s]!.push(id);
+  });
+  const next = new Int32Array(children.length * classes);
+  const fail = new Int32Array(children.length);
+  const queue: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    const child = children[0]![c]!;
+    next[c] = child === -1 ? 0 : child;
+    if (child !== -1) queue.push(child);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    ends[s]!.push(...ends[fail[s]!]!);
+    for (let c = 0; c < classes; c++) {
+      const child = children[s]![c]!;
+      if (child === -1) {
+        next[s * classes + c] = next[fail[s]! * classes + c]!;
+      } else {
+        fail[child] = next[fail[s]! * classes + c]!;
+        next[s * classes + c] = child;
+        queue.push(child);
+      }
+    }
+  }
+  return { next, out: ends.map((e) => (e.length ? Int32Array.from(new Set(e)) : undefined)) };
+}
+
+const AUTOMATON = buildAutomaton();
+const SEEN = new Uint32Array(WORDS.length);
+let stamp = 0;
+
+/** Which gate words a lower-cased text contains, found in one pass; ask it about each rule with `open`. */
+export interface GateWords {
+  /** Whether the rule named `rule` has no gate or the text holds a word of every group of its gate. */
+  open(rule: string): boolean;
+}
+
+/**
+ * Finds the gate words in `lower` (a lower-cased text). The answer is valid until the next call (the
+ * detector is synchronous, so one text is scanned at a time).
+ */
+export function findGateWords(lower: string): GateWords {
+  stamp = stamp === 0xffffffff ? 1 : stamp + 1;
+  if (stamp === 1) SEEN.fill(0);
+  const { next, out } = AUTOMATON;
+  const mark = stamp;
+  let s = 0;
+  for (let i = 0; i < lower.length; i++) {
+    s = next[s * classes + CLASS[lower.charCodeAt(i)]!]!;
+    const ids = out[s];
+    if (ids !== undefined) for (let k = 0; k < ids.length; k++) SEEN[ids[k]!] = mark;
+  }
+  return {
+    open(rule: string): boolean {
+      const gate = GATE_IDS.get(rule);
+      if (gate === undefined) return true;
+      for (const group of gate) {
+        let found = false;
+        for (let k = 0; k < group.length && !found; k++) found = SEEN[group[k]!] === mark;
+        if (!found) return false;
+      }
+      return true;
+    },
+  };
+}

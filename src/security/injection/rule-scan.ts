@@ -1,6 +1,6 @@
 import { MIN_DOCUMENT_WORDS } from './planted-instructions.js';
-import { CASE_FOLD_UNSAFE, gateOpen, RULE_GATES } from './rule-gates.js';
-import { RULES, type InjectionRule } from './rules.js';
+import { CASE_FOLD_UNSAFE, findGateWords } from './rule-gates.js';
+import { RULES } from './rules.js';
 import type { InjectionSpan } from './types.js';
 
 /** Whether a UTF-16 code unit is what `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
@@ -23,8 +23,6 @@ export function countWords(text: string): number {
   return n;
 }
 
-const GATED: { rule: InjectionRule; gate: readonly (readonly string[])[] | undefined }[] = RULES.map((rule) => ({ rule, gate: RULE_GATES[rule.name] }));
-
 /** The index after `at`, stepping over a surrogate pair in unicode mode (the spec's AdvanceStringIndex). */
 function advance(text: string, at: number, unicode: boolean): number {
   if (!unicode || at + 1 >= text.length) return at + 1;
@@ -42,10 +40,10 @@ function advance(text: string, at: number, unicode: boolean): number {
  */
 export function scanRules(text: string, decoded: string | undefined, out: InjectionSpan[]): void {
   const isDocument = countWords(text) >= MIN_DOCUMENT_WORDS;
-  const lower = CASE_FOLD_UNSAFE.test(text) ? undefined : text.toLowerCase();
-  for (const { rule, gate } of GATED) {
+  const gates = CASE_FOLD_UNSAFE.test(text) ? undefined : findGateWords(text.toLowerCase());
+  for (const rule of RULES) {
     if (rule.documentOnly && !isDocument) continue;
-    if (gate && lower !== undefined && !gateOpen(gate, lower)) continue;
+    if (gates !== undefined && !gates.open(rule.name)) continue;
     const re = rule.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInjectionCorpus } from '../../../benchmarks/security/injection-corpus.js';
 import { loadBipiaAttacks } from '../../../benchmarks/security/load-data.js';
 import { normalizeForDetection } from '../../../src/security/injection/normalize.js';
-import { CASE_FOLD_UNSAFE, gateOpen, RULE_GATES } from '../../../src/security/injection/rule-gates.js';
+import { CASE_FOLD_UNSAFE, findGateWords, gateOpen, RULE_GATES } from '../../../src/security/injection/rule-gates.js';
 import { countWords, isSpaceCode, scanRules } from '../../../src/security/injection/rule-scan.js';
 import { RULES } from '../../../src/security/injection/rules.js';
 import type { InjectionSpan } from '../../../src/security/injection/types.js';
@@ -55,6 +55,15 @@ describe('rule gates', () => {
       }
     }
     expect(matches).toBeGreaterThan(500);
+  });
+
+  it('findGateWords opens the same gates as looking for each word', () => {
+    for (const text of [...CORPUS.slice(0, 2000), 'disregarding the preceding', 'ignoriere alle', 'sys>> <|im_start|> os.system(']) {
+      const lower = text.toLowerCase();
+      const found = findGateWords(lower);
+      for (const [name, gate] of Object.entries(RULE_GATES)) expect(found.open(name), `${name}: ${text}`).toBe(gateOpen(gate, lower));
+    }
+    expect(findGateWords('').open('no-such-rule')).toBe(true);
   });
 
   it('the gated scan finds exactly the spans of the ungated one', () => {
