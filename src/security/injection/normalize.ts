@@ -1,3 +1,4 @@
+import { asciiEnglishness, englishness, reverseCodePoints, rot13 } from './payload-text.js';
 import { segmentWords } from './segment.js';
 
 /** Which obfuscation tricks normalisation found and undid. */
@@ -33,24 +34,18 @@ const HOMOGLYPHS: Record<string, string> = {
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 
-const STOPWORDS = new Set(
-  'the a an and or to of in on for is are was you your i me my it this that with be as at by not all do what how write tell give please from now will can have instructions ignore previous'.split(' '),
-);
+/** Any character outside ASCII: a text without one is its own NFKC form and holds no invisible or look-alike letter. */
+const NON_ASCII = /[^\x00-\x7F]/;
+/** Whether a text has any homoglyph at all (the word-by-word fold is skipped when not). */
+const ANY_HOMOGLYPH = new RegExp(HOMOGLYPH_RE.source, 'u');
+/** Every spaced-out run starts at a word boundary with letter, separator, letter, separator, letter (ASCII texts). */
+const SPACED_ASCII = /\b[A-Za-z][ .\-_*][A-Za-z][ .\-_*][A-Za-z]/;
+/** Every leetspeak word holds one of these. */
+const LEET_DIGIT = /[013457@$]/;
+const BASE64_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
+const HEX_RUN = /\b(?:0x)?((?:[0-9a-fA-F]{2}[\s:]?){8,})\b/g;
 
-/** Share of a text's words that are common English words (used to tell decoded text from noise). */
-export function englishness(text: string): number {
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  if (words.length < 3) return 0;
-  return words.filter((w) => STOPWORDS.has(w)).length / words.length;
-}
-
-/** ROT13 of ASCII letters. */
-export function rot13(text: string): string {
-  return text.replace(/[a-z]/gi, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
-}
+export { englishness, rot13 };
 
 function printableRatio(s: string): number {
   if (!s) return 0;
@@ -61,7 +56,8 @@ function printableRatio(s: string): number {
 
 function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPayload[] {
   const out: DecodedPayload[] = [];
-  for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)) {
+  BASE64_RUN.lastIndex = 0;
+  for (let m = BASE64_RUN.exec(text); m !== null; m = BASE64_RUN.exec(text)) {
     if (!/[0-9+/=]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(m[0]) || m[0].length % 4 === 1) continue;
     const decoded = Buffer.from(m[0], 'base64').toString('utf8');
     if (printableRatio(decoded) > 0.95 && /[a-z]{2,}\s+[a-z]{2,}/i.test(decoded)) {
@@ -69,7 +65,8 @@ function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPay
       flags.add('base64');
     }
   }
-  for (const m of text.matchAll(/\b(?:0x)?((?:[0-9a-fA-F]{2}[\s:]?){8,})\b/g)) {
+  HEX_RUN.lastIndex = 0;
+  for (let m = HEX_RUN.exec(text); m !== null; m = HEX_RUN.exec(text)) {
     const hex = (m[1] ?? '').replace(/[\s:]/g, '');
     if (hex.length % 2) continue;
     const decoded = Buffer.from(hex, 'hex').toString('utf8');
@@ -80,13 +77,26 @@ function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPay
   }
   for (const segment of text.split(/(?<=[.!?\n])\s+|\n/)) {
     if (segment.length < 12) continue;
+    if (!NON_ASCII.test(segment)) {
+      const scores = asciiEnglishness(segment);
+      const base = scores[0]!;
+      if (scores[1]! > base + 0.2) {
+        out.push({ kind: 'rot13', text: rot13(segment) });
+        flags.add('rot13');
+      }
+      if (scores[2]! > base + 0.2) {
+        out.push({ kind: 'reversed', text: reverseCodePoints(segment) });
+        flags.add('reversed');
+      }
+      continue;
+    }
     const base = englishness(segment);
     const r13 = rot13(segment);
     if (englishness(r13) > base + 0.2) {
       out.push({ kind: 'rot13', text: r13 });
       flags.add('rot13');
     }
-    const rev = [...segment].reverse().join('');
+    const rev = reverseCodePoints(segment);
     if (englishness(rev) > base + 0.2) {
       out.push({ kind: 'reversed', text: rev });
       flags.add('reversed');
@@ -125,20 +135,25 @@ function foldLeet(text: string, flags: Set<NormalizationFlag>): string {
  */
 export function normalizeForDetection(input: string): NormalizedText {
   const flags = new Set<NormalizationFlag>();
-  let text = input.normalize('NFKC');
-  if (ZERO_WIDTH.test(text) || TAGS.test(text)) flags.add('zero-width');
-  text = text.replace(ZERO_WIDTH, '').replace(TAGS, '');
-  if (BIDI.test(text)) flags.add('bidi');
-  text = text.replace(BIDI, '');
-  text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
-    if (!/[a-z]/i.test(word) || !HOMOGLYPH_RE.test(word)) return word;
-    HOMOGLYPH_RE.lastIndex = 0;
-    flags.add('homoglyph');
-    return word.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c);
-  });
-  HOMOGLYPH_RE.lastIndex = 0;
-  text = foldSpacing(text, flags);
-  text = foldLeet(text, flags);
+  let text = input;
+  if (NON_ASCII.test(input)) {
+    text = input.normalize('NFKC');
+    if (ZERO_WIDTH.test(text) || TAGS.test(text)) flags.add('zero-width');
+    text = text.replace(ZERO_WIDTH, '').replace(TAGS, '');
+    if (BIDI.test(text)) flags.add('bidi');
+    text = text.replace(BIDI, '');
+    if (ANY_HOMOGLYPH.test(text)) {
+      text = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+        if (!/[a-z]/i.test(word) || !HOMOGLYPH_RE.test(word)) return word;
+        HOMOGLYPH_RE.lastIndex = 0;
+        flags.add('homoglyph');
+        return word.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c);
+      });
+      HOMOGLYPH_RE.lastIndex = 0;
+    }
+  }
+  if (NON_ASCII.test(text) || SPACED_ASCII.test(text)) text = foldSpacing(text, flags);
+  if (LEET_DIGIT.test(text)) text = foldLeet(text, flags);
   const decoded = decodePayloads(text, flags);
   return { text, decoded, flags: [...flags] };
 }
