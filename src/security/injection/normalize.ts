@@ -35,7 +35,7 @@ const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 
 /** Any character outside ASCII: a text without one is its own NFKC form and holds no invisible or look-alike letter. */
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 /** Whether a text has any homoglyph at all (the word-by-word fold is skipped when not). */
 const ANY_HOMOGLYPH = new RegExp(HOMOGLYPH_RE.source, 'u');
 /** Every spaced-out run starts at a word boundary with letter, separator, letter, separator, letter (ASCII texts). */
