@@ -30,21 +30,76 @@ const MAX_CHARS = 6000;
 /** Per-bucket counts reused across calls (zeroed again before each call returns). */
 let SCRATCH = new Uint16Array(FEATURE_DIM);
 
-/** Raw hashes of a word's own features (unigram and character 3–4-grams), memoised: diaries repeat words. */
-const WORD_HASHES = new Map<string, Uint32Array>();
+/** A word's own features (unigram and character 3–4-grams) hashed, and the bigram hash state after "b:<word> ". */
+interface WordFeatures {
+  hashes: Uint32Array;
+  afterWord: number;
+}
 
-function wordHashes(w: string): Uint32Array {
-  let h = WORD_HASHES.get(w);
-  if (h) return h;
+/** Memoised per word: diaries repeat words. */
+const WORD_FEATURES = new Map<string, WordFeatures>();
+
+function wordFeatures(w: string): WordFeatures {
+  let f = WORD_FEATURES.get(w);
+  if (f) return f;
   const feats = [`w:${w}`];
   if (w.length >= 3 && /\p{L}/u.test(w)) {
     const padded = ` ${w} `;
     for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) feats.push(`c:${padded.slice(i, i + n)}`);
   }
-  h = Uint32Array.from(feats, fnv1a);
-  if (WORD_HASHES.size >= 50_000) WORD_HASHES.clear();
-  WORD_HASHES.set(w, h);
-  return h;
+  f = { hashes: Uint32Array.from(feats, fnv1a), afterWord: fnv1aFrom(fnv1aFrom(BIGRAM, w), ' ') };
+  if (WORD_FEATURES.size >= 50_000) WORD_FEATURES.clear();
+  WORD_FEATURES.set(w, f);
+  return f;
+}
+
+const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu;
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
+/**
+ * The tokens of a lower-cased text: runs of letters, digits and apostrophes, and every other non-space
+ * character alone (`lower.match(TOKEN)`); an ASCII text is split by a loop over its code units.
+ */
+export function tokenize(lower: string): string[] {
+  if (NON_ASCII.test(lower)) return lower.match(TOKEN) ?? [];
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 39) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) out.push(lower.slice(start, i));
+    start = -1;
+    if (c !== 32 && (c < 9 || c > 13)) out.push(lower[i]!);
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
+}
+
+/** Buckets touched by the featurize call in progress, in first-touch order (grown on demand). */
+let TOUCHED = new Int32Array(1024);
+let touchedCount = 0;
+
+function addHash(counts: Uint16Array, dim: number, hash: number): void {
+  const idx = hash % dim;
+  if (counts[idx] === 0) {
+    if (touchedCount === TOUCHED.length) {
+      const grown = new Int32Array(TOUCHED.length * 2);
+      grown.set(TOUCHED);
+      TOUCHED = grown;
+    }
+    TOUCHED[touchedCount++] = idx;
+  }
+  counts[idx]!++;
+}
+
+/** Number of lines: `text.split('\n').length`. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -63,41 +118,38 @@ export const MAIN_BIGRAM_COUNT = 2;
 export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM, bigramCount = 1): SparseVector {
   if (SCRATCH.length < dim) SCRATCH = new Uint16Array(dim);
   const counts = SCRATCH;
-  const touched: number[] = [];
-  const addHash = (hash: number): void => {
-    const idx = hash % dim;
-    if (counts[idx] === 0) touched.push(idx);
-    counts[idx]!++;
-  };
-  const add = (f: string): void => addHash(fnv1a(f));
+  touchedCount = 0;
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const lower = clipped.toLowerCase();
-  const words = lower.match(/[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu) ?? [];
+  const words = tokenize(clipped.toLowerCase());
   // The bigram "b:<prev> <w>" is hashed from the state after "b:<prev> ", without building the string.
   let afterPrev = fnv1aFrom(BIGRAM, '<s> ');
-  for (const w of words) {
-    for (const hash of wordHashes(w)) addHash(hash);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const f = wordFeatures(w);
+    const hashes = f.hashes;
+    for (let i = 0; i < hashes.length; i++) addHash(counts, dim, hashes[i]!);
     const bigram = fnv1aFrom(afterPrev, w);
-    for (let r = 0; r < bigramCount; r++) addHash(bigram);
-    afterPrev = fnv1aFrom(fnv1aFrom(BIGRAM, w), ' ');
+    for (let r = 0; r < bigramCount; r++) addHash(counts, dim, bigram);
+    afterPrev = f.afterWord;
   }
-  addHash(fnv1aFrom(afterPrev, '</s>'));
-  add(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`);
-  add(`lines:${Math.min(6, clipped.split('\n').length)}`);
+  addHash(counts, dim, fnv1aFrom(afterPrev, '</s>'));
+  addHash(counts, dim, fnv1a(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`));
+  addHash(counts, dim, fnv1a(`lines:${Math.min(6, lineCount(clipped))}`));
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
   for (const m of markers) {
     const hash = fnv1a(`m:${m}`);
-    for (let i = 0; i < 8; i++) addHash(hash);
+    for (let i = 0; i < 8; i++) addHash(counts, dim, hash);
   }
-  const indices = Int32Array.from(touched);
+  const indices = TOUCHED.slice(0, touchedCount);
   const values = new Float32Array(indices.length);
   let norm = 0;
-  touched.forEach((idx, i) => {
+  for (let i = 0; i < indices.length; i++) {
+    const idx = indices[i]!;
     const v = 1 + Math.log(counts[idx]!);
     counts[idx] = 0;
     values[i] = v;
     norm += v * v;
-  });
+  }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { indices, values };
