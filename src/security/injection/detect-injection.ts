@@ -1,7 +1,8 @@
 import { defaultModel, modelProbability, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
 import { mostInstructionLike } from './planted-instructions.js';
-import { countWords, scanRules } from './rule-scan.js';
+import { scanRules } from './rule-scan.js';
+import { countWords } from './word-count.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
 
 /** The sentences and lines of a text (split after . ! ? and at line breaks); pieces may be empty. */

@@ -2,6 +2,7 @@ import { featurize } from './features.js';
 import { PLANTED_MODEL } from './planted-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 import { contentWords, windowContextMarkers } from './window-context.js';
+import { countWords, isSpaceCode } from './word-count.js';
 
 /** Hash buckets of the planted-instruction model (smaller than the main model's). */
 export const PLANTED_DIM = 1 << 16;
@@ -42,18 +43,25 @@ const SENTENCE = /[^.!?\n]*[^.!?\n\s][^.!?\n]*(?:[.!?]+|\n|$)/g;
  * [] for texts shorter than MIN_DOCUMENT_WORDS.
  */
 export function documentWindows(text: string): TextWindow[] {
-  const words = [...text.matchAll(/\S+/g)];
-  if (words.length < MIN_DOCUMENT_WORDS) return [];
+  if (countWords(text) < MIN_DOCUMENT_WORDS) return [];
+  // Where each run of non-space characters (each /\S+/g match) starts and ends.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) continue;
+    starts.push(i);
+    while (i + 1 < text.length && !isSpaceCode(text.charCodeAt(i + 1))) i++;
+    ends.push(i + 1);
+  }
   const doc = contentWords(text);
   const window = (start: number, end: number, body: string, sentence: boolean): TextWindow => (
     { start, end, text: body, markers: windowContextMarkers(doc, start, end, body, sentence) });
   const out: TextWindow[] = [];
-  for (let i = 0; i < words.length; i += WINDOW_STEP) {
-    const last = words[Math.min(words.length, i + WINDOW_WORDS) - 1]!;
-    const start = words[i]!.index!;
-    const end = last.index! + last[0].length;
+  for (let i = 0; i < starts.length; i += WINDOW_STEP) {
+    const start = starts[i]!;
+    const end = ends[Math.min(starts.length, i + WINDOW_WORDS) - 1]!;
     out.push(window(start, end, text.slice(start, end), false));
-    if (i + WINDOW_WORDS >= words.length) break;
+    if (i + WINDOW_WORDS >= starts.length) break;
   }
   const sentences: TextWindow[] = [];
   for (const m of text.matchAll(SENTENCE)) {

@@ -3,7 +3,8 @@ import { buildInjectionCorpus } from '../../../benchmarks/security/injection-cor
 import { loadBipiaAttacks } from '../../../benchmarks/security/load-data.js';
 import { normalizeForDetection } from '../../../src/security/injection/normalize.js';
 import { CASE_FOLD_UNSAFE, findGateWords, gateOpen, RULE_GATES } from '../../../src/security/injection/rule-gates.js';
-import { countWords, isSpaceCode, scanRules } from '../../../src/security/injection/rule-scan.js';
+import { scanRules } from '../../../src/security/injection/rule-scan.js';
+import { countWords, isSpaceCode } from '../../../src/security/injection/word-count.js';
 import { RULES } from '../../../src/security/injection/rules.js';
 import type { InjectionSpan } from '../../../src/security/injection/types.js';
 import { DIARY_TRIGGER_LINES } from '../../helpers/diary-trigger-lines.js';
