@@ -78,6 +78,9 @@ export function tokenize(lower: string): string[] {
   return out;
 }
 
+/** Hashes of marker features ("m:<marker>"), memoised: the same few dozen markers recur. */
+const MARKER_HASHES = new Map<string, number>();
+
 /** Buckets touched by the featurize call in progress, in first-touch order (grown on demand). */
 let TOUCHED = new Int32Array(1024);
 let touchedCount = 0;
@@ -137,7 +140,12 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
   addHash(counts, dim, fnv1a(`lines:${Math.min(6, lineCount(clipped))}`));
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
   for (const m of markers) {
-    const hash = fnv1a(`m:${m}`);
+    let hash = MARKER_HASHES.get(m);
+    if (hash === undefined) {
+      hash = fnv1a(`m:${m}`);
+      if (MARKER_HASHES.size >= 10_000) MARKER_HASHES.clear();
+      MARKER_HASHES.set(m, hash);
+    }
     for (let i = 0; i < 8; i++) addHash(counts, dim, hash);
   }
   const indices = TOUCHED.slice(0, touchedCount);
