@@ -6,9 +6,11 @@
  * The entry is synthetic diary prose with a few pieces of PII; each detector runs 20 warm-up and 200
  * timed iterations; the table shows median and p95 in milliseconds. detectInjectionDeep (the optional
  * embedding layer, Universal Sentence Encoder lite, asynchronous) is timed over 3 warm-up and 20 runs; it
- * is not on the save path's synchronous budget.
+ * is not on the save path's synchronous budget. The 1-minute load average at the start is printed and kept in
+ * the JSON: on a shared machine the figures move with it.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
 import { defaultModel, detectInjection, detectInjectionDeep, sanitizeForContext } from '../../src/security/injection/index.js';
 import { detectPII, obfuscate, Pseudonymizer } from '../../src/security/pii/index.js';
@@ -50,8 +52,10 @@ function time(fn: () => void): { medianMs: number; p95Ms: number } {
 const entry = entryOf(500);
 const baseline = buildStyleBaseline(Array.from({ length: 20 }, (_, i) => entryOf(80 + i * 10)));
 const spans = detectPII(entry);
+const load = loadavg()[0]!;
 const results = {
   words: entry.split(/\s+/).length,
+  loadAverage1m: Math.round(load * 100) / 100,
   detectPII: time(() => detectPII(entry)),
   'detectPII (no NER)': time(() => detectPII(entry, { ner: false })),
   detectInjection: time(() => detectInjection(entry)),
@@ -74,7 +78,7 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<{ medianMs: number
 
 const encoder = await loadSentenceEncoder();
 Object.assign(results, { 'detectInjectionDeep (embeddings)': await timeAsync(() => detectInjectionDeep(entry, encoder)) });
-console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector)`);
+console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector); load average ${load.toFixed(2)}`);
 for (const [name, r] of Object.entries(results)) {
   if (typeof r === 'number') continue;
   console.log(`${name.padEnd(36)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}`);
