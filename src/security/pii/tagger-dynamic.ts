@@ -1,5 +1,4 @@
 import type { CompiledTagger } from './tagger-compiled.js';
-import { afterBareNumber, bareNumberFeatures, continuationFeatures, continuationKind } from './tagger-split.js';
 
 /** Slots of one tagging state in an Int32Array (the integer form of tagger-state.ts's TagState). */
 export const PREV = 0;
@@ -36,8 +35,6 @@ export class DynamicScores {
   private readonly common = new Map<number, Float64Array>();
   private readonly line = new Map<number, Float64Array>();
   private readonly entity = new Map<number, Float64Array>();
-  private readonly bare = new Map<number, Float64Array>();
-  private readonly run = new Map<number, Float64Array>();
   private readonly sum: Float64Array;
 
   constructor(private readonly tagger: CompiledTagger, private readonly text: DynamicText) {
@@ -87,36 +84,18 @@ export class DynamicScores {
     if (prev !== -1 && tagger.typeOf[prev] !== -1) {
       const e = states[at + ENTITY_START]!;
       const type = tagger.typeOf[prev]!;
-      const name = tagger.types[type]!;
       const length = Math.min(i - e, 8);
       const entityKey = (((e + 1) * T + type) * 9 + length) * S + shapeId;
       let v = this.entity.get(entityKey);
       if (!v) {
         const { words } = text;
+        const name = tagger.types[type]!;
         this.entity.set(entityKey, (v = this.weigh([
           `ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${name}`, `ec1=${words[e - 1] ?? '<s>'}|${text.shapes[i]}`, `el=${length}|${name}`,
           `eln=${text.lineStart[e] === 1 ? 'n' : ''}|${name}|${text.shapes[i]}`,
         ])));
       }
       for (let l = 0; l < L; l++) sum[l]! += v[l]!;
-      if (afterBareNumber(text.words, name, e, i)) {
-        const before = states[at + PREV2]!;
-        const pll = states[at + PREV_LINE_LABEL]!;
-        const splitKey = ((e * T + type) * (L + 1) + before + 1) * (L + 1) + pll + 1;
-        let b = this.bare.get(splitKey);
-        if (!b) this.bare.set(splitKey, (b = this.weigh(bareNumberFeatures(text.words, text.shapes, text.lineStart, e, i, this.label(before), this.label(pll)))));
-        for (let l = 0; l < L; l++) sum[l]! += b[l]!;
-      }
-      if (tagger.place[prev] === 1) {
-        const kind = continuationKind(text.words, text.lineStart, i);
-        if (kind) {
-          const ft = states[at + FIRST_TYPE]!;
-          const runKey = ((e * text.words.length + i) * T + ft + 1) * T + type;
-          let r = this.run.get(runKey);
-          if (!r) this.run.set(runKey, (r = this.weigh(continuationFeatures(text.words, kind, e, ft === -1 ? '' : tagger.types[ft]!))));
-          for (let l = 0; l < L; l++) sum[l]! += r[l]!;
-        }
-      }
     }
     return sum;
   }

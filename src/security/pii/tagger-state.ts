@@ -1,5 +1,3 @@
-import { afterBareNumber, bareNumberFeatures, continuationFeatures, continuationKind } from './tagger-split.js';
-
 /** Types scored as one place (a postal block's pieces): a new span right after one of them is a split. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'ZIP_CODE', 'LOCATION']);
 
@@ -88,8 +86,7 @@ export function tagFeaturesKey(ctx: TagContext, state: TagState, i: number): str
  * entity, the words just before that entity started, how long it is so far and whether it started a
  * line; the type of the text's first entity (also with the previous tag alone), whether places were split or ran over lines earlier in the text, each cue word of the
  * text, and at a line's head the labels of the heads of the lines before; conjoined with the previous tag and
- * the token's shape; right after a place that is so far one bare number, and where a place might run on over
- * a line break or a comma, tagger-split.ts's features.
+ * the token's shape.
  */
 export function tagFeatures(ctx: TagContext, state: TagState, i: number): string[] {
   const { words, shapes } = ctx;
@@ -108,9 +105,6 @@ export function tagFeatures(ctx: TagContext, state: TagState, i: number): string
       `ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${prev.slice(2)}`, `ec1=${words[e - 1] ?? '<s>'}|${shapes[i]}`, `el=${Math.min(i - e, 8)}|${prev.slice(2)}`,
       `eln=${e === 0 || ctx.newline[e] === true ? 'n' : ''}|${prev.slice(2)}|${shapes[i]}`,
     );
-    if (afterBareNumber(words, prev.slice(2), e, i)) dyn.push(...bareNumberFeatures(words, shapes, ctx.newline, e, i, state.prev2, state.prevLineLabel));
-    const kind = PLACE_TYPES.has(prev.slice(2)) ? continuationKind(words, ctx.newline, i) : '';
-    if (kind) dyn.push(...continuationFeatures(words, kind, e, state.firstType));
   }
   return dyn;
 }
