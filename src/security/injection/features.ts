@@ -78,6 +78,10 @@ export function tokenize(lower: string): string[] {
   return out;
 }
 
+/** `1 + Math.log(c)` for the small counts nearly every bucket has, computed once by the same expression. */
+const LOG_TABLE_SIZE = 256;
+const ONE_PLUS_LOG = Float64Array.from({ length: LOG_TABLE_SIZE }, (_, c) => 1 + Math.log(c));
+
 /** Hashes of marker features ("m:<marker>"), memoised: the same few dozen markers recur. */
 const MARKER_HASHES = new Map<string, number>();
 
@@ -85,8 +89,12 @@ const MARKER_HASHES = new Map<string, number>();
 let TOUCHED = new Int32Array(1024);
 let touchedCount = 0;
 
-function addHash(counts: Uint16Array, dim: number, hash: number): void {
-  const idx = hash % dim;
+/**
+ * Counts `hash` in its bucket. `mask` is dim - 1 when dim is a power of two (then `hash & mask` is `hash % dim`
+ * for an unsigned 32-bit hash, without the floating-point remainder a hash above 2^31 would take), else -1.
+ */
+function addHash(counts: Uint16Array, dim: number, mask: number, hash: number): void {
+  const idx = mask >= 0 ? hash & mask : hash % dim;
   if (counts[idx] === 0) {
     if (touchedCount === TOUCHED.length) {
       const grown = new Int32Array(TOUCHED.length * 2);
@@ -121,6 +129,7 @@ export const MAIN_BIGRAM_COUNT = 2;
 export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM, bigramCount = 1): SparseVector {
   if (SCRATCH.length < dim) SCRATCH = new Uint16Array(dim);
   const counts = SCRATCH;
+  const mask = (dim & (dim - 1)) === 0 && dim > 0 ? dim - 1 : -1;
   touchedCount = 0;
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const words = tokenize(clipped.toLowerCase());
@@ -130,14 +139,14 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
     const w = words[k]!;
     const f = wordFeatures(w);
     const hashes = f.hashes;
-    for (let i = 0; i < hashes.length; i++) addHash(counts, dim, hashes[i]!);
+    for (let i = 0; i < hashes.length; i++) addHash(counts, dim, mask, hashes[i]!);
     const bigram = fnv1aFrom(afterPrev, w);
-    for (let r = 0; r < bigramCount; r++) addHash(counts, dim, bigram);
+    for (let r = 0; r < bigramCount; r++) addHash(counts, dim, mask, bigram);
     afterPrev = f.afterWord;
   }
-  addHash(counts, dim, fnv1aFrom(afterPrev, '</s>'));
-  addHash(counts, dim, fnv1a(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`));
-  addHash(counts, dim, fnv1a(`lines:${Math.min(6, lineCount(clipped))}`));
+  addHash(counts, dim, mask, fnv1aFrom(afterPrev, '</s>'));
+  addHash(counts, dim, mask, fnv1a(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`));
+  addHash(counts, dim, mask, fnv1a(`lines:${Math.min(6, lineCount(clipped))}`));
   // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
   for (const m of markers) {
     let hash = MARKER_HASHES.get(m);
@@ -146,14 +155,15 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
       if (MARKER_HASHES.size >= 10_000) MARKER_HASHES.clear();
       MARKER_HASHES.set(m, hash);
     }
-    for (let i = 0; i < 8; i++) addHash(counts, dim, hash);
+    for (let i = 0; i < 8; i++) addHash(counts, dim, mask, hash);
   }
   const indices = TOUCHED.slice(0, touchedCount);
   const values = new Float32Array(indices.length);
   let norm = 0;
   for (let i = 0; i < indices.length; i++) {
     const idx = indices[i]!;
-    const v = 1 + Math.log(counts[idx]!);
+    const c = counts[idx]!;
+    const v = c < LOG_TABLE_SIZE ? ONE_PLUS_LOG[c]! : 1 + Math.log(c);
     counts[idx] = 0;
     values[i] = v;
     norm += v * v;
