@@ -121,12 +121,10 @@ function lineCount(text: string): number {
 export const MAIN_BIGRAM_COUNT = 2;
 
 /**
- * Turns a (normalised) text into hashed features: lower-cased word unigrams and bigrams (each bigram
- * counted `bigramCount` times), character 3–4-grams inside words, a few shape markers (length, line count)
- * and caller-given markers (the names of the rules that matched), hashed into `dim` buckets. Shared by
- * training and inference.
+ * Counts the hashed features of `text` into SCRATCH (first-touch order in TOUCHED); returns how many buckets
+ * were touched. The caller reads them and must zero SCRATCH at those buckets.
  */
-export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM, bigramCount = 1): SparseVector {
+function countFeatures(text: string, markers: readonly string[], dim: number, bigramCount: number): number {
   if (SCRATCH.length < dim) SCRATCH = new Uint16Array(dim);
   const counts = SCRATCH;
   const mask = (dim & (dim - 1)) === 0 && dim > 0 ? dim - 1 : -1;
@@ -157,18 +155,57 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
     }
     for (let i = 0; i < 8; i++) addHash(counts, dim, mask, hash);
   }
-  const indices = TOUCHED.slice(0, touchedCount);
-  const values = new Float32Array(indices.length);
+  return touchedCount;
+}
+
+/** `1 + log(count)` of a bucket's count, the feature's value before normalisation. */
+function rawValue(count: number): number {
+  return count < LOG_TABLE_SIZE ? ONE_PLUS_LOG[count]! : 1 + Math.log(count);
+}
+
+/**
+ * Turns a (normalised) text into hashed features: lower-cased word unigrams and bigrams (each bigram
+ * counted `bigramCount` times), character 3–4-grams inside words, a few shape markers (length, line count)
+ * and caller-given markers (the names of the rules that matched), hashed into `dim` buckets. Shared by
+ * training and inference.
+ */
+export function featurize(text: string, markers: readonly string[] = [], dim = FEATURE_DIM, bigramCount = 1): SparseVector {
+  const n = countFeatures(text, markers, dim, bigramCount);
+  const counts = SCRATCH;
+  const indices = TOUCHED.slice(0, n);
+  const values = new Float32Array(n);
   let norm = 0;
-  for (let i = 0; i < indices.length; i++) {
+  for (let i = 0; i < n; i++) {
     const idx = indices[i]!;
-    const c = counts[idx]!;
-    const v = c < LOG_TABLE_SIZE ? ONE_PLUS_LOG[c]! : 1 + Math.log(c);
+    const v = rawValue(counts[idx]!);
     counts[idx] = 0;
     values[i] = v;
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < values.length; i++) values[i]! /= norm;
+  for (let i = 0; i < n; i++) values[i]! /= norm;
   return { indices, values };
+}
+
+/**
+ * `bias` plus the dot product of `weights` with featurize(text, markers, dim, bigramCount): the same
+ * single-precision values summed in the same order, without building the vector.
+ */
+export function linearScore(text: string, markers: readonly string[], dim: number, bigramCount: number, weights: Float32Array, bias: number): number {
+  const n = countFeatures(text, markers, dim, bigramCount);
+  const counts = SCRATCH;
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    const v = rawValue(counts[TOUCHED[i]!]!);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  let z = bias;
+  for (let i = 0; i < n; i++) {
+    const idx = TOUCHED[i]!;
+    const value = Math.fround(Math.fround(rawValue(counts[idx]!)) / norm);
+    counts[idx] = 0;
+    z += (weights[idx] ?? 0) * value;
+  }
+  return z;
 }

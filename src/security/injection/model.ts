@@ -1,4 +1,4 @@
-import { FEATURE_DIM, featurize, MAIN_BIGRAM_COUNT } from './features.js';
+import { FEATURE_DIM, linearScore, MAIN_BIGRAM_COUNT } from './features.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { defaultPlantedModel, type PlantedInstructionModel } from './planted-instructions.js';
 
@@ -46,9 +46,7 @@ export function serializeModel(model: InjectionModel, trainedOn: string): Serial
 
 /** Probability (0..1) that `text` (with the names of the rules it matched as `markers`) is an injection. */
 export function modelProbability(model: InjectionModel, text: string, markers: readonly string[] = []): number {
-  const { indices, values } = featurize(text, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT);
-  let z = model.bias;
-  for (let i = 0; i < indices.length; i++) z += (model.weights[indices[i]!] ?? 0) * values[i]!;
+  const z = linearScore(text, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT, model.weights, model.bias);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -1,4 +1,4 @@
-import { featurize } from './features.js';
+import { linearScore } from './features.js';
 import { PLANTED_MODEL } from './planted-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 import { contentWords, windowContextMarkers } from './window-context.js';
@@ -80,9 +80,7 @@ export function documentWindows(text: string): TextWindow[] {
  * addressed to an assistant rather than document prose.
  */
 export function windowProbability(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, window: string, markers: readonly string[] = []): number {
-  const { indices, values } = featurize(window, markers, model.weights.length);
-  let z = model.bias;
-  for (let i = 0; i < indices.length; i++) z += model.weights[indices[i]!]! * values[i]!;
+  const z = linearScore(window, markers, model.weights.length, 1, model.weights, model.bias);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildInjectionCorpus } from '../../../benchmarks/security/injection-corpus.js';
-import { featurize, fnv1a, fnv1aFrom, tokenize, type SparseVector } from '../../../src/security/injection/features.js';
+import { featurize, fnv1a, fnv1aFrom, linearScore, tokenize, type SparseVector } from '../../../src/security/injection/features.js';
 
 /** featurize as it was before the allocation-free rewrite (closures, number[] of touched buckets, a regex tokeniser). */
 function referenceFeaturize(text: string, markers: readonly string[], dim: number, bigramCount: number): SparseVector {
@@ -59,6 +59,19 @@ describe('featurize', () => {
       const markers = i % 3 === 0 ? ['ignore-previous', 'decoded-payload'] : [];
       for (const [dim, bigrams] of [[1 << 16, 2], [1 << 16, 1], [1 << 10, 1], [1000, 2]] as const) {
         expect(featurize(text, markers, dim, bigrams)).toEqual(referenceFeaturize(text, markers, dim, bigrams));
+      }
+    }
+  });
+
+  it('linearScore is the bias plus the dot product of the weights with featurize, to the last bit', () => {
+    const weights = Float32Array.from({ length: 1 << 16 }, (_, i) => Math.sin(i * 12.9898) * 3);
+    for (const [i, text] of SAMPLES.entries()) {
+      const markers = i % 3 === 0 ? ['ctx:novel4', 'ctx:question'] : [];
+      for (const [dim, bigrams] of [[1 << 16, 2], [1 << 16, 1], [1000, 1]] as const) {
+        const { indices, values } = featurize(text, markers, dim, bigrams);
+        let z = -1.25;
+        for (let k = 0; k < indices.length; k++) z += (weights[indices[k]!] ?? 0) * values[k]!;
+        expect(Object.is(linearScore(text, markers, dim, bigrams, weights, -1.25), z)).toBe(true);
       }
     }
   });
