@@ -51,18 +51,20 @@ export interface TokenInfo {
 /** The padding info used beyond either end of the text. */
 export const PAD: TokenInfo = { lower: '<pad>', shape: '<pad>', gaz: '' };
 
+/** Lower-cased word, shape (digit runs with their length) and gazetteer class of one token's text. */
+export function wordInfo(text: string, gaz: ReadonlyMap<string, string> = gazetteer()): TokenInfo {
+  const lower = text.toLowerCase();
+  const s = shape(text);
+  return { lower, shape: s === 'd' ? `d${Math.min(text.length, 9)}` : s, gaz: gaz.get(lower) ?? '' };
+}
+
 /** Lower-cased word, shape (digit runs with their length) and gazetteer class of every token. */
 export function tokenInfos(tokens: readonly Token[]): TokenInfo[] {
   const gaz = gazetteer();
   const seen = new Map<string, TokenInfo>();
   return tokens.map((tok) => {
     let info = seen.get(tok.text);
-    if (!info) {
-      const lower = tok.text.toLowerCase();
-      const s = shape(tok.text);
-      info = { lower, shape: s === 'd' ? `d${Math.min(tok.text.length, 9)}` : s, gaz: gaz.get(lower) ?? '' };
-      seen.set(tok.text, info);
-    }
+    if (!info) seen.set(tok.text, (info = wordInfo(tok.text, gaz)));
     return info;
   });
 }

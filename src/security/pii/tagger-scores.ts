@@ -1,7 +1,8 @@
 import { BIGRAM_ROLES, compileTagger, SCORED_ROLE_GROUPS } from './tagger-compiled.js';
-import { affixFeatures, lineContext, PAD, structuralFeatures, tokenInfos, type TokenInfo } from './tagger-features.js';
+import { lineContext, structuralFeatures } from './tagger-features.js';
 import { layoutFeatures, layoutOf } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
+import { padEntry, WORD_OFFSETS, wordEntries, type WordEntry } from './tagger-words.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -35,33 +36,31 @@ function sumWeights(model: TaggerModel, features: readonly string[]): Float64Arr
   return v;
 }
 
-/** The value a role group looks at in a token's info (the rule tag comes from `rx`). */
-function groupValue(g: number, info: TokenInfo, rx: string | undefined): string {
-  return g === 0 ? info.lower : g === 1 ? info.shape : g === 2 ? info.gaz : (rx ?? '<pad>');
-}
+/** Index of the rule-tag role group in SCORED_ROLE_GROUPS. */
+const RX_GROUP = 3;
 
 /**
  * Sums the weights of every token's static features (the same sum as over staticFeatures() plus the
- * untagged `t-1|w=`/`t-1|s=`), from the compiled tagger's per-value tables: no feature string is built
- * per token except the few line-structure keys, cached per text.
+ * untagged `t-1|w=`/`t-1|s=`), from per-word sums remembered across texts (tagger-words.ts) and the
+ * compiled tagger's tables: no feature string is built per token except the few line-structure keys,
+ * cached per text. The weights are float32 values, so their float64 sums are exact in any order.
  */
 export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: readonly string[]): StaticScores {
   const compiled = compileTagger(model);
   const L = compiled.L;
-  const infos = tokenInfos(tokens);
+  const n = tokens.length;
+  const pad = padEntry(compiled);
+  const entries = wordEntries(compiled, tokens.map((t) => t.text));
+  const infos = entries.map((e) => e.info);
   const ctx = lineContext(tokens, infos);
   const layout = layoutOf(tokens, infos);
   const structural = new Map<number, Float64Array>();
-  const n = tokens.length;
   const scores = new Float64Array(n * L);
-  const affixes = new Map<string, Float64Array>();
-  const at = (j: number): TokenInfo => infos[j] ?? PAD;
-  const byPosition = SCORED_ROLE_GROUPS.map((_, g) => {
-    const table = compiled.roles[g]!;
-    const out: (Float32Array | undefined)[] = [];
-    for (let j = -PADDING; j < n + PADDING; j++) out.push(table.get(groupValue(g, at(j), rx[j])));
-    return out;
-  });
+  const entryAt = (j: number): WordEntry => (j < 0 || j >= n ? pad : entries[j]!);
+  const rxTable = compiled.roles[RX_GROUP]!;
+  const rxRoles = SCORED_ROLE_GROUPS[RX_GROUP]!;
+  const rxByPosition: (Float32Array | undefined)[] = [];
+  for (let j = -PADDING; j < n + PADDING; j++) rxByPosition.push(rxTable.get(rx[j] ?? '<pad>'));
   const shapeIndex = new Map<string, number>();
   const shapeIds = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -71,15 +70,18 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   }
   for (let i = 0; i < n; i++) {
     const base = i * L;
-    for (let g = 0; g < SCORED_ROLE_GROUPS.length; g++) {
-      const roles = SCORED_ROLE_GROUPS[g]!;
-      const vectors = byPosition[g]!;
-      for (let r = 0; r < roles.length; r++) {
-        const v = vectors[i + roles[r]![1] + PADDING];
-        if (!v) continue;
-        const from = r * L;
-        for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
-      }
+    for (let k = 0; k < WORD_OFFSETS.length; k++) {
+      const e = entryAt(i + WORD_OFFSETS[k]!);
+      if ((e.mask & (1 << k)) === 0) continue;
+      const sums = e.sums;
+      const from = k * L;
+      for (let l = 0; l < L; l++) scores[base + l]! += sums[from + l]!;
+    }
+    for (let r = 0; r < rxRoles.length; r++) {
+      const v = rxByPosition[i + rxRoles[r]![1] + PADDING];
+      if (!v) continue;
+      const from = r * L;
+      for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
     }
     // What the structural and layout features depend on besides the line's own facts: the whitespace
     // around the token, its place in the line (first, last, after a header) and its shape.
@@ -93,15 +95,12 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
     for (let k = 0; k < BIGRAM_ROLES.length; k++) {
       const { shape, a, b } = BIGRAM_ROLES[k]!;
-      const first = at(i + a);
-      const second = at(i + b);
-      const w = compiled.bigrams[k]!.get(shape ? first.shape : first.lower)?.get(shape ? second.shape : second.lower);
+      const inner = entryAt(i + a).bigramFirst[k];
+      if (!inner) continue;
+      const second = entryAt(i + b).info;
+      const w = inner.get(shape ? second.shape : second.lower);
       if (w) for (let l = 0; l < L; l++) scores[base + l]! += w[l]!;
     }
-    const text = tokens[i]!.text;
-    let a = affixes.get(text);
-    if (!a) affixes.set(text, (a = sumWeights(model, affixFeatures(text, infos[i]!.lower))));
-    for (let l = 0; l < L; l++) scores[base + l]! += a[l]!;
   }
   return { scores, words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), cues: layout.cues, shapeIds, shapeCount: shapeIndex.size };
 }

@@ -1,0 +1,92 @@
+import { gazetteer } from './gazetteer.js';
+import { BIGRAM_ROLES, SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
+import { affixFeatures, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
+
+/** The token offsets at which a word's own value (word, shape, gazetteer class) is a feature. */
+export const WORD_OFFSETS: readonly number[] = [0, -1, 1, -2, 2, -3];
+
+/**
+ * What one word brings to the static scores wherever it stands, for one compiled tagger: its info, the
+ * summed weights of its word, shape and gazetteer roles per offset (the affixes and the untagged
+ * `t-1|w=`/`t-1|s=` go with offset 0), and the bigram tables in which it is the first value.
+ */
+export interface WordEntry {
+  info: TokenInfo;
+  /** Row k (L columns) sums the roles looking at offset WORD_OFFSETS[k] from the token scored. */
+  sums: Float64Array;
+  /** Bit k set when row k has a weight. */
+  mask: number;
+  /** Per bigram role: the second value → weights table of this word's first value, if any. */
+  bigramFirst: (Map<string, ArrayLike<number>> | undefined)[];
+}
+
+/** Most words remembered per tagger; the memo starts over beyond this (bounded memory). */
+const MAX_WORDS = 8192;
+
+const memos = new WeakMap<CompiledTagger, Map<string, WordEntry>>();
+
+/** The role value of group g (0 word, 1 shape, 2 gazetteer class) in a token's info. */
+function valueOf(g: number, info: TokenInfo): string {
+  return g === 0 ? info.lower : g === 1 ? info.shape : info.gaz;
+}
+
+/** Builds a word's entry; the sums are of float32 weights and exact in float64, so their order is free. */
+function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[]): WordEntry {
+  const L = tagger.L;
+  const sums = new Float64Array(WORD_OFFSETS.length * L);
+  let mask = 0;
+  for (let g = 0; g < 3; g++) {
+    const v = tagger.roles[g]!.get(valueOf(g, info));
+    if (!v) continue;
+    const roles = SCORED_ROLE_GROUPS[g]!;
+    for (let r = 0; r < roles.length; r++) {
+      const k = WORD_OFFSETS.indexOf(roles[r]![1]);
+      const from = r * L;
+      for (let l = 0; l < L; l++) sums[k * L + l]! += v[from + l]!;
+      mask |= 1 << k;
+    }
+  }
+  for (const f of affixes) {
+    const w = tagger.model.weights.get(f);
+    if (!w) continue;
+    for (let l = 0; l < L; l++) sums[l]! += w[l]!;
+    mask |= 1;
+  }
+  const bigramFirst = BIGRAM_ROLES.map(({ shape }, k) => tagger.bigrams[k]!.get(shape ? info.shape : info.lower));
+  return { info, sums, mask, bigramFirst };
+}
+
+/** The entry of the padding beyond either end of a text. */
+export function padEntry(tagger: CompiledTagger): WordEntry {
+  const memo = memoOf(tagger);
+  let e = memo.get('\0pad');
+  if (!e) memo.set('\0pad', (e = buildEntry(tagger, PAD, [])));
+  return e;
+}
+
+function memoOf(tagger: CompiledTagger): Map<string, WordEntry> {
+  let memo = memos.get(tagger);
+  if (!memo) memos.set(tagger, (memo = new Map()));
+  return memo;
+}
+
+/**
+ * The entry of every token's word (by its text), remembered per tagger across texts up to
+ * {@link MAX_WORDS} words: none of it depends on where the word stands.
+ */
+export function wordEntries(tagger: CompiledTagger, words: readonly string[]): WordEntry[] {
+  const memo = memoOf(tagger);
+  const gaz = gazetteer();
+  const out = new Array<WordEntry>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!;
+    let e = memo.get(text);
+    if (!e) {
+      if (memo.size >= MAX_WORDS) memo.clear();
+      const info = wordInfo(text, gaz);
+      memo.set(text, (e = buildEntry(tagger, info, affixFeatures(text, info.lower))));
+    }
+    out[i] = e;
+  }
+  return out;
+}
