@@ -1,4 +1,7 @@
 import type { CompiledTagger } from './tagger-compiled.js';
+import {
+  CUE, CUE_LIST, dynamicParts, ENTITY_LINE, FIRST_ENTITY_AND_SPLIT, LINE_HEADS, type DynamicParts, type Part,
+} from './tagger-dynamic-parts.js';
 
 /** Slots of one tagging state in an Int32Array (the integer form of tagger-state.ts's TagState). */
 export const PREV = 0;
@@ -26,24 +29,40 @@ export interface DynamicText {
   cues: readonly string[];
 }
 
+/** Adds a part's weights into `sum`. */
+function add(sum: Float64Array, v: Part): void {
+  if (v) for (let l = 0; l < sum.length; l++) sum[l]! += v[l]!;
+}
+
 /**
  * Summed weights of the tag-dependent features of tagger-state.ts's tagFeatures() (less `t-1|w=` and
  * `t-1|s=`, which carry no tag and are scored statically), for integer states, cached per text by
- * integer keys of the parts each group of features depends on.
+ * integer keys of the parts each group of features depends on. The groups that depend only on labels and
+ * shapes come from the tagger's {@link DynamicParts}; only the entity context words (`ec=`, `ec1=`) are
+ * looked up per text.
  */
 export class DynamicScores {
   private readonly common = new Map<number, Float64Array>();
-  private readonly line = new Map<number, Float64Array>();
   private readonly entity = new Map<number, Float64Array>();
+  private readonly context = new Map<number, Part>();
   private readonly sum: Float64Array;
+  private readonly parts: DynamicParts;
+  /** The parts table of every shape id. */
+  private readonly tables: Map<number, Part>[];
+  /** Index in CUE_LIST of every cue word of the text. */
+  private readonly cueIds: number[];
 
   constructor(private readonly tagger: CompiledTagger, private readonly text: DynamicText) {
     this.sum = new Float64Array(tagger.L);
+    this.parts = dynamicParts(tagger);
+    this.tables = [];
+    for (let i = 0; i < text.shapes.length; i++) this.tables[text.shapeIds[i]!] ??= this.parts.shapeTable(text.shapes[i]!);
+    this.cueIds = text.cues.map((cue) => CUE_LIST.indexOf(cue));
   }
 
   /** The scores of token i's labels from the state at `states[at..]`; valid until the next call. */
   scores(states: Int32Array, at: number, i: number): Float64Array {
-    const { tagger, text } = this;
+    const { tagger, text, parts } = this;
     const L = tagger.L;
     const prev = states[at + PREV]!;
     const shapeId = text.shapeIds[i]!;
@@ -52,63 +71,50 @@ export class DynamicScores {
     const S = text.shapeCount;
     const T = tagger.types.length + 1;
     const flags = states[at + FLAGS]!;
-    const key = (((((states[at + PREV2]! + 1) * (L + 1) + prev + 1) * T + states[at + FIRST_TYPE]! + 1) * 4 + flags) * 2 + n) * S + shapeId;
+    const ft = states[at + FIRST_TYPE]!;
+    const key = (((((states[at + PREV2]! + 1) * (L + 1) + prev + 1) * T + ft + 1) * 4 + flags) * 2 + n) * S + shapeId;
     let common = this.common.get(key);
     if (!common) {
-      const p = this.label(prev);
       const shape = text.shapes[i]!;
-      const ft = states[at + FIRST_TYPE]!;
-      const features = [
-        `t-1=${p}`, `t-2t-1=${this.label(states[at + PREV2]!)}|${p}`, `fe=${ft === -1 ? '' : tagger.types[ft]}|${p}|${shape}`,
-        `hs=${flags & 1 ? 's' : ''}${flags & 2 ? 'm' : ''}|${p}|${shape}|${n ? 'n' : ''}`, `fp=${ft === -1 ? '' : tagger.types[ft]}|${p}`,
-      ];
-      for (const cue of text.cues) features.push(`cu=${cue}|${p}|${shape}`);
-      this.common.set(key, (common = this.weigh(features)));
+      const table = this.tables[shapeId]!;
+      common = new Float64Array(L);
+      add(common, parts.labels(states[at + PREV2]!, prev, ft));
+      add(common, parts.shapePart(table, shape, FIRST_ENTITY_AND_SPLIT, ft, prev, flags * 2 + n));
+      for (const cue of this.cueIds) add(common, parts.shapePart(table, shape, CUE, cue, prev, 0));
+      this.common.set(key, common);
     }
     const head = text.lineHead[i] === 1;
-    const lineAndEntity = head || (prev !== -1 && tagger.typeOf[prev] !== -1);
-    if (!lineAndEntity) return common;
+    const inEntity = prev !== -1 && tagger.typeOf[prev] !== -1;
+    if (!head && !inEntity) return common;
     const sum = this.sum;
     sum.set(common);
-    if (head) {
-      const ll = states[at + LINE_LABEL]!;
-      const pll = states[at + PREV_LINE_LABEL]!;
-      const lineKey = ((ll + 1) * (L + 1) + pll + 1) * S + shapeId;
-      let v = this.line.get(lineKey);
-      if (!v) {
-        const shape = text.shapes[i]!;
-        this.line.set(lineKey, (v = this.weigh([`pl=${this.label(ll)}|${shape}`, `pl2=${this.label(pll)}|${this.label(ll)}|${shape}`])));
-      }
-      for (let l = 0; l < L; l++) sum[l]! += v[l]!;
-    }
-    if (prev !== -1 && tagger.typeOf[prev] !== -1) {
+    if (head) add(sum, parts.shapePart(this.tables[shapeId]!, text.shapes[i]!, LINE_HEADS, states[at + LINE_LABEL]!, states[at + PREV_LINE_LABEL]!, 0));
+    if (inEntity) {
       const e = states[at + ENTITY_START]!;
       const type = tagger.typeOf[prev]!;
       const length = Math.min(i - e, 8);
       const entityKey = (((e + 1) * T + type) * 9 + length) * S + shapeId;
       let v = this.entity.get(entityKey);
       if (!v) {
-        const { words } = text;
-        const name = tagger.types[type]!;
-        this.entity.set(entityKey, (v = this.weigh([
-          `ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${name}`, `ec1=${words[e - 1] ?? '<s>'}|${text.shapes[i]}`, `el=${length}|${name}`,
-          `eln=${text.lineStart[e] === 1 ? 'n' : ''}|${name}|${text.shapes[i]}`,
-        ])));
+        v = new Float64Array(L);
+        add(v, this.contextPart(e, type, shapeId, text.shapes[i]!));
+        add(v, parts.entityLength(type, length));
+        add(v, parts.shapePart(this.tables[shapeId]!, text.shapes[i]!, ENTITY_LINE, type, -1, text.lineStart[e] === 1 ? 1 : 0));
+        this.entity.set(entityKey, v);
       }
-      for (let l = 0; l < L; l++) sum[l]! += v[l]!;
+      add(sum, v);
     }
     return sum;
   }
 
-  private label(l: number): string {
-    return l === -1 ? '<s>' : this.tagger.model.labels[l]!;
-  }
-
-  private weigh(features: readonly string[]): Float64Array {
-    const v = new Float64Array(this.tagger.L);
-    for (const f of features) {
-      const w = this.tagger.model.weights.get(f);
-      if (w) for (let l = 0; l < v.length; l++) v[l]! += w[l]!;
+  /** `ec=` (the two words before an entity starting at e, and its type) and `ec1=` (the word before it and the shape). */
+  private contextPart(e: number, type: number, shapeId: number, shape: string): Part {
+    const key = ((e + 1) * (this.tagger.types.length + 1) + type) * this.text.shapeCount + shapeId;
+    let v = this.context.get(key);
+    if (v === undefined) {
+      const { words } = this.text;
+      v = this.parts.weigh([`ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${this.tagger.types[type]}`, `ec1=${words[e - 1] ?? '<s>'}|${shape}`]);
+      this.context.set(key, v);
     }
     return v;
   }
