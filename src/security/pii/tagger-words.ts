@@ -20,10 +20,21 @@ export interface WordEntry {
   bigramFirst: (Map<string, ArrayLike<number>> | undefined)[];
 }
 
-/** Most words remembered per tagger; the memo starts over beyond this (bounded memory). */
-const MAX_WORDS = 8192;
+/**
+ * Words remembered per generation: when the young generation is full it becomes the old one (the previous
+ * old one is dropped) and words met again are moved back, so at most twice this many words are kept
+ * (~11 MB) and the words a journal keeps using stay.
+ */
+const GENERATION = 4096;
 
-const memos = new WeakMap<CompiledTagger, Map<string, WordEntry>>();
+/** The two generations of a tagger's word memo. */
+interface WordMemo {
+  young: Map<string, WordEntry>;
+  old: Map<string, WordEntry>;
+  pad?: WordEntry;
+}
+
+const memos = new WeakMap<CompiledTagger, WordMemo>();
 
 /** The role value of group g (0 word, 1 shape, 2 gazetteer class) in a token's info. */
 function valueOf(g: number, info: TokenInfo): string {
@@ -59,20 +70,19 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
 /** The entry of the padding beyond either end of a text. */
 export function padEntry(tagger: CompiledTagger): WordEntry {
   const memo = memoOf(tagger);
-  let e = memo.get('\0pad');
-  if (!e) memo.set('\0pad', (e = buildEntry(tagger, PAD, [])));
-  return e;
+  memo.pad ??= buildEntry(tagger, PAD, []);
+  return memo.pad;
 }
 
-function memoOf(tagger: CompiledTagger): Map<string, WordEntry> {
+function memoOf(tagger: CompiledTagger): WordMemo {
   let memo = memos.get(tagger);
-  if (!memo) memos.set(tagger, (memo = new Map()));
+  if (!memo) memos.set(tagger, (memo = { young: new Map(), old: new Map() }));
   return memo;
 }
 
 /**
- * The entry of every token's word (by its text), remembered per tagger across texts up to
- * {@link MAX_WORDS} words: none of it depends on where the word stands.
+ * The entry of every token's word (by its text), remembered per tagger across texts (two generations of
+ * {@link GENERATION} words): none of it depends on where the word stands.
  */
 export function wordEntries(tagger: CompiledTagger, words: readonly string[]): WordEntry[] {
   const memo = memoOf(tagger);
@@ -80,11 +90,18 @@ export function wordEntries(tagger: CompiledTagger, words: readonly string[]): W
   const out = new Array<WordEntry>(words.length);
   for (let i = 0; i < words.length; i++) {
     const text = words[i]!;
-    let e = memo.get(text);
+    let e = memo.young.get(text);
     if (!e) {
-      if (memo.size >= MAX_WORDS) memo.clear();
-      const info = wordInfo(text, gaz);
-      memo.set(text, (e = buildEntry(tagger, info, affixFeatures(text, info.lower))));
+      e = memo.old.get(text);
+      if (!e) {
+        const info = wordInfo(text, gaz);
+        e = buildEntry(tagger, info, affixFeatures(text, info.lower));
+      }
+      if (memo.young.size >= GENERATION) {
+        memo.old = memo.young;
+        memo.young = new Map();
+      }
+      memo.young.set(text, e);
     }
     out[i] = e;
   }

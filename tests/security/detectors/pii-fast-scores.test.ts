@@ -39,7 +39,7 @@ describe('the tagger\'s remembered per-word and per-shape sums', () => {
 
   it('finds the same spans after the word memo has started over', () => {
     const before = TEXTS.map((t) => detectPII(t));
-    // More distinct words than the memo keeps (8,192): it is cleared part-way and refilled.
+    // More distinct words than the memo keeps (two generations of 4,096): the test texts' words are dropped and built again.
     const filler = Array.from({ length: 9000 }, (_, i) => `w${i.toString(36)}q`).join(' ');
     detectPII(filler);
     expect(TEXTS.map((t) => detectPII(t))).toEqual(before);
