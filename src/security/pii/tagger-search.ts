@@ -51,7 +51,9 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   const { scores: statics, words, shapes, cues, shapeIds, shapeCount } = staticScores(model, tokens, rx);
   const lineStart = new Uint8Array(n);
   for (let i = 0; i < n; i++) lineStart[i] = i === 0 || tokens[i]!.gap === '\n' ? 1 : 0;
-  const lineHead = Uint8Array.from(lineHeads(tokens), (h) => (h ? 1 : 0));
+  const heads = lineHeads(tokens);
+  const lineHead = new Uint8Array(n);
+  for (let i = 0; i < n; i++) lineHead[i] = heads[i] ? 1 : 0;
   const dynamic = new DynamicScores(tagger, { words, shapes, shapeIds, shapeCount, lineStart, lineHead, cues });
   let states = new Int32Array(width * STATE_SIZE).fill(-1);
   states[FLAGS] = 0;
