@@ -7,7 +7,7 @@ export const CUE_LIST: readonly string[] = [...CUE_WORDS];
 /** Summed weights of a group of tag-dependent features, or null when none of them has a weight. */
 export type Part = Float64Array | null;
 
-/** Most parts remembered per tagger; the memo starts over beyond this (bounded memory, ~12 MB at most). */
+/** Most parts remembered per tagger; the memo starts over beyond this (bounded memory, ~13 MB at most). */
 const MAX_PARTS = 50_000;
 
 /** Families of shape-dependent parts (the low two bits of their keys). */
