@@ -20,7 +20,8 @@ export const ENTITY_LINE = 3;
  * The summed weights of the groups of tag-dependent features that depend on neither the words nor the
  * position of a token, only on label-state integers and the token's shape: remembered per tagger across
  * texts (bounded), so that tagging a text builds feature strings only for what it has not met before.
- * The weights are float32 values, so sums of parts equal the sums of their features in any order.
+ * A quantised model's weights sum exactly in any order (see tagger-scores.ts), so sums of parts equal the
+ * sums of their features.
  */
 export class DynamicParts {
   private readonly byLabels = new Map<number, Part>();

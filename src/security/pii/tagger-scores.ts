@@ -43,7 +43,10 @@ const RX_GROUP = 3;
  * Sums the weights of every token's static features (the same sum as over staticFeatures() plus the
  * untagged `t-1|w=`/`t-1|s=`), from per-word sums remembered across texts (tagger-words.ts) and the
  * compiled tagger's tables: no feature string is built per token except the few line-structure keys,
- * cached per text. The weights are float32 values, so their float64 sums are exact in any order.
+ * cached per text. Exactness: deserializeTagger's weights are int8 steps of one scale rounded to float32,
+ * all integer multiples of the smallest one's float32 step and under 2^31 of them, so a float64 sum of
+ * fewer than 2^22 of them is exact whatever the order of the additions: the scores equal the sums over
+ * staticFeatures() bit for bit. (A model with arbitrary float weights may differ in the last bits.)
  */
 export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: readonly string[]): StaticScores {
   const compiled = compileTagger(model);

@@ -41,7 +41,7 @@ function valueOf(g: number, info: TokenInfo): string {
   return g === 0 ? info.lower : g === 1 ? info.shape : info.gaz;
 }
 
-/** Builds a word's entry; the sums are of float32 weights and exact in float64, so their order is free. */
+/** Builds a word's entry (sums of a quantised model's weights are exact in any order: see tagger-scores.ts). */
 function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[]): WordEntry {
   const L = tagger.L;
   const sums = new Float64Array(WORD_OFFSETS.length * L);
