@@ -8,25 +8,6 @@ const STOPWORDS = new Set(
   'the a an and or to of in on for is are was you your i me my it this that with be as at by not all do what how write tell give please from now will can have instructions ignore previous'.split(' '),
 );
 
-/** Share of a text's words (runs of a-z and ' after lower-casing) that are common English words; 0 under three words. */
-export function englishness(text: string): number {
-  const lower = text.toLowerCase();
-  let words = 0;
-  let common = 0;
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
-    if ((c >= 97 && c <= 122) || c === 39) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words++;
-      if (STOPWORDS.has(lower.slice(start, i))) common++;
-      start = -1;
-    }
-  }
-  return words < 3 ? 0 : common / words;
-}
-
 /** The string of UTF-16 code units `codes`. */
 function fromCodes(codes: Uint16Array): string {
   let out = '';
@@ -64,13 +45,19 @@ export function reverseCodePoints(text: string): string {
   return fromCodes(codes);
 }
 
+/** Share of a text's words (runs of a-z and ' after lower-casing) that are common English words; 0 under three words. */
+export function englishness(text: string): number {
+  return asciiEnglishness(text)[0]!;
+}
+
 const ROT13_STOPWORDS = new Set([...STOPWORDS].map(rot13));
 const REVERSED_STOPWORDS = new Set([...STOPWORDS].map(reverseCodePoints));
 const SCORES = new Float64Array(3);
 
 /**
- * For an ASCII text, in one pass: englishness of the text, of its ROT13 and of its reversal (a word of the
- * ROT13 or reversed text is the ROT13 or reversal of a word of the text, so the variants need not be built).
+ * In one pass: englishness of the text, of its ROT13 and of its reversal (for an ASCII text a word of the
+ * ROT13 or reversed text is the ROT13 or reversal of a word of the text, so the variants need not be built;
+ * only the first score is meaningful for other texts).
  * The array is reused by the next call.
  */
 export function asciiEnglishness(text: string): Float64Array {
