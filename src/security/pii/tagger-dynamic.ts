@@ -55,8 +55,10 @@ export class DynamicScores {
   constructor(private readonly tagger: CompiledTagger, private readonly text: DynamicText) {
     this.sum = new Float64Array(tagger.L);
     this.parts = dynamicParts(tagger);
-    this.tables = [];
-    for (let i = 0; i < text.shapes.length; i++) this.tables[text.shapeIds[i]!] ??= this.parts.shapeTable(text.shapes[i]!);
+    // Shape ids are given in order of first appearance: push each shape's table when its id first shows.
+    const tables: Map<number, Part>[] = [];
+    for (let i = 0; i < text.shapes.length; i++) if (text.shapeIds[i] === tables.length) tables.push(this.parts.shapeTable(text.shapes[i]!));
+    this.tables = tables;
     this.cueIds = text.cues.map((cue) => CUE_LIST.indexOf(cue));
   }
 
