@@ -6,14 +6,13 @@
  *
  * The texts: every text of the injection corpus (deepset, jailbreaks, NotInject, GoEmotions, clean BIPIA
  * emails and BIPIA attacks inserted into three carriers each), presidio-synth sentences, the diary trigger
- * lines alone and inside a diary entry, the latency benchmark's entries, and obfuscated copies of every
+ * lines alone and inside a diary entry, synthetic diary entries, and obfuscated copies of every
  * injection (zero-width, bidi, homoglyphs, spacing, leetspeak, full-width, base64, hex, rot13, reversed) so
  * that every normalisation path is exercised. For each text it records detectInjection's whole result and
  * gatherEvidence's markers; for the synthetic poisoning journals (benchmarks/security/poisoning-set.ts) the
  * baseline and detectPoisoning's whole result for every own, foreign and corpus text. --check prints the
  * number of texts compared and every difference, and exits 1 when there is one.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { buildInjectionCorpus } from '../benchmarks/security/injection-corpus.js';
 import { loadPresidio } from '../benchmarks/security/load-data.js';
 import { buildPoisoningSet } from '../benchmarks/security/poisoning-set.js';
@@ -21,6 +20,7 @@ import { detectInjection, gatherEvidence, rot13 } from '../src/security/injectio
 import { buildStyleBaseline, detectPoisoning } from '../src/security/poisoning/index.js';
 import { DIARY_TRIGGER_LINES } from '../tests/helpers/diary-trigger-lines.js';
 import { diaryEntries, FOREIGN, makePersona } from '../tests/helpers/one-voice.js';
+import { runEquivalence } from './equivalence-run.js';
 
 /** Obfuscated copies of an injection, one per trick normalizeForDetection undoes. */
 function obfuscations(text: string): string[] {
@@ -80,45 +80,7 @@ function record(dir: string): Record<string, unknown> {
   return out;
 }
 
-/** Paths at which two JSON values differ (at most `limit`). */
-function differences(a: unknown, b: unknown, path: string, out: string[], limit = 50): void {
-  if (out.length >= limit) return;
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    if (!Object.is(a, b)) out.push(`${path}: ${JSON.stringify(a)?.slice(0, 200)} -> ${JSON.stringify(b)?.slice(0, 200)}`);
-    return;
-  }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out, limit);
-}
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? undefined : process.argv[i + 1];
-};
-const dir = arg('--data') ?? 'fixtures/data';
-const writeTo = arg('--write');
-const checkAgainst = arg('--check');
-if (!writeTo && !checkAgainst) {
-  console.error('usage: detector-equivalence.ts --write <file.json> | --check <file.json> [--data <dir>]');
-  process.exit(2);
-}
-const started = Date.now();
-const now = JSON.parse(JSON.stringify(record(dir))) as Record<string, unknown>;
-const count = (o: Record<string, unknown>, prefix: string): number => Object.keys(o).filter((k) => k.startsWith(prefix)).length;
-const summary = `${count(now, 'injection:')} detectInjection texts, ${count(now, 'poisoning-baseline:')} poisoning baselines, ${count(now, 'poisoning:')} detectPoisoning texts`;
-if (writeTo) {
-  writeFileSync(writeTo, JSON.stringify(now));
-  console.log(`wrote ${summary} to ${writeTo} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-} else {
-  const before = JSON.parse(readFileSync(checkAgainst!, 'utf8')) as Record<string, unknown>;
-  const diffs: string[] = [];
-  differences(before, now, '', diffs);
-  const changed = Object.keys({ ...before, ...now }).filter((k) => {
-    const d: string[] = [];
-    differences(before[k], now[k], k, d, 1);
-    return d.length > 0;
-  });
-  console.log(`compared ${summary} (${((Date.now() - started) / 1000).toFixed(1)} s): ${changed.length} differ`);
-  for (const d of diffs) console.log(`  ${d}`);
-  process.exit(changed.length ? 1 : 0);
-}
+runEquivalence('detector-equivalence.ts', record, (now) => {
+  const count = (prefix: string): number => Object.keys(now).filter((k) => k.startsWith(prefix)).length;
+  return `${count('injection:')} detectInjection texts, ${count('poisoning-baseline:')} poisoning baselines, ${count('poisoning:')} detectPoisoning texts`;
+});

@@ -16,31 +16,11 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
+import { latencyEntry } from './latency-entry.js';
 import { loadGoEmotions } from './load-data.js';
 import { defaultModel, detectInjection, detectInjectionDeep, sanitizeForContext } from '../../src/security/injection/index.js';
 import { detectPII, obfuscate, Pseudonymizer } from '../../src/security/pii/index.js';
 import { buildStyleBaseline, detectPoisoning } from '../../src/security/poisoning/index.js';
-
-const SENTENCES = [
-  'I woke up early and made coffee while the rain tapped on the kitchen window.',
-  'Sara called around nine to ask whether we were still meeting at the café on Elm Street.',
-  'Work felt heavy today, and I kept thinking about the conversation with my manager.',
-  'I need to ignore my inbox for a while and forget everything about the deadline this weekend.',
-  'My phone number changed to 780-999-2181, so I texted everyone the new one.',
-  'In the evening we walked by the river and talked about moving to Lisbon next year.',
-  'I felt grateful, tired, and a little anxious, all at once, which is normal lately.',
-];
-
-function entryOf(words: number): string {
-  const out: string[] = [];
-  let count = 0;
-  for (let i = 0; count < words; i++) {
-    const s = SENTENCES[i % SENTENCES.length]!;
-    out.push(s);
-    count += s.split(/\s+/).length;
-  }
-  return out.join(' ');
-}
 
 function time(fn: () => void): { medianMs: number; p95Ms: number } {
   for (let i = 0; i < 20; i++) fn();
@@ -87,9 +67,9 @@ function distinctEntries(words: number): string[] {
   return out;
 }
 
-const entry = entryOf(500);
+const entry = latencyEntry(500);
 const distinct = distinctEntries(500);
-const baseline = buildStyleBaseline(Array.from({ length: 20 }, (_, i) => entryOf(80 + i * 10)));
+const baseline = buildStyleBaseline(Array.from({ length: 20 }, (_, i) => latencyEntry(80 + i * 10)));
 const spans = detectPII(entry);
 const load = loadavg()[0]!;
 const results = {
