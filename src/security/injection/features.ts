@@ -1,15 +1,23 @@
+import { NON_ASCII } from './payload-text.js';
+
 /** Number of hashed feature buckets (2^16); the trained weights have exactly this many entries. */
 export const FEATURE_DIM = 1 << 16;
 
+/** The FNV-1a 32-bit offset basis: the hash of the empty string. */
+export const FNV_OFFSET = 0x811c9dc5;
+
 /** FNV-1a 32-bit hash of a string. */
 export function fnv1a(s: string): number {
-  return fnv1aFrom(0x811c9dc5, s);
+  return fnv1aFrom(FNV_OFFSET, s);
 }
 
-/** FNV-1a of a string continued from the hash of what came before it: fnv1a(a + b) === fnv1aFrom(fnv1a(a), b). */
-export function fnv1aFrom(hash: number, s: string): number {
+/**
+ * FNV-1a of a string (or of its code units from `start` to `end`) continued from the hash of what came before
+ * it: fnv1a(a + b) === fnv1aFrom(fnv1a(a), b), and fnv1a(s.slice(i, j)) === fnv1aFrom(FNV_OFFSET, s, i, j).
+ */
+export function fnv1aFrom(hash: number, s: string, start = 0, end = s.length): number {
   let h = hash;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -54,7 +62,6 @@ function wordFeatures(w: string): WordFeatures {
 }
 
 const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu;
-const NON_ASCII = /[\u0080-\uFFFF]/;
 
 /**
  * The tokens of a lower-cased text: runs of letters, digits and apostrophes, and every other non-space

@@ -1,4 +1,4 @@
-import { asciiEnglishness, englishness, reverseCodePoints, rot13 } from './payload-text.js';
+import { asciiEnglishness, englishness, NON_ASCII, reverseCodePoints, rot13 } from './payload-text.js';
 import { segmentWords } from './segment.js';
 
 /** Which obfuscation tricks normalisation found and undid. */
@@ -34,8 +34,6 @@ const HOMOGLYPHS: Record<string, string> = {
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
 
-/** Any character outside ASCII: a text without one is its own NFKC form and holds no invisible or look-alike letter. */
-const NON_ASCII = /[\u0080-\uFFFF]/;
 /** Whether a text has any homoglyph at all (the word-by-word fold is skipped when not). */
 const ANY_HOMOGLYPH = new RegExp(HOMOGLYPH_RE.source, 'u');
 /** Every spaced-out run starts at a word boundary with letter, separator, letter, separator, letter (ASCII texts). */
@@ -77,28 +75,24 @@ function decodePayloads(text: string, flags: Set<NormalizationFlag>): DecodedPay
   }
   for (const segment of text.split(/(?<=[.!?\n])\s+|\n/)) {
     if (segment.length < 12) continue;
-    if (!NON_ASCII.test(segment)) {
+    // An ASCII segment's rot13 and reversal are scored without being built (asciiEnglishness).
+    let base: number;
+    let rot13Score: number;
+    let reversedScore: number;
+    if (NON_ASCII.test(segment)) {
+      base = englishness(segment);
+      rot13Score = englishness(rot13(segment));
+      reversedScore = englishness(reverseCodePoints(segment));
+    } else {
       const scores = asciiEnglishness(segment);
-      const base = scores[0]!;
-      if (scores[1]! > base + 0.2) {
-        out.push({ kind: 'rot13', text: rot13(segment) });
-        flags.add('rot13');
-      }
-      if (scores[2]! > base + 0.2) {
-        out.push({ kind: 'reversed', text: reverseCodePoints(segment) });
-        flags.add('reversed');
-      }
-      continue;
+      [base, rot13Score, reversedScore] = [scores[0]!, scores[1]!, scores[2]!];
     }
-    const base = englishness(segment);
-    const r13 = rot13(segment);
-    if (englishness(r13) > base + 0.2) {
-      out.push({ kind: 'rot13', text: r13 });
+    if (rot13Score > base + 0.2) {
+      out.push({ kind: 'rot13', text: rot13(segment) });
       flags.add('rot13');
     }
-    const rev = reverseCodePoints(segment);
-    if (englishness(rev) > base + 0.2) {
-      out.push({ kind: 'reversed', text: rev });
+    if (reversedScore > base + 0.2) {
+      out.push({ kind: 'reversed', text: reverseCodePoints(segment) });
       flags.add('reversed');
     }
   }

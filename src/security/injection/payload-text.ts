@@ -4,6 +4,9 @@
  * callback per letter and an array per character.
  */
 
+/** Any UTF-16 code unit outside ASCII. */
+export const NON_ASCII = /[\u0080-\uFFFF]/;
+
 const STOPWORDS = new Set(
   'the a an and or to of in on for is are was you your i me my it this that with be as at by not all do what how write tell give please from now will can have instructions ignore previous'.split(' '),
 );

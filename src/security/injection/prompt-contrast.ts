@@ -1,4 +1,5 @@
 import { MIN_DOCUMENT_WORDS } from './planted-instructions.js';
+import { countWords } from './word-count.js';
 
 /**
  * A sentence-level "addressed to an assistant" model on sentence embeddings: trained with prompts (deepset,
@@ -18,7 +19,7 @@ const SENTENCE = /[^.!?\n|]*[^.!?\n|\s][^.!?\n|]*(?:[.!?]+|\n|\||$)/g;
 
 /** The sentences, lines and `|`-separated fields of three words or more of a text, trimmed. */
 export function sentencesOf(text: string): string[] {
-  return [...text.matchAll(SENTENCE)].map((m) => m[0].trim()).filter((s) => (s.match(/\S+/g)?.length ?? 0) >= 3);
+  return [...text.matchAll(SENTENCE)].map((m) => m[0].trim()).filter((s) => countWords(s) >= 3);
 }
 
 /**
@@ -26,7 +27,7 @@ export function sentencesOf(text: string): string[] {
  * more) with two or more of them, at most MAX_DOCUMENT_SENTENCES; [] for a prompt-sized text.
  */
 export function documentSentences(normalized: string): string[] {
-  if ((normalized.match(/\S+/g)?.length ?? 0) < MIN_DOCUMENT_WORDS) return [];
+  if (countWords(normalized) < MIN_DOCUMENT_WORDS) return [];
   const sentences = sentencesOf(normalized).slice(0, MAX_DOCUMENT_SENTENCES);
   return sentences.length >= 2 ? sentences : [];
 }

@@ -1,5 +1,6 @@
 import type { CompiledTagger } from './tagger-compiled.js';
 import { CUE_WORDS } from './tagger-layout.js';
+import { addScores } from './tagger-model.js';
 
 /** The cue words by index (the `a` of a {@link CUE} part). */
 export const CUE_LIST: readonly string[] = [...CUE_WORDS];
@@ -99,14 +100,8 @@ export class DynamicParts {
 
   /** Summed weights of `features`, null when none has a weight. */
   weigh(features: readonly string[]): Part {
-    let v: Float64Array | null = null;
-    for (const f of features) {
-      const w = this.tagger.model.weights.get(f);
-      if (!w) continue;
-      v ??= new Float64Array(this.tagger.L);
-      for (let l = 0; l < v.length; l++) v[l]! += w[l]!;
-    }
-    return v;
+    const v = new Float64Array(this.tagger.L);
+    return addScores(this.tagger.model, features, v) ? v : null;
   }
 }
 

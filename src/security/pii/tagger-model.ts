@@ -33,13 +33,16 @@ export function allowed(prev: string, label: string): boolean {
   return prev.slice(2) === label.slice(2) && prev !== 'O';
 }
 
-/** Adds the weights of `features` into `scores`. */
-export function addScores(model: TaggerModel, features: readonly string[], scores: Float64Array): void {
+/** Adds the weights of `features` into `scores` (one column per label); whether any of them has a weight. */
+export function addScores(model: TaggerModel, features: readonly string[], scores: Float64Array): boolean {
+  let any = false;
   for (const f of features) {
     const w = model.weights.get(f);
     if (!w) continue;
+    any = true;
     for (let l = 0; l < scores.length; l++) scores[l]! += w[l]!;
   }
+  return any;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { BIGRAM_ROLES, compileTagger, SCORED_ROLE_GROUPS } from './tagger-compiled.js';
 import { lineContext, structuralFeatures } from './tagger-features.js';
 import { layoutFeatures, layoutOf } from './tagger-layout.js';
-import type { TaggerModel } from './tagger-model.js';
+import { addScores, type TaggerModel } from './tagger-model.js';
 import { padEntry, WORD_OFFSETS, wordEntries, type WordEntry } from './tagger-words.js';
 import type { Token } from './tokenize.js';
 
@@ -29,10 +29,7 @@ const PADDING = 3;
 /** The summed weights of some features. */
 function sumWeights(model: TaggerModel, features: readonly string[]): Float64Array {
   const v = new Float64Array(model.labels.length);
-  for (const f of features) {
-    const w = model.weights.get(f);
-    if (w) for (let l = 0; l < v.length; l++) v[l]! += w[l]!;
-  }
+  addScores(model, features, v);
   return v;
 }
 

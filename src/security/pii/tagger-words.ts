@@ -1,6 +1,7 @@
 import { gazetteer } from './gazetteer.js';
 import { BIGRAM_ROLES, SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
 import { affixFeatures, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
+import { addScores } from './tagger-model.js';
 
 /** The token offsets at which a word's own value (word, shape, gazetteer class) is a feature. */
 export const WORD_OFFSETS: readonly number[] = [0, -1, 1, -2, 2, -3];
@@ -57,12 +58,7 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
       mask |= 1 << k;
     }
   }
-  for (const f of affixes) {
-    const w = tagger.model.weights.get(f);
-    if (!w) continue;
-    for (let l = 0; l < L; l++) sums[l]! += w[l]!;
-    mask |= 1;
-  }
+  if (addScores(tagger.model, affixes, sums.subarray(0, L))) mask |= 1;
   const bigramFirst = BIGRAM_ROLES.map(({ shape }, k) => tagger.bigrams[k]!.get(shape ? info.shape : info.lower));
   return { info, sums, mask, bigramFirst };
 }

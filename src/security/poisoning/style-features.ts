@@ -1,5 +1,5 @@
 import { detectInjection, splitSentences } from '../injection/detect-injection.js';
-import { fnv1a } from '../injection/features.js';
+import { fnv1a, fnv1aFrom, FNV_OFFSET } from '../injection/features.js';
 
 /** Common English function words: their relative frequencies are a classic authorship signal. */
 export const FUNCTION_WORDS = (
@@ -49,13 +49,6 @@ const CONTENT_DIM = 1024;
 const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS);
 const FUNCTION_WORD_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
 
-/** fnv1a of the three code units of `s` at `i` (`fnv1a(s.slice(i, i + 3))`, without the slice). */
-function trigramHash(s: string, i: number): number {
-  let h = Math.imul(0x811c9dc5 ^ s.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
-  return Math.imul(h ^ s.charCodeAt(i + 2), 0x01000193) >>> 0;
-}
-
 /** Measures the style of `text` (pure; about a millisecond for a 500-word entry). */
 export function measureStyle(text: string): StyleVector {
   const lower = text.toLowerCase();
@@ -73,7 +66,7 @@ export function measureStyle(text: string): StyleVector {
   for (let i = 0; i < CONTENT_DIM; i++) if (content[i]! > 0) content[i] = 1 + Math.log(content[i]!);
   const vocabulary = Uint32Array.from(new Set(words.filter((w) => w.length > 2 && !FUNCTION_WORD_SET.has(w)).map((w) => fnv1a(w) % VOCABULARY_BINS)));
   const tri = new Float64Array(TRIGRAM_DIM);
-  for (let i = 0; i + 3 <= lower.length && i < 8000; i++) tri[trigramHash(lower, i) % TRIGRAM_DIM]! += 1;
+  for (let i = 0; i + 3 <= lower.length && i < 8000; i++) tri[fnv1aFrom(FNV_OFFSET, lower, i, i + 3) % TRIGRAM_DIM]! += 1;
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
   const injection = Math.max(0, ...splitSentences(text).filter((s) => /\p{L}/u.test(s)).map((s) => detectInjection(s).score));
   const scalars: ScalarStyle = {
