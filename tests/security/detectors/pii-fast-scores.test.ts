@@ -14,6 +14,7 @@ const TEXTS = [
   'Billing address: 77 Rue de Rivoli, 75001 Paris. Shipping address: same. Phone: (579)888-3058',
   'Yesterday I had lunch with Dr. Magdalena Wiśniewska in Kraków | and we talked || for hours at Acme Corp.',
   'ünïcødé   and\n\nnewlines\tand tabs — 12345',
+  '',
 ];
 
 describe('the tagger\'s remembered per-word and per-shape sums', () => {
