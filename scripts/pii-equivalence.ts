@@ -7,13 +7,13 @@
  * The texts: presidio-synth, both WNUT-17 files (tokens joined by spaces), the injection corpus (deepset,
  * jailbreaks, NotInject, GoEmotions, clean BIPIA emails and BIPIA attacks inside them), the diary trigger
  * lines alone and inside a diary entry, synthetic diary entries, the latency benchmark's sentences as
- * entries of 80-500 words, and a few edge cases. For each text it records detectPII's whole result (every
+ * entries of 80-500 words, its stream of ~500-word GoEmotions entries, and a few edge cases. For each text it records detectPII's whole result (every
  * span's type, offsets, text, confidence and source) and the tagger's label of every token, so that a
  * change in the search shows even where the spans happen to agree. --check prints the number of texts
  * compared and the first differences, and exits 1 when there is one.
  */
 import { buildInjectionCorpus } from '../benchmarks/security/injection-corpus.js';
-import { latencyEntry } from '../benchmarks/security/latency-entry.js';
+import { goEmotionsEntries, latencyEntry } from '../benchmarks/security/latency-entry.js';
 import { loadPresidio, loadWnut } from '../benchmarks/security/load-data.js';
 import { detectPII } from '../src/security/pii/index.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../src/security/pii/tagger.js';
@@ -39,6 +39,7 @@ function texts(dir: string): [string, string][] {
   });
   diary.forEach((entry, i) => out.push([`diary#${i}`, entry]));
   for (let words = 80; words <= 500; words += 60) out.push([`latency-entry#${words}`, latencyEntry(words)]);
+  goEmotionsEntries(dir, 500).forEach((entry, i) => out.push([`goemotions-entry#${i}`, entry]));
   out.push(['latency-entry#500', latencyEntry(500)], ['long-diary', diary.join('\n')], ['empty', ''], ['space', ' \n '], ['newlines', 'Name:\nJohn Smith\n\n12 Elm Street\nSpringfield\n']);
   return out;
 }

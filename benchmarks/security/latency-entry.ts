@@ -1,7 +1,9 @@
 /**
- * The synthetic diary entry of benchmarks/security/latency.ts (a few pieces of PII, one diary line with
- * attack words), shared with the equivalence checks that must cover it.
+ * The entries of benchmarks/security/latency.ts: a synthetic diary entry (a few pieces of PII, one diary line
+ * with attack words) and a stream of different entries of real personal writing, shared with the equivalence
+ * checks that must cover them.
  */
+import { loadGoEmotions } from './load-data.js';
 
 /** The sentences the entry repeats in order. */
 export const LATENCY_SENTENCES: readonly string[] = [
@@ -23,4 +25,24 @@ export function latencyEntry(words: number): string {
     count += s.split(/\s+/).length;
   }
   return out.join(' ');
+}
+
+/**
+ * Entries of about `words` words made of consecutive GoEmotions comments from `dir` (personal writing, joined
+ * by spaces), as many as the data gives: words mostly met for the first time, unlike the repeated entry.
+ */
+export function goEmotionsEntries(dir: string, words: number): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const { text } of loadGoEmotions(dir)) {
+    current.push(text);
+    count += text.split(/\s+/).length;
+    if (count >= words) {
+      out.push(current.join(' '));
+      current = [];
+      count = 0;
+    }
+  }
+  return out;
 }

@@ -16,8 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
-import { latencyEntry } from './latency-entry.js';
-import { loadGoEmotions } from './load-data.js';
+import { goEmotionsEntries, latencyEntry } from './latency-entry.js';
 import { defaultModel, detectInjection, detectInjectionDeep, sanitizeForContext } from '../../src/security/injection/index.js';
 import { detectPII, obfuscate, Pseudonymizer } from '../../src/security/pii/index.js';
 import { buildStyleBaseline, detectPoisoning } from '../../src/security/poisoning/index.js';
@@ -50,25 +49,8 @@ function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text
   return { medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]!, n: samples.length };
 }
 
-/** Entries of about `words` words made of consecutive GoEmotions comments (personal writing), as many as the data gives. */
-function distinctEntries(words: number): string[] {
-  const out: string[] = [];
-  let current: string[] = [];
-  let count = 0;
-  for (const { text } of loadGoEmotions('fixtures/data')) {
-    current.push(text);
-    count += text.split(/\s+/).length;
-    if (count >= words) {
-      out.push(current.join(' '));
-      current = [];
-      count = 0;
-    }
-  }
-  return out;
-}
-
 const entry = latencyEntry(500);
-const distinct = distinctEntries(500);
+const distinct = goEmotionsEntries('fixtures/data', 500);
 const baseline = buildStyleBaseline(Array.from({ length: 20 }, (_, i) => latencyEntry(80 + i * 10)));
 const spans = detectPII(entry);
 const load = loadavg()[0]!;
