@@ -9,15 +9,24 @@ type Roles = readonly (readonly [string, number])[];
  */
 export const SCORED_ROLE_GROUPS: readonly Roles[] = [[...WORD_ROLES, ['t-1|w', 0]], [...SHAPE_ROLES, ['t-1|s', 0]], GAZ_ROLES, RX_ROLES];
 
-/** Bigram feature names, each over (word or shape) of two positions relative to the token. */
-export const BIGRAM_ROLES: readonly { name: string; shape: boolean; a: number; b: number }[] = [
-  { name: 'w-1w', shape: false, a: -1, b: 0 }, { name: 'ww+1', shape: false, a: 0, b: 1 }, { name: 'w-2w-1', shape: false, a: -2, b: -1 },
-  { name: 's-1s', shape: true, a: -1, b: 0 }, { name: 'ss+1', shape: true, a: 0, b: 1 },
+/**
+ * Bigram feature names, each over (word or shape) of two adjacent positions relative to the token: the
+ * pair at positions (j, j + 1) is scored at token j - a.
+ */
+export const BIGRAM_ROLES: readonly { name: string; shape: boolean; a: number }[] = [
+  { name: 'w-1w', shape: false, a: -1 }, { name: 'ww+1', shape: false, a: 0 }, { name: 'w-2w-1', shape: false, a: -2 },
+  { name: 's-1s', shape: true, a: -1 }, { name: 'ss+1', shape: true, a: 0 },
 ];
 
 /**
+ * The bigram roles grouped by what they pair (0: words, 1: shapes): one lookup of an adjacent pair gives
+ * every role's weights in the group (row r = the group's r-th role).
+ */
+export const PAIR_GROUPS: readonly (readonly number[])[] = [0, 1].map((g) => BIGRAM_ROLES.flatMap((b, k) => (b.shape === (g === 1) ? [k] : [])));
+
+/**
  * A tagger's weights rearranged for tagging: one lookup per (role group, value) giving every role's
- * weights, bigrams as nested maps (no string is built per token), and the label structure as integers.
+ * weights, bigrams as nested maps by pair (no string is built per token), and the label structure as integers.
  */
 export interface CompiledTagger {
   model: TaggerModel;
@@ -28,8 +37,11 @@ export interface CompiledTagger {
    * float32 like the weights deserializeTagger() gives (a float64 model's weights are rounded).
    */
   roles: Map<string, Float32Array>[];
-  /** Per bigram role: first value → second value → weights. */
-  bigrams: Map<string, Map<string, ArrayLike<number>>>[];
+  /**
+   * Per pair group ({@link PAIR_GROUPS}): first value → second value → weights of the group's roles
+   * (row r = role r, L columns; zero where a role has no such feature).
+   */
+  pairs: Map<string, Map<string, Float32Array>>[];
   /** Entity type index of each label (-1 for 'O'). */
   typeOf: Int32Array;
   /** 1 where the label begins an entity (B-). */
@@ -59,9 +71,10 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
   const L = model.labels.length;
   const groupOf = new Map<string, [number, number]>();
   SCORED_ROLE_GROUPS.forEach((roles, g) => roles.forEach(([role], r) => groupOf.set(role, [g, r])));
-  const bigramOf = new Map(BIGRAM_ROLES.map((b, k) => [b.name, k]));
+  const bigramOf = new Map<string, [number, number]>();
+  PAIR_GROUPS.forEach((group, g) => group.forEach((k, r) => bigramOf.set(BIGRAM_ROLES[k]!.name, [g, r])));
   const roles = SCORED_ROLE_GROUPS.map(() => new Map<string, Float32Array>());
-  const bigrams = BIGRAM_ROLES.map(() => new Map<string, Map<string, ArrayLike<number>>>());
+  const pairs = PAIR_GROUPS.map(() => new Map<string, Map<string, Float32Array>>());
   for (const [name, w] of model.weights) {
     const eq = name.indexOf('=');
     if (eq === -1) continue;
@@ -75,12 +88,15 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
       continue;
     }
-    const k = bigramOf.get(role);
-    const pair = k === undefined ? null : splitPair(value);
-    if (k !== undefined && pair) {
-      let inner = bigrams[k]!.get(pair[0]);
-      if (!inner) bigrams[k]!.set(pair[0], (inner = new Map()));
-      inner.set(pair[1], w);
+    const b = bigramOf.get(role);
+    const pair = b === undefined ? null : splitPair(value);
+    if (b !== undefined && pair) {
+      const [g, r] = b;
+      let inner = pairs[g]!.get(pair[0]);
+      if (!inner) pairs[g]!.set(pair[0], (inner = new Map()));
+      let v = inner.get(pair[1]);
+      if (!v) inner.set(pair[1], (v = new Float32Array(PAIR_GROUPS[g]!.length * L)));
+      for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
     }
   }
   const types: string[] = [];
@@ -103,7 +119,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       allowed[p * L + l] = !label.startsWith('I-') || (prev !== 'O' && prev.slice(2) === label.slice(2)) ? 1 : 0;
     }
   }
-  const out: CompiledTagger = { model, L, roles, bigrams, typeOf, begins, place, types, allowed };
+  const out: CompiledTagger = { model, L, roles, pairs, typeOf, begins, place, types, allowed };
   compiled.set(model, out);
   return out;
 }

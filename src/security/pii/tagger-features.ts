@@ -119,14 +119,26 @@ export function lineContext(tokens: readonly Token[], infos: readonly TokenInfo[
   return ctx;
 }
 
-/** Bias, whitespace around the token, its line position and the line/text shapes it sits in. */
-export function structuralFeatures(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string[] {
+/** Whitespace before a token and after it ('end' after the last), as {@link gapFeatures} reads it. */
+export type Gaps = readonly [before: string, after: string];
+
+/** Bias, the whitespace around the token and its place in the line (capped at 4): the same in every text. */
+export function gapFeatures([before, after]: Gaps, lineIndex: number): string[] {
+  return ['b', `gap=${GAP[before]}`, `gapn=${GAP[after]}`, `li=${Math.min(lineIndex, 4)}`];
+}
+
+/** The first shapes of the token's line and the line before, the text's first word and line count, with its shape. */
+export function lineFeatures(ctx: LineContext, infos: readonly TokenInfo[], i: number): string[] {
   const shape = infos[i]!.shape;
   return [
-    'b', `gap=${GAP[tokens[i]!.gap]}`, `gapn=${GAP[tokens[i + 1]?.gap ?? 'end']}`, `li=${Math.min(ctx.lineIndex[i]!, 4)}`,
     `lf=${ctx.lineFirst[i]}|${shape}`, `plf=${ctx.prevLineFirst[i]}|${ctx.lineFirst[i]}`, `d0=${ctx.textFirst}`,
     `d0s=${ctx.textFirst}|${shape}`, `nl=${ctx.lines}|${shape}`,
   ];
+}
+
+/** Bias, whitespace around the token, its line position and the line/text shapes it sits in. */
+export function structuralFeatures(ctx: LineContext, tokens: readonly Token[], infos: readonly TokenInfo[], i: number): string[] {
+  return [...gapFeatures([tokens[i]!.gap, tokens[i + 1]?.gap ?? 'end'], ctx.lineIndex[i]!), ...lineFeatures(ctx, infos, i)];
 }
 
 /** Word and shape bigrams around token i. */

@@ -1,5 +1,5 @@
-import { BIGRAM_ROLES, compileTagger, SCORED_ROLE_GROUPS } from './tagger-compiled.js';
-import { lineContext, structuralFeatures } from './tagger-features.js';
+import { BIGRAM_ROLES, compileTagger, PAIR_GROUPS, SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
+import { gapFeatures, lineContext, lineFeatures } from './tagger-features.js';
 import { layoutFeatures, layoutOf } from './tagger-layout.js';
 import { addScores, type TaggerModel } from './tagger-model.js';
 import { padEntry, WORD_OFFSETS, wordEntries, type WordEntry } from './tagger-words.js';
@@ -21,7 +21,19 @@ export interface StaticScores {
   shapeCount: number;
 }
 
-const GAP_CODE: Record<string, number> = { '': 0, ' ': 1, '\n': 2 };
+/** The whitespace a token may have before it, by code; after the last token comes 'end' (code 3). */
+const GAPS: readonly string[] = ['', ' ', '\n', 'end'];
+
+/** Per compiled tagger, the summed gap features ({@link gapFeatures}) by (gap before × 4 + gap after) × 5 + line index. */
+const gapSums = new WeakMap<CompiledTagger, Float64Array[]>();
+
+/** The summed weights of the gap features for the codes of the whitespace around a token and its capped line index. */
+function gapSum(tagger: CompiledTagger, before: number, after: number, lineIndex: number): Float64Array {
+  let table = gapSums.get(tagger);
+  if (!table) gapSums.set(tagger, (table = []));
+  const key = (before * 4 + after) * 5 + lineIndex;
+  return (table[key] ??= sumWeights(tagger.model, gapFeatures([GAPS[before]!, GAPS[after]!], lineIndex)));
+}
 
 /** How far beyond either end of the text a role may look. */
 const PADDING = 3;
@@ -54,7 +66,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const infos = entries.map((e) => e.info);
   const ctx = lineContext(tokens, infos);
   const layout = layoutOf(tokens, infos);
-  const structural = new Map<number, Float64Array>();
+  const lines = new Map<number, Float64Array>();
   const scores = new Float64Array(n * L);
   const entryAt = (j: number): WordEntry => (j < 0 || j >= n ? pad : entries[j]!);
   const rxTable = compiled.roles[RX_GROUP]!;
@@ -68,6 +80,9 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     if (id === undefined) shapeIndex.set(infos[i]!.shape, (id = shapeIndex.size));
     shapeIds[i] = id;
   }
+  const gapCodes = new Uint8Array(n + 1);
+  for (let i = 0; i < n; i++) gapCodes[i] = GAPS.indexOf(tokens[i]!.gap);
+  gapCodes[n] = 3;
   for (let i = 0; i < n; i++) {
     const base = i * L;
     for (let k = 0; k < WORD_OFFSETS.length; k++) {
@@ -83,23 +98,34 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
       const from = r * L;
       for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
     }
-    // What the structural and layout features depend on besides the line's own facts: the whitespace
-    // around the token, its place in the line (first, last, after a header) and its shape.
+    const gv = gapSum(compiled, gapCodes[i]!, gapCodes[i + 1]!, Math.min(ctx.lineIndex[i]!, 4));
+    for (let l = 0; l < L; l++) scores[base + l]! += gv[l]!;
+    // What the line and layout features depend on besides the line's own facts: the token's place in the
+    // line (first, last, after a header) and its shape.
     const lineNo = layout.line[i]!;
     const line = layout.lines[lineNo]!;
     const position = (i === line.first ? 1 : 0) + (i === line.first + line.length - 1 ? 2 : 0) + (line.afterHeader !== -1 && i >= line.afterHeader ? 4 : 0);
-    const gaps = GAP_CODE[tokens[i]!.gap]! * 4 + (i + 1 < n ? GAP_CODE[tokens[i + 1]!.gap]! : 3);
-    const key = (((lineNo * 12 + gaps) * 5 + Math.min(ctx.lineIndex[i]!, 4)) * 8 + position) * shapeIndex.size + shapeIds[i]!;
-    let sv = structural.get(key);
-    if (!sv) structural.set(key, (sv = sumWeights(model, [...structuralFeatures(ctx, tokens, infos, i), ...layoutFeatures(layout, infos, rx, i)])));
-    for (let l = 0; l < L; l++) scores[base + l]! += sv[l]!;
-    for (let k = 0; k < BIGRAM_ROLES.length; k++) {
-      const { shape, a, b } = BIGRAM_ROLES[k]!;
-      const inner = entryAt(i + a).bigramFirst[k];
-      if (!inner) continue;
-      const second = entryAt(i + b).info;
-      const w = inner.get(shape ? second.shape : second.lower);
-      if (w) for (let l = 0; l < L; l++) scores[base + l]! += w[l]!;
+    const key = (lineNo * 8 + position) * shapeIndex.size + shapeIds[i]!;
+    let lv = lines.get(key);
+    if (!lv) lines.set(key, (lv = sumWeights(model, [...lineFeatures(ctx, infos, i), ...layoutFeatures(layout, infos, rx, i)])));
+    for (let l = 0; l < L; l++) scores[base + l]! += lv[l]!;
+  }
+  // Bigrams: each adjacent pair (j, j + 1), the padding included, is looked up once per group and its
+  // roles' weights go to the tokens that score it.
+  for (let j = -2; j < n; j++) {
+    const first = entryAt(j);
+    const second = entryAt(j + 1).info;
+    for (let g = 0; g < PAIR_GROUPS.length; g++) {
+      const v = first.pairFirst[g]?.get(g === 0 ? second.lower : second.shape);
+      if (!v) continue;
+      const roles = PAIR_GROUPS[g]!;
+      for (let r = 0; r < roles.length; r++) {
+        const i = j - BIGRAM_ROLES[roles[r]!]!.a;
+        if (i < 0 || i >= n) continue;
+        const base = i * L;
+        const from = r * L;
+        for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
+      }
     }
   }
   return { scores, words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), cues: layout.cues, shapeIds, shapeCount: shapeIndex.size };

@@ -1,5 +1,5 @@
 import { gazetteer } from './gazetteer.js';
-import { BIGRAM_ROLES, SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
+import { SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
 import { affixFeatures, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
 import { addScores } from './tagger-model.js';
 
@@ -9,7 +9,7 @@ export const WORD_OFFSETS: readonly number[] = [0, -1, 1, -2, 2, -3];
 /**
  * What one word brings to the static scores wherever it stands, for one compiled tagger: its info, the
  * summed weights of its word, shape and gazetteer roles per offset (the affixes and the untagged
- * `t-1|w=`/`t-1|s=` go with offset 0), and the bigram tables in which it is the first value.
+ * `t-1|w=`/`t-1|s=` go with offset 0), and the pair tables in which it is the first value.
  */
 export interface WordEntry {
   info: TokenInfo;
@@ -17,8 +17,8 @@ export interface WordEntry {
   sums: Float64Array;
   /** Bit k set when row k has a weight. */
   mask: number;
-  /** Per bigram role: the second value → weights table of this word's first value, if any. */
-  bigramFirst: (Map<string, ArrayLike<number>> | undefined)[];
+  /** Per pair group (words, shapes): the second value → weights table of this word as the first value, if any. */
+  pairFirst: (Map<string, Float32Array> | undefined)[];
 }
 
 /**
@@ -59,8 +59,8 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
     }
   }
   if (addScores(tagger.model, affixes, sums.subarray(0, L))) mask |= 1;
-  const bigramFirst = BIGRAM_ROLES.map(({ shape }, k) => tagger.bigrams[k]!.get(shape ? info.shape : info.lower));
-  return { info, sums, mask, bigramFirst };
+  const pairFirst = [tagger.pairs[0]!.get(info.lower), tagger.pairs[1]!.get(info.shape)];
+  return { info, sums, mask, pairFirst };
 }
 
 /** The entry of the padding beyond either end of a text. */
