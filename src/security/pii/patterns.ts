@@ -9,6 +9,24 @@ interface Recognizer {
   confidence: number;
   group?: number;
   validate?: (value: string, text: string, start: number) => boolean;
+  /**
+   * A cheap necessary condition on the folded text ({@link foldForGates}): when false the pattern cannot
+   * match and is not run (most journal entries hold no e-mail address, URL or date of birth).
+   */
+  gate?: (folded: string) => boolean;
+}
+
+/** True when the folded text contains any of `needles`. */
+const anyOf = (...needles: string[]) => (folded: string): boolean => needles.some((n) => folded.includes(n));
+
+/**
+ * The text lower-cased for the gates, with the two characters that case-insensitive patterns match as
+ * ASCII letters besides the ASCII letters themselves ('ſ' as s, dotless 'ı' as i; the Kelvin sign
+ * lower-cases to k already).
+ */
+export function foldForGates(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') || lower.includes('ı') ? lower.replace(/ſ/g, 's').replace(/ı/g, 'i') : lower;
 }
 
 const SUFFIX =
@@ -40,6 +58,9 @@ function contextBefore(text: string, start: number, width = 40): string {
   return text.slice(Math.max(0, start - width), start).toLowerCase();
 }
 
+/** What every domain the domain pattern finds ends with: a dot and a top-level domain. */
+const DOMAIN_END = /\.(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)/iu;
+
 const RECOGNIZERS: Recognizer[] = [
   // Credentials, by the formats their issuers publish: a journal line that quotes a key must never reach
   // a remote model or an export in the clear.
@@ -52,19 +73,19 @@ const RECOGNIZERS: Recognizer[] = [
   { type: 'SECRET', name: 'jwt', confidence: 0.95, pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   { type: 'SECRET', name: 'private-key', confidence: 0.99, pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g },
   {
-    type: 'SECRET', name: 'labelled-secret', confidence: 0.85, group: 1,
+    type: 'SECRET', name: 'labelled-secret', confidence: 0.85, group: 1, gate: anyOf('passw', 'passphrase', 'pin code', 'api', 'secret key', 'access token', 'auth token'),
     pattern: /\b(?:password|passwd|passphrase|pin code|api[ _-]?key|secret key|access token|auth token)\s*(?:is|was|:|=)\s*["'“]?([^\s"'”]{6,})/giu,
   },
   {
-    type: 'EMAIL', name: 'email', confidence: 0.99,
+    type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
   },
   {
-    type: 'URL', name: 'url', confidence: 0.95,
+    type: 'URL', name: 'url', confidence: 0.95, gate: anyOf('http', 'www.'),
     pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/giu,
   },
   {
-    type: 'URL', name: 'domain', confidence: 0.7,
+    type: 'URL', name: 'domain', confidence: 0.7, gate: (folded) => DOMAIN_END.test(folded),
     pattern: /\b(?:[a-z\d-]+\.)+(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)(?:\/[^\s]*)?\b/giu,
     validate: (v, text, start) => text[start - 1] !== '@' && !/^\d+(\.\d+)*$/.test(v) && /[a-z]/i.test(v.split('.')[0] ?? ''),
   },
@@ -105,11 +126,11 @@ const RECOGNIZERS: Recognizer[] = [
     validate: (v) => ipv4Valid(v),
   },
   {
-    type: 'IP_ADDRESS', name: 'ipv6', confidence: 0.9,
+    type: 'IP_ADDRESS', name: 'ipv6', confidence: 0.9, gate: anyOf(':'),
     pattern: /\b(?:[A-Fa-f\d]{1,4}:){7}[A-Fa-f\d]{1,4}\b|\b(?:[A-Fa-f\d]{1,4}:){1,6}:(?:[A-Fa-f\d]{1,4}:?){1,6}\b/g,
   },
   {
-    type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1,
+    type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1, gate: anyOf('born', 'birth', 'dob', 'd.ob', 'do.b', 'd.o.b'),
     pattern: /\b(?:born(?: on| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
   },
   {
@@ -164,7 +185,9 @@ const RECOGNIZERS: Recognizer[] = [
 /** Runs every regex recogniser over `text` and returns the validated spans (overlaps not yet resolved). */
 export function findPatternSpans(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  const folded = foldForGates(text);
   for (const r of RECOGNIZERS) {
+    if (r.gate && !r.gate(folded)) continue;
     r.pattern.lastIndex = 0;
     for (const m of text.matchAll(r.pattern)) {
       const value = r.group !== undefined ? m[r.group] : m[0];
