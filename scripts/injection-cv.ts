@@ -8,7 +8,7 @@ import type { CorpusItem } from '../benchmarks/security/injection-corpus.js';
 import { detectInjection, gatherEvidence } from '../src/security/injection/detect-injection.js';
 import { FEATURE_DIM, featurize, MAIN_BIGRAM_COUNT, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
-import { maxCosine } from '../src/security/injection/attack-store.js';
+import { maxCosine, neighbourVote } from '../src/security/injection/attack-store.js';
 import { RULES } from '../src/security/injection/rules.js';
 import { buildFolds, type BipiaGrouping } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
@@ -48,6 +48,11 @@ export interface OutOfFold {
   emb: number;
   /** Highest cosine similarity to a known attack in the training part. */
   knn: number;
+  /**
+   * Share of attacks among the training part's known prompts (attacks of the store, deepset negatives,
+   * NotInject) nearest to the text (neighbourVote; 0.5 without embeddings).
+   */
+  vote?: number;
   /** Planted-instruction window model: how far the most instruction-like window stands out (0 for short texts). */
   planted: number;
   /** Off-topic request contrast of a document's sentences (promptContrast; 0 for short texts or without embeddings). */
@@ -115,6 +120,11 @@ export function storeItems(items: readonly CorpusItem[]): CorpusItem[] {
   return items.filter((it) => it.label === 1 && it.source !== 'bipia-email-attack');
 }
 
+/** Ordinary requests to an assistant (deepset negatives, NotInject): the other side of the neighbour vote. */
+export function requestItems(items: readonly CorpusItem[]): CorpusItem[] {
+  return items.filter((it) => it.label === 0 && (it.source === 'deepset' || it.source === 'notinject'));
+}
+
 /** Runs k-fold cross-validation and returns every held-out item's layer scores (`salt`: see buildFolds). */
 export async function crossValidate(dir: string, k: number, hp: HyperParams, withEmbeddings = true, grouping: BipiaGrouping = 'category', salt = 'cv'): Promise<OutOfFold[]> {
   const out: OutOfFold[] = [];
@@ -124,11 +134,13 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
     const planted = trainPlanted(fold.train, 31 + f, hp.plantedL2);
     let emb: LinearModel | undefined;
     let store: Float32Array[] = [];
+    let requests: Float32Array[] = [];
     let testVecs: Float32Array[] = [];
     let contrasts: number[] = [];
     if (withEmbeddings) {
       emb = await trainEmbedding(fold.train, hp, 21 + f);
       store = await embedCorpus(storeItems(fold.train).map((it) => it.text), false);
+      requests = await embedCorpus(requestItems(fold.train).map((it) => it.text), false);
       testVecs = await embedCorpus(fold.test.map((it) => it.text), false);
       contrasts = await promptContrasts(fold.test.map((it) => it.text), await trainPromptLikeness(fold.train, 41 + f, hp.embL2));
     }
@@ -141,6 +153,7 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
         sync: r.modelScore, trusted: r.score >= 2,
         emb: emb && v ? 1 / (1 + Math.exp(-logit(emb, dense(v)))) : 0,
         knn: v ? maxCosine(v, store) : 0,
+        ...(v ? { vote: neighbourVote(v, store, requests) } : {}),
         planted: r.plantedScore,
         contrast: contrasts[i] ?? 0,
       });

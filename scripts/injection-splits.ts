@@ -4,17 +4,20 @@
  * figures, the mean recall and the worst benign false-positive rate: a change to features or training is
  * judged on all six, not on the one reported split.
  *
- *   npx tsx scripts/injection-splits.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--embeddings] [--deep-max-fpr 0.02] [--json out.json]
+ *   npx tsx scripts/injection-splits.ts [--data fixtures/data] [--folds 5] [--max-fpr 0.025] [--embeddings] [--deep-max-fpr 0.02] [--json out.json] [--rows rows.json]
  *
  * --embeddings also scores the whole detector (fast path plus the embedding layer, its combiner nested inside
  * each split's folds, as train-injection.ts reports it for the first split) on every split; its combiner
  * holds every benign source at --deep-max-fpr.
  *
+ * --rows writes every split's out-of-fold rows (layer scores per text) to a file outside the repository, so
+ * combiner and cut-off choices can be compared on all six splits without retraining (injection-combiner-cv.ts).
+ *
  * L2= and EPOCHS= override the n-gram model's hyper-parameters, as in train-injection.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { BENIGN_SOURCES, chooseFastCutoffs, fastScore, figuresAt, type CvFigures } from './injection-cv-report.js';
-import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams } from './injection-cv.js';
+import { crossValidate, DEFAULT_HYPER_PARAMS, type HyperParams, type OutOfFold } from './injection-cv.js';
 import { DEEP_MAX_FPR, fastHighCutoff, nestedDeepFigures } from './injection-stack.js';
 
 const arg = (name: string, fallback: string): string => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
@@ -36,11 +39,13 @@ const deepRecalls: number[] = [];
 let deepWorstFpr = 0;
 
 const results: Record<string, unknown>[] = [];
+const allRows: Record<string, OutOfFold[]> = {};
 const recalls: number[] = [];
 let worstFpr = 0;
 for (const salt of ['cv', 'cv2', 'cv3']) {
   for (const grouping of ['category', 'attack'] as const) {
     const rows = await crossValidate(dataDir, folds, HP, withEmbeddings, grouping, salt);
+    allRows[`${salt}/${grouping}`] = rows;
     const cut = chooseFastCutoffs(rows, maxFpr);
     const f = figuresAt(rows, (r) => fastScore(r, cut), cut.medium);
     const rate = (s: string): number => f.bySource[s]?.rate ?? 0;
@@ -66,3 +71,5 @@ const deepMean = deepRecalls.length ? deepRecalls.reduce((a, b) => a + b, 0) / d
 if (deepMean !== undefined) console.log(`with embeddings: mean recall ${pct(deepMean)}, lowest ${pct(Math.min(...deepRecalls))}, worst benign FPR ${pct(deepWorstFpr)}`);
 const out = arg('--json', '');
 if (out) writeFileSync(out, `${JSON.stringify({ maxFpr, deepMaxFpr, folds, hyperParams: HP, mean, worstFpr, ...(deepMean !== undefined ? { withEmbeddings: { mean: deepMean, worstFpr: deepWorstFpr } } : {}), results }, null, 2)}\n`);
+const rowsOut = arg('--rows', '');
+if (rowsOut) writeFileSync(rowsOut, JSON.stringify({ maxFpr, deepMaxFpr, splits: allRows }));

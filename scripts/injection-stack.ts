@@ -16,6 +16,8 @@ export const DEEP_MAX_FPR = 0.02;
 
 /** Weights the combiner may give a document's off-topic request contrast. */
 const CONTRAST_WEIGHTS = [0, 0.5, 1, 2];
+/** Weights the combiner may give the neighbour vote (share of attacks among the nearest known prompts, less 0.5). */
+const VOTE_WEIGHTS = [0, 1, 2, 4];
 /**
  * Added to the off-topic request cut-off (logit units) above the benign documents of the training part:
  * with 40 training e-mails the quantile is their highest contrast, and an unseen e-mail must not pass it
@@ -38,9 +40,9 @@ export function contrastCutoff(rows: readonly OutOfFold[], maxFpr: number): numb
 
 /**
  * Chooses the combiner: the fast path's logit plus `a` times the embedding model's logit plus `b` times the
- * similarity to known attacks plus `d` times a document's off-topic request contrast (a planted
- * instruction, or a contrast at or above {@link contrastCutoff} at `maxFpr / 2`, adds enough to flag),
- * with `a`, `b` and `d` from a small grid
+ * similarity to known attacks plus `d` times a document's off-topic request contrast plus `e` times the
+ * neighbour vote less 0.5 (a planted instruction, or a contrast at or above {@link contrastCutoff} at
+ * `maxFpr / 2`, adds enough to flag), with `a`, `b`, `d` and `e` from a small grid
  * maximising pooled recall when every benign source is held at `maxFpr`. A plain sum of logits beat a
  * log-loss fit here because only the operating point matters. Embedding weights above 0.5 were dropped
  * from the grid: in nested cross-validation their cut-off did not carry over to the held-out fold (German
@@ -53,11 +55,13 @@ export function fitCombiner(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: 
   for (const a of [0.25, 0.5]) {
     for (const b of [0, 2, 4]) {
       for (const d of CONTRAST_WEIGHTS) {
-        const comb = { weights: { sync: 1, embedding: a, similarity: b, planted: 20, contrast: d }, bias: 0, contrastCutoff: contrastCut };
-        const score = (r: OutOfFold): number => (fastHigh(r) ? 1 : deepScore(r, comb, c));
-        const t = chooseThreshold(rows, score, maxFpr);
-        const recall = positives.filter((r) => score(r) >= t).length / Math.max(1, positives.length);
-        if (!best || recall > best.recall) best = { comb, recall };
+        for (const e of VOTE_WEIGHTS) {
+          const comb = { weights: { sync: 1, embedding: a, similarity: b, planted: 20, contrast: d, vote: e }, bias: 0, contrastCutoff: contrastCut };
+          const score = (r: OutOfFold): number => (fastHigh(r) ? 1 : deepScore(r, comb, c));
+          const t = chooseThreshold(rows, score, maxFpr);
+          const recall = positives.filter((r) => score(r) >= t).length / Math.max(1, positives.length);
+          if (!best || recall > best.recall) best = { comb, recall };
+        }
       }
     }
   }
@@ -66,7 +70,7 @@ export function fitCombiner(rows: readonly OutOfFold[], c: FastCutoffs, maxFpr: 
 
 /** Combined probability of one out-of-fold row under a fitted combiner. */
 export function deepScore(r: OutOfFold, comb: Omit<DeepCombiner, 'thresholds'>, c: FastCutoffs): number {
-  return combineDeep({ ...comb, thresholds: { low: 0, medium: 0, high: 0 } }, r.trusted ? 0.9999 : r.sync, r.emb, r.knn, r.planted >= c.planted, r.contrast);
+  return combineDeep({ ...comb, thresholds: { low: 0, medium: 0, high: 0 } }, r.trusted ? 0.9999 : r.sync, r.emb, r.knn, r.planted >= c.planted, r.contrast, r.vote ?? 0.5);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { SerializedDeepModel } from '../src/security/injection/deep-model.j
 import { encodeLinear } from '../src/security/injection/linear-codec.js';
 import { serializeModel } from '../src/security/injection/model.js';
 import { chooseFastCutoffs, chooseThreshold, fastScore, figuresAt, formatFigures, type CvFigures } from './injection-cv-report.js';
-import { crossValidate, DEFAULT_HYPER_PARAMS, storeItems, trainEmbedding, trainNgram, type HyperParams, type OutOfFold } from './injection-cv.js';
+import { crossValidate, DEFAULT_HYPER_PARAMS, requestItems, storeItems, trainEmbedding, trainNgram, type HyperParams, type OutOfFold } from './injection-cv.js';
 import { embedCorpus } from './injection-embed-cache.js';
 import { buildFullTraining } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
@@ -67,10 +67,12 @@ if (withEmbeddings) {
   const deepHigh = Math.min(0.999, Math.max(medium + 0.01, chooseThreshold(rows, (r) => combined.get(r)!, deepMaxFpr / 4)));
   const emb = await trainEmbedding(full, HP, 7);
   const store = await embedCorpus(storeItems(full).map((it) => it.text), false);
+  const requests = await embedCorpus(requestItems(full).map((it) => it.text), false);
   const prompt = await trainPromptLikeness(full, 41, HP.embL2);
   deepWeights = {
     embedding: encodeLinear(emb.weights, emb.bias),
     attacks: encodeAttackStore(store, `${dataDir}: deepset positives, jailbreaks (Universal Sentence Encoder lite embeddings of the normalised text, int8)`),
+    requests: encodeAttackStore(requests, `${dataDir}: deepset negatives, NotInject (ordinary requests for the neighbour vote; Universal Sentence Encoder lite embeddings, int8)`),
     prompt: encodeLinear(prompt.weights, prompt.bias),
     combiner: { ...comb, thresholds: { low: medium / 2, medium, high: deepHigh } },
     trainedOn,
@@ -109,7 +111,7 @@ export const PLANTED_MODEL: SerializedPlantedModel = ${JSON.stringify({ ...encod
 `);
 writeFileSync('src/security/injection/deep-weights.ts', `${HEADER}import type { SerializedDeepModel } from './deep-model.js';
 
-/** The trained embedding layer: embedding model, known-attack store and combiner (see trainedOn). */
+/** The trained embedding layer: embedding model, known-attack and ordinary-request stores, combiner (see trainedOn). */
 export const DEEP_WEIGHTS: SerializedDeepModel | undefined = ${deepWeights ? JSON.stringify(deepWeights) : 'undefined'};
 `);
 const report = {

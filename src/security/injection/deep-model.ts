@@ -6,11 +6,12 @@ import type { PromptLikeness } from './prompt-contrast.js';
 /**
  * How the embedding layer's signals are combined: a logistic regression over the fast path's score (as a
  * logit), the embedding model's logit, the highest similarity to a known attack, whether a planted
- * instruction was found and (when positive) a document's off-topic request contrast (see promptContrast),
- * with its own risk cut-offs.
+ * instruction was found, (when positive) a document's off-topic request contrast (see promptContrast) and
+ * the share of attacks among the nearest known prompts less one half (see neighbourVote), with its own
+ * risk cut-offs.
  */
 export interface DeepCombiner {
-  weights: { sync: number; embedding: number; similarity: number; planted: number; contrast?: number };
+  weights: { sync: number; embedding: number; similarity: number; planted: number; contrast?: number; vote?: number };
   bias: number;
   /** A document whose off-topic request contrast reaches this counts as a planted instruction (absent: never). */
   contrastCutoff?: number;
@@ -18,12 +19,15 @@ export interface DeepCombiner {
 }
 
 /**
- * The embedding layer: a logistic regression on sentence embeddings, the known-attack store, the
- * sentence-level prompt-likeness model (absent in older weights) and the combiner.
+ * The embedding layer: a logistic regression on sentence embeddings, the known-attack store, the store of
+ * ordinary requests to an assistant (absent in older weights), the sentence-level prompt-likeness model
+ * (absent in older weights) and the combiner.
  */
 export interface DeepModel {
   embedding: { weights: Float32Array; bias: number };
   attacks: Float32Array[];
+  /** Embeddings of benign prompts (deepset negatives, NotInject): the other side of the neighbour vote. */
+  requests?: Float32Array[];
   prompt?: PromptLikeness;
   combiner: DeepCombiner;
 }
@@ -32,6 +36,7 @@ export interface DeepModel {
 export interface SerializedDeepModel {
   embedding: SerializedLinear;
   attacks: SerializedAttackStore;
+  requests?: SerializedAttackStore;
   prompt?: SerializedLinear;
   combiner: DeepCombiner;
   trainedOn: string;
@@ -39,7 +44,7 @@ export interface SerializedDeepModel {
 
 /** Decodes a serialised embedding layer. */
 export function deserializeDeepModel(s: SerializedDeepModel): DeepModel {
-  return { embedding: decodeLinear(s.embedding), attacks: decodeAttackStore(s.attacks), ...(s.prompt ? { prompt: decodeLinear(s.prompt) } : {}), combiner: s.combiner };
+  return { embedding: decodeLinear(s.embedding), attacks: decodeAttackStore(s.attacks), ...(s.requests ? { requests: decodeAttackStore(s.requests) } : {}), ...(s.prompt ? { prompt: decodeLinear(s.prompt) } : {}), combiner: s.combiner };
 }
 
 let cached: DeepModel | undefined;
@@ -63,12 +68,12 @@ export function offTopicRequest(c: DeepCombiner, contrast: number): boolean {
 
 /**
  * The combined probability from the layer signals (sync and embedding as probabilities, similarity as a
- * cosine, contrast as promptContrast gives it, 0 for a prompt-sized text). A planted window or an
- * off-topic request (see offTopicRequest) adds the planted weight.
+ * cosine, contrast as promptContrast gives it, 0 for a prompt-sized text, vote as neighbourVote gives it,
+ * 0.5 when unknown). A planted window or an off-topic request (see offTopicRequest) adds the planted weight.
  */
-export function combineDeep(c: DeepCombiner, sync: number, embedding: number, similarity: number, planted: boolean, contrast = 0): number {
+export function combineDeep(c: DeepCombiner, sync: number, embedding: number, similarity: number, planted: boolean, contrast = 0, vote = 0.5): number {
   const flagged = planted || offTopicRequest(c, contrast);
   const z = c.bias + c.weights.sync * logitOf(sync) + c.weights.embedding * logitOf(embedding) + c.weights.similarity * similarity
-    + c.weights.planted * (flagged ? 1 : 0) + (c.weights.contrast ?? 0) * Math.max(0, contrast);
+    + c.weights.planted * (flagged ? 1 : 0) + (c.weights.contrast ?? 0) * Math.max(0, contrast) + (c.weights.vote ?? 0) * (vote - 0.5);
   return 1 / (1 + Math.exp(-z));
 }

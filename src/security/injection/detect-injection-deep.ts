@@ -1,4 +1,4 @@
-import { maxCosine } from './attack-store.js';
+import { maxCosine, neighbourVote } from './attack-store.js';
 import { combineDeep, defaultDeepModel, offTopicRequest, type DeepModel } from './deep-model.js';
 import { detectInjection } from './detect-injection.js';
 import { embeddingInput, type TextEmbedder } from './embedding-input.js';
@@ -24,6 +24,11 @@ export interface DeepInjectionResult extends InjectionResult {
   embeddingScore?: number;
   /** Highest cosine similarity to a known attack (absent without an embedder). */
   similarity?: number;
+  /**
+   * Share of known attacks among the known prompts (attacks and ordinary requests) nearest to the text
+   * (absent without an embedder or without a store of ordinary requests).
+   */
+  neighbourVote?: number;
   /**
    * How much one sentence of a document stands out as an off-topic request to an assistant (see
    * promptContrast); absent without an embedder, 0 for a prompt-sized text or when the fast path says HIGH.
@@ -52,12 +57,13 @@ function unit(raw: readonly number[] | undefined): Float32Array {
 
 /**
  * Like {@link detectInjection}, and when a sentence embedder is given (and an embedding layer is shipped)
- * also embeds the normalised text, scores it with the embedding model and its similarity to known attacks,
- * embeds a document's sentences to find one that stands out as an off-topic request to an assistant (an
- * indirect injection such as a knowledge question planted in an e-mail), and combines every layer into the
- * score. The fast path's HIGH is never lowered. Types and spans are the fast path's, plus the sentence of an
- * off-topic request ('off-topic-request', indirect injection) when its contrast reaches the cut-off.
- * Rejects only if the embedder does.
+ * also embeds the normalised text, scores it with the embedding model, its similarity to known attacks and
+ * the share of attacks among its nearest known prompts (attacks and ordinary requests), embeds a document's
+ * sentences to find one that stands out as an off-topic request to an assistant (an indirect injection such
+ * as a knowledge question planted in an e-mail), and combines every layer into the score. The fast path's
+ * HIGH is never lowered. Types and spans are the fast path's, plus the sentence of an off-topic request
+ * ('off-topic-request', indirect injection) when its contrast reaches the cut-off. Rejects only if the
+ * embedder does.
  */
 export async function detectInjectionDeep(text: string, embedder?: TextEmbedder, options: DeepOptions = {}): Promise<DeepInjectionResult> {
   const model = options.model ?? defaultModel();
@@ -83,9 +89,10 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   for (let i = 0; i < v.length; i++) z += (deep.embedding.weights[i] ?? 0) * v[i]!;
   const embeddingScore = 1 / (1 + Math.exp(-z));
   const similarity = maxCosine(v, deep.attacks);
+  const vote = deep.requests ? neighbourVote(v, deep.attacks, deep.requests) : undefined;
   const planted = model.planted !== undefined && fast.plantedScore >= model.planted.threshold;
-  const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted, contrast);
+  const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted, contrast, vote);
   const deepRisk = riskOf(score, deep.combiner.thresholds);
   const risk = fast.risk === 'HIGH' ? 'HIGH' : deepRisk;
-  return { ...fast, risk, score, spans, types, fastScore: fast.score, embeddingScore, similarity, promptContrast: contrast, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0 } };
+  return { ...fast, risk, score, spans, types, fastScore: fast.score, embeddingScore, similarity, ...(vote !== undefined ? { neighbourVote: vote } : {}), promptContrast: contrast, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0 } };
 }
