@@ -52,20 +52,27 @@ export const VOTE_NEIGHBOURS = 25;
 /**
  * The share of known attacks among the `k` known prompts (attacks and ordinary requests) most similar to a
  * unit vector: 1 when its nearest neighbours are all attacks, 0 when they are all ordinary requests; 0.5
- * when both stores are empty.
+ * when both stores are empty. At a tie on the k-th similarity attacks count first.
  */
 export function neighbourVote(v: Float32Array, attacks: readonly Float32Array[], requests: readonly Float32Array[], k = VOTE_NEIGHBOURS): number {
-  const sims: { sim: number; attack: boolean }[] = [];
-  const add = (store: readonly Float32Array[], attack: boolean): void => {
-    for (const s of store) {
-      let dot = 0;
-      for (let i = 0; i < v.length; i++) dot += v[i]! * s[i]!;
-      sims.push({ sim: dot, attack });
-    }
-  };
-  add(attacks, true);
-  add(requests, false);
-  if (!sims.length) return 0.5;
-  const top = sims.sort((a, b) => b.sim - a.sim).slice(0, k);
-  return top.filter((x) => x.attack).length / top.length;
+  const n = attacks.length + requests.length;
+  if (!n) return 0.5;
+  const sims = new Float64Array(n);
+  [...attacks, ...requests].forEach((s, j) => {
+    let dot = 0;
+    for (let i = 0; i < v.length; i++) dot += v[i]! * s[i]!;
+    sims[j] = dot;
+  });
+  const top = Math.min(k, n);
+  const kth = Float64Array.from(sims).sort()[n - top]!;
+  let above = 0;
+  let attacksAbove = 0;
+  let attacksAt = 0;
+  sims.forEach((x, j) => {
+    if (x > kth) {
+      above++;
+      if (j < attacks.length) attacksAbove++;
+    } else if (x === kth && j < attacks.length) attacksAt++;
+  });
+  return (attacksAbove + Math.min(attacksAt, top - above)) / top;
 }
