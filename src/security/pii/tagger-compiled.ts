@@ -42,6 +42,12 @@ export interface CompiledTagger {
    * (row r = role r, L columns; zero where a role has no such feature).
    */
   pairs: Map<string, Map<string, Float32Array>>[];
+  /**
+   * The entity context features: `ec=` by the two words before an entity (w-2 → w-1 → one row of L per
+   * entity type, zero where none) and `ec1=` by the word before it and the token's shape (w-1 → shape → L).
+   */
+  entityContext: Map<string, Map<string, Float32Array>>;
+  entityContextShape: Map<string, Map<string, Float32Array>>;
   /** Entity type index of each label (-1 for 'O'). */
   typeOf: Int32Array;
   /** 1 where the label begins an entity (B-). */
@@ -50,8 +56,12 @@ export interface CompiledTagger {
   place: Uint8Array;
   /** Entity type names, by type index. */
   types: string[];
-  /** allowed(labels[p], labels[l]) under BIO at p * L + l. */
-  allowed: Uint8Array;
+  /**
+   * 1 where label l may extend a state under BIO and the layout constraint (tagger-state.ts's layoutAllows),
+   * at (((p + 1) * 4 + flags) * 2 + s) * L + l: p the state's previous label (-1: none), flags its layout
+   * flags, s 1 when the token starts a line other than the first.
+   */
+  extend: Uint8Array;
 }
 
 const compiled = new WeakMap<TaggerModel, CompiledTagger>();
@@ -75,6 +85,20 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
   PAIR_GROUPS.forEach((group, g) => group.forEach((k, r) => bigramOf.set(BIGRAM_ROLES[k]!.name, [g, r])));
   const roles = SCORED_ROLE_GROUPS.map(() => new Map<string, Float32Array>());
   const pairs = PAIR_GROUPS.map(() => new Map<string, Map<string, Float32Array>>());
+  const types: string[] = [];
+  const typeOf = new Int32Array(L);
+  const begins = new Uint8Array(L);
+  const place = new Uint8Array(L);
+  model.labels.forEach((label, l) => {
+    if (label === 'O') return void (typeOf[l] = -1);
+    const type = label.slice(2);
+    if (!types.includes(type)) types.push(type);
+    typeOf[l] = types.indexOf(type);
+    begins[l] = label.startsWith('B-') ? 1 : 0;
+    place[l] = PLACE_TYPES.has(type) ? 1 : 0;
+  });
+  const entityContext = new Map<string, Map<string, Float32Array>>();
+  const entityContextShape = new Map<string, Map<string, Float32Array>>();
   for (const [name, w] of model.weights) {
     const eq = name.indexOf('=');
     if (eq === -1) continue;
@@ -88,6 +112,20 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
       continue;
     }
+    if (role === 'ec' || role === 'ec1') {
+      // ec=w-2|w-1|TYPE (a type holds no '|') and ec1=w-1|shape.
+      const bar = value.lastIndexOf('|');
+      const type = role === 'ec' ? types.indexOf(value.slice(bar + 1)) : 0;
+      const pair = splitPair(role === 'ec' ? value.slice(0, bar) : value);
+      if (!pair || type === -1) continue;
+      const table = role === 'ec' ? entityContext : entityContextShape;
+      let inner = table.get(pair[0]);
+      if (!inner) table.set(pair[0], (inner = new Map()));
+      let v = inner.get(pair[1]);
+      if (!v) inner.set(pair[1], (v = new Float32Array((role === 'ec' ? types.length : 1) * L)));
+      for (let l = 0; l < L; l++) v[type * L + l] = w[l]!;
+      continue;
+    }
     const b = bigramOf.get(role);
     const pair = b === undefined ? null : splitPair(value);
     if (b !== undefined && pair) {
@@ -99,18 +137,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
     }
   }
-  const types: string[] = [];
-  const typeOf = new Int32Array(L);
-  const begins = new Uint8Array(L);
-  const place = new Uint8Array(L);
-  model.labels.forEach((label, l) => {
-    if (label === 'O') return void (typeOf[l] = -1);
-    const type = label.slice(2);
-    if (!types.includes(type)) types.push(type);
-    typeOf[l] = types.indexOf(type);
-    begins[l] = label.startsWith('B-') ? 1 : 0;
-    place[l] = PLACE_TYPES.has(type) ? 1 : 0;
-  });
+  // allowed(labels[p], labels[l]) under BIO at p * L + l.
   const allowed = new Uint8Array(L * L);
   for (let p = 0; p < L; p++) {
     for (let l = 0; l < L; l++) {
@@ -119,7 +146,23 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       allowed[p * L + l] = !label.startsWith('I-') || (prev !== 'O' && prev.slice(2) === label.slice(2)) ? 1 : 0;
     }
   }
-  const out: CompiledTagger = { model, L, roles, pairs, typeOf, begins, place, types, allowed };
+  const extend = new Uint8Array((L + 1) * 8 * L);
+  for (let p = -1; p < L; p++) {
+    for (let flags = 0; flags < 4; flags++) {
+      for (let s = 0; s < 2; s++) {
+        for (let l = 0; l < L; l++) {
+          let ok = allowed[(p === -1 ? 0 : p) * L + l] === 1;
+          if (ok && typeOf[l] !== -1) {
+            const isPlace = place[l] === 1;
+            if (begins[l] === 0) ok = s === 0 || (isPlace && (flags & 1) === 0);
+            else ok = !(isPlace && (flags & 2) !== 0 && p !== -1 && typeOf[p] !== -1 && place[p] === 1);
+          }
+          extend[(((p + 1) * 4 + flags) * 2 + s) * L + l] = ok ? 1 : 0;
+        }
+      }
+    }
+  }
+  const out: CompiledTagger = { model, L, roles, pairs, entityContext, entityContextShape, typeOf, begins, place, types, extend };
   compiled.set(model, out);
   return out;
 }

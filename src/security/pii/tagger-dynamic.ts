@@ -38,13 +38,12 @@ function add(sum: Float64Array, v: Part): void {
  * Summed weights of the tag-dependent features of tagger-state.ts's tagFeatures() (less `t-1|w=` and
  * `t-1|s=`, which carry no tag and are scored statically), for integer states, cached per text by
  * integer keys of the parts each group of features depends on. The groups that depend only on labels and
- * shapes come from the tagger's {@link DynamicParts}; only the entity context words (`ec=`, `ec1=`) are
- * looked up per text.
+ * shapes come from the tagger's {@link DynamicParts}; the entity context words (`ec=`, `ec1=`) from the
+ * compiled tagger's tables.
  */
 export class DynamicScores {
   private readonly common = new Map<number, Float64Array>();
   private readonly entity = new Map<number, Float64Array>();
-  private readonly context = new Map<number, Part>();
   private readonly sum: Float64Array;
   private readonly parts: DynamicParts;
   /** The parts table of every shape id. */
@@ -99,7 +98,7 @@ export class DynamicScores {
       let v = this.entity.get(entityKey);
       if (!v) {
         v = new Float64Array(L);
-        add(v, this.contextPart(e, type, shapeId, text.shapes[i]!));
+        this.addContext(v, e, type, text.shapes[i]!);
         add(v, parts.entityLength(type, length));
         add(v, parts.shapePart(this.tables[shapeId]!, text.shapes[i]!, ENTITY_LINE, type, -1, text.lineStart[e] === 1 ? 1 : 0));
         this.entity.set(entityKey, v);
@@ -109,15 +108,17 @@ export class DynamicScores {
     return sum;
   }
 
-  /** `ec=` (the two words before an entity starting at e, and its type) and `ec1=` (the word before it and the shape). */
-  private contextPart(e: number, type: number, shapeId: number, shape: string): Part {
-    const key = ((e + 1) * (this.tagger.types.length + 1) + type) * this.text.shapeCount + shapeId;
-    let v = this.context.get(key);
-    if (v === undefined) {
-      const { words } = this.text;
-      v = this.parts.weigh([`ec=${words[e - 2] ?? '<s>'}|${words[e - 1] ?? '<s>'}|${this.tagger.types[type]}`, `ec1=${words[e - 1] ?? '<s>'}|${shape}`]);
-      this.context.set(key, v);
-    }
-    return v;
+  /**
+   * Adds `ec=` (the two words before an entity starting at e, and its type) and `ec1=` (the word before it
+   * and the token's shape) into `v`, from the compiled tagger's tables.
+   */
+  private addContext(v: Float64Array, e: number, type: number, shape: string): void {
+    const { words } = this.text;
+    const L = this.tagger.L;
+    const before = words[e - 1] ?? '<s>';
+    const row = this.tagger.entityContext.get(words[e - 2] ?? '<s>')?.get(before);
+    if (row) for (let l = 0, from = type * L; l < L; l++) v[l]! += row[from + l]!;
+    const own = this.tagger.entityContextShape.get(before)?.get(shape);
+    if (own) for (let l = 0; l < L; l++) v[l]! += own[l]!;
   }
 }

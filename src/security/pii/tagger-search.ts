@@ -26,19 +26,6 @@ function advance(model: ReturnType<typeof compileTagger>, from: Int32Array, f: n
 }
 
 /**
- * Whether label l keeps the layout of the state at `states[at..]` consistent (tagger-state.ts's
- * layoutAllows on integer states).
- */
-function layoutAllows(tagger: ReturnType<typeof compileTagger>, states: Int32Array, at: number, l: number, lineStart: boolean): boolean {
-  if (tagger.typeOf[l] === -1) return true;
-  const flags = states[at + FLAGS]!;
-  const place = tagger.place[l] === 1;
-  if (tagger.begins[l] === 0) return !lineStart || (place && (flags & 1) === 0);
-  const prev = states[at + PREV]!;
-  return !(place && (flags & 2) !== 0 && prev !== -1 && tagger.typeOf[prev] !== -1 && tagger.place[prev] === 1);
-}
-
-/**
  * Tags tokens left to right under BIO and layout constraints, keeping the `width` best partial taggings (ties to the
  * earlier hypothesis and label) that score within `margin` of the best; returns every token's label index.
  * Scores the same features as tagger-beam.ts's extendBeam (the training search), on integer states.
@@ -67,13 +54,14 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   for (let i = 0; i < n; i++) {
     let count = 0;
     const base = i * L;
+    const startsLine = lineStart[i] === 1 && i > 0 ? 1 : 0;
     for (let h = 0; h < size; h++) {
       const dyn = dynamic.scores(states, h * STATE_SIZE, i);
       const prev = states[h * STATE_SIZE + PREV]!;
-      const row = (prev === -1 ? 0 : prev) * L;
+      const row = (((prev + 1) * 4 + states[h * STATE_SIZE + FLAGS]!) * 2 + startsLine) * L;
       const hs = beamScores[h]!;
       for (let l = 0; l < L; l++) {
-        if (tagger.allowed[row + l] !== 1 || !layoutAllows(tagger, states, h * STATE_SIZE, l, lineStart[i] === 1 && i > 0)) continue;
+        if (tagger.extend[row + l] !== 1) continue;
         count = offerCandidate(top, count, width, hs + statics[base + l]! + dyn[l]!, h, l);
       }
     }
