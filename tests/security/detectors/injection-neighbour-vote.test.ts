@@ -25,8 +25,8 @@ describe('neighbourVote', () => {
     expect(neighbourVote(at(0.02), attacks, requests)).toBeCloseTo(4 / 9);
   });
   it('counts attacks first at a tie on the k-th similarity', () => {
-    expect(neighbourVote(at(0.3), [at(0)], [at(0), at(0.6)], 1)).toBe(1);
-    expect(neighbourVote(at(0.3), [at(0)], [at(0), at(0.6)], 2)).toBeCloseTo(1 / 2);
+    expect(neighbourVote(at(0.3), [at(0)], [at(0), at(0.7)], 1)).toBe(1);
+    expect(neighbourVote(at(0.3), [at(0)], [at(0), at(0.7)], 2)).toBeCloseTo(1 / 2);
   });
   it('is 0.5 (no opinion) with no known prompts', () => {
     expect(neighbourVote(at(0), [], [])).toBe(0.5);
