@@ -12,6 +12,8 @@ export interface EvaluatedLayers {
   plantedInstructions: true;
   embeddingModel: boolean;
   attackSimilarity: boolean;
+  /** The embedding layer's vote among the nearest known prompts (attacks and ordinary requests). */
+  neighbourVote: boolean;
 }
 
 /** Injection figures: pooled over every source, and per source (recall for positive, FPR for negative sources). */
@@ -44,7 +46,7 @@ function tally(items: readonly CorpusItem[], flags: readonly boolean[], layers: 
   return { ...metricsFrom(total), flaggedAt: 'MEDIUM', model: 'shipped', layers, bySource };
 }
 
-const FAST_LAYERS: EvaluatedLayers = { rules: true, ngramModel: true, plantedInstructions: true, embeddingModel: false, attackSimilarity: false };
+const FAST_LAYERS: EvaluatedLayers = { rules: true, ngramModel: true, plantedInstructions: true, embeddingModel: false, attackSimilarity: false, neighbourVote: false };
 
 /**
  * Scores the shipped detectInjection (fast path: rules, n-gram model, planted-instruction windows) on the
@@ -60,8 +62,13 @@ export function evaluateInjection(dir: string): InjectionEvaluation {
 export async function evaluateInjectionDeep(dir: string, embedder: TextEmbedder): Promise<InjectionEvaluation> {
   const items = buildInjectionCorpus(dir, 1);
   const flags: boolean[] = [];
-  for (const it of items) flags.push(['MEDIUM', 'HIGH'].includes((await detectInjectionDeep(it.text, embedder)).risk));
-  return tally(items, flags, { ...FAST_LAYERS, embeddingModel: true, attackSimilarity: true });
+  let neighbourVote = false;
+  for (const it of items) {
+    const r = await detectInjectionDeep(it.text, embedder);
+    flags.push(['MEDIUM', 'HIGH'].includes(r.risk));
+    neighbourVote ||= r.layers.neighbourVote;
+  }
+  return tally(items, flags, { ...FAST_LAYERS, embeddingModel: true, attackSimilarity: true, neighbourVote });
 }
 
 /**

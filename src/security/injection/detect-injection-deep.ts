@@ -13,6 +13,8 @@ export interface InjectionLayers {
   plantedInstructions: boolean;
   embeddingModel: boolean;
   attackSimilarity: boolean;
+  /** The share of attacks among the nearest known prompts (needs a store of ordinary requests). */
+  neighbourVote: boolean;
 }
 
 /** {@link detectInjection}'s result plus what the embedding layer saw. */
@@ -69,7 +71,7 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   const model = options.model ?? defaultModel();
   const fast = detectInjection(text, model);
   const deep = options.deep ?? defaultDeepModel();
-  const layers: InjectionLayers = { rules: true, ngramModel: true, plantedInstructions: model.planted !== undefined, embeddingModel: false, attackSimilarity: false };
+  const layers: InjectionLayers = { rules: true, ngramModel: true, plantedInstructions: model.planted !== undefined, embeddingModel: false, attackSimilarity: false, neighbourVote: false };
   if (!embedder || !deep) return { ...fast, layers, fastScore: fast.score };
   // A fast-path HIGH stands whatever the sentences say, so they are not read. They are embedded apart from
   // the whole text: the encoder pads a batch to its longest input, and a 500-word entry's sentences took
@@ -94,5 +96,5 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted, contrast, vote);
   const deepRisk = riskOf(score, deep.combiner.thresholds);
   const risk = fast.risk === 'HIGH' ? 'HIGH' : deepRisk;
-  return { ...fast, risk, score, spans, types, fastScore: fast.score, embeddingScore, similarity, ...(vote !== undefined ? { neighbourVote: vote } : {}), promptContrast: contrast, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0 } };
+  return { ...fast, risk, score, spans, types, fastScore: fast.score, embeddingScore, similarity, ...(vote !== undefined ? { neighbourVote: vote } : {}), promptContrast: contrast, layers: { ...layers, embeddingModel: true, attackSimilarity: deep.attacks.length > 0, neighbourVote: vote !== undefined } };
 }

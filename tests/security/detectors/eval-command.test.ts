@@ -23,7 +23,7 @@ describe('npm run eval:security', () => {
   it('scores the whole injection detector (embedding layer on) by default and the fast path beside it', () => {
     const { status, json } = evalCommand();
     expect(status).toBe(0);
-    expect((json.injection as { layers: Record<string, boolean> }).layers).toMatchObject({ rules: true, embeddingModel: true, attackSimilarity: true });
+    expect((json.injection as { layers: Record<string, boolean> }).layers).toMatchObject({ rules: true, embeddingModel: true, attackSimilarity: true, neighbourVote: true });
     expect((json.injectionFastPath as { layers: Record<string, boolean>; n: number }).layers.embeddingModel).toBe(false);
     expect((json.injection as { n: number }).n).toBe(2);
   }, 60_000);

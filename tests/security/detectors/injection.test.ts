@@ -105,7 +105,7 @@ describe('detectInjectionDeep (embedding layer)', () => {
   it('is the fast path, saying so, without an embedder', async () => {
     const text = 'How do I bake sourdough bread?';
     const r = await detectInjectionDeep(text);
-    expect(r.layers).toMatchObject({ rules: true, ngramModel: true, embeddingModel: false, attackSimilarity: false });
+    expect(r.layers).toMatchObject({ rules: true, ngramModel: true, embeddingModel: false, attackSimilarity: false, neighbourVote: false });
     expect(r.risk).toBe(detectInjection(text).risk);
     expect(r.similarity).toBeUndefined();
   });
@@ -113,7 +113,7 @@ describe('detectInjectionDeep (embedding layer)', () => {
     const known = deep!.attacks[0]!;
     const embedder: TextEmbedder = { embed: async (texts) => texts.map(() => Array.from(known)) };
     const r = await detectInjectionDeep('some text', embedder);
-    expect(r.layers).toMatchObject({ embeddingModel: true, attackSimilarity: true });
+    expect(r.layers).toMatchObject({ embeddingModel: true, attackSimilarity: true, neighbourVote: true });
     expect(r.similarity).toBeGreaterThan(0.99);
     expect(r.embeddingScore).toBeGreaterThanOrEqual(0);
     expect(r.score).toBeGreaterThanOrEqual(0);
