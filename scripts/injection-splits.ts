@@ -11,7 +11,7 @@
  * holds every benign source at --deep-max-fpr.
  *
  * --rows writes every split's out-of-fold rows (layer scores per text) to a file outside the repository, so
- * combiner and cut-off choices can be compared on all six splits without retraining (injection-combiner-cv.ts).
+ * combiner and cut-off choices can be compared on all six splits without retraining (injection-combiner-cv.ts --rows FILE).
  *
  * L2= and EPOCHS= override the n-gram model's hyper-parameters, as in train-injection.ts.
  */
