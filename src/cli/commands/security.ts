@@ -27,7 +27,7 @@ async function injectionEmbedder(fast: boolean | undefined): Promise<{ embedder?
 function layerNames(r: DeepInjectionResult): string {
   const l = r.layers;
   return [l.rules && 'rules', l.ngramModel && 'n-gram model', l.plantedInstructions && 'planted-instruction windows',
-    l.embeddingModel && 'embeddings', l.attackSimilarity && 'similarity to known attacks'].filter(Boolean).join(', ');
+    l.embeddingModel && 'embeddings', l.attackSimilarity && 'similarity to known attacks', l.neighbourVote && 'nearest known prompts'].filter(Boolean).join(', ');
 }
 
 /** `companion security scan <text... | --entry id>`: what the detectors see in a text. */
@@ -57,7 +57,7 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
       injection: {
         risk: injection.risk, score: injection.score, types: injection.types, spans: injection.spans, obfuscation: injection.obfuscation,
         layers: injection.layers, fastScore: injection.fastScore, embeddingScore: injection.embeddingScore ?? null,
-        similarity: injection.similarity ?? null, promptContrast: injection.promptContrast ?? null, ...(off ? { embeddingsOff: off } : {}),
+        similarity: injection.similarity ?? null, neighbourVote: injection.neighbourVote ?? null, promptContrast: injection.promptContrast ?? null, ...(off ? { embeddingsOff: off } : {}),
       },
       poisoning: poisoning ?? { skipped: poisoningNote },
     });
@@ -69,6 +69,7 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
   const riskColour = injection.risk === 'HIGH' ? s.red : injection.risk === 'MEDIUM' ? s.yellow : s.green;
   ctx.print(s.bold(`Prompt injection: ${riskColour(injection.risk)}`) + s.dim(` (score ${injection.score.toFixed(2)}; ${layerNames(injection)})`));
   if (injection.similarity !== undefined) ctx.print(s.dim(`  closest known attack: cosine ${injection.similarity.toFixed(2)}; embedding model ${injection.embeddingScore!.toFixed(2)}; without embeddings ${injection.fastScore.toFixed(2)}`));
+  if (injection.neighbourVote !== undefined) ctx.print(s.dim(`  nearest known prompts: ${Math.round(injection.neighbourVote * 100)}% of them attacks`));
   if (off) ctx.print(s.dim(`  embedding layer off: ${off}`));
   if (injection.types.length) ctx.print(`  types: ${injection.types.join(', ')}`);
   for (const sp of injection.spans.slice(0, 10)) ctx.print(`  ${s.dim(JSON.stringify(sp))}`);
