@@ -26,18 +26,27 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
 export function layoutOf(tokens: readonly Token[], infos: readonly TokenInfo[]): Layout {
   const layout: Layout = { line: [], lines: [], cues: [] };
   const cues = new Set<string>();
-  tokens.forEach((tok, i) => {
-    if (i === 0 || tok.gap === '\n') layout.lines.push({ first: i, length: 0, header: '', afterHeader: -1 });
-    const line = layout.lines[layout.lines.length - 1]!;
-    line.length++;
-    layout.line.push(layout.lines.length - 1);
-    const lower = infos[i]!.lower;
-    if (CUE_WORDS.has(lower)) cues.add(lower);
-    if (lower === ':' && line.afterHeader === -1 && i - line.first >= 1 && i - line.first <= 3 && /\p{L}/u.test(infos[i - 1]!.lower)) {
-      line.header = infos[i - 1]!.lower;
-      line.afterHeader = i + 1;
+  for (let first = 0; first < tokens.length;) {
+    let end = first + 1;
+    while (end < tokens.length && tokens[end]!.gap !== '\n') end++;
+    // A header is a word and a colon among the line's first four tokens ("Billing address: ...").
+    let header = '';
+    let afterHeader = -1;
+    for (let i = first + 1; i < Math.min(end, first + 4); i++) {
+      if (infos[i]!.lower === ':' && /\p{L}/u.test(infos[i - 1]!.lower)) {
+        header = infos[i - 1]!.lower;
+        afterHeader = i + 1;
+        break;
+      }
     }
-  });
+    // Built once with its final values: objects that are never changed keep the code that reads them fast.
+    layout.lines.push({ first, length: end - first, header, afterHeader });
+    for (let i = first; i < end; i++) {
+      layout.line.push(layout.lines.length - 1);
+      if (CUE_WORDS.has(infos[i]!.lower)) cues.add(infos[i]!.lower);
+    }
+    first = end;
+  }
   layout.cues = [...cues].sort();
   return layout;
 }
