@@ -1,4 +1,5 @@
 import type { CompiledTagger } from './tagger-compiled.js';
+import { VectorSlab } from './vector-slab.js';
 import {
   CUE, CUE_LIST, dynamicParts, ENTITY_LINE, FIRST_ENTITY_AND_SPLIT, LINE_HEADS, type DynamicParts, type Part,
 } from './tagger-dynamic-parts.js';
@@ -45,6 +46,7 @@ export class DynamicScores {
   private readonly common = new Map<number, Float64Array>();
   private readonly entity = new Map<number, Float64Array>();
   private readonly sum: Float64Array;
+  private readonly vectors: VectorSlab;
   private readonly parts: DynamicParts;
   /** The parts table of every shape id. */
   private readonly tables: Map<number, Part>[];
@@ -53,6 +55,7 @@ export class DynamicScores {
 
   constructor(private readonly tagger: CompiledTagger, private readonly text: DynamicText) {
     this.sum = new Float64Array(tagger.L);
+    this.vectors = new VectorSlab(tagger.L);
     this.parts = dynamicParts(tagger);
     // Shape ids are given in order of first appearance: push each shape's table when its id first shows.
     const tables: Map<number, Part>[] = [];
@@ -78,7 +81,7 @@ export class DynamicScores {
     if (!common) {
       const shape = text.shapes[i]!;
       const table = this.tables[shapeId]!;
-      common = new Float64Array(L);
+      common = this.vectors.take();
       add(common, parts.labels(states[at + PREV2]!, prev, ft));
       add(common, parts.shapePart(table, shape, FIRST_ENTITY_AND_SPLIT, ft, prev, flags * 2 + n));
       for (const cue of this.cueIds) add(common, parts.shapePart(table, shape, CUE, cue, prev, 0));
@@ -97,7 +100,7 @@ export class DynamicScores {
       const entityKey = (((e + 1) * T + type) * 9 + length) * S + shapeId;
       let v = this.entity.get(entityKey);
       if (!v) {
-        v = new Float64Array(L);
+        v = this.vectors.take();
         this.addContext(v, e, type, text.shapes[i]!);
         add(v, parts.entityLength(type, length));
         add(v, parts.shapePart(this.tables[shapeId]!, text.shapes[i]!, ENTITY_LINE, type, -1, text.lineStart[e] === 1 ? 1 : 0));

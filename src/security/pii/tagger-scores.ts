@@ -3,6 +3,7 @@ import { gapFeatures, lineContext, lineFeatures } from './tagger-features.js';
 import { layoutFeatures, layoutOf } from './tagger-layout.js';
 import { addScores, type TaggerModel } from './tagger-model.js';
 import { padEntry, WORD_OFFSETS, wordEntries, type WordEntry } from './tagger-words.js';
+import { VectorSlab } from './vector-slab.js';
 import type { Token } from './tokenize.js';
 
 /**
@@ -38,9 +39,9 @@ function gapSum(tagger: CompiledTagger, before: number, after: number, lineIndex
 /** How far beyond either end of the text a role may look. */
 const PADDING = 3;
 
-/** The summed weights of some features. */
-function sumWeights(model: TaggerModel, features: readonly string[]): Float64Array {
-  const v = new Float64Array(model.labels.length);
+/** The summed weights of some features (into a new vector of `into`, or a typed array of its own). */
+function sumWeights(model: TaggerModel, features: readonly string[], into?: VectorSlab): Float64Array {
+  const v = into ? into.take() : new Float64Array(model.labels.length);
   addScores(model, features, v);
   return v;
 }
@@ -67,6 +68,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const ctx = lineContext(tokens, infos);
   const layout = layoutOf(tokens, infos);
   const lines = new Map<number, Float64Array>();
+  const vectors = new VectorSlab(L);
   const scores = new Float64Array(n * L);
   const entryAt = (j: number): WordEntry => (j < 0 || j >= n ? pad : entries[j]!);
   const rxTable = compiled.roles[RX_GROUP]!;
@@ -107,7 +109,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     const position = (i === line.first ? 1 : 0) + (i === line.first + line.length - 1 ? 2 : 0) + (line.afterHeader !== -1 && i >= line.afterHeader ? 4 : 0);
     const key = (lineNo * 8 + position) * shapeIndex.size + shapeIds[i]!;
     let lv = lines.get(key);
-    if (!lv) lines.set(key, (lv = sumWeights(model, [...lineFeatures(ctx, infos, i), ...layoutFeatures(layout, infos, rx, i)])));
+    if (!lv) lines.set(key, (lv = sumWeights(model, [...lineFeatures(ctx, infos, i), ...layoutFeatures(layout, infos, rx, i)], vectors)));
     for (let l = 0; l < L; l++) scores[base + l]! += lv[l]!;
   }
   // Bigrams: each adjacent pair (j, j + 1), the padding included, is looked up once per group and its

@@ -2,6 +2,7 @@ import { gazetteer } from './gazetteer.js';
 import { SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
 import { affixFeatures, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
 import { addScores } from './tagger-model.js';
+import { VectorSlab } from './vector-slab.js';
 
 /** The token offsets at which a word's own value (word, shape, gazetteer class) is a feature. */
 export const WORD_OFFSETS: readonly number[] = [0, -1, 1, -2, 2, -3];
@@ -28,11 +29,12 @@ export interface WordEntry {
  */
 const GENERATION = 4096;
 
-/** The two generations of a tagger's word memo. */
+/** The two generations of a tagger's word memo; the young generation's entries take their sums from `sums`. */
 interface WordMemo {
   young: Map<string, WordEntry>;
   old: Map<string, WordEntry>;
   pad?: WordEntry;
+  sums: VectorSlab;
 }
 
 const memos = new WeakMap<CompiledTagger, WordMemo>();
@@ -43,9 +45,8 @@ function valueOf(g: number, info: TokenInfo): string {
 }
 
 /** Builds a word's entry (sums of a quantised model's weights are exact in any order: see tagger-scores.ts). */
-function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[]): WordEntry {
+function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[], sums: Float64Array): WordEntry {
   const L = tagger.L;
-  const sums = new Float64Array(WORD_OFFSETS.length * L);
   let mask = 0;
   for (let g = 0; g < 3; g++) {
     const v = tagger.roles[g]!.get(valueOf(g, info));
@@ -66,13 +67,13 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
 /** The entry of the padding beyond either end of a text. */
 export function padEntry(tagger: CompiledTagger): WordEntry {
   const memo = memoOf(tagger);
-  memo.pad ??= buildEntry(tagger, PAD, []);
+  memo.pad ??= buildEntry(tagger, PAD, [], new Float64Array(WORD_OFFSETS.length * tagger.L));
   return memo.pad;
 }
 
 function memoOf(tagger: CompiledTagger): WordMemo {
   let memo = memos.get(tagger);
-  if (!memo) memos.set(tagger, (memo = { young: new Map(), old: new Map() }));
+  if (!memo) memos.set(tagger, (memo = { young: new Map(), old: new Map(), sums: new VectorSlab(WORD_OFFSETS.length * tagger.L) }));
   return memo;
 }
 
@@ -88,14 +89,21 @@ export function wordEntries(tagger: CompiledTagger, words: readonly string[]): W
     const text = words[i]!;
     let e = memo.young.get(text);
     if (!e) {
-      e = memo.old.get(text);
-      if (!e) {
-        const info = wordInfo(text, gaz);
-        e = buildEntry(tagger, info, affixFeatures(text, info.lower));
-      }
       if (memo.young.size >= GENERATION) {
+        // The young generation becomes the old one and keeps its buffers; the new one starts its own.
         memo.old = memo.young;
         memo.young = new Map();
+        memo.sums = new VectorSlab(WORD_OFFSETS.length * tagger.L);
+      }
+      const old = memo.old.get(text);
+      if (old) {
+        // Moved back with a copy of its sums, so that no young entry keeps an old generation's buffer alive.
+        const sums = memo.sums.take();
+        sums.set(old.sums);
+        e = { info: old.info, sums, mask: old.mask, pairFirst: old.pairFirst };
+      } else {
+        const info = wordInfo(text, gaz);
+        e = buildEntry(tagger, info, affixFeatures(text, info.lower), memo.sums.take());
       }
       memo.young.set(text, e);
     }
