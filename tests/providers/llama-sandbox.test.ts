@@ -69,7 +69,9 @@ describe('llama provider sandbox (generated tiny GGUF)', { timeout: 180_000 }, (
       await p.initialize();
       const pid = p.sandboxProcess?.pid;
       expect(alive(pid)).toBe(true);
-      const err = await p.generate('The day was', { maxTokens: 100_000, timeoutMs: 300 }).catch((e: unknown) => e);
+      // Greedy, so the tiny model's reply is the same every run (about 8 s of tokens here); sampled at the
+      // default temperature it sometimes drew an end-of-text token within the 300 ms and returned normally.
+      const err = await p.generate('The day was', { maxTokens: 100_000, timeoutMs: 300, temperature: 0 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SandboxError);
       expect((err as SandboxError).reason).toBe('timeout');
       expect((err as SandboxError).kind).toBe('timeout');
