@@ -55,7 +55,9 @@ describe('llama provider generateBatch through the sandbox (generated tiny GGUF)
     try {
       await p.initialize();
       const pid = p.sandboxProcess?.pid;
-      const err = await p.generateBatch(['The day was', 'I felt'], { maxTokens: 100_000, timeoutMs: 300 }).catch((e: unknown) => e);
+      // Greedy, so the replies are the same every run and outlast the limit; sampled, an early end-of-text
+      // token in both could finish the batch within it.
+      const err = await p.generateBatch(['The day was', 'I felt'], { maxTokens: 100_000, timeoutMs: 300, temperature: 0 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SandboxError);
       expect((err as SandboxError).reason).toBe('timeout');
       const again = await p.generateBatch(['Again'], { maxTokens: 3 });
@@ -72,7 +74,7 @@ describe('llama provider generateBatch through the sandbox (generated tiny GGUF)
       await p.initialize();
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
-      await expect(p.generateBatch(['The day was', 'I felt'], { maxTokens: 100_000, signal: controller.signal })).rejects.toBeInstanceOf(GenerationAbortedError);
+      await expect(p.generateBatch(['The day was', 'I felt'], { maxTokens: 100_000, temperature: 0, signal: controller.signal })).rejects.toBeInstanceOf(GenerationAbortedError);
     } finally {
       await p.dispose();
     }
