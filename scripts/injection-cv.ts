@@ -8,7 +8,7 @@ import type { CorpusItem } from '../benchmarks/security/injection-corpus.js';
 import { detectInjection, gatherEvidence } from '../src/security/injection/detect-injection.js';
 import { FEATURE_DIM, featurize, MAIN_BIGRAM_COUNT, type SparseVector } from '../src/security/injection/features.js';
 import type { InjectionModel } from '../src/security/injection/model.js';
-import { maxCosine, neighbourVote } from '../src/security/injection/attack-store.js';
+import { cosines, highestCosine, voteOfCosines } from '../src/security/injection/attack-store.js';
 import { RULES } from '../src/security/injection/rules.js';
 import { buildFolds, type BipiaGrouping } from './injection-folds.js';
 import { trainPlanted } from './injection-planted.js';
@@ -146,14 +146,15 @@ export async function crossValidate(dir: string, k: number, hp: HyperParams, wit
     }
     fold.test.forEach((it, i) => {
       const v = testVecs[i];
+      const attackSims = v ? cosines(v, store) : undefined;
       const r = detectInjection(it.text, { ...model, planted: { ...planted, threshold: 2 } });
       out.push({
         source: it.source === 'deepset' ? `deepset-${it.label ? 'positive' : 'negative'}` : it.source,
         label: it.label, fold: f, text: it.text, ...(it.attack ? { attack: it.attack } : {}),
         sync: r.modelScore, trusted: r.score >= 2,
         emb: emb && v ? 1 / (1 + Math.exp(-logit(emb, dense(v)))) : 0,
-        knn: v ? maxCosine(v, store) : 0,
-        ...(v ? { vote: neighbourVote(v, store, requests) } : {}),
+        knn: attackSims ? highestCosine(attackSims) : 0,
+        ...(v && attackSims ? { vote: voteOfCosines(attackSims, cosines(v, requests)) } : {}),
         planted: r.plantedScore,
         contrast: contrasts[i] ?? 0,
       });

@@ -35,34 +35,39 @@ export function encodeAttackStore(vectors: readonly Float32Array[], builtFrom: s
   return { dim, count: vectors.length, scale, vectors: bytes.toString('base64'), builtFrom };
 }
 
-/** Highest cosine similarity between a unit vector and any vector of `store` (0 when empty). */
-export function maxCosine(v: Float32Array, store: readonly Float32Array[]): number {
-  let best = 0;
-  for (const s of store) {
+/** The dot product of a unit vector with every vector of `store`: their cosine similarities. */
+export function cosines(v: Float32Array, store: readonly Float32Array[]): Float64Array {
+  const out = new Float64Array(store.length);
+  store.forEach((s, j) => {
     let dot = 0;
     for (let i = 0; i < v.length; i++) dot += v[i]! * s[i]!;
-    if (dot > best) best = dot;
-  }
+    out[j] = dot;
+  });
+  return out;
+}
+
+/** Highest of some cosine similarities, 0 when there are none or all are negative. */
+export function highestCosine(sims: ArrayLike<number>): number {
+  let best = 0;
+  for (let j = 0; j < sims.length; j++) if (sims[j]! > best) best = sims[j]!;
   return best;
 }
 
-/** How many nearest known prompts {@link neighbourVote} counts. */
+/** How many nearest known prompts {@link voteOfCosines} counts. */
 export const VOTE_NEIGHBOURS = 25;
 
 /**
- * The share of known attacks among the `k` known prompts (attacks and ordinary requests) most similar to a
- * unit vector: 1 when its nearest neighbours are all attacks, 0 when they are all ordinary requests; 0.5
- * when both stores are empty. At a tie on the k-th similarity attacks count first.
+ * The neighbour vote of a unit vector, from its cosine similarities to the known attacks and to the ordinary
+ * requests (see {@link cosines}): the share of attacks among the `k` known prompts most similar to it, 1 when
+ * its nearest neighbours are all attacks, 0 when they are all ordinary requests; 0.5 when both stores are
+ * empty. At a tie on the k-th similarity attacks count first.
  */
-export function neighbourVote(v: Float32Array, attacks: readonly Float32Array[], requests: readonly Float32Array[], k = VOTE_NEIGHBOURS): number {
-  const n = attacks.length + requests.length;
+export function voteOfCosines(attackSims: ArrayLike<number>, requestSims: ArrayLike<number>, k = VOTE_NEIGHBOURS): number {
+  const n = attackSims.length + requestSims.length;
   if (!n) return 0.5;
   const sims = new Float64Array(n);
-  [...attacks, ...requests].forEach((s, j) => {
-    let dot = 0;
-    for (let i = 0; i < v.length; i++) dot += v[i]! * s[i]!;
-    sims[j] = dot;
-  });
+  sims.set(attackSims);
+  sims.set(requestSims, attackSims.length);
   const top = Math.min(k, n);
   const kth = Float64Array.from(sims).sort()[n - top]!;
   let above = 0;
@@ -71,8 +76,8 @@ export function neighbourVote(v: Float32Array, attacks: readonly Float32Array[],
   sims.forEach((x, j) => {
     if (x > kth) {
       above++;
-      if (j < attacks.length) attacksAbove++;
-    } else if (x === kth && j < attacks.length) attacksAt++;
+      if (j < attackSims.length) attacksAbove++;
+    } else if (x === kth && j < attackSims.length) attacksAt++;
   });
   return (attacksAbove + Math.min(attacksAt, top - above)) / top;
 }

@@ -1,4 +1,4 @@
-import { maxCosine, neighbourVote } from './attack-store.js';
+import { cosines, highestCosine, voteOfCosines } from './attack-store.js';
 import { combineDeep, defaultDeepModel, offTopicRequest, type DeepModel } from './deep-model.js';
 import { detectInjection } from './detect-injection.js';
 import { embeddingInput, type TextEmbedder } from './embedding-input.js';
@@ -90,8 +90,9 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   let z = deep.embedding.bias;
   for (let i = 0; i < v.length; i++) z += (deep.embedding.weights[i] ?? 0) * v[i]!;
   const embeddingScore = 1 / (1 + Math.exp(-z));
-  const similarity = maxCosine(v, deep.attacks);
-  const vote = deep.requests ? neighbourVote(v, deep.attacks, deep.requests) : undefined;
+  const attackSims = cosines(v, deep.attacks);
+  const similarity = highestCosine(attackSims);
+  const vote = deep.requests ? voteOfCosines(attackSims, cosines(v, deep.requests)) : undefined;
   const planted = model.planted !== undefined && fast.plantedScore >= model.planted.threshold;
   const score = combineDeep(deep.combiner, fast.score, embeddingScore, similarity, planted, contrast, vote);
   const deepRisk = riskOf(score, deep.combiner.thresholds);

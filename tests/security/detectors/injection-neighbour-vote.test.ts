@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourVote, VOTE_NEIGHBOURS } from '../../../src/security/injection/attack-store.js';
+import { cosines, voteOfCosines, VOTE_NEIGHBOURS } from '../../../src/security/injection/attack-store.js';
 import { combineDeep, defaultDeepModel, type DeepModel } from '../../../src/security/injection/deep-model.js';
 import { detectInjectionDeep, type TextEmbedder } from '../../../src/security/injection/index.js';
 
 const DIM = 4;
 /** A unit vector at `angle` radians in the plane of the first two dimensions. */
 const at = (angle: number): Float32Array => Float32Array.from([Math.cos(angle), Math.sin(angle), 0, 0]);
+/** The neighbour vote of `v` among these known attacks and ordinary requests. */
+const neighbourVote = (v: Float32Array, attacks: Float32Array[], requests: Float32Array[], k?: number): number =>
+  voteOfCosines(cosines(v, attacks), cosines(v, requests), k);
 
-describe('neighbourVote', () => {
+describe('the neighbour vote (voteOfCosines)', () => {
   // Attacks cluster around angle 0, ordinary requests around angle pi/2.
   const attacks = [0, 0.05, 0.1, 0.15].map(at);
   const requests = [1.5, 1.55, 1.6, 1.65, 1.7].map(at);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAttackStore, encodeAttackStore, maxCosine } from '../../../src/security/injection/attack-store.js';
+import { cosines, decodeAttackStore, encodeAttackStore, highestCosine } from '../../../src/security/injection/attack-store.js';
 import {
   defaultDeepModel, defaultModel, detectInjection, detectInjectionDeep, normalizeForDetection, sanitizeForContext, type TextEmbedder,
 } from '../../../src/security/injection/index.js';
@@ -132,8 +132,8 @@ describe('detectInjectionDeep (embedding layer)', () => {
     const a = unit([0.3, -0.2, 0.9, 0.1]);
     const b = unit([0.1, 0.4, -0.3, 0.8]);
     const store = decodeAttackStore(encodeAttackStore([a, b], 'test'));
-    expect(maxCosine(a, store)).toBeCloseTo(1, 2);
-    expect(maxCosine(unit([0, 0, 0, 1]), store)).toBeCloseTo(maxCosine(unit([0, 0, 0, 1]), [a, b]), 2);
+    expect(highestCosine(cosines(a, store))).toBeCloseTo(1, 2);
+    expect(highestCosine(cosines(unit([0, 0, 0, 1]), store))).toBeCloseTo(highestCosine(cosines(unit([0, 0, 0, 1]), [a, b])), 2);
   });
 });
 
