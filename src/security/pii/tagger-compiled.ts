@@ -74,6 +74,20 @@ function splitPair(value: string): [string, string] | null {
   return at === -1 ? null : [value.slice(0, at), value.slice(at + 1)];
 }
 
+/** The inner map of `first` in a two-level table, created when absent. */
+function innerOf(table: Map<string, Map<string, Float32Array>>, first: string): Map<string, Float32Array> {
+  let inner = table.get(first);
+  if (!inner) table.set(first, (inner = new Map()));
+  return inner;
+}
+
+/** Writes `w` as row `row` of the `rows` × L table under `key`, creating the table zeroed when absent. */
+function setRow(map: Map<string, Float32Array>, key: string, rows: number, row: number, w: ArrayLike<number>, L: number): void {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = new Float32Array(rows * L)));
+  for (let l = 0; l < L; l++) v[row * L + l] = w[l]!;
+}
+
 /** The compiled form of a model, built once per model object. */
 export function compileTagger(model: TaggerModel): CompiledTagger {
   const cached = compiled.get(model);
@@ -106,10 +120,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
     const value = name.slice(eq + 1);
     const at = groupOf.get(role);
     if (at) {
-      const [g, r] = at;
-      let v = roles[g]!.get(value);
-      if (!v) roles[g]!.set(value, (v = new Float32Array(SCORED_ROLE_GROUPS[g]!.length * L)));
-      for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
+      setRow(roles[at[0]]!, value, SCORED_ROLE_GROUPS[at[0]]!.length, at[1], w, L);
       continue;
     }
     if (role === 'ec' || role === 'ec1') {
@@ -118,40 +129,20 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       const type = role === 'ec' ? types.indexOf(value.slice(bar + 1)) : 0;
       const pair = splitPair(role === 'ec' ? value.slice(0, bar) : value);
       if (!pair || type === -1) continue;
-      const table = role === 'ec' ? entityContext : entityContextShape;
-      let inner = table.get(pair[0]);
-      if (!inner) table.set(pair[0], (inner = new Map()));
-      let v = inner.get(pair[1]);
-      if (!v) inner.set(pair[1], (v = new Float32Array((role === 'ec' ? types.length : 1) * L)));
-      for (let l = 0; l < L; l++) v[type * L + l] = w[l]!;
+      setRow(innerOf(role === 'ec' ? entityContext : entityContextShape, pair[0]), pair[1], role === 'ec' ? types.length : 1, type, w, L);
       continue;
     }
     const b = bigramOf.get(role);
     const pair = b === undefined ? null : splitPair(value);
-    if (b !== undefined && pair) {
-      const [g, r] = b;
-      let inner = pairs[g]!.get(pair[0]);
-      if (!inner) pairs[g]!.set(pair[0], (inner = new Map()));
-      let v = inner.get(pair[1]);
-      if (!v) inner.set(pair[1], (v = new Float32Array(PAIR_GROUPS[g]!.length * L)));
-      for (let l = 0; l < L; l++) v[r * L + l] = w[l]!;
-    }
-  }
-  // allowed(labels[p], labels[l]) under BIO at p * L + l.
-  const allowed = new Uint8Array(L * L);
-  for (let p = 0; p < L; p++) {
-    for (let l = 0; l < L; l++) {
-      const label = model.labels[l]!;
-      const prev = model.labels[p]!;
-      allowed[p * L + l] = !label.startsWith('I-') || (prev !== 'O' && prev.slice(2) === label.slice(2)) ? 1 : 0;
-    }
+    if (b !== undefined && pair) setRow(innerOf(pairs[b[0]]!, pair[0]), pair[1], PAIR_GROUPS[b[0]]!.length, b[1], w, L);
   }
   const extend = new Uint8Array((L + 1) * 8 * L);
   for (let p = -1; p < L; p++) {
     for (let flags = 0; flags < 4; flags++) {
       for (let s = 0; s < 2; s++) {
         for (let l = 0; l < L; l++) {
-          let ok = allowed[(p === -1 ? 0 : p) * L + l] === 1;
+          // BIO: an I- label continues an entity of its own type (no previous label reads as 'O').
+          let ok = typeOf[l] === -1 || begins[l] === 1 || (p !== -1 && typeOf[p] === typeOf[l]);
           if (ok && typeOf[l] !== -1) {
             const isPlace = place[l] === 1;
             if (begins[l] === 0) ok = s === 0 || (isPlace && (flags & 1) === 0);

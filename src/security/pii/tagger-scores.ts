@@ -28,12 +28,16 @@ const GAPS: readonly string[] = ['', ' ', '\n', 'end'];
 /** Per compiled tagger, the summed gap features ({@link gapFeatures}) by (gap before × 4 + gap after) × 5 + line index. */
 const gapSums = new WeakMap<CompiledTagger, Float64Array[]>();
 
-/** The summed weights of the gap features for the codes of the whitespace around a token and its capped line index. */
-function gapSum(tagger: CompiledTagger, before: number, after: number, lineIndex: number): Float64Array {
+/** A compiled tagger's table of summed gap features, filled as combinations are met. */
+function gapTable(tagger: CompiledTagger): Float64Array[] {
   let table = gapSums.get(tagger);
   if (!table) gapSums.set(tagger, (table = []));
-  const key = (before * 4 + after) * 5 + lineIndex;
-  return (table[key] ??= sumWeights(tagger.model, gapFeatures([GAPS[before]!, GAPS[after]!], lineIndex)));
+  return table;
+}
+
+/** The summed weights of the gap features for the codes of the whitespace around a token and its capped line index. */
+function gapSum(tagger: CompiledTagger, table: Float64Array[], before: number, after: number, lineIndex: number): Float64Array {
+  return (table[(before * 4 + after) * 5 + lineIndex] ??= sumWeights(tagger.model, gapFeatures([GAPS[before]!, GAPS[after]!], lineIndex)));
 }
 
 /** How far beyond either end of the text a role may look. */
@@ -82,6 +86,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     if (id === undefined) shapeIndex.set(infos[i]!.shape, (id = shapeIndex.size));
     shapeIds[i] = id;
   }
+  const gaps = gapTable(compiled);
   const gapCodes = new Uint8Array(n + 1);
   for (let i = 0; i < n; i++) gapCodes[i] = GAPS.indexOf(tokens[i]!.gap);
   gapCodes[n] = 3;
@@ -100,7 +105,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
       const from = r * L;
       for (let l = 0; l < L; l++) scores[base + l]! += v[from + l]!;
     }
-    const gv = gapSum(compiled, gapCodes[i]!, gapCodes[i + 1]!, Math.min(ctx.lineIndex[i]!, 4));
+    const gv = gapSum(compiled, gaps, gapCodes[i]!, gapCodes[i + 1]!, Math.min(ctx.lineIndex[i]!, 4));
     for (let l = 0; l < L; l++) scores[base + l]! += gv[l]!;
     // What the line and layout features depend on besides the line's own facts: the token's place in the
     // line (first, last, after a header) and its shape.
