@@ -24,6 +24,20 @@ export function withLeadLine(rows: readonly PresidioRow[], lines: readonly strin
 /** Entity types whose values {@link withRefilledSlots} swaps between texts. */
 const REFILLED: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'GPE', 'TITLE', 'NRP']);
 
+/**
+ * The kind of a one-line street-address value, so that a bare building number is swapped only for another
+ * and a whole address only for one of the same outline: digits only, or whether its first two words are
+ * numbers, how many words it has and whether it holds a comma; a unit or box line ("Apt. 595") is a kind of its own.
+ */
+export function streetKind(value: string): string {
+  const words = value.trim().split(/\s+/);
+  if (words.length === 1 && /^\d+$/.test(words[0]!)) return 'n';
+  const num = (w: string | undefined): string => (w && /^\d/.test(w) ? 'd' : 'w');
+  const size = words.length <= 3 ? 's' : words.length <= 6 ? 'm' : 'l';
+  if (/^(apt|suite|unit|p\.?o\.?|box)\b/i.test(value.trim())) return `u${size}`;
+  return `${num(words[0])}${num(words[1])}${size}${value.includes(',') ? ',' : ''}`;
+}
+
 /** `value` written in the case style of `like`: all lower-case, all upper-case, or as it is. */
 function inCaseOf(value: string, like: string): string {
   if (like === like.toLowerCase() && like !== like.toUpperCase()) return value.toLowerCase();
@@ -35,13 +49,22 @@ function inCaseOf(value: string, like: string): string {
  * A copy of every row (those with nothing to swap left out) whose one-line PERSON, ORGANIZATION, GPE, TITLE and NRP spans hold another value of
  * the same type drawn from `rows` themselves (in the case style of the value replaced), the spans moved to
  * match: the tagger learns what surrounds a name rather than the names the generator happened to use.
- * Only the rows given are drawn from, so inside cross-validation no held-out value leaks in.
+ * Only the rows given are drawn from, so inside cross-validation no held-out value leaks in. With `streets`,
+ * one-line STREET_ADDRESS values are swapped too, each only for one of the same {@link streetKind}, except a
+ * bare building number: swapping those as well made the tagger read lone numbers in ordinary text ("Bring on
+ * 2019", "Room 204") as addresses, and scored no better.
  */
-export function withRefilledSlots(rows: readonly PresidioRow[], random: () => number): PresidioRow[] {
+export function withRefilledSlots(rows: readonly PresidioRow[], random: () => number, streets = false): PresidioRow[] {
   const pools = new Map<string, string[]>();
+  const poolKey = (type: string, value: string): string | undefined => {
+    if (REFILLED.has(type)) return type;
+    const kind = streets && type === 'STREET_ADDRESS' ? streetKind(value) : 'n';
+    return kind === 'n' ? undefined : `${type}|${kind}`;
+  };
   for (const row of rows) {
     for (const s of row.spans) {
-      if (REFILLED.has(s.entity_type) && !s.entity_value.includes('\n')) (pools.get(s.entity_type) ?? pools.set(s.entity_type, []).get(s.entity_type)!).push(s.entity_value);
+      const key = poolKey(s.entity_type, s.entity_value);
+      if (key && !s.entity_value.includes('\n')) (pools.get(key) ?? pools.set(key, []).get(key)!).push(s.entity_value);
     }
   }
   return rows.flatMap((row) => {
@@ -51,8 +74,9 @@ export function withRefilledSlots(rows: readonly PresidioRow[], random: () => nu
     for (const s of [...row.spans].sort((a, b) => a.start_position - b.start_position)) {
       if (s.start_position < at) return [];
       const original = row.full_text.slice(s.start_position, s.end_position);
-      const pool = pools.get(s.entity_type);
-      const value = pool && REFILLED.has(s.entity_type) && !original.includes('\n') ? inCaseOf(pool[Math.floor(random() * pool.length)]!, original) : original;
+      const key = poolKey(s.entity_type, original);
+      const pool = key ? pools.get(key) : undefined;
+      const value = pool && !original.includes('\n') ? inCaseOf(pool[Math.floor(random() * pool.length)]!, original) : original;
       text += row.full_text.slice(at, s.start_position);
       spans.push({ ...s, entity_value: value, start_position: text.length, end_position: text.length + value.length });
       text += value;

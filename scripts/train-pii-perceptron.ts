@@ -30,7 +30,13 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
 export interface TrainOptions {
   drop?: readonly string[];
   width?: number;
+  /** Chance that a token's own word features (word, word bigrams, affixes) are hidden in one epoch. */
+  wordDropout?: number;
 }
+
+/** The features that carry a token's own word: hidden by word dropout. */
+const OWN_WORD = ['w=', 'w-1w=', 'ww+1=', 'p3=', 'x3=', 'x2='];
+const ownWord = (f: string): boolean => OWN_WORD.some((p) => f.startsWith(p));
 
 /**
  * Trains an averaged perceptron. Width 1: greedy decoding with predicted previous tags as features and an
@@ -69,12 +75,11 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues, head: lineHeads(s.tokens) };
   });
   /** Adds `delta` to the features of tokens 0..last under the label path `path`. */
-  const updatePath = (si: number, path: readonly number[], last: number, delta: number): void => {
-    const ctx = contexts[si]!;
+  const updatePath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, delta: number): void => {
     let state = START;
     for (let t = 0; t <= last; t++) {
       const dyn = tagFeatures(ctx, state, t);
-      for (const x of statics[si]![t]!) bump(x, path[t]!, delta);
+      for (const x of stat[t]!) bump(x, path[t]!, delta);
       for (const x of keep ? dyn.filter(keep) : dyn) bump(x, path[t]!, delta);
       state = nextState(ctx, state, labels[path[t]!]!, t);
     }
@@ -82,10 +87,18 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
   const order = data.map((_, i) => i);
   const random = rng(seed);
   const scores = new Float64Array(L);
+  const dropout = options.wordDropout ?? 0;
+  const dropRandom = rng(seed + 7919);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const si of shuffle(order, random)) {
       const sent = data[si]!;
-      const ctx = contexts[si]!;
+      let ctx = contexts[si]!;
+      let stat = statics[si]!;
+      if (dropout > 0) {
+        const hide = ctx.words.map((w) => /\p{L}/u.test(w) && dropRandom() < dropout);
+        stat = stat.map((list, t) => (hide[t] ? list.filter((f) => !ownWord(f)) : list));
+        ctx = { ...ctx, words: ctx.words.map((w, t) => (hide[t] ? '<unk>' : w)) };
+      }
       const gold = sent.labels.map((l) => index.get(l) ?? 0);
       if (width > 1) {
         let beam = startBeam();
@@ -93,12 +106,12 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
         for (let i = 0; i < sent.tokens.length; i++) {
           clock++;
           scores.fill(0);
-          addScores(model, statics[si]![i]!, scores);
+          addScores(model, stat[i]!, scores);
           beam = extendBeam(model, ctx, beam, i, scores, 0, width, cache, keep);
           const goldAlive = beam.some((h) => samePrefix(h, gold, i));
           if (!goldAlive || (i === sent.tokens.length - 1 && !samePrefix(beam[0]!, gold, i))) {
-            updatePath(si, gold, i, 1);
-            updatePath(si, labelPath(beam[0]!), i, -1);
+            updatePath(ctx, stat, gold, i, 1);
+            updatePath(ctx, stat, labelPath(beam[0]!), i, -1);
           }
           if (!goldAlive) break;
         }
@@ -108,7 +121,7 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
       let prev = -1;
       for (let i = 0; i < sent.tokens.length; i++) {
         clock++;
-        const f = statics[si]![i]!;
+        const f = stat[i]!;
         const all = tagFeatures(ctx, state, i);
         const dyn = keep ? all.filter(keep) : all;
         scores.fill(0);

@@ -7,7 +7,7 @@
  *   npx tsx scripts/train-pii-tagger.ts [--data fixtures/data] [--folds 5] [--epochs 16] [--seed 1]
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
  *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines] [--oof FILE]
- *       [--refill K] [--weights FILE] [--cv-from REPORT]
+ *       [--refill K] [--refill-streets] [--word-dropout P] [--weights FILE] [--cv-from REPORT]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -22,7 +22,11 @@
  * --lead-lines adds a copy of every training text with a line break, after a short name-free comment
  * line (a signature after "Thanks again,"). --oof FILE writes every held-out sentence's text, gold and
  * predicted spans (read by scripts/pii-misses.ts). --refill K adds K copies of the training texts whose
- * name, organisation, place, title and NRP values are swapped among the training texts (train-pii-augment.ts).
+ * name, organisation, place, title and NRP values are swapped among the training texts (train-pii-augment.ts);
+ * with --refill-streets their one-line street-address values too (bare building numbers excepted), each only
+ * for one of the same kind (a unit line for another, a whole address for one of the same outline), so the
+ * tagger learns from the words around a postal block whether the generator splits it. --word-dropout P hides a
+ * token's own word features (word, word bigrams, affixes) with chance P in each epoch (tried, not used).
  * --weights FILE writes the weights there instead of src/security/pii/tagger-weights.ts. --cv-from REPORT
  * skips the cross-validation and takes its figures from the report of an earlier --cv-only run with the same
  * configuration (checked; both parts are deterministic in the seed, so the result is that of one full run):
@@ -56,6 +60,7 @@ const minWeight = Number(arg('--min-weight', '0.02'));
 const useWnut = process.argv.includes('--wnut');
 const drop = arg('--drop', '').split(',').filter(Boolean);
 const runs = Number(arg('--runs', '1'));
+const wordDropout = Number(arg('--word-dropout', '0'));
 const width = Number(arg('--beam', '1'));
 const margin = process.argv.includes('--margin') ? Number(arg('--margin', '')) : undefined;
 const reportPath = arg('--report', 'scripts/train-pii-report.json');
@@ -84,9 +89,10 @@ const leadPool = pool.filter((r) => cleanNegative(r.text) && r.text.length <= 60
 const leadLined = (train: readonly PresidioRow[]): TaggedSentence[] => (leadLines ? withLeadLine(train, leadPool).map(fromPresidio) : []);
 /** --refill K: K copies of the training texts with their name, organisation, place, title and NRP values swapped among themselves. */
 const refills = Number(arg('--refill', '0'));
+const refillStreets = process.argv.includes('--refill-streets');
 const refilled = (train: readonly PresidioRow[]): TaggedSentence[] => {
   const random = rng(seed + 3);
-  return Array.from({ length: refills }, () => withRefilledSlots(train, random).map(fromPresidio)).flat();
+  return Array.from({ length: refills }, () => withRefilledSlots(train, random, refillStreets).map(fromPresidio)).flat();
 };
 /** Every extra training sentence made from the presidio rows of a training split. */
 const augmented = (train: readonly PresidioRow[]): TaggedSentence[] => [...leadLined(train), ...refilled(train)];
@@ -103,7 +109,7 @@ const foldNameFree: BenignFlagShare[] = [];
 for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
   const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...augmented(rows.filter((_, i) => !test.has(i)))];
-  const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, 'cv', minWeight));
+  const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout }), margin }, 'cv', minWeight));
   for (const i of test) {
     const row = rows[i]!;
     const gold: TypedSpan[] = presidioGold(row);
@@ -118,7 +124,7 @@ for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   console.log(`fold ${k + 1}/${folds} done`);
 }
 /** The configuration written to the report (and compared with a --cv-from report). */
-const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight };
+const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout };
 const cv = cvFrom ? undefined : crossValidationReport(scored, folds, seed);
 /** --oof FILE: the out-of-fold predictions with their texts, for scripts/pii-misses.ts. */
 const oofPath = arg('--oof', '');
@@ -147,7 +153,7 @@ if (!cvFrom && benignTexts.length) {
 if (!process.argv.includes('--cv-only')) {
   const all = [...presidio, ...wnut, ...augmented(rows)];
   const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}${refills ? ` + ${refills} cop${refills === 1 ? 'y' : 'ies'} with names, organisations, places, titles and NRP swapped` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
-  const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width }), margin }, trainedOn, minWeight);
+  const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout }), margin }, trainedOn, minWeight);
   if (benignTexts.length) {
     showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
     showBenign('name-free comments, trained now', benignFlagShare(nameFreeTexts, deserializeTagger(serialized)));
