@@ -25,9 +25,10 @@ export function withLeadLine(rows: readonly PresidioRow[], lines: readonly strin
 const REFILLED: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'GPE', 'TITLE', 'NRP']);
 
 /**
- * The kind of a one-line street-address value, so that a bare building number is swapped only for another
- * and a whole address only for one of the same outline: digits only, or whether its first two words are
- * numbers, how many words it has and whether it holds a comma; a unit or box line ("Apt. 595") is a kind of its own.
+ * The kind of a one-line street-address value, so that a whole address is swapped only for one of the same
+ * outline: 'n' for a bare building number (never swapped, see {@link withRefilledSlots}), 'u…' for a unit or
+ * box line ("Apt. 595"), otherwise whether its first two words are numbers, how many words it has and whether
+ * it holds a comma.
  */
 export function streetKind(value: string): string {
   const words = value.trim().split(/\s+/);
