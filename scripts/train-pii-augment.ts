@@ -31,11 +31,12 @@ const REFILLED: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'GPE', 
  * it holds a comma.
  */
 export function streetKind(value: string): string {
-  const words = value.trim().split(/\s+/);
-  if (words.length === 1 && /^\d+$/.test(words[0]!)) return 'n';
+  const trimmed = value.trim();
+  const words = trimmed.split(/\s+/);
+  if (words.length === 1 && /^\d+$/.test(trimmed)) return 'n';
   const num = (w: string | undefined): string => (w && /^\d/.test(w) ? 'd' : 'w');
   const size = words.length <= 3 ? 's' : words.length <= 6 ? 'm' : 'l';
-  if (/^(apt|suite|unit|p\.?o\.?|box)\b/i.test(value.trim())) return `u${size}`;
+  if (/^(apt|suite|unit|p\.?o\.?|box)\b/i.test(trimmed)) return `u${size}`;
   return `${num(words[0])}${num(words[1])}${size}${value.includes(',') ? ',' : ''}`;
 }
 
@@ -57,15 +58,18 @@ function inCaseOf(value: string, like: string): string {
  */
 export function withRefilledSlots(rows: readonly PresidioRow[], random: () => number, streets = false): PresidioRow[] {
   const pools = new Map<string, string[]>();
+  /** The pool a value is drawn from and swapped within; none for a multi-line value or one never swapped. */
   const poolKey = (type: string, value: string): string | undefined => {
+    if (value.includes('\n')) return undefined;
     if (REFILLED.has(type)) return type;
-    const kind = streets && type === 'STREET_ADDRESS' ? streetKind(value) : 'n';
+    if (!streets || type !== 'STREET_ADDRESS') return undefined;
+    const kind = streetKind(value);
     return kind === 'n' ? undefined : `${type}|${kind}`;
   };
   for (const row of rows) {
     for (const s of row.spans) {
       const key = poolKey(s.entity_type, s.entity_value);
-      if (key && !s.entity_value.includes('\n')) (pools.get(key) ?? pools.set(key, []).get(key)!).push(s.entity_value);
+      if (key) (pools.get(key) ?? pools.set(key, []).get(key)!).push(s.entity_value);
     }
   }
   return rows.flatMap((row) => {
@@ -77,7 +81,7 @@ export function withRefilledSlots(rows: readonly PresidioRow[], random: () => nu
       const original = row.full_text.slice(s.start_position, s.end_position);
       const key = poolKey(s.entity_type, original);
       const pool = key ? pools.get(key) : undefined;
-      const value = pool && !original.includes('\n') ? inCaseOf(pool[Math.floor(random() * pool.length)]!, original) : original;
+      const value = pool ? inCaseOf(pool[Math.floor(random() * pool.length)]!, original) : original;
       text += row.full_text.slice(at, s.start_position);
       spans.push({ ...s, entity_value: value, start_position: text.length, end_position: text.length + value.length });
       text += value;

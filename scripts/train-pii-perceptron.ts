@@ -30,7 +30,11 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
 export interface TrainOptions {
   drop?: readonly string[];
   width?: number;
-  /** Chance that a token's own word features (word, word bigrams, affixes) are hidden in one epoch. */
+  /**
+   * Chance that a token's word is hidden in one epoch: its own word, word-bigram and affix features are left
+   * out, and the tag-dependent features that read words (its own, and the words before a later entity) see
+   * `<unk>` in its place.
+   */
   wordDropout?: number;
 }
 
