@@ -36,6 +36,11 @@ export interface TrainOptions {
    * `<unk>` in its place.
    */
   wordDropout?: number;
+  /**
+   * Passive-aggressive step (beam training only): each update is scaled by
+   * min(C, (wrong labels - score margin) / |feature difference|²) instead of 1; C is this value.
+   */
+  pa?: number;
 }
 
 /** The features that carry a token's own word: hidden by word dropout. */
@@ -88,6 +93,47 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
       state = nextState(ctx, state, labels[path[t]!]!, t);
     }
   };
+  /** Feature counts of a label path over tokens 0..last, added into `acc` with `sign`. */
+  const collectPath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, sign: number, acc: Map<string, Map<number, number>>): void => {
+    let state = START;
+    for (let t = 0; t <= last; t++) {
+      const dyn = tagFeatures(ctx, state, t);
+      for (const list of [stat[t]!, keep ? dyn.filter(keep) : dyn]) {
+        for (const x of list) {
+          let m = acc.get(x);
+          if (!m) acc.set(x, (m = new Map()));
+          m.set(path[t]!, (m.get(path[t]!) ?? 0) + sign);
+        }
+      }
+      state = nextState(ctx, state, labels[path[t]!]!, t);
+    }
+  };
+  const pa = options.pa ?? 0;
+  let steps = 0;
+  let stepSum = 0;
+  /** The passive-aggressive update of gold against predicted over tokens 0..last. */
+  const paUpdate = (ctx: TagContext, stat: readonly string[][], gold: readonly number[], pred: readonly number[], last: number): void => {
+    const acc = new Map<string, Map<number, number>>();
+    collectPath(ctx, stat, gold, last, 1, acc);
+    collectPath(ctx, stat, pred, last, -1, acc);
+    let norm = 0;
+    let margin = 0;
+    for (const [x, m] of acc) {
+      const w = weights.get(x);
+      for (const [l, v] of m) {
+        norm += v * v;
+        if (w) margin += w[l]! * v;
+      }
+    }
+    let loss = 0;
+    for (let t = 0; t <= last; t++) if (gold[t] !== pred[t]) loss++;
+    if (norm === 0) return;
+    const tau = Math.min(pa, Math.max(0, (loss - margin) / norm));
+    if (tau === 0) return;
+    steps++;
+    stepSum += tau;
+    for (const [x, m] of acc) for (const [l, v] of m) if (v !== 0) bump(x, l, tau * v);
+  };
   const order = data.map((_, i) => i);
   const random = rng(seed);
   const scores = new Float64Array(L);
@@ -114,8 +160,11 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
           beam = extendBeam(model, ctx, beam, i, scores, 0, width, cache, keep);
           const goldAlive = beam.some((h) => samePrefix(h, gold, i));
           if (!goldAlive || (i === sent.tokens.length - 1 && !samePrefix(beam[0]!, gold, i))) {
-            updatePath(ctx, stat, gold, i, 1);
-            updatePath(ctx, stat, labelPath(beam[0]!), i, -1);
+            if (pa > 0) paUpdate(ctx, stat, gold, labelPath(beam[0]!), i);
+            else {
+              updatePath(ctx, stat, gold, i, 1);
+              updatePath(ctx, stat, labelPath(beam[0]!), i, -1);
+            }
           }
           if (!goldAlive) break;
         }
@@ -151,6 +200,9 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     const st = stamps.get(f)!;
     for (let l = 0; l < L; l++) w[l] = (tot[l]! + (clock - st[l]!) * w[l]!) / clock;
   }
+  // Passive-aggressive steps are fractions: rescale so that the mean step is 1, as a perceptron's, so that the
+  // weight floor of serializeTagger (--min-weight) applies on the scale it was chosen for.
+  if (pa > 0 && stepSum > 0) for (const w of weights.values()) for (let l = 0; l < L; l++) w[l]! *= steps / stepSum;
   return { labels, weights, beam: width };
 }
 

@@ -7,7 +7,7 @@
  *   npx tsx scripts/train-pii-tagger.ts [--data fixtures/data] [--folds 5] [--epochs 16] [--seed 1]
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
  *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines] [--oof FILE]
- *       [--refill K] [--refill-streets] [--word-dropout P] [--weights FILE] [--cv-from REPORT]
+ *       [--refill K] [--refill-streets] [--word-dropout P] [--pa C] [--weights FILE] [--cv-from REPORT]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -27,6 +27,9 @@
  * for one of the same kind (a unit line for another, a whole address for one of the same outline), so the
  * tagger learns from the words around a postal block whether the generator splits it. --word-dropout P hides a
  * token's own word features (word, word bigrams, affixes) with chance P in each epoch (tried, not used).
+ * --pa C makes each beam update a passive-aggressive step (train-pii-perceptron.ts): the gold prefix is moved
+ * just far enough above the beam's best to clear its number of wrong labels, at most C times the features'
+ * difference (the shipped weights use --pa 1).
  * --weights FILE writes the weights there instead of src/security/pii/tagger-weights.ts. --cv-from REPORT
  * skips the cross-validation and takes its figures from the report of an earlier --cv-only run with the same
  * configuration (checked; both parts are deterministic in the seed, so the result is that of one full run):
@@ -61,6 +64,7 @@ const useWnut = process.argv.includes('--wnut');
 const drop = arg('--drop', '').split(',').filter(Boolean);
 const runs = Number(arg('--runs', '1'));
 const wordDropout = Number(arg('--word-dropout', '0'));
+const pa = Number(arg('--pa', '0'));
 const width = Number(arg('--beam', '1'));
 const margin = process.argv.includes('--margin') ? Number(arg('--margin', '')) : undefined;
 const reportPath = arg('--report', 'scripts/train-pii-report.json');
@@ -109,7 +113,7 @@ const foldNameFree: BenignFlagShare[] = [];
 for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
   const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...augmented(rows.filter((_, i) => !test.has(i)))];
-  const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout }), margin }, 'cv', minWeight));
+  const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout, pa }), margin }, 'cv', minWeight));
   for (const i of test) {
     const row = rows[i]!;
     const gold: TypedSpan[] = presidioGold(row);
@@ -124,7 +128,7 @@ for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   console.log(`fold ${k + 1}/${folds} done`);
 }
 /** The configuration written to the report (and compared with a --cv-from report). */
-const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout };
+const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout, pa };
 const cv = cvFrom ? undefined : crossValidationReport(scored, folds, seed);
 /** --oof FILE: the out-of-fold predictions with their texts, for scripts/pii-misses.ts. */
 const oofPath = arg('--oof', '');
@@ -153,7 +157,7 @@ if (!cvFrom && benignTexts.length) {
 if (!process.argv.includes('--cv-only')) {
   const all = [...presidio, ...wnut, ...augmented(rows)];
   const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}${refills ? ` + ${refills} cop${refills === 1 ? 'y' : 'ies'} with names, organisations, places, titles and NRP swapped` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
-  const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout }), margin }, trainedOn, minWeight);
+  const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout, pa }), margin }, trainedOn, minWeight);
   if (benignTexts.length) {
     showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));
     showBenign('name-free comments, trained now', benignFlagShare(nameFreeTexts, deserializeTagger(serialized)));

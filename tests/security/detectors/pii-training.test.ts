@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromPresidio, TAGGER_LABELS } from '../../../scripts/train-pii-data.js';
 import { trainPerceptron } from '../../../scripts/train-pii-perceptron.js';
+import { decode } from '../../../src/security/pii/tagger-model.js';
 
 const span = (text: string, type: string, value: string) => ({ entity_type: type, entity_value: value, start_position: text.indexOf(value), end_position: text.indexOf(value) + value.length });
 const text1 = 'Anna Berg lives in Oslo';
@@ -23,5 +24,34 @@ describe('PII tagger training with word dropout', () => {
       expect(ownWords(hidden)).toEqual([]);
       expect(hidden.some((f) => f.startsWith('w-1=') && f !== 'w-1=<pad>')).toBe(true);
     }
+  });
+});
+
+describe('PII tagger training with passive-aggressive steps', () => {
+  const more = [
+    ['Mila Novak moved to Tartu', 'PERSON', 'Mila Novak', 'GPE', 'Tartu'],
+    ['Ask Otto at Lawdragon today', 'PERSON', 'Otto', 'ORGANIZATION', 'Lawdragon'],
+    ['Jonas Lind lives in Bergen', 'PERSON', 'Jonas Lind', 'GPE', 'Bergen'],
+  ].map(([t, a, av, b, bv]) => fromPresidio({ full_text: t!, spans: [span(t!, a!, av!), span(t!, b!, bv!)] }));
+  const all = [...data, ...more];
+  const maxWeight = (weights: ReadonlyMap<string, ArrayLike<number>>): number => Math.max(...[...weights.values()].flatMap((w) => Array.from(w, Math.abs)));
+
+  it('tags its training texts right, with weights on the perceptron’s scale', () => {
+    const model = trainPerceptron(all, TAGGER_LABELS, 6, 1, { width: 2, pa: 1 });
+    for (const s of all) expect(decode(model, s.tokens, s.rx)).toEqual(s.labels);
+    const plain = trainPerceptron(all, TAGGER_LABELS, 6, 1, { width: 2 });
+    const ratio = maxWeight(model.weights) / maxWeight(plain.weights);
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(5);
+  });
+
+  it('differs from the perceptron’s unit steps', () => {
+    const pa = trainPerceptron(all, TAGGER_LABELS, 3, 1, { width: 2, pa: 1 }).weights;
+    const plain = trainPerceptron(all, TAGGER_LABELS, 3, 1, { width: 2 }).weights;
+    const differs = [...pa].some(([f, w]) => {
+      const p = plain.get(f);
+      return !p || Array.from(w).some((x, l) => Math.abs(x - p[l]!) > 1e-9);
+    });
+    expect(differs).toBe(true);
   });
 });
