@@ -17,6 +17,10 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZA
 const COMMON: ReadonlySet<string> = new Set(['word', 'date']);
 /** Abbreviated company suffixes, written with a period. */
 const ORG_ABBREVIATION = /\b(?:ltd|inc|corp|co|bros|plc|llc|assn|intl)$/i;
+/** Abbreviated street words (English, and the Polish "ul." / "al.", the Hungarian "u."), written with a period. */
+const STREET_ABBREVIATION = /\b(?:st|str|rd|ave|av|blvd|dr|ln|ct|pl|sq|hwy|pkwy|cres|ter|terr|rte|apt|ste|ul|al|u)$/i;
+const PLACE_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
+const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
 /** The tagger trained by scripts/train-pii-tagger.ts, decoded on first use. */
 export function shippedTagger(): TaggerModel {
@@ -56,14 +60,18 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 /**
  * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator, quote or emoji at
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
- * "579"), an organisation's abbreviated suffix without its period ("Smith Ltd" of "Smith Ltd."); a span
- * without a letter or digit becomes empty.
+ * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho"), a bracket opened and not closed ("Cyprus (Greek"),
+ * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
+ * Str"); a span without a letter or digit becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
+  if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (text[end] === ')' && count(text.slice(start, end), '(') > count(text.slice(start, end), ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
+  if (PLACE_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
   if (type === 'PHONE') {
     const value = text.slice(start, end);
     if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;

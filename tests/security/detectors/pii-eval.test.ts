@@ -36,6 +36,10 @@ describe('presidio-synth scoring', () => {
 });
 
 describe('tidyEdges', () => {
+  /** The text of `value`'s first occurrence in `text` after tidyEdges, read as `type`. */
+  const tidied = (text: string, value: string, type: string): string =>
+    text.slice(...tidyEdges(text, type, text.indexOf(value), text.indexOf(value) + value.length));
+
   it('drops dangling separators and gives a phone back its opening bracket and plus sign', () => {
     const text = 'fax (579)888-3058- or +41 69 979';
     const phone = text.indexOf('579');
@@ -47,10 +51,25 @@ describe('tidyEdges', () => {
 
   it("gives an organisation's abbreviated suffix its period, and nothing else a following period", () => {
     const text = 'I work for Pixia Corp. and Smith Ltd.\nAcme Corporation. Anna.';
-    const span = (value: string, type: string) => text.slice(...tidyEdges(text, type, text.indexOf(value), text.indexOf(value) + value.length));
+    const span = (value: string, type: string) => tidied(text, value, type);
     expect(span('Pixia Corp', 'ORGANIZATION')).toBe('Pixia Corp.');
     expect(span('Smith Ltd', 'ORGANIZATION')).toBe('Smith Ltd.');
     expect(span('Acme Corporation', 'ORGANIZATION')).toBe('Acme Corporation');
     expect(span('Anna', 'PERSON')).toBe('Anna');
+  });
+
+  it('finishes a name cut at a hyphen, a bracket left open and a street abbreviation, and nothing else', () => {
+    const text = 'says Hauta-aho. We moved from Cyprus (Greek), to 136 Filadelfeos Str., Klirou; Berlin-based, 61 St. (home)';
+    const cases: [string, string, string][] = [
+      ['Hauta', 'PERSON', 'Hauta-aho'],
+      ['Cyprus (Greek', 'LOCATION', 'Cyprus (Greek)'],
+      ['136 Filadelfeos Str', 'STREET_ADDRESS', '136 Filadelfeos Str.'],
+      ['Berlin', 'LOCATION', 'Berlin'],
+      ['Klirou', 'LOCATION', 'Klirou'],
+      ['61', 'STREET_ADDRESS', '61'],
+      ['(home', 'LOCATION', '(home)'],
+      ['Filadelfeos Str', 'PERSON', 'Filadelfeos Str'],
+    ];
+    for (const [value, type, expected] of cases) expect(tidied(text, value, type)).toBe(expected);
   });
 });

@@ -90,4 +90,11 @@ describe('labelled phone numbers', () => {
     expect(labelled('can you call me on 9472 7916? thanks')).toEqual(['9472 7916']);
     expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
   });
+
+  it('reads a one-digit area code after a trunk prefix, "+33 (0)6 …", as part of the number', () => {
+    const phones = (text: string): string[] => findPatternSpans(text).filter((s) => s.type === 'PHONE').map((s) => s.text);
+    expect(phones('Mobile: +33 (0)6 12 34 56 78')).toContain('+33 (0)6 12 34 56 78');
+    expect(phones('416 60 039 office\n+46 (0)8 928 571 38 fax')).toContain('+46 (0)8 928 571 38');
+    expect(phones('Call (2) 12 or 7 (3) cats')).toEqual([]);
+  });
 });
