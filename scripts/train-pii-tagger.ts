@@ -156,7 +156,7 @@ if (!cvFrom && benignTexts.length) {
 
 if (!process.argv.includes('--cv-only')) {
   const all = [...presidio, ...wnut, ...augmented(rows)];
-  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}${refills ? ` + ${refills} cop${refills === 1 ? 'y' : 'ies'} with names, organisations, places, titles and NRP swapped` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}`;
+  const trainedOn = `presidio-synth (${rows.length} sentences)${useWnut ? ' + wnut17train' : ''}${negativeCount ? ` + ${negatives.length} GoEmotions texts as negatives${negativeFilter === 'all' ? '' : ` (filter ${negativeFilter})`}` : ''}${leadLines ? ' + laid-out texts again after a prose line' : ''}${refills ? ` + ${refills} cop${refills === 1 ? 'y' : 'ies'} with names, organisations, places, titles and NRP${refillStreets ? ', one-line streets' : ''} swapped` : ''}, ${epochs} epochs, seed ${seed}${runs > 1 ? `, weights averaged over ${runs} runs` : ''}${width > 1 ? `, beam ${width}${margin !== undefined ? ` (margin ${margin})` : ''}` : ''}${pa > 0 ? `, passive-aggressive steps (C ${pa})` : ''}`;
   const serialized = serializeTagger({ ...trainAveraged(all, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout, pa }), margin }, trainedOn, minWeight);
   if (benignTexts.length) {
     showBenign('trained now', benignFlagShare(benignTexts, deserializeTagger(serialized)));

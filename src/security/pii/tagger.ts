@@ -19,7 +19,9 @@ const COMMON: ReadonlySet<string> = new Set(['word', 'date']);
 const ORG_ABBREVIATION = /\b(?:ltd|inc|corp|co|bros|plc|llc|assn|intl)$/i;
 /** Abbreviated street words (English, and the Polish "ul." / "al.", the Hungarian "u."), written with a period. */
 const STREET_ABBREVIATION = /\b(?:st|str|rd|ave|av|blvd|dr|ln|ct|pl|sq|hwy|pkwy|cres|ter|terr|rte|apt|ste|ul|al|u)$/i;
-const PLACE_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
+/** Types whose span may end in a street abbreviation (a postcode never does). */
+const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
+/** How often `ch` occurs in `text`. */
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
 /** The tagger trained by scripts/train-pii-tagger.ts, decoded on first use. */
@@ -71,7 +73,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (text[end] === ')' && count(text.slice(start, end), '(') > count(text.slice(start, end), ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
-  if (PLACE_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
+  if (STREET_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
   if (type === 'PHONE') {
     const value = text.slice(start, end);
     if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;
