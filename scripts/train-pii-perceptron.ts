@@ -83,31 +83,26 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
     const infos = tokenInfos(s.tokens);
     return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues, head: lineHeads(s.tokens) };
   });
+  /** Calls `visit` with every feature of tokens 0..last under the label path `path`, and that token's label. */
+  const walkPath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, visit: (feature: string, label: number) => void): void => {
+    let state = START;
+    for (let t = 0; t <= last; t++) {
+      const dyn = tagFeatures(ctx, state, t);
+      for (const x of stat[t]!) visit(x, path[t]!);
+      for (const x of keep ? dyn.filter(keep) : dyn) visit(x, path[t]!);
+      state = nextState(ctx, state, labels[path[t]!]!, t);
+    }
+  };
   /** Adds `delta` to the features of tokens 0..last under the label path `path`. */
-  const updatePath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, delta: number): void => {
-    let state = START;
-    for (let t = 0; t <= last; t++) {
-      const dyn = tagFeatures(ctx, state, t);
-      for (const x of stat[t]!) bump(x, path[t]!, delta);
-      for (const x of keep ? dyn.filter(keep) : dyn) bump(x, path[t]!, delta);
-      state = nextState(ctx, state, labels[path[t]!]!, t);
-    }
-  };
+  const updatePath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, delta: number): void =>
+    walkPath(ctx, stat, path, last, (x, l) => bump(x, l, delta));
   /** Feature counts of a label path over tokens 0..last, added into `acc` with `sign`. */
-  const collectPath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, sign: number, acc: Map<string, Map<number, number>>): void => {
-    let state = START;
-    for (let t = 0; t <= last; t++) {
-      const dyn = tagFeatures(ctx, state, t);
-      for (const list of [stat[t]!, keep ? dyn.filter(keep) : dyn]) {
-        for (const x of list) {
-          let m = acc.get(x);
-          if (!m) acc.set(x, (m = new Map()));
-          m.set(path[t]!, (m.get(path[t]!) ?? 0) + sign);
-        }
-      }
-      state = nextState(ctx, state, labels[path[t]!]!, t);
-    }
-  };
+  const collectPath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, sign: number, acc: Map<string, Map<number, number>>): void =>
+    walkPath(ctx, stat, path, last, (x, l) => {
+      let m = acc.get(x);
+      if (!m) acc.set(x, (m = new Map()));
+      m.set(l, (m.get(l) ?? 0) + sign);
+    });
   const pa = options.pa ?? 0;
   let steps = 0;
   let stepSum = 0;
@@ -125,9 +120,9 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
         if (w) margin += w[l]! * v;
       }
     }
+    if (norm === 0) return;
     let loss = 0;
     for (let t = 0; t <= last; t++) if (gold[t] !== pred[t]) loss++;
-    if (norm === 0) return;
     const tau = Math.min(pa, Math.max(0, (loss - margin) / norm));
     if (tau === 0) return;
     steps++;

@@ -71,7 +71,8 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
-  if (text[end] === ')' && count(text.slice(start, end), '(') > count(text.slice(start, end), ')')) end++;
+  const inside = text.slice(start, end);
+  if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
   if (STREET_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
   if (type === 'PHONE') {

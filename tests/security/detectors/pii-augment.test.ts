@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PresidioRow } from '../../../benchmarks/security/load-data.js';
 import { streetKind, withRefilledSlots } from '../../../scripts/train-pii-augment.js';
 import { rng } from '../../../scripts/train-pii-perceptron.js';
-
-function row(text: string, ...spans: [string, string][]): PresidioRow {
-  return {
-    full_text: text,
-    spans: spans.map(([type, value]) => ({ entity_type: type, entity_value: value, start_position: text.indexOf(value), end_position: text.indexOf(value) + value.length })),
-  };
-}
+import { presidioRow as row } from '../../helpers/presidio-row.js';
 
 describe('training texts with their entity values swapped', () => {
   const rows = [
@@ -40,13 +33,16 @@ describe('training texts with their entity values swapped', () => {
 
 describe('street-address values swapped by kind', () => {
   it('tells bare numbers, unit lines and whole addresses of different outlines apart', () => {
-    expect(streetKind('28245')).toBe('n');
-    expect(streetKind('Puruntie 82')).toBe('wds');
-    expect(streetKind('Apt. 595')).toBe('us');
-    expect(streetKind('P.O. Box 242')).toBe('us');
-    expect(streetKind('31 Rue tachkent')).toBe('dws');
-    expect(streetKind('6400 12 Timms Drive Suite 215 NUNGATTA Australia')).toBe('ddl');
-    expect(streetKind('609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria')).toBe('dwl,');
+    const kinds: Record<string, string> = {
+      '28245': 'n',
+      'Puruntie 82': 'wds',
+      'Apt. 595': 'us',
+      'P.O. Box 242': 'us',
+      '31 Rue tachkent': 'dws',
+      '6400 12 Timms Drive Suite 215 NUNGATTA Australia': 'ddl',
+      '609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria': 'dwl,',
+    };
+    for (const [value, kind] of Object.entries(kinds)) expect(streetKind(value)).toBe(kind);
   });
 
   const rows = [

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fromPresidio, TAGGER_LABELS } from '../../../scripts/train-pii-data.js';
 import { trainPerceptron } from '../../../scripts/train-pii-perceptron.js';
 import { decode } from '../../../src/security/pii/tagger-model.js';
+import { presidioRow } from '../../helpers/presidio-row.js';
 
-const span = (text: string, type: string, value: string) => ({ entity_type: type, entity_value: value, start_position: text.indexOf(value), end_position: text.indexOf(value) + value.length });
-const text1 = 'Anna Berg lives in Oslo';
-const text2 = 'Call Kuba at Cloudmade tomorrow';
 const data = [
-  fromPresidio({ full_text: text1, spans: [span(text1, 'PERSON', 'Anna Berg'), span(text1, 'GPE', 'Oslo')] }),
-  fromPresidio({ full_text: text2, spans: [span(text2, 'PERSON', 'Kuba'), span(text2, 'ORGANIZATION', 'Cloudmade')] }),
-];
+  presidioRow('Anna Berg lives in Oslo', ['PERSON', 'Anna Berg'], ['GPE', 'Oslo']),
+  presidioRow('Call Kuba at Cloudmade tomorrow', ['PERSON', 'Kuba'], ['ORGANIZATION', 'Cloudmade']),
+].map(fromPresidio);
 const own = /^(w|w-1w|ww\+1|p3|x3|x2|t-1\|w)=(.*)$/;
 /** Features of a token's own word that name a real word (padding and the hidden-word marker are not words). */
 const ownWords = (features: readonly string[]): string[] =>
@@ -29,10 +27,10 @@ describe('PII tagger training with word dropout', () => {
 
 describe('PII tagger training with passive-aggressive steps', () => {
   const more = [
-    ['Mila Novak moved to Tartu', 'PERSON', 'Mila Novak', 'GPE', 'Tartu'],
-    ['Ask Otto at Lawdragon today', 'PERSON', 'Otto', 'ORGANIZATION', 'Lawdragon'],
-    ['Jonas Lind lives in Bergen', 'PERSON', 'Jonas Lind', 'GPE', 'Bergen'],
-  ].map(([t, a, av, b, bv]) => fromPresidio({ full_text: t!, spans: [span(t!, a!, av!), span(t!, b!, bv!)] }));
+    presidioRow('Mila Novak moved to Tartu', ['PERSON', 'Mila Novak'], ['GPE', 'Tartu']),
+    presidioRow('Ask Otto at Lawdragon today', ['PERSON', 'Otto'], ['ORGANIZATION', 'Lawdragon']),
+    presidioRow('Jonas Lind lives in Bergen', ['PERSON', 'Jonas Lind'], ['GPE', 'Bergen']),
+  ].map(fromPresidio);
   const all = [...data, ...more];
   const maxWeight = (weights: ReadonlyMap<string, ArrayLike<number>>): number => Math.max(...[...weights.values()].flatMap((w) => Array.from(w, Math.abs)));
 
