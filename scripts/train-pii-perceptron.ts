@@ -2,7 +2,7 @@
 import { beamCache, extendBeam, labelPath, startBeam, type Hypothesis } from '../src/security/pii/tagger-beam.js';
 import { staticFeatures, tokenInfos } from '../src/security/pii/tagger-features.js';
 import { nextState, layoutAllows, START, tagFeatures, type TagContext } from '../src/security/pii/tagger-state.js';
-import { layoutOf, lineHeads } from '../src/security/pii/tagger-layout.js';
+import { layoutOf, lineHeads, sentenceStarts } from '../src/security/pii/tagger-layout.js';
 import { addScores, allowed, type TaggerModel } from '../src/security/pii/tagger-model.js';
 import type { Token } from '../src/security/pii/tokenize.js';
 import { createRng } from '../src/core/prompts/rng.js';
@@ -81,7 +81,7 @@ export function trainPerceptron(data: readonly TaggedSentence[], labels: readonl
   const statics = data.map((s) => staticFeatures(s.tokens, s.rx).map((list) => (keep ? list.filter(keep) : list)));
   const contexts: TagContext[] = data.map((s) => {
     const infos = tokenInfos(s.tokens);
-    return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), cues: layoutOf(s.tokens, infos).cues, head: lineHeads(s.tokens) };
+    return { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: s.tokens.map((t) => t.gap === '\n'), sentence: sentenceStarts(s.tokens), cues: layoutOf(s.tokens, infos).cues, head: lineHeads(s.tokens) };
   });
   /** Calls `visit` with every feature of tokens 0..last under the label path `path`, and that token's label. */
   const walkPath = (ctx: TagContext, stat: readonly string[][], path: readonly number[], last: number, visit: (feature: string, label: number) => void): void => {

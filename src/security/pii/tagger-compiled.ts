@@ -58,8 +58,9 @@ export interface CompiledTagger {
   types: string[];
   /**
    * 1 where label l may extend a state under BIO and the layout constraint (tagger-state.ts's layoutAllows),
-   * at (((p + 1) * 4 + flags) * 2 + s) * L + l: p the state's previous label (-1: none), flags its layout
-   * flags, s 1 when the token starts a line other than the first.
+   * at (((p + 1) * 4 + flags) * 3 + s) * L + l: p the state's previous label (-1: none), flags its layout
+   * flags, s 1 when the token starts a line other than the first, 2 when it opens a sentence within a line
+   * (tagger-layout.ts's sentenceStarts), 0 otherwise.
    */
   extend: Uint8Array;
 }
@@ -136,19 +137,19 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
     const pair = b === undefined ? null : splitPair(value);
     if (b !== undefined && pair) setRow(innerOf(pairs[b[0]]!, pair[0]), pair[1], PAIR_GROUPS[b[0]]!.length, b[1], w, L);
   }
-  const extend = new Uint8Array((L + 1) * 8 * L);
+  const extend = new Uint8Array((L + 1) * 12 * L);
   for (let p = -1; p < L; p++) {
     for (let flags = 0; flags < 4; flags++) {
-      for (let s = 0; s < 2; s++) {
+      for (let s = 0; s < 3; s++) {
         for (let l = 0; l < L; l++) {
           // BIO: an I- label continues an entity of its own type (no previous label reads as 'O').
           let ok = typeOf[l] === -1 || begins[l] === 1 || (p !== -1 && typeOf[p] === typeOf[l]);
           if (ok && typeOf[l] !== -1) {
             const isPlace = place[l] === 1;
-            if (begins[l] === 0) ok = s === 0 || (isPlace && (flags & 1) === 0);
+            if (begins[l] === 0) ok = isPlace ? s !== 1 || (flags & 1) === 0 : s === 0;
             else ok = !(isPlace && (flags & 2) !== 0 && p !== -1 && typeOf[p] !== -1 && place[p] === 1);
           }
-          extend[(((p + 1) * 4 + flags) * 2 + s) * L + l] = ok ? 1 : 0;
+          extend[(((p + 1) * 4 + flags) * 3 + s) * L + l] = ok ? 1 : 0;
         }
       }
     }

@@ -1,3 +1,4 @@
+import { gazetteer } from './gazetteer.js';
 import type { TokenInfo } from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
@@ -62,6 +63,41 @@ export function lineHeads(tokens: readonly Token[]): boolean[] {
     if (seen || !/[\p{L}\p{N}]/u.test(tok.text)) return false;
     return (seen = true);
   });
+}
+
+/**
+ * Words whose period is an abbreviation's rather than a sentence's end: honorifics come from the gazetteer;
+ * these are company suffixes, street words, months and a few common short forms.
+ */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'inc', 'ltd', 'corp', 'co', 'bros', 'plc', 'llc', 'assn', 'intl', 'dept', 'univ', 'jr', 'sr', 'st', 'str', 'rd', 'ave',
+  'av', 'blvd', 'ln', 'ct', 'pl', 'sq', 'hwy', 'pkwy', 'apt', 'ste', 'ul', 'al', 'no', 'nr', 'vs', 'etc', 'approx', 'ca',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
+  'sat', 'sun', 'mt', 'ft', 'fig', 'vol', 'ed', 'rev', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt', 'cmdr',
+]);
+
+/**
+ * For every token, whether it opens a sentence in running text: a capitalised word after a space that
+ * follows "!", "?" or a period closing a word of two or more letters that is no abbreviation ("Uber. Sarah"
+ * but not "Dr. Holst", "A. Persson", "Inc. and", "18. Apt"). No name, organisation or other non-place
+ * entity runs on across one (tagger-state.ts's layoutAllows); a line break is ruled on apart.
+ */
+export function sentenceStarts(tokens: readonly Token[], lexicon: ReadonlyMap<string, string> = gazetteer()): boolean[] {
+  return tokens.map((tok, i) => {
+    if (i < 2 || tok.gap !== ' ' || !/^\p{Lu}/u.test(tok.text)) return false;
+    const mark = tokens[i - 1]!;
+    if (mark.gap !== '') return false;
+    if (mark.text === '!' || mark.text === '?') return true;
+    if (mark.text !== '.') return false;
+    return endsSentence(tokens[i - 2]!.text, lexicon);
+  });
+}
+
+/** Whether a period right after `word` ends a sentence: a word of two or more letters that is no abbreviation. */
+export function endsSentence(word: string, lexicon: ReadonlyMap<string, string> = gazetteer()): boolean {
+  if (!/^\p{L}{2,}$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return !ABBREVIATIONS.has(lower) && lexicon.get(lower) !== 'honorific';
 }
 
 /** Line lengths in tokens as a few buckets (0 when there is no such line). */

@@ -3,7 +3,7 @@ import { compileTagger } from './tagger-compiled.js';
 import {
   DynamicScores, ENTITY_START, FIRST_TYPE, FLAGS, LINE_LABEL, PREV, PREV2, PREV_LINE_LABEL, STATE_SIZE,
 } from './tagger-dynamic.js';
-import { lineHeads } from './tagger-layout.js';
+import { lineHeads, sentenceStarts } from './tagger-layout.js';
 import type { TaggerModel } from './tagger-model.js';
 import { staticScores } from './tagger-scores.js';
 import type { Token } from './tokenize.js';
@@ -38,6 +38,7 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   const { scores: statics, words, shapes, cues, shapeIds, shapeCount } = staticScores(model, tokens, rx);
   const lineStart = new Uint8Array(n);
   for (let i = 0; i < n; i++) lineStart[i] = i === 0 || tokens[i]!.gap === '\n' ? 1 : 0;
+  const sentence = sentenceStarts(tokens);
   const heads = lineHeads(tokens);
   const lineHead = new Uint8Array(n);
   for (let i = 0; i < n; i++) lineHead[i] = heads[i] ? 1 : 0;
@@ -54,11 +55,11 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
   for (let i = 0; i < n; i++) {
     let count = 0;
     const base = i * L;
-    const startsLine = lineStart[i] === 1 && i > 0 ? 1 : 0;
+    const start = lineStart[i] === 1 && i > 0 ? 1 : sentence[i] ? 2 : 0;
     for (let h = 0; h < size; h++) {
       const dyn = dynamic.scores(states, h * STATE_SIZE, i);
       const prev = states[h * STATE_SIZE + PREV]!;
-      const row = (((prev + 1) * 4 + states[h * STATE_SIZE + FLAGS]!) * 2 + startsLine) * L;
+      const row = (((prev + 1) * 4 + states[h * STATE_SIZE + FLAGS]!) * 3 + start) * L;
       const hs = beamScores[h]!;
       for (let l = 0; l < L; l++) {
         if (tagger.extend[row + l] !== 1) continue;

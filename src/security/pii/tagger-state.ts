@@ -9,6 +9,8 @@ export interface TagContext {
   shapes: readonly string[];
   /** True where a line break precedes the token. */
   newline: readonly boolean[];
+  /** True where the token opens a sentence in running text (tagger-layout.ts's sentenceStarts); absent: nowhere. */
+  sentence?: readonly boolean[];
   /** Cue words of the text (tagger-layout.ts). */
   cues: readonly string[];
   /** True where the token is its line's head (tagger-layout.ts's lineHeads); absent: the line's first token. */
@@ -59,13 +61,14 @@ export function nextState(ctx: TagContext, state: TagState, label: string, i: nu
 
 /**
  * Whether `label` keeps the text's layout consistent: only a place (a postal block) runs over a line
- * break; a text that already split a place into adjacent pieces never runs a place over a line break,
- * and one that ran a place over a line break never splits one (a text lays its addresses out one way).
+ * break or into a new sentence ("Uber. Sarah" is two entities); a text that already split a place into
+ * adjacent pieces never runs a place over a line break, and one that ran a place over a line break never
+ * splits one (a text lays its addresses out one way).
  */
 export function layoutAllows(ctx: TagContext, state: TagState, label: string, i: number): boolean {
   if (label === 'O') return true;
   const place = PLACE_TYPES.has(label.slice(2));
-  if (label.startsWith('I-')) return ctx.newline[i] !== true || (place && !state.split);
+  if (label.startsWith('I-')) return place ? ctx.newline[i] !== true || !state.split : ctx.newline[i] !== true && ctx.sentence?.[i] !== true;
   return !(place && state.multiline && state.prev !== 'O' && state.prev !== '<s>' && PLACE_TYPES.has(state.prev.slice(2)));
 }
 

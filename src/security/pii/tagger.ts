@@ -4,9 +4,10 @@ import { findNameRuleSpans } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { regexTags } from './tagger-features.js';
+import { endsSentence } from './tagger-layout.js';
 import { decode, deserializeTagger, entities, type TaggerModel } from './tagger-model.js';
 import { TAGGER_WEIGHTS } from './tagger-weights.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
 let shipped: TaggerModel | undefined;
@@ -55,8 +56,21 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (end <= start) return [];
     if (first === last && NAME_TYPES.has(type) && COMMON.has(lexicon.get(tokens[first]!.text.toLowerCase()) ?? '')) return [];
-    return [{ type: type as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
+    const kind = (type === 'PERSON' || type === 'TITLE') && knownOrganisation(tokens.slice(first, last + 1), lexicon) ? 'ORGANIZATION' : type;
+    return [{ type: kind as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
   });
+}
+
+/**
+ * Whether a span the tagger called a person or a title is a known organisation: its first word is one
+ * ("Google", "Uber", "Netflix" in the gazetteer) and every other word an ordinary one ("Uber Eats"). A known
+ * organisation later in the span is a surname ("Harrison Ford", "Michael Dell" stay people). The presidio
+ * texts the tagger learns from rarely hold a well-known company, so it reads a lone brand in a diary
+ * ("leaving Google next month", "joined Uber") as a name or a job.
+ */
+export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<string, string>): boolean {
+  const words = span.filter((token) => /\p{L}/u.test(token.text)).map((token) => lexicon.get(token.text.toLowerCase()) ?? '');
+  return words[0] === 'org' && words.slice(1).every((kind) => COMMON.has(kind));
 }
 
 /**
@@ -64,7 +78,8 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
  * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho"), a bracket opened and not closed ("Cyprus (Greek"),
  * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
- * Str"); a span without a letter or digit becomes empty.
+ * Str"), a name, organisation or title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span
+ * without a letter or digit becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
@@ -75,6 +90,8 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
   if (STREET_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
+  const fullStop = !STREET_TYPES.has(type) && type !== 'ZIP_CODE' && text[end - 1] === '.';
+  if (fullStop && endsSentence(/[\p{L}\p{N}]*$/u.exec(text.slice(start, end - 1))![0])) end--;
   if (type === 'PHONE') {
     const value = text.slice(start, end);
     if (text[start - 1] === '(' && value.indexOf(')') !== -1 && (value.indexOf('(') === -1 || value.indexOf(')') < value.indexOf('('))) start--;

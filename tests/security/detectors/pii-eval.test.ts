@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePresidio, presidioGold } from '../../../benchmarks/security/eval-pii.js';
 import type { PresidioRow } from '../../../benchmarks/security/load-data.js';
-import { tidyEdges } from '../../../src/security/pii/tagger.js';
+import { gazetteer } from '../../../src/security/pii/gazetteer.js';
+import { knownOrganisation, shippedTagger, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
+import { tokenize } from '../../../src/security/pii/tokenize.js';
 
 const row = (full_text: string, spans: [string, string][]): PresidioRow => ({
   full_text,
@@ -71,5 +73,44 @@ describe('tidyEdges', () => {
       ['Filadelfeos Str', 'PERSON', 'Filadelfeos Str'],
     ];
     for (const [value, type, expected] of cases) expect(tidied(text, value, type)).toBe(expected);
+  });
+
+  it("leaves a sentence's full stop out of a name, organisation or title, and keeps an abbreviation's", () => {
+    const text = 'I joined Uber. Then Mr. Li of Acme Inc. met the U.N. envoy at 5 Main St. on Kálmán u. 12.';
+    const cases: [string, string, string][] = [
+      ['Uber.', 'ORGANIZATION', 'Uber'],
+      ['Uber.', 'PERSON', 'Uber'],
+      ['Mr.', 'TITLE', 'Mr.'],
+      ['Acme Inc.', 'ORGANIZATION', 'Acme Inc.'],
+      ['U.N.', 'ORGANIZATION', 'U.N.'],
+      ['5 Main St.', 'STREET_ADDRESS', '5 Main St.'],
+      ['Kálmán u. 12.', 'STREET_ADDRESS', 'Kálmán u. 12.'],
+    ];
+    for (const [value, type, expected] of cases) expect(tidied(text, value, type)).toBe(expected);
+  });
+});
+
+describe('knownOrganisation', () => {
+  it('reads a span as a known organisation only when its first word is one and no name follows', () => {
+    const cases: [string, boolean][] = [
+      ['Google', true],
+      ['Uber Eats', true],
+      ['Harrison Ford', false],
+      ['Michael Dell', false],
+      ['Dr. Netflix', false],
+      ['Tom Becker', false],
+      ['Zyxwquo', false],
+    ];
+    for (const [span, expected] of cases) expect([span, knownOrganisation(tokenize(span), gazetteer())]).toEqual([span, expected]);
+  });
+
+  it('types a well-known company the tagger read as a person or a job as an organisation, and nothing else', () => {
+    const { labels } = shippedTagger();
+    /** A model that reads every word as a one-word entity of `type`. */
+    const everyWordA = (type: string) => ({ labels, weights: new Map([['b', labels.map((label) => (label === `B-${type}` ? 100 : 0))]]) });
+    const spans = (text: string, type: string) => tagEntities(text, [], everyWordA(type)).map((s) => [s.type, s.text]);
+    expect(spans('Google Anna Uber', 'PERSON')).toEqual([['ORGANIZATION', 'Google'], ['PERSON', 'Anna'], ['ORGANIZATION', 'Uber']]);
+    expect(spans('Netflix Teacher', 'TITLE')).toEqual([['ORGANIZATION', 'Netflix'], ['TITLE', 'Teacher']]);
+    expect(spans('Google', 'LOCATION')).toEqual([['LOCATION', 'Google']]);
   });
 });

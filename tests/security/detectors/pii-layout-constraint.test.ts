@@ -3,6 +3,7 @@ import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.j
 import { decode, entities, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
 import { layoutAllows, nextState, START, type TagContext, type TagState } from '../../../src/security/pii/tagger-state.js';
 import { regexTags } from '../../../src/security/pii/tagger-features.js';
+import { sentenceStarts } from '../../../src/security/pii/tagger-layout.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
 import { tokenize } from '../../../src/security/pii/tokenize.js';
 
@@ -59,6 +60,38 @@ describe('the layout constraint of the tagging search', () => {
         if (!places.has(type)) expect(tokens.slice(a + 1, b + 1).some((t) => t.gap === '\n')).toBe(false);
       }
     }
+  });
+});
+
+describe('sentence starts in the tagging search', () => {
+  /** The words of `text` that open a sentence. */
+  const starts = (text: string): string[] => {
+    const tokens = tokenize(text);
+    const flags = sentenceStarts(tokens);
+    return tokens.filter((_, i) => flags[i]).map((t) => t.text);
+  };
+
+  it('finds a capitalised word after a full stop, "!" or "?", and not after an abbreviation, an initial or a number', () => {
+    expect(starts('I joined Uber. Sarah says hi! Tom too? Yes.')).toEqual(['Sarah', 'Tom', 'Yes']);
+    expect(starts('Dr. Holst met Vide A. Persson at Fernandez Inc. and U.N. Staff at Apt. 5, Kálmán u. 12. Apt. 3')).toEqual([]);
+    expect(starts('we met at noon. then left.\nNext line. and lower case')).toEqual([]);
+  });
+
+  it('lets no name, organisation or title run on into a new sentence, and lets a place', () => {
+    const words = ['i', 'joined', 'uber', '.', 'sarah'];
+    const sentence: TagContext = { words, shapes: ['X', 'x', 'Xx', '.', 'Xx'], newline: [false, false, false, false, false], sentence: [false, false, false, false, true], cues: [] };
+    let s = START;
+    ['O', 'O', 'B-ORGANIZATION', 'I-ORGANIZATION'].forEach((label, i) => (s = nextState(sentence, s, label, i)));
+    expect(layoutAllows(sentence, s, 'I-ORGANIZATION', 4)).toBe(false);
+    expect(layoutAllows(sentence, s, 'B-PERSON', 4)).toBe(true);
+    let p = START;
+    ['O', 'O', 'B-LOCATION', 'I-LOCATION'].forEach((label, i) => (p = nextState(sentence, p, label, i)));
+    expect(layoutAllows(sentence, p, 'I-LOCATION', 4)).toBe(true);
+    // A model that, once an entity is open, always runs it on: only the search's constraints end it.
+    const { labels } = shippedTagger();
+    const runOn: TaggerModel = { labels, weights: new Map([['b', labels.map((label) => (label === 'I-PERSON' ? 100 : label === 'B-PERSON' ? 50 : 0))]]) };
+    const text = 'We met at Acme. Sarah says hi! Dr. Holst came by A. Persson.';
+    expect(detectPIIWith(text, {}, runOn).map((s) => s.text)).toEqual(['We met at Acme', 'Sarah says hi', 'Dr. Holst came by A. Persson']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beamCache, extendBeam, labelPath, startBeam } from '../../../src/security/pii/tagger-beam.js';
 import { regexTags, staticFeatures, tokenInfos } from '../../../src/security/pii/tagger-features.js';
-import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
+import { layoutOf, lineHeads, sentenceStarts } from '../../../src/security/pii/tagger-layout.js';
 import { addScores, decode, type TaggerModel } from '../../../src/security/pii/tagger-model.js';
 import type { TagContext } from '../../../src/security/pii/tagger-state.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
@@ -21,7 +21,7 @@ const TEXTS = [
 /** The training search (tagger-beam.ts over feature strings): the reference the fast decoder must equal. */
 function referenceDecode(model: TaggerModel, tokens: readonly Token[], rx: readonly string[], width: number): string[] {
   const infos = tokenInfos(tokens);
-  const ctx: TagContext = { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: tokens.map((t) => t.gap === '\n'), cues: layoutOf(tokens, infos).cues, head: lineHeads(tokens) };
+  const ctx: TagContext = { words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), newline: tokens.map((t) => t.gap === '\n'), sentence: sentenceStarts(tokens), cues: layoutOf(tokens, infos).cues, head: lineHeads(tokens) };
   const features = staticFeatures(tokens, rx);
   const cache = beamCache();
   let beam = startBeam();
