@@ -17,6 +17,7 @@ function classOf(tags: string): string {
   if (/Demonym|Religion/.test(tags)) return 'nrp';
   if (/Honorific/.test(tags)) return 'honorific';
   if (/Month|WeekDay|Date|Duration/.test(tags)) return 'date';
+  if (/Actor/.test(tags)) return 'actor';
   return 'word';
 }
 

@@ -14,8 +14,8 @@ let shipped: TaggerModel | undefined;
 
 /** Name-like types whose one-word spans are dropped when the word is an ordinary dictionary word. */
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
-/** Gazetteer classes of ordinary words ("Yesterday", "Comedy"): never a name on their own. */
-const COMMON: ReadonlySet<string> = new Set(['word', 'date']);
+/** Gazetteer classes of ordinary words ("Yesterday", "Comedy") and of job and role nouns ("Teacher"): never a name on their own. */
+const COMMON: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 /** Abbreviated company suffixes, written with a period. */
 const ORG_ABBREVIATION = /\b(?:ltd|inc|corp|co|bros|plc|llc|assn|intl)$/i;
 /** Abbreviated street words (English, and the Polish "ul." / "al.", the Hungarian "u."), written with a period. */

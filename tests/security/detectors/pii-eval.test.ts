@@ -114,3 +114,17 @@ describe('knownOrganisation', () => {
     expect(spans('Google', 'LOCATION')).toEqual([['LOCATION', 'Google']]);
   });
 });
+
+describe('the gazetteer class of people by what they do', () => {
+  it("gives compromise's job and role nouns a class of their own, apart from names and ordinary words", () => {
+    const lexicon = gazetteer();
+    expect(['teacher', 'accountant', 'therapist', 'sarah', 'google', 'chair'].map((w) => lexicon.get(w))).toEqual(['actor', 'actor', 'actor', 'first', 'org', 'word']);
+  });
+
+  it('never reports a lone job noun as a name, place or organisation', () => {
+    const { labels } = shippedTagger();
+    const bias = labels.map((label) => (label === 'B-PERSON' ? 100 : 0));
+    const everyWordAName = { labels, weights: new Map([['b', bias]]) };
+    expect(tagEntities('Teacher Anna Chair Zyxwquo', [], everyWordAName).map((s) => s.text)).toEqual(['Anna', 'Zyxwquo']);
+  });
+});
