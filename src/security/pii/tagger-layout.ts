@@ -1,3 +1,4 @@
+import { COMPANY_ABBREVIATIONS, OTHER_ABBREVIATIONS, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { gazetteer } from './gazetteer.js';
 import type { TokenInfo } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -65,16 +66,8 @@ export function lineHeads(tokens: readonly Token[]): boolean[] {
   });
 }
 
-/**
- * Words whose period is an abbreviation's rather than a sentence's end: honorifics come from the gazetteer;
- * these are company suffixes, street words, months and a few common short forms.
- */
-const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'inc', 'ltd', 'corp', 'co', 'bros', 'plc', 'llc', 'assn', 'intl', 'dept', 'univ', 'jr', 'sr', 'st', 'str', 'rd', 'ave',
-  'av', 'blvd', 'ln', 'ct', 'pl', 'sq', 'hwy', 'pkwy', 'apt', 'ste', 'ul', 'al', 'no', 'nr', 'vs', 'etc', 'approx', 'ca',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'sat', 'sun', 'mt', 'ft', 'fig', 'vol', 'ed', 'rev', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt', 'cmdr',
-]);
+/** Words whose period is an abbreviation's rather than a sentence's end (honorifics come from the gazetteer). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([...COMPANY_ABBREVIATIONS, ...STREET_ABBREVIATIONS, ...OTHER_ABBREVIATIONS]);
 
 /**
  * For every token, whether it opens a sentence in running text: a capitalised word after a space that

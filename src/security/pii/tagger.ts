@@ -1,3 +1,4 @@
+import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
 import { gazetteer } from './gazetteer.js';
 import { findNameRuleSpans } from './name-rules.js';
@@ -16,10 +17,10 @@ let shipped: TaggerModel | undefined;
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
 /** Gazetteer classes of ordinary words ("Yesterday", "Comedy") and of job and role nouns ("Teacher"): never a name on their own. */
 const COMMON: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
-/** Abbreviated company suffixes, written with a period. */
-const ORG_ABBREVIATION = /\b(?:ltd|inc|corp|co|bros|plc|llc|assn|intl)$/i;
-/** Abbreviated street words (English, and the Polish "ul." / "al.", the Hungarian "u."), written with a period. */
-const STREET_ABBREVIATION = /\b(?:st|str|rd|ave|av|blvd|dr|ln|ct|pl|sq|hwy|pkwy|cres|ter|terr|rte|apt|ste|ul|al|u)$/i;
+/** Text ending in an abbreviated company suffix ("Smith Ltd"), which keeps its period. */
+const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
+/** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
+const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
 /** Types whose span may end in a street abbreviation (a postcode never does). */
 const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
 /** How often `ch` occurs in `text`. */

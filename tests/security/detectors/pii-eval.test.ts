@@ -41,6 +41,10 @@ describe('tidyEdges', () => {
   /** The text of `value`'s first occurrence in `text` after tidyEdges, read as `type`. */
   const tidied = (text: string, value: string, type: string): string =>
     text.slice(...tidyEdges(text, type, text.indexOf(value), text.indexOf(value) + value.length));
+  /** Checks each case [value, type, what tidyEdges makes of it] against the value's first occurrence in `text`. */
+  const expectTidied = (text: string, cases: readonly (readonly [string, string, string])[]): void => {
+    for (const [value, type, expected] of cases) expect([value, type, tidied(text, value, type)]).toEqual([value, type, expected]);
+  };
 
   it('drops dangling separators and gives a phone back its opening bracket and plus sign', () => {
     const text = 'fax (579)888-3058- or +41 69 979';
@@ -61,8 +65,7 @@ describe('tidyEdges', () => {
   });
 
   it('finishes a name cut at a hyphen, a bracket left open and a street abbreviation, and nothing else', () => {
-    const text = 'says Hauta-aho. We moved from Cyprus (Greek), to 136 Filadelfeos Str., Klirou; Berlin-based, 61 St. (home)';
-    const cases: [string, string, string][] = [
+    expectTidied('says Hauta-aho. We moved from Cyprus (Greek), to 136 Filadelfeos Str., Klirou; Berlin-based, 61 St. (home)', [
       ['Hauta', 'PERSON', 'Hauta-aho'],
       ['Cyprus (Greek', 'LOCATION', 'Cyprus (Greek)'],
       ['136 Filadelfeos Str', 'STREET_ADDRESS', '136 Filadelfeos Str.'],
@@ -71,13 +74,11 @@ describe('tidyEdges', () => {
       ['61', 'STREET_ADDRESS', '61'],
       ['(home', 'LOCATION', '(home)'],
       ['Filadelfeos Str', 'PERSON', 'Filadelfeos Str'],
-    ];
-    for (const [value, type, expected] of cases) expect(tidied(text, value, type)).toBe(expected);
+    ]);
   });
 
   it("leaves a sentence's full stop out of a name, organisation or title, and keeps an abbreviation's", () => {
-    const text = 'I joined Uber. Then Mr. Li of Acme Inc. met the U.N. envoy at 5 Main St. on Kálmán u. 12.';
-    const cases: [string, string, string][] = [
+    expectTidied('I joined Uber. Then Mr. Li of Acme Inc. met the U.N. envoy at 5 Main St. on Kálmán u. 12.', [
       ['Uber.', 'ORGANIZATION', 'Uber'],
       ['Uber.', 'PERSON', 'Uber'],
       ['Mr.', 'TITLE', 'Mr.'],
@@ -85,8 +86,7 @@ describe('tidyEdges', () => {
       ['U.N.', 'ORGANIZATION', 'U.N.'],
       ['5 Main St.', 'STREET_ADDRESS', '5 Main St.'],
       ['Kálmán u. 12.', 'STREET_ADDRESS', 'Kálmán u. 12.'],
-    ];
-    for (const [value, type, expected] of cases) expect(tidied(text, value, type)).toBe(expected);
+    ]);
   });
 });
 
