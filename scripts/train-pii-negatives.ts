@@ -2,8 +2,8 @@
 import { gazetteer } from '../src/security/pii/gazetteer.js';
 import { tokenize } from '../src/security/pii/tokenize.js';
 
-/** Gazetteer classes of ordinary words. */
-const ORDINARY: ReadonlySet<string> = new Set(['word', 'date']);
+/** Gazetteer classes of ordinary words (job and role nouns such as "Teacher" among them). */
+const ORDINARY: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 /** Gazetteer classes of names, places and organisations. */
 const NAMED: ReadonlySet<string> = new Set(['first', 'last', 'place', 'org', 'nrp', 'honorific']);
 const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '…']);
