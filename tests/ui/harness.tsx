@@ -60,8 +60,12 @@ export async function startSession(options: SessionFixtureOptions = {}) {
   const outcome = new Promise<SessionOutcome>((resolve) => (resolveOutcome = resolve));
   const ui = render(<SessionApp services={services} onExit={resolveOutcome} />);
   const frame = () => ui.lastFrame() ?? '';
-  /** Wait until the frame satisfies `test` (polling; fails with the last frame after `ms`). */
-  const waitFor = async (test: string | RegExp | ((f: string) => boolean), ms = 8_000) => {
+  /**
+   * Wait until the frame satisfies `test` (polling; fails with the last frame after `ms`). The default is
+   * generous: in a full run on two cores a save's warning dialog once took more than 8 s to appear (it
+   * appears in milliseconds when the file runs alone); waiting longer changes no assertion.
+   */
+  const waitFor = async (test: string | RegExp | ((f: string) => boolean), ms = 20_000) => {
     const check = typeof test === 'function' ? test : (f: string) => (typeof test === 'string' ? f.includes(test) : test.test(f));
     const deadline = Date.now() + ms;
     while (!check(frame())) {
