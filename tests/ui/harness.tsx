@@ -62,8 +62,8 @@ export async function startSession(options: SessionFixtureOptions = {}) {
   const frame = () => ui.lastFrame() ?? '';
   /**
    * Wait until the frame satisfies `test` (polling; fails with the last frame after `ms`). The default is
-   * generous: in a full run on two cores a save's warning dialog once took more than 8 s to appear (it
-   * appears in milliseconds when the file runs alone); waiting longer changes no assertion.
+   * generous: in a full run on two cores a save's warning dialog once took more than 8 s to appear (the
+   * dialogs file's ten tests take 2-3 s when it runs alone); waiting longer changes no assertion.
    */
   const waitFor = async (test: string | RegExp | ((f: string) => boolean), ms = 20_000) => {
     const check = typeof test === 'function' ? test : (f: string) => (typeof test === 'string' ? f.includes(test) : test.test(f));

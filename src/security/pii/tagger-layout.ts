@@ -66,6 +66,8 @@ export function lineHeads(tokens: readonly Token[]): boolean[] {
   });
 }
 
+/** Marks that may end a sentence; a period only after a word that is no abbreviation ({@link endsSentence}). */
+const SENTENCE_MARKS: ReadonlySet<string> = new Set(['.', '!', '?']);
 /** Words whose period is an abbreviation's rather than a sentence's end (honorifics come from the gazetteer). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([...COMPANY_ABBREVIATIONS, ...STREET_ABBREVIATIONS, ...OTHER_ABBREVIATIONS]);
 
@@ -77,12 +79,9 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([...COMPANY_ABBREVIATIONS, ..
  */
 export function sentenceStarts(tokens: readonly Token[], lexicon: ReadonlyMap<string, string> = gazetteer()): boolean[] {
   return tokens.map((tok, i) => {
-    if (i < 2 || tok.gap !== ' ' || !/^\p{Lu}/u.test(tok.text)) return false;
-    const mark = tokens[i - 1]!;
-    if (mark.gap !== '') return false;
-    if (mark.text === '!' || mark.text === '?') return true;
-    if (mark.text !== '.') return false;
-    return endsSentence(tokens[i - 2]!.text, lexicon);
+    const mark = tokens[i - 1];
+    if (i < 2 || !mark || !SENTENCE_MARKS.has(mark.text) || mark.gap !== '' || tok.gap !== ' ' || !/^\p{Lu}/u.test(tok.text)) return false;
+    return mark.text !== '.' || endsSentence(tokens[i - 2]!.text, lexicon);
   });
 }
 
