@@ -1,3 +1,4 @@
+import { mergePlaceNames, placeNameSpans } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { ruleSpans, tagEntities } from './tagger.js';
 import type { TaggerModel } from './tagger-model.js';
@@ -24,7 +25,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   const rules = ruleSpans(text);
   let spans = rules;
   if (options.ner !== false) {
-    const tagged = tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type));
+    const tagged = mergePlaceNames(tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type)), placeNameSpans(text));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
   }
@@ -36,8 +37,9 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
 /**
  * Finds personal data in `text`: validated regex recognisers (email, URL, card with Luhn, IBAN with
  * mod-97, SSN, IP, secrets, dates of birth) plus a trained sequence tagger for names, places,
- * organisations, addresses, phones, dates, ages, titles and NRP. Returns non-overlapping spans in text
- * order; never throws on any string.
+ * organisations, addresses, phones, dates, ages, titles and NRP, with places named by a generic word
+ * ("Lake Tahoe", "Hudson River", "Elm Road": place-names.ts) merged into its spans. Returns non-overlapping
+ * spans in text order; never throws on any string.
  */
 export function detectPII(text: string, options: DetectPiiOptions = {}): PiiSpan[] {
   return detectPIIWith(text, options);

@@ -6,7 +6,22 @@ const NRP_WORDS =
 const NRP_RE = new RegExp(`\\b(?:${NRP_WORDS})\\b`, 'giu');
 
 const TITLE_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Sir|Madam|Mme|Herr|Frau)\.?\s+((?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}]\.?)?(?:\s+[\p{Lu}][\p{L}'’-]+)?)/gu;
-const ORG_SUFFIX = /\b((?:[\p{Lu}][\p{L}&'’-]*,?\s+(?:and\s+)?){1,4}(?:Inc|Incorporated|Ltd|Limited|LLC|LLP|GmbH|AG|SA|Corp|Corporation|Company|Co|Group|Technologies|Technology|Bank|University|Institute|Associates|Partners|Foundation|Insurance|Capital|Holdings|Systems|Solutions|Labs|Laboratories|Ventures|Agency|Analytics|Software|Investments|Consulting|Research|Media|Networks|Services|Industries|Enterprises|Pharmaceuticals|Therapeutics|Communications|Studios|Logistics|Interactive|Robotics)\b\.?)/gu;
+/** Last words of organisation names: legal forms and sectors ("Acme Inc", "Rand Corporation", "Loveland Technologies"). */
+export const ORG_SUFFIX_WORDS: readonly string[] = [
+  'Inc', 'Incorporated', 'Ltd', 'Limited', 'LLC', 'LLP', 'GmbH', 'AG', 'SA', 'Corp', 'Corporation', 'Company', 'Co', 'Group',
+  'Technologies', 'Technology', 'Bank', 'University', 'Institute', 'Associates', 'Partners', 'Foundation', 'Insurance',
+  'Capital', 'Holdings', 'Systems', 'Solutions', 'Labs', 'Laboratories', 'Ventures', 'Agency', 'Analytics', 'Software',
+  'Investments', 'Consulting', 'Research', 'Media', 'Networks', 'Services', 'Industries', 'Enterprises',
+  'Pharmaceuticals', 'Therapeutics', 'Communications', 'Studios', 'Logistics', 'Interactive', 'Robotics',
+];
+/**
+ * Last words of the names of institutions and public buildings, which are organisations too ("Lake Forest
+ * College", "St. Mary's Hospital"); not features of the tagger, which was trained without them.
+ */
+export const INSTITUTION_WORDS: readonly string[] = [
+  'College', 'School', 'Elementary', 'Academy', 'Hospital', 'Clinic', 'Church', 'Museum', 'Library', 'Hotel', 'Airport', 'Stadium',
+];
+const ORG_SUFFIX = new RegExp(`\\b((?:[\\p{Lu}][\\p{L}&'’-]*,?\\s+(?:and\\s+)?){1,4}(?:${ORG_SUFFIX_WORDS.join('|')})\\b\\.?)`, 'gu');
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (end > start && /[\s.,;:!?'"’)]/u.test(text[end - 1] ?? '')) end--;

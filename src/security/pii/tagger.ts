@@ -1,7 +1,7 @@
 import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
 import { gazetteer } from './gazetteer.js';
-import { findNameRuleSpans } from './name-rules.js';
+import { findNameRuleSpans, INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { regexTags } from './tagger-features.js';
@@ -17,12 +17,26 @@ let shipped: TaggerModel | undefined;
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
 /** Gazetteer classes of ordinary words ("Yesterday", "Comedy") and of job and role nouns ("Teacher"): never a name on their own. */
 const COMMON: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
+/**
+ * Month and weekday names, never a name on their own either: compromise's lexicon, which the gazetteer
+ * comes from, knows "march" only as a verb, so "in March" was read as a place.
+ */
+const CALENDAR: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
 /** Text ending in an abbreviated company suffix ("Smith Ltd"), which keeps its period. */
 const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
 /** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
 const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
 /** Types whose span may end in a street abbreviation (a postcode never does). */
 const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
+/**
+ * Last words that make a name an organisation's ("Rand Corporation", "Russell Investments", "Lake Forest
+ * College"): the legal forms and sectors of the organisation rule and institutions, less the two-letter
+ * forms that also abbreviate places ("SA", "AG", "Co").
+ */
+const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([...ORG_SUFFIX_WORDS.filter((w) => !['SA', 'AG', 'Co'].includes(w)), ...INSTITUTION_WORDS]);
 /** How often `ch` occurs in `text`. */
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
@@ -47,7 +61,9 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
 /**
  * Context-dependent entities (PERSON, LOCATION, STREET_ADDRESS, ZIP_CODE, ORGANIZATION, TITLE, NRP,
  * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
- * features. A one-word name, place or organisation that is an ordinary dictionary word is dropped.
+ * features. A one-word name, place or organisation that is an ordinary dictionary word, a job noun or a
+ * month or weekday is dropped; a person or title that is a known organisation, or a person named like one
+ * ("Rand Corporation"), is reported as an ORGANIZATION.
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
@@ -56,8 +72,11 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   return entities(labels).flatMap(([type, first, last]) => {
     const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (end <= start) return [];
-    if (first === last && NAME_TYPES.has(type) && COMMON.has(lexicon.get(tokens[first]!.text.toLowerCase()) ?? '')) return [];
-    const kind = (type === 'PERSON' || type === 'TITLE') && knownOrganisation(tokens.slice(first, last + 1), lexicon) ? 'ORGANIZATION' : type;
+    const lower = tokens[first]!.text.toLowerCase();
+    if (first === last && NAME_TYPES.has(type) && (COMMON.has(lexicon.get(lower) ?? '') || CALENDAR.has(lower))) return [];
+    const span = tokens.slice(first, last + 1);
+    const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(span, lexicon)) || (type === 'PERSON' && namedAsOrganisation(span));
+    const kind = organisation ? 'ORGANIZATION' : type;
     return [{ type: kind as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
   });
 }
@@ -72,6 +91,17 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<string, string>): boolean {
   const words = span.filter((token) => /\p{L}/u.test(token.text)).map((token) => lexicon.get(token.text.toLowerCase()) ?? '');
   return words[0] === 'org' && words.slice(1).every((kind) => COMMON.has(kind));
+}
+
+/**
+ * Whether a span the tagger called a person ends in an organisation's or an institution's word and holds
+ * another word before it ("Rand Corporation", "Lake Forest College"): on a signature's first line, where the
+ * presidio texts mostly put people, the tagger reads such names as people. No person in presidio-synth's
+ * gold spans ends in one of these words.
+ */
+export function namedAsOrganisation(span: readonly Token[]): boolean {
+  const words = span.filter((token) => /\p{L}/u.test(token.text));
+  return words.length >= 2 && ORGANISATION_NOUNS.has(words.at(-1)!.text);
 }
 
 /**

@@ -1,0 +1,111 @@
+import { gazetteer } from './gazetteer.js';
+import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
+import type { PiiSpan } from './types.js';
+
+/**
+ * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
+ * "Mount Rainier", "Mt. Hood"), a river, valley, beach or island named before it ("Hudson River", "Death
+ * Valley", "Venice Beach"), and a street without a house number ("Elm Road", "5th Avenue"). The tagger learns
+ * from presidio-synth, whose places are towns, countries and numbered addresses, so it reads these as
+ * people ("Lake Merritt", "Charles River") or misses them; diaries are full of them.
+ *
+ * Generic words that are also common surnames are left out ("Hill", "Park", "Bay", "Lake" after a name:
+ * "Ricki Lake", "Michael Bay", "Jenny Park" stay people).
+ */
+const PREFIXES = String.raw`(?:Lake|Mount|Mt\.?|Cape|Fort|Loch|Isle\s+of)`;
+const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord)`;
+const STREETS = String.raw`(?:Street|Avenue|Road|Boulevard|Lane)`;
+/** A capitalised word (no full stop: "Dr." before a place is no part of it). */
+const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** An ordinal street number ("5th", "42nd"). */
+const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
+const WS = String.raw`[ \t]+`;
+
+const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
+const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
+const STREET = new RegExp(String.raw`\b(?:${ORDINAL}|${CAP}(?:${WS}${CAP})?)${WS}${STREETS}\b`, 'gu');
+
+/** Words that open a run of capitals without being part of the place ("The Hudson River", "My Elm Road"). */
+const OPENERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'i', 'we',
+  'you', 'he', 'she', 'they', 'it', 'in', 'on', 'at', 'to', 'from', 'by', 'near', 'and', 'or', 'but', 'of', 'for',
+  'with', 'up', 'down', 'past', 'across', 'along', 'over', 'under', 'through', 'via', 'around', 'behind', 'off',
+]);
+
+/**
+ * Nouns that make a place name part of an institution's or a building's name ("Lake Forest College", "Mount
+ * Sinai Hospital", "Venice Beach Hotel"): the tagger reads those as it would any organisation.
+ */
+const INSTITUTIONS: ReadonlySet<string> = new Set([
+  ...ORG_SUFFIX_WORDS, ...INSTITUTION_WORDS, 'University', 'Institute', 'Temple', 'Center', 'Centre', 'Inn', 'Resort', 'Zoo',
+  'Station', 'Mall', 'Club', 'Arena', 'Cafe', 'Café', 'Restaurant', 'Bar', 'Brewery', 'Winery', 'Farm', 'Press', 'Records',
+  'High', 'Middle',
+]);
+
+/** Whether the word at `start` opens a sentence or a line (nothing but whitespace or a closing mark before it). */
+function opensSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return start === 0 || /(?:^|[.!?]["'’”)]?[ \t]+|\n[ \t]*)$/u.test(before) || /^[ \t]*$/u.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
+}
+
+/**
+ * Drops the words before the generic one that are no part of the name: openers ("The", "My") and what comes
+ * before them, and a sentence's first word when it is an ordinary word and a capitalised word still precedes
+ * the generic one ("Loved Venice Beach" → "Venice Beach"; "Death Valley is hot" keeps "Death").
+ */
+function trimOpeners(text: string, start: number, end: number, lexicon: ReadonlyMap<string, string>): number {
+  const words = [...text.slice(start, end).matchAll(/\S+/gu)].map((m) => ({ word: m[0], at: start + m.index! }));
+  // After the last opener before the generic word ("Cue The Lonely Island" → "Lonely Island").
+  let k = 0;
+  for (let j = 0; j < words.length - 1; j++) if (OPENERS.has(words[j]!.word.toLowerCase())) k = j + 1;
+  const first = words[k]!;
+  if (k < words.length - 2 && (lexicon.get(first.word.toLowerCase()) ?? '') === 'word' && opensSentence(text, first.at)) k++;
+  return words[k]!.at;
+}
+
+/**
+ * Places named by a generic word (LOCATION) and streets without a number (STREET_ADDRESS), source
+ * 'rule:place-name'. Spans hold at least one word besides the generic one.
+ */
+export function placeNameSpans(text: string): PiiSpan[] {
+  if (!/\p{Lu}/u.test(text)) return [];
+  const lexicon = gazetteer();
+  const out: PiiSpan[] = [];
+  const add = (type: 'LOCATION' | 'STREET_ADDRESS', from: number, to: number, generic: 'first' | 'last'): void => {
+    // A capitalised word right after it makes the place part of a longer name ("Shadow Creek Ranch", "Venice
+    // Beach Hotel"), and an institution's word inside it an organisation's ("Lake Forest College"): left to the tagger.
+    if (/^[ \t]+\p{Lu}/u.test(text.slice(to, to + 3)) || text.slice(from, to).split(/\s+/u).some((word) => INSTITUTIONS.has(word))) return;
+    const start = generic === 'last' ? trimOpeners(text, from, to, lexicon) : from;
+    // The generic word alone ("The River") is no name.
+    if (!/\s/u.test(text.slice(start, to).trim())) return;
+    out.push({ type, start, end: to, text: text.slice(start, to), confidence: 0.7, source: 'rule:place-name' });
+  };
+  for (const m of text.matchAll(PREFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
+  for (const m of text.matchAll(SUFFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
+  for (const m of text.matchAll(STREET)) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+  return out;
+}
+
+const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS']);
+
+/**
+ * Merges place names into the tagger's spans. A place name replaces the spans it overlaps that are not places
+ * (a person, an organisation, a title: "Lake Merritt", "Charles River" read as people), unless one of them is
+ * an organisation that goes on past it ("Lake Forest College"); where the tagger found a place overlapping it,
+ * the tagger's place stays ("Berg Hills" of "Berg Hills Street", as presidio-synth marks it). Of two
+ * overlapping place names the longer is kept.
+ */
+export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly PiiSpan[]): PiiSpan[] {
+  let spans = [...tagged];
+  const sorted = [...places].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: PiiSpan[] = [];
+  for (const place of sorted) {
+    if (taken.some((t) => place.start < t.end && t.start < place.end)) continue;
+    const overlapping = spans.filter((s) => place.start < s.end && s.start < place.end);
+    if (overlapping.some((s) => PLACE_TYPES.has(s.type) || (s.type === 'ORGANIZATION' && s.end > place.end))) continue;
+    spans = spans.filter((s) => !overlapping.includes(s));
+    spans.push(place);
+    taken.push(place);
+  }
+  return spans;
+}
