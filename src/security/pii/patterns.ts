@@ -44,13 +44,14 @@ function notInsideWord(text: string, start: number, end: number): boolean {
 }
 
 /**
- * True when a phone label sits right before the number ("Mobile: ", "call me on ") or right after it
- * ("-Office", " fax").
+ * True when a phone label sits right before the number ("Mobile: ", "call me on ", "a text from ", "my new
+ * number is ") or right after it ("-Office", " fax"). "number" alone is no label: licence, card and social security
+ * numbers are "numbers" too.
  */
 function phoneLabelled(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 12);
-  return /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|home|work|call|reach|text|whatsapp)\b[^\p{L}]{0,4}(?:(?:me|us|her|him|them)\s+)?(?:(?:on|at)\s+)?$/iu.test(before)
+  return /\b(?:phone|tel|telephone|mobile|cell|fax|desk|office|home|work|call|reach|text|whatsapp|(?:phone|mobile|cell|(?:my|his|her|their|your|our)(?:\s+(?:new|old|home|work))?)\s+number(?:\s+is)?)\b[^\p{L}]{0,4}(?:(?:me|us|her|him|them)\s+)?(?:(?:on|at|from)\s+)?$/iu.test(before)
     || /^[\s-]{1,2}(?:office|fax|mobile|desk|home|work|cell|phone)\b/i.test(after);
 }
 

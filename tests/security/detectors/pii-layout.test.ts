@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectPII } from '../../../src/security/pii/detect-pii.js';
 import { findPatternSpans } from '../../../src/security/pii/patterns.js';
 import { tokenInfos } from '../../../src/security/pii/tagger-features.js';
 import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
@@ -89,6 +90,20 @@ describe('labelled phone numbers', () => {
     expect(labelled('South Africa 89082\n085 175 7641-Office')).toEqual(['085 175 7641']);
     expect(labelled('can you call me on 9472 7916? thanks')).toEqual(['9472 7916']);
     expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
+  });
+
+  it('reads "a text from", "a call from" and "my (new) number is" as labels, and no other number', () => {
+    const labelled = (text: string): string[] => findPatternSpans(text).filter((s) => s.source === 'regex:phone-labelled').map((s) => s.text);
+    expect(labelled('Got a text from +44 7700 900123, no idea who.')).toEqual(['+44 7700 900123']);
+    expect(labelled('a missed call from 0612345678 at midnight')).toEqual(['0612345678']);
+    expect(labelled('My number is 07700 900123.')).toEqual(['07700 900123']);
+    expect(labelled('her new number: 0612345678')).toEqual(['0612345678']);
+    expect(labelled("My driver's license number is 6940579")).toEqual([]);
+    expect(labelled('my credit card number is 4152488713445952')).toEqual([]);
+    expect(labelled('The order number is 123456789.')).toEqual([]);
+    // End to end: the tagger had left the first out and read the second as a postcode.
+    expect(detectPII('Got a text from +44 7700 900123, no idea who.').map((s) => [s.type, s.text])).toEqual([['PHONE', '+44 7700 900123']]);
+    expect(detectPII('My number is 07700 900123.').map((s) => [s.type, s.text])).toEqual([['PHONE', '07700 900123']]);
   });
 
   it('reads a one-digit area code after a trunk prefix, "+33 (0)6 …", as part of the number', () => {
