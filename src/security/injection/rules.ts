@@ -13,6 +13,18 @@ export interface InjectionRule {
 }
 
 const PRIOR = '(?:previous|prior|above|earlier|preceding|foregoing|initial|original|old|all|any|the|your|these|those|my|its)';
+/**
+ * "Forget the rules" and "ignore my rules" are how people talk about their own lives ("Forget the rules, I'm
+ * eating cake tonight"); no text of fixtures/data has either. "Ignore all rules", "your rules" and "the previous
+ * rules" still match.
+ */
+const NOT_THE_RULES = String.raw`(?!\w+\s+(?:the|my)\s+rules\b)`;
+/**
+ * What a diarist makes of the diary or a friend ("Dear diary, from now on you are my only friend", "you are now
+ * my rock"): the one reading of "you are now my …" that no text of fixtures/data has ("you are now my slave"
+ * and "you will be my evil assistant" still match).
+ */
+const CONFIDANT = String.raw`(?:'re|\s+are|\s+will\s+be|\s+be)?\s+(?:my|our)\s+(?:(?:best|only|new|dear|closest|true|favou?rite)\s+)?(?:friends?|buddy|pal|rock|home|everything|world|person|diary|journal|comfort|safe\s+(?:place|space))\b`;
 const DIRECTIVES = '(?:instructions?|prompts?|rules|directions|directives|guidelines|commands?|context|constraints|restrictions|programming|orders|conversation|tasks?)';
 
 /**
@@ -21,9 +33,9 @@ const DIRECTIVES = '(?:instructions?|prompts?|rules|directions|directives|guidel
  */
 const ENGLISH_RULES: InjectionRule[] = [
   { name: 'ignore-previous', type: 'instruction_override', weight: 0.95,
-    pattern: new RegExp(`\\b(?:ignore|disregard|forget|skip|drop|override|bypass|neglect)\\s+(?:(?:all|any|every|of|the|everything|your|my|these)\\s+){0,3}(?:${PRIOR}\\s+){1,2}${DIRECTIVES}`, 'gi') },
+    pattern: new RegExp(`\\b${NOT_THE_RULES}(?:ignore|disregard|forget|skip|drop|override|bypass|neglect)\\s+(?:(?:all|any|every|of|the|everything|your|my|these)\\s+){0,3}(?:${PRIOR}\\s+){1,2}${DIRECTIVES}`, 'gi') },
   { name: 'ignore-directives', type: 'instruction_override', weight: 0.85,
-    pattern: new RegExp(`\\b(?:ignore|disregard|forget)\\s+(?:all\\s+)?(?:your|the|these|those|any)\\s+${DIRECTIVES}\\b`, 'gi') },
+    pattern: new RegExp(`\\b${NOT_THE_RULES}(?:ignore|disregard|forget)\\s+(?:all\\s+)?(?:your|the|these|those|any)\\s+${DIRECTIVES}\\b`, 'gi') },
   { name: 'forget-everything-said', type: 'instruction_override', weight: 0.9,
     pattern: /\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all(?: of it| that)?|what)\s+(?:(?:that\s+)?(?:you(?:'ve| have)?\s+(?:were|been|was)\s+told|above|before|previously|so far|up to now|until now|earlier))/gi },
   { name: 'new-instructions', type: 'instruction_override', weight: 0.8,
@@ -31,7 +43,7 @@ const ENGLISH_RULES: InjectionRule[] = [
   { name: 'instead-do', type: 'instruction_override', weight: 0.55,
     pattern: /\b(?:now|instead)\s*,?\s+(?:you\s+(?:must|will|should|shall)\s+|please\s+)?(?:only\s+)?(?:respond|answer|reply|say|print|write|output|focus)\b/gi },
   { name: 'you-are-now', type: 'roleplay_jailbreak', weight: 0.7,
-    pattern: /\b(?:you\s+are\s+now|from\s+now\s+on,?\s+you(?:'re|\s+are|\s+will|\s+must)?|you\s+will\s+now\s+(?:act|be|pretend)|henceforth\s+you)\b/gi },
+    pattern: new RegExp(String.raw`\b(?:you\s+are\s+now|from\s+now\s+on,?\s+you(?:'re|\s+are|\s+will|\s+must)?|you\s+will\s+now\s+(?:act|be|pretend)|henceforth\s+you)\b(?!${CONFIDANT})`, 'gi') },
   { name: 'act-as-unrestricted', type: 'roleplay_jailbreak', weight: 0.9,
     pattern: /\b(?:act|behave|respond|pretend|roleplay|role-play)\s+(?:as|like|to\s+be)\b[^.!?\n]{0,80}\b(?:no|without|any|free\s+of|zero)\s+(?:restrictions?|filters?|limits?|limitations|rules|censorship|ethics|morals?|guidelines|boundaries)/gi },
   { name: 'jailbreak-persona', type: 'roleplay_jailbreak', weight: 0.95,
