@@ -8,6 +8,7 @@
  *       [--wnut] [--negatives N] [--cv-only] [--report scripts/train-pii-report.json] [--drop prefix,prefix] [--runs R]
  *       [--beam W] [--margin M] [--benign N] [--negatives-filter all|unmasked|clean] [--lead-lines] [--oof FILE]
  *       [--refill K] [--refill-streets] [--word-dropout P] [--pa C] [--weights FILE] [--cv-from REPORT]
+ *       [--fold-weights DIR | --fold-weights-from DIR]
  *
  * --negatives N adds N GoEmotions comments (no PII we claim; names masked) as all-O sentences, so that a
  * capitalised first word is not read as a name; with --negatives-filter clean only comments without a
@@ -33,9 +34,13 @@
  * --weights FILE writes the weights there instead of src/security/pii/tagger-weights.ts. --cv-from REPORT
  * skips the cross-validation and takes its figures from the report of an earlier --cv-only run with the same
  * configuration (checked; both parts are deterministic in the seed, so the result is that of one full run):
- * the final weights can then be trained while the CV runs, in a second process.
+ * the final weights can then be trained while the CV runs, in a second process. --fold-weights DIR writes each
+ * fold model (DIR/fold-K.json, with the configuration in DIR/config.json); --fold-weights-from DIR reads them
+ * instead of training (the configuration checked), so that a change to what detectPII does with the tagger's
+ * labels (tagger.ts's rules after tagging, place-names.ts) is scored on the same fold models in seconds.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { asEvaluated, presidioGold } from '../benchmarks/security/eval-pii.js';
 import { loadGoEmotions, loadPresidio, loadWnut, type PresidioRow } from '../benchmarks/security/load-data.js';
 import type { TypedSpan } from '../benchmarks/security/span-scoring.js';
@@ -45,7 +50,7 @@ import { wilson } from '../benchmarks/security/metrics.js';
 import { benignFlagShare, type BenignFlagShare } from './train-pii-benign.js';
 import { cleanNegative } from './train-pii-negatives.js';
 import { withLeadLine, withRefilledSlots } from './train-pii-augment.js';
-import { deserializeTagger, serializeTagger } from '../src/security/pii/tagger-model.js';
+import { deserializeTagger, serializeTagger, type SerializedTagger } from '../src/security/pii/tagger-model.js';
 import { crossValidationReport, type Scored } from './train-pii-cv.js';
 import { fromPlain, fromPresidio, fromWnut, misaligned, TAGGER_LABELS } from './train-pii-data.js';
 import { rng, shuffle, trainAveraged, type TaggedSentence } from './train-pii-perceptron.js';
@@ -110,10 +115,28 @@ const scored: Scored[] = [];
 const texts = new Map<Scored, string>();
 const foldBenign: BenignFlagShare[] = [];
 const foldNameFree: BenignFlagShare[] = [];
+/** --fold-weights DIR / --fold-weights-from DIR: the fold models written, or read instead of trained. */
+const foldWeightsTo = arg('--fold-weights', '');
+const foldWeightsFrom = arg('--fold-weights-from', '');
+/** What the fold models depend on: the data, the split and the training configuration. */
+const foldConfig = JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout, pa, drop });
+if (foldWeightsTo) {
+  mkdirSync(foldWeightsTo, { recursive: true });
+  writeFileSync(join(foldWeightsTo, 'config.json'), `${foldConfig}\n`);
+}
+if (foldWeightsFrom && readFileSync(join(foldWeightsFrom, 'config.json'), 'utf8').trim() !== foldConfig) {
+  console.error(`--fold-weights-from ${foldWeightsFrom}: its fold models were trained with another configuration (${join(foldWeightsFrom, 'config.json')})`);
+  process.exit(2);
+}
 for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   const test = new Set(order.filter((_, i) => i % folds === k));
   const train = [...presidio.filter((_, i) => !test.has(i)), ...wnut, ...augmented(rows.filter((_, i) => !test.has(i)))];
-  const model = deserializeTagger(serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout, pa }), margin }, 'cv', minWeight));
+  const foldFile = (from: string): string => join(from, `fold-${k}.json`);
+  const serialized: SerializedTagger = foldWeightsFrom
+    ? JSON.parse(readFileSync(foldFile(foldWeightsFrom), 'utf8'))
+    : serializeTagger({ ...trainAveraged(train, TAGGER_LABELS, epochs, seed, runs, { drop, width, wordDropout, pa }), margin }, 'cv', minWeight);
+  if (foldWeightsTo) writeFileSync(foldFile(foldWeightsTo), JSON.stringify(serialized));
+  const model = deserializeTagger(serialized);
   for (const i of test) {
     const row = rows[i]!;
     const gold: TypedSpan[] = presidioGold(row);

@@ -4,6 +4,8 @@ import type { PiiSpan } from './types.js';
 const NRP_WORDS =
   'american|british|english|scottish|welsh|irish|french|german|italian|spanish|portuguese|dutch|belgian|swiss|austrian|polish|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|russian|ukrainian|belarusian|croatian|serbian|bosnian|slovenian|swedish|norwegian|danish|finnish|icelandic|estonian|latvian|lithuanian|chinese|japanese|korean|vietnamese|thai|cambodian|indian|pakistani|bangladeshi|afghan|iranian|iraqi|syrian|lebanese|israeli|palestinian|saudi|saudis|egyptian|moroccan|algerian|nigerian|kenyan|ethiopian|mexican|brazilian|argentinian|chilean|colombian|peruvian|venezuelan|cuban|canadian|australian|filipino|indonesian|malaysian|christian|christians|catholic|catholics|protestant|muslim|muslims|jewish|jews|hindu|hindus|buddhist|buddhists|sikh|sikhs|shia|shiite|shiis|sunni|sunnis|atheist|democrat|democrats|republican|republicans|socialist|communist|conservative|liberal';
 const NRP_RE = new RegExp(`\\b(?:${NRP_WORDS})\\b`, 'giu');
+/** The NRP words, lower-cased. */
+export const NRP_WORD_SET: ReadonlySet<string> = new Set(NRP_WORDS.split('|'));
 
 const TITLE_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Sir|Madam|Mme|Herr|Frau)\.?\s+((?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}]\.?)?(?:\s+[\p{Lu}][\p{L}'’-]+)?)/gu;
 /** Last words of organisation names: legal forms and sectors ("Acme Inc", "Rand Corporation", "Loveland Technologies"). */

@@ -1,7 +1,7 @@
 import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
-import { gazetteer } from './gazetteer.js';
-import { findNameRuleSpans, INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
+import { gazetteer, knownPhrases } from './gazetteer.js';
+import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { regexTags } from './tagger-features.js';
@@ -29,6 +29,11 @@ const CALENDAR: ReadonlySet<string> = new Set([
 const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
 /** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
 const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
+/**
+ * The rest of an ordinal street cut after its digits ("220 W 77" of "220 W 77th St"): the tokenizer splits
+ * "77th" into "77" and "th", and the tagger may stop between them.
+ */
+const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Way)\b)?/u;
 /** Types whose span may end in a street abbreviation (a postcode never does). */
 const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
 /**
@@ -37,6 +42,10 @@ const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']
  * forms that also abbreviate places ("SA", "AG", "Co").
  */
 const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([...ORG_SUFFIX_WORDS.filter((w) => !['SA', 'AG', 'Co'].includes(w)), ...INSTITUTION_WORDS]);
+/** Types a span of a known place or organisation name is retyped from ("San Francisco" read as a person). */
+const PHRASE_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'TITLE', 'NRP']);
+/** A span's text as knownPhrases() keys it: lower-cased, full stops dropped ("St. Louis"), one space between words. */
+const phraseKey = (value: string): string => value.toLowerCase().replace(/\./g, '').split(/\s+/u).filter(Boolean).join(' ');
 /** How often `ch` occurs in `text`. */
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
@@ -61,9 +70,10 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
 /**
  * Context-dependent entities (PERSON, LOCATION, STREET_ADDRESS, ZIP_CODE, ORGANIZATION, TITLE, NRP,
  * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
- * features. A one-word name, place or organisation that is an ordinary dictionary word, a job noun or a
- * month or weekday is dropped; a person or title that is a known organisation, or a person named like one
- * ("Rand Corporation"), is reported as an ORGANIZATION.
+ * features. A one-word name, place or organisation that is a nationality, religion or party word is an NRP
+ * ("Jewish"); one that is an ordinary dictionary word, a job noun or a month or weekday is dropped; a person or title that is a known organisation, or a person named like one
+ * ("Rand Corporation"), is reported as an ORGANIZATION; a span whose whole text is a known place or
+ * organisation name of more than one word ("San Francisco", "Los Angeles", "Goldman Sachs") gets that type.
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
@@ -73,10 +83,14 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (end <= start) return [];
     const lower = tokens[first]!.text.toLowerCase();
+    if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) {
+      return [{ type: 'NRP', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
+    }
     if (first === last && NAME_TYPES.has(type) && (COMMON.has(lexicon.get(lower) ?? '') || CALENDAR.has(lower))) return [];
     const span = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(span, lexicon)) || (type === 'PERSON' && namedAsOrganisation(span));
-    const kind = organisation ? 'ORGANIZATION' : type;
+    const known = PHRASE_TYPES.has(type) ? knownPhrases().get(phraseKey(text.slice(start, end))) : undefined;
+    const kind = known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : type;
     return [{ type: kind as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
   });
 }
@@ -91,6 +105,15 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<string, string>): boolean {
   const words = span.filter((token) => /\p{L}/u.test(token.text)).map((token) => lexicon.get(token.text.toLowerCase()) ?? '');
   return words[0] === 'org' && words.slice(1).every((kind) => COMMON.has(kind));
+}
+
+/**
+ * Whether a word is a capitalised nationality, religion or party word of the NRP rule ("Jewish", "Muslim",
+ * "Republican"), which the tagger sometimes reads as a lone name ("I'm Jewish" gave PERSON "Jewish").
+ * "Christian" is left out: it is a given name too.
+ */
+export function nrpWord(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'christian' && NRP_WORD_SET.has(word.toLowerCase());
 }
 
 /**
@@ -109,8 +132,9 @@ export function namedAsOrganisation(span: readonly Token[]): boolean {
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
  * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho"), a bracket opened and not closed ("Cyprus (Greek"),
  * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
- * Str"), a name, organisation or title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span
- * without a letter or digit becomes empty.
+ * Str"), an ordinal street cut after its digits ("220 W 77" of "220 W 77th St."), a name, organisation or
+ * title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span without a letter or digit
+ * becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
@@ -120,6 +144,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
+  if (STREET_TYPES.has(type) && /\d/.test(text[end - 1] ?? '')) end += ORDINAL_STREET.exec(text.slice(end, end + 24))?.[0].length ?? 0;
   if (STREET_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
   const fullStop = !STREET_TYPES.has(type) && type !== 'ZIP_CODE' && text[end - 1] === '.';
   if (fullStop && endsSentence(/[\p{L}\p{N}]*$/u.exec(text.slice(start, end - 1))![0])) end--;

@@ -88,6 +88,16 @@ describe('tidyEdges', () => {
       ['Kálmán u. 12.', 'STREET_ADDRESS', 'Kálmán u. 12.'],
     ]);
   });
+
+  it('finishes an ordinal street cut after its digits, and no other number', () => {
+    expectTidied('We moved to 220 W 77th St. in May; 5 E 42nd Street, 3rd floor; born 10th June; apt 9 7thirty', [
+      ['220 W 77', 'STREET_ADDRESS', '220 W 77th St.'],
+      ['5 E 42', 'LOCATION', '5 E 42nd Street'],
+      ['3', 'STREET_ADDRESS', '3rd'],
+      ['10', 'DATE_TIME', '10'],
+      ['9 7', 'STREET_ADDRESS', '9 7'],
+    ]);
+  });
 });
 
 describe('knownOrganisation', () => {

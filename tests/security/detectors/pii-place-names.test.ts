@@ -91,6 +91,29 @@ describe('names the tagger reads as people but are not', () => {
     expect(tagEntities('Anna Berg', [], runOn).map((s) => [s.type, s.text])).toEqual([['PERSON', 'Anna Berg']]);
   });
 
+  it('types a span that is a known place or organisation name of more than one word by what it is', () => {
+    const { labels } = shippedTagger();
+    /** Every word of `type`, each one after the first inside the same span. */
+    const runOn = (type: string) => ({ labels, weights: new Map([['b', labels.map((label) => (label === `B-${type}` ? 50 : label === `I-${type}` ? 100 : 0))]]) });
+    const spans = (text: string, type: string) => tagEntities(text, [], runOn(type)).map((s) => [s.type, s.text]);
+    expect(spans('San Francisco', 'PERSON')).toEqual([['LOCATION', 'San Francisco']]);
+    expect(spans('Czech Republic', 'NRP')).toEqual([['LOCATION', 'Czech Republic']]);
+    expect(spans('Goldman Sachs', 'PERSON')).toEqual([['ORGANIZATION', 'Goldman Sachs']]);
+    expect(spans('St. Louis Cardinals', 'LOCATION')).toEqual([['ORGANIZATION', 'St. Louis Cardinals']]);
+    expect(spans('Anna Berg', 'PERSON')).toEqual([['PERSON', 'Anna Berg']]);
+    // Only the whole span: a known name inside a longer one is left as the tagger read it.
+    expect(spans('San Francisco Bakery', 'ORGANIZATION')).toEqual([['ORGANIZATION', 'San Francisco Bakery']]);
+    expect(spans('Main Street', 'STREET_ADDRESS')).toEqual([['STREET_ADDRESS', 'Main Street']]);
+  });
+
+  it('reads a lone nationality, religion or party word as NRP, never as a name ("Christian" is a name too)', () => {
+    for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION']) {
+      expect(tagEntities('Jewish Anna Muslims Republican', [], everyWordA(type)).map((s) => [s.type, s.text]))
+        .toEqual([['NRP', 'Jewish'], [type, 'Anna'], ['NRP', 'Muslims'], ['NRP', 'Republican']]);
+    }
+    expect(tagEntities('Christian jewish', [], everyWordA('PERSON')).map((s) => s.type)).not.toContain('NRP');
+  });
+
   it('never reports a lone month or weekday as a name, place or organisation, "March" included', () => {
     const text = 'March Anna Friday Zyxwquo';
     for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION']) {
