@@ -25,6 +25,18 @@ const CALENDAR: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
+/**
+ * Holidays, read as people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the
+ * WNUT-17 tweets and GoEmotions comments of pii-equivalence.ts): never a name, place or organisation. Keyed
+ * like knownPhrases (phraseKey), apostrophes dropped.
+ */
+const HOLIDAYS: ReadonlySet<string> = new Set([
+  'christmas', 'christmas eve', 'christmas day', 'xmas', 'new years', 'new years eve', 'new years day', 'easter',
+  'easter sunday', 'easter monday', 'good friday', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover',
+  'ramadan', 'eid', 'diwali', 'valentines day', 'mothers day', 'fathers day', 'memorial day', 'labor day', 'labour day',
+  'independence day', 'boxing day', 'st patricks day', 'yom kippur', 'rosh hashanah', 'lunar new year',
+  'chinese new year', 'veterans day', 'presidents day', 'canada day', 'bastille day',
+]);
 /** Text ending in an abbreviated company suffix ("Smith Ltd"), which keeps its period. */
 const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
 /** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
@@ -71,7 +83,8 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * Context-dependent entities (PERSON, LOCATION, STREET_ADDRESS, ZIP_CODE, ORGANIZATION, TITLE, NRP,
  * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
  * features. A one-word name, place or organisation that is a nationality, religion or party word is an NRP
- * ("Jewish"); one that is an ordinary dictionary word, a job noun or a month or weekday is dropped; a person or title that is a known organisation, or a person named like one
+ * ("Jewish"); one that is an ordinary dictionary word, a job noun or a month or weekday is dropped, and so is a
+ * holiday ("Christmas Eve"); a person or title that is a known organisation, or a person named like one
  * ("Rand Corporation"), is reported as an ORGANIZATION; a span whose whole text is a known place or
  * organisation name of more than one word ("San Francisco", "Los Angeles", "Goldman Sachs") gets that type.
  */
@@ -87,6 +100,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
       return [{ type: 'NRP', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
     }
     if (first === last && NAME_TYPES.has(type) && (COMMON.has(lexicon.get(lower) ?? '') || CALENDAR.has(lower))) return [];
+    if (NAME_TYPES.has(type) && HOLIDAYS.has(phraseKey(text.slice(start, end)).replace(/['’]/gu, ''))) return [];
     const span = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(span, lexicon)) || (type === 'PERSON' && namedAsOrganisation(span));
     const known = PHRASE_TYPES.has(type) ? knownPhrases().get(phraseKey(text.slice(start, end))) : undefined;

@@ -114,6 +114,15 @@ describe('names the tagger reads as people but are not', () => {
     expect(tagEntities('Christian jewish', [], everyWordA('PERSON')).map((s) => s.type)).not.toContain('NRP');
   });
 
+  it('never reports a holiday as a name, place or organisation', () => {
+    const { labels } = shippedTagger();
+    const runOn = { labels, weights: new Map([['b', labels.map((label) => (label === 'B-PERSON' ? 50 : label === 'I-PERSON' ? 100 : 0))]]) };
+    for (const text of ['Christmas', 'Christmas Eve', "New Year's Eve", 'Mothers Day', 'Yom Kippur']) {
+      expect([text, tagEntities(text, [], runOn).map((s) => s.text)]).toEqual([text, []]);
+    }
+    expect(tagEntities('Christmas Production', [], runOn).map((s) => s.text)).toEqual(['Christmas Production']);
+  });
+
   it('never reports a lone month or weekday as a name, place or organisation, "March" included', () => {
     const text = 'March Anna Friday Zyxwquo';
     for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION']) {
