@@ -106,6 +106,12 @@ describe('names the tagger reads as people but are not', () => {
     expect(spans('Main Street', 'STREET_ADDRESS')).toEqual([['STREET_ADDRESS', 'Main Street']]);
   });
 
+  it('reads a lone word the lexicon knows as a place and not as a name as a place, never a person', () => {
+    expect(tagEntities('Germany Ukraine Anna Chelsea', [], everyWordA('PERSON')).map((s) => [s.type, s.text]))
+      .toEqual([['LOCATION', 'Germany'], ['LOCATION', 'Ukraine'], ['PERSON', 'Anna'], ['PERSON', 'Chelsea']]);
+    expect(tagEntities('Germany', [], everyWordA('ORGANIZATION')).map((s) => s.type)).toEqual(['ORGANIZATION']);
+  });
+
   it('reads a lone nationality, religion or party word as NRP, never as a name ("Christian" is a name too)', () => {
     for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION']) {
       expect(tagEntities('Jewish Anna Muslims Republican', [], everyWordA(type)).map((s) => [s.type, s.text]))
