@@ -5,7 +5,7 @@ import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } 
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { regexTags } from './tagger-features.js';
-import { endsSentence } from './tagger-layout.js';
+import { endsSentence, sentenceStarts } from './tagger-layout.js';
 import { decode, deserializeTagger, entities, type TaggerModel } from './tagger-model.js';
 import { TAGGER_WEIGHTS } from './tagger-weights.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -84,7 +84,7 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
  * features. A one-word name, place or organisation that is a nationality, religion or party word is an NRP
  * ("Jewish"); one that is an ordinary dictionary word, a job noun or a month or weekday is dropped, and so is a
- * holiday ("Christmas Eve"); a person or title that is a known organisation, or a person named like one
+ * holiday ("Christmas Eve"); a sentence's past-tense verb is left out of a name ("Emailed Professor Klein"); a person or title that is a known organisation, or a person named like one
  * ("Rand Corporation"), is reported as an ORGANIZATION; a span whose whole text is a known place or
  * organisation name of more than one word ("San Francisco", "Los Angeles", "Goldman Sachs") gets that type.
  */
@@ -92,7 +92,18 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   const tokens = tokenize(text);
   const labels = decode(model, tokens, regexTags(tokens, ruleFeatureSpans(text, rules)));
   const lexicon = gazetteer();
-  return entities(labels).flatMap(([type, first, last]) => {
+  let starts: boolean[] | undefined;
+  /**
+   * Whether a person span's first token is a sentence's past-tense verb ("Emailed Professor Klein", "Walked
+   * Biscuit"): a capitalised word ending in "ed" whose stem is an ordinary word ("email", "walk", "hug").
+   */
+  const leadingVerb = (first: number, last: number): boolean => {
+    const word = tokens[first]!.text;
+    if (first === last || !/^\p{Lu}\p{Ll}{2,}ed$/u.test(word) || !ordinaryStem(word.toLowerCase(), lexicon)) return false;
+    return first === 0 || tokens[first]!.gap === '\n' || (starts ??= sentenceStarts(tokens, lexicon))[first]!;
+  };
+  return entities(labels).flatMap(([type, tagged, last]) => {
+    const first = type === 'PERSON' && leadingVerb(tagged, last) ? tagged + 1 : tagged;
     const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (end <= start) return [];
     const lower = tokens[first]!.text.toLowerCase();
@@ -130,6 +141,16 @@ export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<s
  */
 export function nrpWord(word: string): boolean {
   return /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'christian' && NRP_WORD_SET.has(word.toLowerCase());
+}
+
+/**
+ * Whether a word ending in "ed" is the past tense of an ordinary word of the lexicon: "walked" (walk),
+ * "texted" (text), "hugged" (hug), "loved" (love); not a name such as "Alfred" or "Mohamed".
+ */
+export function ordinaryStem(lower: string, lexicon: ReadonlyMap<string, string>): boolean {
+  const stem = lower.slice(0, -2);
+  const doubled = /(\p{L})\1$/u.test(stem) ? stem.slice(0, -1) : undefined;
+  return [stem, `${stem}e`, doubled].some((s) => s !== undefined && lexicon.get(s) === 'word') && lexicon.get(lower) !== 'first' && lexicon.get(lower) !== 'last';
 }
 
 /**

@@ -120,6 +120,21 @@ describe('names the tagger reads as people but are not', () => {
     expect(tagEntities('Christian jewish', [], everyWordA('PERSON')).map((s) => s.type)).not.toContain('NRP');
   });
 
+  it("leaves a sentence's past-tense verb out of a person's name, and a name that ends in -ed in it", () => {
+    const { labels } = shippedTagger();
+    // Every word a person, each one after the first inside the same span (the search ends a name at a sentence).
+    const runOn = { labels, weights: new Map([['b', labels.map((label) => (label === 'B-PERSON' ? 50 : label === 'I-PERSON' ? 100 : 0))]]) };
+    const names = (text: string) => tagEntities(text, [], runOn).map((s) => s.text);
+    expect(names('Walked Biscuit')).toEqual(['Biscuit']);
+    expect(names('Hugged Sarah Lee')).toEqual(['Sarah Lee']);
+    expect(names('Alfred Hitchcock')).toEqual(['Alfred Hitchcock']);
+    expect(names('Mohamed Salah')).toEqual(['Mohamed Salah']);
+    // Not at a sentence's start ("with" read as O): the name as the tagger read it.
+    const withO = { labels, weights: new Map([...runOn.weights, ['w=with', labels.map((label) => (label === 'O' ? 1000 : 0))]]) };
+    expect(tagEntities('with Walked Biscuit', [], withO).map((s) => s.text)).toEqual(['Walked Biscuit']);
+    expect(tagEntities('with. Walked Biscuit', [], withO).map((s) => s.text)).toEqual(['Biscuit']);
+  });
+
   it('never reports a holiday as a name, place or organisation', () => {
     const { labels } = shippedTagger();
     const runOn = { labels, weights: new Map([['b', labels.map((label) => (label === 'B-PERSON' ? 50 : label === 'I-PERSON' ? 100 : 0))]]) };
