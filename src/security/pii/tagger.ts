@@ -58,6 +58,8 @@ const ORGANISATION_NOUNS: ReadonlySet<string> = new Set([...ORG_SUFFIX_WORDS.fil
 const PHRASE_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'TITLE', 'NRP']);
 /** A span's text as knownPhrases() keys it: lower-cased, full stops dropped ("St. Louis"), one space between words. */
 const phraseKey = (value: string): string => value.toLowerCase().replace(/\./g, '').split(/\s+/u).filter(Boolean).join(' ');
+/** The word right after a span, on the same line ("Associates" of "Abt Associates"). */
+const ORG_WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}]*)\b/u;
 /** How often `ch` occurs in `text`. */
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
@@ -104,8 +106,12 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   };
   return entities(labels).flatMap(([type, tagged, last]) => {
     const first = type === 'PERSON' && leadingVerb(tagged, last) ? tagged + 1 : tagged;
-    const [start, end] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
-    if (end <= start) return [];
+    const [start, tidied] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
+    if (tidied <= start) return [];
+    // An organisation's word right after a name or an organisation belongs to it ("Abt" of "Abt Associates").
+    const orgWord = type === 'PERSON' || type === 'ORGANIZATION' ? ORG_WORD_AFTER.exec(text.slice(tidied, tidied + 40)) : null;
+    const end = orgWord && ORGANISATION_NOUNS.has(orgWord[1]!) ? tidied + orgWord[0].length : tidied;
+    if (end !== tidied) return [{ type: 'ORGANIZATION', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
     const lower = tokens[first]!.text.toLowerCase();
     if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) {
       return [{ type: 'NRP', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];

@@ -91,6 +91,22 @@ describe('names the tagger reads as people but are not', () => {
     expect(tagEntities('Anna Berg', [], runOn).map((s) => [s.type, s.text])).toEqual([['PERSON', 'Anna Berg']]);
   });
 
+  it("gives a name or an organisation the organisation's word right after it", () => {
+    const { labels } = shippedTagger();
+    const model = (type: string) => ({
+      labels,
+      weights: new Map<string, number[]>([
+        ['b', labels.map((label) => (label === `B-${type}` ? 100 : 0))],
+        ['w=associates', labels.map((label) => (label === 'O' ? 1000 : 0))],
+      ]),
+    });
+    const spans = (text: string, type: string) => tagEntities(text, [], model(type)).map((s) => [s.type, s.text]);
+    expect(spans('Abt Associates', 'PERSON')).toEqual([['ORGANIZATION', 'Abt Associates']]);
+    expect(spans('Abt Associates', 'ORGANIZATION')).toEqual([['ORGANIZATION', 'Abt Associates']]);
+    expect(spans('Oslo Associates', 'LOCATION')).toEqual([['LOCATION', 'Oslo']]);
+    expect(spans('Abt associates', 'PERSON')).toEqual([['PERSON', 'Abt']]);
+  });
+
   it('types a span that is a known place or organisation name of more than one word by what it is', () => {
     const { labels } = shippedTagger();
     /** Every word of `type`, each one after the first inside the same span. */
@@ -130,7 +146,7 @@ describe('names the tagger reads as people but are not', () => {
     expect(names('Alfred Hitchcock')).toEqual(['Alfred Hitchcock']);
     expect(names('Mohamed Salah')).toEqual(['Mohamed Salah']);
     // Not at a sentence's start ("with" read as O): the name as the tagger read it.
-    const withO = { labels, weights: new Map([...runOn.weights, ['w=with', labels.map((label) => (label === 'O' ? 1000 : 0))]]) };
+    const withO = { labels, weights: new Map<string, number[]>([...runOn.weights, ['w=with', labels.map((label) => (label === 'O' ? 1000 : 0))]]) };
     expect(tagEntities('with Walked Biscuit', [], withO).map((s) => s.text)).toEqual(['Walked Biscuit']);
     expect(tagEntities('with. Walked Biscuit', [], withO).map((s) => s.text)).toEqual(['Biscuit']);
   });
