@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectPII } from '../../../src/security/pii/detect-pii.js';
+import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.js';
+import { shippedTagger } from '../../../src/security/pii/tagger.js';
 import { findPatternSpans } from '../../../src/security/pii/patterns.js';
 import { tokenInfos } from '../../../src/security/pii/tagger-features.js';
 import { layoutOf, lineHeads } from '../../../src/security/pii/tagger-layout.js';
@@ -90,6 +91,23 @@ describe('labelled phone numbers', () => {
     expect(labelled('South Africa 89082\n085 175 7641-Office')).toEqual(['085 175 7641']);
     expect(labelled('can you call me on 9472 7916? thanks')).toEqual(['9472 7916']);
     expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
+  });
+
+  it('reads a group of six digits as part of a number ("+44 7700 900123", "07700 900123")', () => {
+    const phones = (text: string): string[] => findPatternSpans(text).filter((s) => s.source === 'regex:phone').map((s) => s.text);
+    expect(phones('Emily texted from +44 7700 900123.')).toEqual(['+44 7700 900123']);
+    expect(phones('ring me on 07700 900123')).toEqual(['07700 900123']);
+    expect(phones('serial 1234 5678901')).toEqual([]);
+  });
+
+  it('keeps a number in international format whole where the tagger read something else from its digits', () => {
+    const { labels } = shippedTagger();
+    // Every token a one-token date: the tagger's reading of "7700" inside the number.
+    const dates = { labels, weights: new Map([['b', labels.map((label) => (label === 'B-DATE_TIME' ? 100 : 0))]]) };
+    const spans = detectPIIWith('Emily texted from +44 7700 900123.', {}, dates).filter((s) => /\d/.test(s.text));
+    expect(spans.map((s) => [s.type, s.text])).toEqual([['PHONE', '+44 7700 900123']]);
+    // Without the international prefix the tagger's reading stands.
+    expect(detectPIIWith('Emily texted from 7700 900123.', {}, dates).map((s) => s.type)).not.toContain('PHONE');
   });
 
   it('reads "a text from", "a call from" and "my (new) number is" as labels, and no other number', () => {
