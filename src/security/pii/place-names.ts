@@ -21,6 +21,8 @@ const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
 const WS = String.raw`[ \t]+`;
 
+/** Any generic word: a text without one holds no place name of these kinds (most entries), and is not scanned further. */
+const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS})\b`, 'u');
 const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
 const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
 const STREET = new RegExp(String.raw`\b(?:${ORDINAL}|${CAP}(?:${WS}${CAP})?)${WS}${STREETS}\b`, 'gu');
@@ -68,7 +70,7 @@ function trimOpeners(text: string, start: number, end: number, lexicon: Readonly
  * 'rule:place-name'. Spans hold at least one word besides the generic one.
  */
 export function placeNameSpans(text: string): PiiSpan[] {
-  if (!/\p{Lu}/u.test(text)) return [];
+  if (!GENERIC.test(text)) return [];
   const lexicon = gazetteer();
   const out: PiiSpan[] = [];
   const add = (type: 'LOCATION' | 'STREET_ADDRESS', from: number, to: number, generic: 'first' | 'last'): void => {
