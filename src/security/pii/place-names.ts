@@ -4,17 +4,18 @@ import type { PiiSpan } from './types.js';
 
 /**
  * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
- * "Mount Rainier", "Mt. Hood"), a river, valley, beach or island named before it ("Hudson River", "Death
- * Valley", "Venice Beach"), and a street without a house number ("Elm Road", "5th Avenue"). The tagger learns
- * from presidio-synth, whose places are towns, countries and numbered addresses, so it reads these as
- * people ("Lake Merritt", "Charles River") or misses them; diaries are full of them.
+ * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
+ * "Death Valley", "Venice Beach", "Union Square"), and a street without a house number ("Elm Road", "Maple
+ * Drive", "Harrison St", "5th Avenue"). The tagger learns from presidio-synth, whose places are towns,
+ * countries and numbered addresses, so it reads these as people ("Lake Merritt", "Charles River") or misses
+ * them; diaries are full of them.
  *
  * Generic words that are also common surnames are left out ("Hill", "Park", "Bay", "Lake" after a name:
  * "Ricki Lake", "Michael Bay", "Jenny Park" stay people).
  */
 const PREFIXES = String.raw`(?:Lake|Mount|Mt\.?|Cape|Fort|Loch|Isle\s+of)`;
-const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord)`;
-const STREETS = String.raw`(?:Street|Avenue|Road|Boulevard|Lane)`;
+const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord|Square)`;
+const STREETS = String.raw`(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway|St|Rd|Ave|Blvd)`;
 /** A capitalised word (no full stop: "Dr." before a place is no part of it). */
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** An ordinal street number ("5th", "42nd"). */

@@ -121,7 +121,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const span = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(span, lexicon)) || (type === 'PERSON' && namedAsOrganisation(span));
     // A lone word the lexicon knows as a place and not as a name ("Germany", "Ukraine") is no person.
-    const place = type === 'PERSON' && first === last && lexicon.get(lower) === 'place' ? 'place' : undefined;
+    const place = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place' : undefined;
     const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(phraseKey(text.slice(start, end))) ?? place) : undefined;
     const kind = known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : type;
     return [{ type: kind as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];

@@ -27,6 +27,8 @@ describe('placeNameSpans', () => {
       ['Ran along the Charles River with Emily.', [['LOCATION', 'Charles River']]],
       ['Paddled past Angel Island and into Death Valley.', [['LOCATION', 'Angel Island'], ['LOCATION', 'Death Valley']]],
       ['Met Chen at the cafe on 5th Avenue, then walked down Elm Road.', [['STREET_ADDRESS', '5th Avenue'], ['STREET_ADDRESS', 'Elm Road']]],
+      ['Dinner on Maple Drive, the clinic on Harrison St near 16th.', [['STREET_ADDRESS', 'Maple Drive'], ['STREET_ADDRESS', 'Harrison St']]],
+      ['Meet me at Union Square at noon.', [['LOCATION', 'Union Square']]],
     ];
     for (const [text, expected] of cases) expect([text, found(text)]).toEqual([text, expected]);
   });
@@ -122,10 +124,12 @@ describe('names the tagger reads as people but are not', () => {
     expect(spans('Main Street', 'STREET_ADDRESS')).toEqual([['STREET_ADDRESS', 'Main Street']]);
   });
 
-  it('reads a lone word the lexicon knows as a place and not as a name as a place, never a person', () => {
+  it('reads a lone word the lexicon knows as a place and not as a name as a place, never a person or organisation', () => {
     expect(tagEntities('Germany Ukraine Anna Chelsea', [], everyWordA('PERSON')).map((s) => [s.type, s.text]))
       .toEqual([['LOCATION', 'Germany'], ['LOCATION', 'Ukraine'], ['PERSON', 'Anna'], ['PERSON', 'Chelsea']]);
-    expect(tagEntities('Germany', [], everyWordA('ORGANIZATION')).map((s) => s.type)).toEqual(['ORGANIZATION']);
+    expect(tagEntities('Germany Singapore Anna', [], everyWordA('ORGANIZATION')).map((s) => [s.type, s.text]))
+      .toEqual([['LOCATION', 'Germany'], ['LOCATION', 'Singapore'], ['ORGANIZATION', 'Anna']]);
+    expect(tagEntities('Germany', [], everyWordA('TITLE')).map((s) => s.type)).toEqual(['TITLE']);
   });
 
   it('reads a lone nationality, religion or party word as NRP, never as a name ("Christian" is a name too)', () => {
