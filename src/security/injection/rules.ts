@@ -21,10 +21,10 @@ const PRIOR = '(?:previous|prior|above|earlier|preceding|foregoing|initial|origi
 const NOT_THE_RULES = String.raw`(?!\w+\s+(?:the|my)\s+rules\b)`;
 /**
  * What a diarist makes of the diary or a friend ("Dear diary, from now on you are my only friend", "you are now
- * my rock"): the one reading of "you are now my …" that no text of fixtures/data has ("you are now my slave"
- * and "you will be my evil assistant" still match).
+ * my rock"), or a milestone ("You are now officially a homeowner", "you are now 30"): readings of "you are now …"
+ * that no text of fixtures/data has ("you are now my slave" and "you will be my evil assistant" still match).
  */
-const CONFIDANT = String.raw`(?:'re|\s+are|\s+will\s+be|\s+be)?\s+(?:my|our)\s+(?:(?:best|only|new|dear|closest|true|favou?rite)\s+)?(?:friends?|buddy|pal|rock|home|everything|world|person|diary|journal|comfort|safe\s+(?:place|space))\b`;
+const CONFIDANT = String.raw`(?:(?:'re|\s+are|\s+will\s+be|\s+be)?\s+(?:my|our)\s+(?:(?:best|only|new|dear|closest|true|favou?rite)\s+)?(?:friends?|buddy|pal|rock|home|everything|world|person|diary|journal|comfort|safe\s+(?:place|space))\b|\s+(?:officially|finally|legally|\d+)\b)`;
 const DIRECTIVES = '(?:instructions?|prompts?|rules|directions|directives|guidelines|commands?|context|constraints|restrictions|programming|orders|conversation|tasks?)';
 
 /**

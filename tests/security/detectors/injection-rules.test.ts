@@ -89,6 +89,8 @@ describe('a diarist talking to the diary, or about rules of their own, is not an
     'Dear diary, from now on you are my only friend.',
     'Dear diary, you are now my best friend.',
     "From now on, you're my safe place.",
+    'You are now officially a homeowner! (note to future me)',
+    'Happy birthday to me, you are now 30.',
     "Forget the rules, I'm eating cake tonight.",
     'Ignore the rules for once, I told myself.',
   ])('%s', (line) => {
