@@ -86,9 +86,11 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * DATE_TIME, AGE, PHONE) found by the linear-chain tagger, which sees the rule recognisers' hits as
  * features. A one-word name, place or organisation that is a nationality, religion or party word is an NRP
  * ("Jewish"); one that is an ordinary dictionary word, a job noun or a month or weekday is dropped, and so is a
- * holiday ("Christmas Eve"); a sentence's past-tense verb is left out of a name ("Emailed Professor Klein"); a person or title that is a known organisation, or a person named like one
- * ("Rand Corporation"), is reported as an ORGANIZATION; a span whose whole text is a known place or
- * organisation name of more than one word ("San Francisco", "Los Angeles", "Goldman Sachs") gets that type.
+ * holiday ("Christmas Eve"); a sentence's past-tense verb is left out of a person's name ("Walked Biscuit"); an
+ * organisation's word right after a name joins it ("Abt Associates"); a person or title that is a known
+ * organisation, or a person named like one ("Rand Corporation"), is reported as an ORGANIZATION; a span whose
+ * whole text is a known place or organisation name of more than one word ("San Francisco", "Goldman Sachs")
+ * gets that type, and a lone place word the tagger called a person or an organisation is a LOCATION.
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
@@ -96,8 +98,9 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   const lexicon = gazetteer();
   let starts: boolean[] | undefined;
   /**
-   * Whether a person span's first token is a sentence's past-tense verb ("Emailed Professor Klein", "Walked
-   * Biscuit"): a capitalised word ending in "ed" whose stem is an ordinary word ("email", "walk", "hug").
+   * Whether a person span's first token is a sentence's past-tense verb ("Walked Biscuit", "Hugged Sarah Lee"):
+   * a capitalised word ending in "ed" whose stem is an ordinary word of the lexicon ("walk", "hug"; not "email",
+   * which compromise's lexicon lacks, so "Emailed Professor Klein" stays as the tagger read it).
    */
   const leadingVerb = (first: number, last: number): boolean => {
     const word = tokens[first]!.text;
