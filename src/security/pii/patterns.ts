@@ -34,6 +34,15 @@ const SUFFIX =
 const CAP = "[\\p{Lu}][\\p{L}'’.-]*";
 const UNIT = "(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room|Rm\\.?)\\s*#?\\s*\\d{1,5}[A-Za-z]?";
 
+/**
+ * Labels of other identifiers, first letter either case ("Passport", "passport"); the value after them is read
+ * case-sensitively, so it stops at the next ordinary word ("HX-883-2201 for the car").
+ */
+const ID_LABELS = [
+  'passport', 'bank account', 'account', 'sort code', 'routing', 'policy', 'membership', 'member', 'patient', 'student',
+  'employee', 'national insurance', 'NHS', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
+].map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
+
 /** Digits of a date-like run, used to keep dates out of PHONE. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
@@ -110,6 +119,20 @@ const RECOGNIZERS: Recognizer[] = [
     type: 'US_DRIVER_LICENSE', name: 'driver-license', confidence: 0.85, group: 1,
     pattern: /\bdriver['’]?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*([A-Z\d][A-Z\d-]{4,18}[A-Z\d])\b/gi,
     validate: (v) => /\d{4}/.test(v.replace(/-/g, '')),
+  },
+  {
+    // An identifier right after its label ("passport number is X12345678", "sort code 12-34-56", "licence plate
+    // ABC-1234"): at least four digits, or a plate's letters and digits. Card, licence and social security numbers
+    // have recognisers of their own and are not labels here.
+    type: 'ID_NUMBER', name: 'labelled-id', confidence: 0.85, group: 1,
+    gate: anyOf('passport', 'account', 'sort code', 'routing', 'policy', 'member', 'patient', 'student', 'employee', 'insurance', 'nhs', 'tax', 'plate', 'vin'),
+    pattern: new RegExp(`\\b(?:${ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Cc]ode))?\\s*(?:is|:|#)?\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
+    // Each part of the value is digits with capitals or a short capital code ("X12345678", "12-34-56", "ABC 1234"),
+    // never a word ("the member price was 12", "a student of 2019").
+    // A plate needs one digit ("AB12 CDE"), any other identifier four.
+    validate: (v, text, start) => new RegExp(`(?:\\d\\D*){${/(?:plate|vin)\W*$/i.test(contextBefore(text, start, 16)) ? 1 : 4}}`).test(v)
+      && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
+      && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, '')),
   },
   {
     type: 'US_SSN', name: 'ssn', confidence: 0.9,

@@ -24,6 +24,31 @@ describe('detectPII', () => {
     }
     expect(detectPII('a driver took the license plate off').some((s) => s.type === 'US_DRIVER_LICENSE')).toBe(false);
   });
+  it('finds other identifiers after their label, the whole value and nothing after it', () => {
+    const ids = (text: string): string[] => detectPII(text).filter((s) => s.type === 'ID_NUMBER').map((s) => s.text);
+    const cases: [string, string[]][] = [
+      ['My passport number is X12345678.', ['X12345678']],
+      ['Passport: 533380006', ['533380006']],
+      ['account 12345678, sort code 12-34-56', ['12345678', '12-34-56']],
+      ['Policy number: HX-883-2201 for the car', ['HX-883-2201']],
+      ['NHS number 943 476 5919', ['943 476 5919']],
+      ['Patient ID: 7734-221', ['7734-221']],
+      ['Licence plate AB12 CDE, silver car', ['AB12 CDE']],
+      ['VIN 1HGCM82633A004352', ['1HGCM82633A004352']],
+      // Not identifiers: no value after the label, a word, too few digits, or a number with a recogniser of its own.
+      ['the member price was 12 dollars', []],
+      ['a student of 2019 class', []],
+      ['my account has 1500 dollars', []],
+      ['our policy is 30 days', []],
+      ['the plate was 1 of 3', []],
+      ["My driver's license number is 6940579", []],
+      ['my credit card number is 4152488713445952', []],
+    ];
+    for (const [text, expected] of cases) expect([text, ids(text)]).toEqual([text, expected]);
+    // A masked export leaves none of the value.
+    const text = 'Policy number: HX-883-2201 for the car';
+    expect(obfuscate(text, detectPII(text), 'redact')).toBe('Policy number: [ID_NUMBER] for the car');
+  });
   it('returns non-overlapping spans in text order', () => {
     const spans = detectPII(TEXT);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
