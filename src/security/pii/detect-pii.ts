@@ -12,8 +12,11 @@ const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT
 /** A phone number with a label next to it ("Mobile: ...", "... office"): kept as the regex found it. */
 const LABELLED_PHONE = 'regex:phone-labelled';
 
-/** Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o". */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age']);
+/**
+ * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o", and
+ * a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the street it masked).
+ */
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:unit']);
 
 const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
 

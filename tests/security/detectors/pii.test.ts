@@ -49,6 +49,11 @@ describe('detectPII', () => {
     const text = 'Policy number: HX-883-2201 for the car';
     expect(obfuscate(text, detectPII(text), 'redact')).toBe('Policy number: [ID_NUMBER] for the car');
   });
+  it('keeps an address unit the tagger left out, so a masked export does not show it', () => {
+    const text = 'Apartment 12, 45 Elm St, Springfield IL 62704';
+    expect(obfuscate(text, detectPII(text), 'redact')).not.toMatch(/Apartment|12,/);
+    expect(detectPII('She lives in Apt 4B now.').map((s) => [s.type, s.text])).toEqual([['STREET_ADDRESS', 'Apt 4B']]);
+  });
   it('returns non-overlapping spans in text order', () => {
     const spans = detectPII(TEXT);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
