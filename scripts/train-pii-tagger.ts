@@ -118,8 +118,10 @@ const foldNameFree: BenignFlagShare[] = [];
 /** --fold-weights DIR / --fold-weights-from DIR: the fold models written, or read instead of trained. */
 const foldWeightsTo = arg('--fold-weights', '');
 const foldWeightsFrom = arg('--fold-weights-from', '');
-/** What the fold models depend on: the data, the split and the training configuration. */
-const foldConfig = JSON.stringify({ data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout, pa, drop });
+/** The configuration written to the report (and compared with a --cv-from report). */
+const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout, pa };
+/** What the fold models depend on: the report's configuration and the features left out. */
+const foldConfig = JSON.stringify({ ...config, drop });
 if (foldWeightsTo) {
   mkdirSync(foldWeightsTo, { recursive: true });
   writeFileSync(join(foldWeightsTo, 'config.json'), `${foldConfig}\n`);
@@ -150,8 +152,6 @@ for (let k = 0; k < (cvFrom ? 0 : folds); k++) {
   }
   console.log(`fold ${k + 1}/${folds} done`);
 }
-/** The configuration written to the report (and compared with a --cv-from report). */
-const config = { data: dir, folds, epochs, seed, runs, beam: width, margin: margin ?? null, wnut: useWnut, negatives: negatives.length, negativesFilter: negativeFilter, leadLines, refills, minWeight, refillStreets, wordDropout, pa };
 const cv = cvFrom ? undefined : crossValidationReport(scored, folds, seed);
 /** --oof FILE: the out-of-fold predictions with their texts, for scripts/pii-misses.ts. */
 const oofPath = arg('--oof', '');

@@ -6,8 +6,8 @@
  * The entry is synthetic diary prose with a few pieces of PII; each detector runs 100 warm-up and 200
  * timed iterations (until 2026-11-22: 20 warm-up, which left the JIT's tier-up inside the timed ones); the
  * table shows median and p95 in milliseconds. detectPII's first 100 calls in the process, before any other
- * call to it, are reported on their own: the first call, then the median, p95 and maximum of the other 99. detectInjectionDeep (the optional
- * embedding layer, Universal Sentence Encoder lite, asynchronous) is timed over 3 warm-up and 20 runs; it
+ * call to it, are reported on their own: the first call, then the median, p95 and maximum of the other 99.
+ * detectInjectionDeep (the optional embedding layer, Universal Sentence Encoder lite, asynchronous) is timed over 3 warm-up and 20 runs; it
  * is not on the save path's synchronous budget. The detectors remember per-word work across calls
  * (bounded), which the repeated entry flatters, so detectPII, detectInjection and detectPoisoning are also
  * timed once each on a stream of different ~500-word entries made of consecutive GoEmotions comments from
@@ -33,15 +33,20 @@ import { buildStyleBaseline, detectPoisoning } from '../../src/security/poisonin
  */
 const WARM_UP = 100;
 
-function time(fn: () => void): { medianMs: number; p95Ms: number } {
-  for (let i = 0; i < WARM_UP; i++) fn();
+/** Milliseconds of each of `n` calls of `fn`, in call order. */
+function sampleCalls(fn: () => void, n: number): number[] {
   const samples: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
     fn();
     samples.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  samples.sort((a, b) => a - b);
+  return samples;
+}
+
+function time(fn: () => void): { medianMs: number; p95Ms: number } {
+  for (let i = 0; i < WARM_UP; i++) fn();
+  const samples = sampleCalls(fn, 200).sort((a, b) => a - b);
   return { medianMs: samples[100]!, p95Ms: samples[190]! };
 }
 
@@ -64,12 +69,7 @@ function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text
 const entry = latencyEntry(500);
 /** detectPII's first calls in this process, before anything else ran it: what a short-lived command pays. */
 function firstCalls(fn: () => void, n = WARM_UP): { firstMs: number; medianMs: number; p95Ms: number; maxMs: number } {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  const samples = sampleCalls(fn, n);
   const rest = samples.slice(1).sort((a, b) => a - b);
   return { firstMs: samples[0]!, medianMs: rest[rest.length >> 1]!, p95Ms: rest[Math.floor(rest.length * 0.95)]!, maxMs: rest.at(-1)! };
 }

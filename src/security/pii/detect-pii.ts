@@ -31,7 +31,8 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     let tagged = mergePlaceNames(tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type)), placeNameSpans(text));
     // A number in international format ("+44 7700 900123") where the tagger saw no phone: the regex's phone
     // replaces what the tagger read from its digits (a date "7700"), so that masking never leaves part of it.
-    const international = rules.filter((s) => s.source === 'regex:phone' && s.text.startsWith('+') && !tagged.some((t) => t.type === 'PHONE' && s.start < t.end && t.start < s.end));
+    const phones = tagged.filter((t) => t.type === 'PHONE');
+    const international = rules.filter((s) => s.source === 'regex:phone' && s.text.startsWith('+') && !overlapsAny(s, phones));
     tagged = [...tagged.filter((t) => !international.some((s) => s.start <= t.start && t.end <= s.end)), ...international];
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];

@@ -40,7 +40,7 @@ const OPENERS: ReadonlySet<string> = new Set([
  * Sinai Hospital", "Venice Beach Hotel"): the tagger reads those as it would any organisation.
  */
 const INSTITUTIONS: ReadonlySet<string> = new Set([
-  ...ORG_SUFFIX_WORDS, ...INSTITUTION_WORDS, 'University', 'Institute', 'Temple', 'Center', 'Centre', 'Inn', 'Resort', 'Zoo',
+  ...ORG_SUFFIX_WORDS, ...INSTITUTION_WORDS, 'Temple', 'Center', 'Centre', 'Inn', 'Resort', 'Zoo',
   'Station', 'Mall', 'Club', 'Arena', 'Cafe', 'Café', 'Restaurant', 'Bar', 'Brewery', 'Winery', 'Farm', 'Press', 'Records',
   'High', 'Middle',
 ]);

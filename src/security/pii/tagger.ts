@@ -18,19 +18,14 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZA
 /** Gazetteer classes of ordinary words ("Yesterday", "Comedy") and of job and role nouns ("Teacher"): never a name on their own. */
 const COMMON: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 /**
- * Month and weekday names, never a name on their own either: compromise's lexicon, which the gazetteer
- * comes from, knows "march" only as a verb, so "in March" was read as a place.
+ * Names of the calendar, never a name, place or organisation: months and weekdays (compromise's lexicon, which
+ * the gazetteer comes from, knows "march" only as a verb, so "in March" was read as a place) and holidays, read as
+ * people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the WNUT-17 tweets and
+ * GoEmotions comments of pii-equivalence.ts). Keyed like knownPhrases (phraseKey), apostrophes dropped.
  */
 const CALENDAR: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-/**
- * Holidays, read as people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the
- * WNUT-17 tweets and GoEmotions comments of pii-equivalence.ts): never a name, place or organisation. Keyed
- * like knownPhrases (phraseKey), apostrophes dropped.
- */
-const HOLIDAYS: ReadonlySet<string> = new Set([
   'christmas', 'christmas eve', 'christmas day', 'xmas', 'new years', 'new years eve', 'new years day', 'easter',
   'easter sunday', 'easter monday', 'good friday', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover',
   'ramadan', 'eid', 'diwali', 'valentines day', 'mothers day', 'fathers day', 'memorial day', 'labor day', 'labour day',
@@ -114,20 +109,20 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     // An organisation's word right after a name or an organisation belongs to it ("Abt" of "Abt Associates").
     const orgWord = type === 'PERSON' || type === 'ORGANIZATION' ? ORG_WORD_AFTER.exec(text.slice(tidied, tidied + 40)) : null;
     const end = orgWord && ORGANISATION_NOUNS.has(orgWord[1]!) ? tidied + orgWord[0].length : tidied;
-    if (end !== tidied) return [{ type: 'ORGANIZATION', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
+    const value = text.slice(start, end);
+    const span = (kind: string): PiiSpan[] => [{ type: kind as PiiType, start, end, text: value, confidence: 0.8, source: 'ner:tagger' }];
+    if (end !== tidied) return span('ORGANIZATION');
     const lower = tokens[first]!.text.toLowerCase();
-    if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) {
-      return [{ type: 'NRP', start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
-    }
-    if (first === last && NAME_TYPES.has(type) && (COMMON.has(lexicon.get(lower) ?? '') || CALENDAR.has(lower))) return [];
-    if (NAME_TYPES.has(type) && HOLIDAYS.has(phraseKey(text.slice(start, end)).replace(/['’]/gu, ''))) return [];
-    const span = tokens.slice(first, last + 1);
-    const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(span, lexicon)) || (type === 'PERSON' && namedAsOrganisation(span));
+    const key = phraseKey(value);
+    if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) return span('NRP');
+    if (first === last && NAME_TYPES.has(type) && COMMON.has(lexicon.get(lower) ?? '')) return [];
+    if (NAME_TYPES.has(type) && CALENDAR.has(key.replace(/['’]/gu, ''))) return [];
+    const words = tokens.slice(first, last + 1);
+    const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(words, lexicon)) || (type === 'PERSON' && namedAsOrganisation(words));
     // A lone word the lexicon knows as a place and not as a name ("Germany", "Ukraine") is no person.
     const place = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place' : undefined;
-    const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(phraseKey(text.slice(start, end))) ?? place) : undefined;
-    const kind = known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : type;
-    return [{ type: kind as PiiType, start, end, text: text.slice(start, end), confidence: 0.8, source: 'ner:tagger' }];
+    const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(key) ?? place) : undefined;
+    return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : type);
   });
 }
 
