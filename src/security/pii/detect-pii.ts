@@ -7,16 +7,27 @@ import type { DetectPiiOptions, PiiSpan, PiiType } from './types.js';
 export { resolveOverlaps } from './resolve-overlaps.js';
 
 /** Types whose regex recogniser is checked by a validator, a format or its context: kept as found, never tagged. */
-const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE', 'ID_NUMBER']);
+const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME']);
 
 /** A phone number with a label next to it ("Mobile: ...", "... office"): kept as the regex found it. */
 const LABELLED_PHONE = 'regex:phone-labelled';
 
 /**
- * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o", and
- * a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the street it masked).
+ * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
+ * after "turns", a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the
+ * street it masked), a postcode after its label or in the British format, and a relative's name ("Aunt Lily").
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:unit']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name']);
+
+/** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
+const UK_POSTCODE = 'regex:uk-postcode';
+const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
+
+/**
+ * Whether a labelled postcode's value looks like one: a digit, and every part digits or capitals ("94110", "SW1A
+ * 1AA"; not "like" of "my zip code is like", nor "2371 and").
+ */
+const postcodeLike = (value: string): boolean => /\d/.test(value) && value.split(/[ -]/).every((part) => /\d/.test(part) || /^\p{Lu}+$/u.test(part));
 
 const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
 
@@ -34,7 +45,16 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const phones = tagged.filter((t) => t.type === 'PHONE');
     const international = rules.filter((s) => s.source === 'regex:phone' && s.text.startsWith('+') && !overlapsAny(s, phones));
     tagged = [...tagged.filter((t) => !international.some((s) => s.start <= t.start && t.end <= s.end)), ...international];
-    const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged));
+    const postcodes = rules.filter((s) => s.source === UK_POSTCODE);
+    if (postcodes.length) {
+      tagged = tagged.map((t) => {
+        const code = PLACE_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
+        return code ? { ...t, end: code.end, text: text.slice(t.start, code.end) } : t;
+      });
+    }
+    // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
+    tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
+    const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
   }
   const min = options.minConfidence ?? 0;

@@ -1,11 +1,12 @@
 import { gunzipSync } from 'node:zlib';
-import { GAZETTEER_DATA, PHRASE_DATA } from './gazetteer-data.js';
+import { EXTRA_DATA, GAZETTEER_DATA, PHRASE_DATA } from './gazetteer-data.js';
 
 /** Coarse gazetteer classes a word can belong to (from compromise's MIT-licensed lexicon). */
 export type GazetteerClass = 'first' | 'last' | 'place' | 'org' | 'nrp' | 'honorific' | 'date' | 'actor' | 'word';
 
 let cache: Map<string, GazetteerClass> | undefined;
 let phraseCache: Map<string, 'place' | 'org'> | undefined;
+let ruleCache: Map<string, GazetteerClass> | undefined;
 
 /** The "class TAB entry TAB entry..." lines of a packed table (gazetteer-data.ts), entry by entry. */
 function* unpack(data: string): Generator<[string, string]> {
@@ -38,5 +39,19 @@ export function knownPhrases(): Map<string, 'place' | 'org'> {
   const map = new Map<string, 'place' | 'org'>();
   for (const [cls, phrase] of unpack(PHRASE_DATA)) map.set(phrase, cls as 'place' | 'org');
   phraseCache = map;
+  return map;
+}
+
+/**
+ * The gazetteer as the rules after the tagger read it: {@link gazetteer} with the words of EXTRA_DATA, which the
+ * tagger's features leave out (scripts/train-pii-gazetteer.ts): the names compromise tags only as people
+ * ("diego", "austin", "jordan"; ordinary words in the tagger's table) as given names, and everyday companies it
+ * lacks ("spotify", "deloitte") as organisations.
+ */
+export function ruleLexicon(): Map<string, GazetteerClass> {
+  if (ruleCache) return ruleCache;
+  const map = new Map(gazetteer());
+  for (const [cls, word] of unpack(EXTRA_DATA)) map.set(word, cls === 'person' ? 'first' : (cls as GazetteerClass));
+  ruleCache = map;
   return map;
 }

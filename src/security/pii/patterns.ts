@@ -1,3 +1,4 @@
+import { gazetteer } from './gazetteer.js';
 import type { PiiSpan, PiiType } from './types.js';
 import { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
 
@@ -42,6 +43,9 @@ const ID_LABELS = [
   'passport', 'bank account', 'account', 'sort code', 'routing', 'policy', 'membership', 'member', 'patient', 'student',
   'employee', 'national insurance', 'NHS', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
 ].map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
+
+/** Gazetteer classes of ordinary words ("home", "work", "noon"). */
+const ORDINARY: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 
 /** Digits of a date-like run, used to keep dates out of PHONE. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
@@ -89,6 +93,15 @@ const RECOGNIZERS: Recognizer[] = [
   {
     type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
+  },
+  {
+    // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs"): the sign follows no letter,
+    // digit or email character (an email's part is the email recogniser's), and the handle holds a letter;
+    // a full stop that ends the sentence is no part of it; an ordinary lower-case word is shorthand for "at"
+    // ("worked @home"), no handle.
+    type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
+    pattern: /(?<![\p{L}\d._%+-])@(?=[\w.]*\p{L})\w(?:[\w.]*\w)?/gu,
+    validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY.has(gazetteer().get(v.slice(1)) ?? ''),
   },
   {
     type: 'URL', name: 'url', confidence: 0.95, gate: anyOf('http', 'www.'),
@@ -155,7 +168,7 @@ const RECOGNIZERS: Recognizer[] = [
   },
   {
     type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1, gate: anyOf('born', 'birth', 'dob', 'd.ob', 'do.b', 'd.o.b'),
-    pattern: /\b(?:born(?: on| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+    pattern: /\b(?:born(?: on(?: the)?| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
   },
   {
     type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,
@@ -170,6 +183,19 @@ const RECOGNIZERS: Recognizer[] = [
     type: 'AGE', name: 'age-context', confidence: 0.7, group: 1,
     pattern: /\b(?:age(?:d| of)?|turned|turning)\s*:?\s*(\d{1,3})\b/gi,
     validate: (v) => Number(v) <= 120,
+  },
+  {
+    // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).
+    type: 'AGE', name: 'age-turns', confidence: 0.7, group: 1, gate: anyOf('turn'),
+    pattern: /\b(?:turns|turn)\s+(\d{1,3})\b(?!\s*(?:%|percent|degrees|times|minutes|hours|points|pages)\b)/gi,
+    validate: (v) => Number(v) <= 120,
+  },
+  {
+    // A relative's name after the kinship word used as a title ("Aunt Lily", "Grandma Rose", "Cousin Ada"):
+    // the name may be an ordinary word the tagger passes over. Kept where the tagger found nothing.
+    type: 'PERSON', name: 'kin-name', confidence: 0.7, group: 1,
+    gate: anyOf('aunt', 'uncle', 'grand', 'gran', 'nana', 'nanna', 'cousin'),
+    pattern: /\b(?:[Aa]unt(?:ie|y)?|[Uu]ncle|[Gg]rand(?:ma|pa|mother|father|dad|da|mama|papa)|[Gg]ran(?:ny)?|[Nn]an(?:n)?a|[Cc]ousin)[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu,
   },
   {
     type: 'PHONE', name: 'phone', confidence: 0.8,
@@ -188,6 +214,12 @@ const RECOGNIZERS: Recognizer[] = [
   {
     type: 'ZIP_CODE', name: 'zip-context', confidence: 0.85, group: 1,
     pattern: /\b(?:zip(?: code)?|postal code|postcode|post code)\s*(?:is|:)?\s*([A-Z\d]{2,5}(?:[ -][A-Z\d]{2,4})?)\b/gi,
+  },
+  {
+    // A British postcode ("SW1A 1AA", "CB2 1TN"), in capitals: the outward code's area letters and district,
+    // the inward code's digit and two letters.
+    type: 'ZIP_CODE', name: 'uk-postcode', confidence: 0.85,
+    pattern: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/g,
   },
   {
     type: 'STREET_ADDRESS', name: 'street-number-first', confidence: 0.8,

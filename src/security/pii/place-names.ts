@@ -6,7 +6,7 @@ import type { PiiSpan } from './types.js';
  * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
  * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
  * "Death Valley", "Venice Beach", "Union Square"), and a street without a house number ("Elm Road", "Maple
- * Drive", "Harrison St", "5th Avenue"). The tagger learns from presidio-synth, whose places are towns,
+ * Drive", "Harrison St", "5th Avenue"), and a place named after a saint ("St. Mary's", "St Ives"). The tagger learns from presidio-synth, whose places are towns,
  * countries and numbered addresses, so it reads these as people ("Lake Merritt", "Charles River") or misses
  * them; diaries are full of them.
  *
@@ -16,6 +16,8 @@ import type { PiiSpan } from './types.js';
 const PREFIXES = String.raw`(?:Lake|Mount|Mt\.?|Cape|Fort|Loch|Isle\s+of)`;
 const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord|Square)`;
 const STREETS = String.raw`(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway|St|Rd|Ave|Blvd)`;
+/** Words of a building named after a saint or a place: an organisation's ("St Mary's Hospital"). */
+const BUILDINGS = String.raw`(?:Hospital|Church|Cathedral|Chapel|Abbey|School|College|Academy|Primary|Clinic|Hospice|Infirmary)`;
 /** A capitalised word (no full stop: "Dr." before a place is no part of it). */
 const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** An ordinal street number ("5th", "42nd"). */
@@ -23,9 +25,15 @@ const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
 const WS = String.raw`[ \t]+`;
 
 /** Any generic word: a text without one holds no place name of these kinds (most entries), and is not scanned further. */
-const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS})\b`, 'u');
+const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS}|Saint)\b`, 'u');
 const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
 const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
+/**
+ * A place named after a saint ("St. Mary's", "St Ives", "Saint Louis"), with a building's word after it ("St
+ * Mary's Hospital"). "St" after a capitalised word or a number on the same line ends a street instead
+ * ("Harrison St", "17 St Omers Road"), and after a title it is part of a surname ("Mr. St. John").
+ */
+const SAINT = new RegExp(String.raw`(?<!(?:\p{Lu}[\p{L}'’.-]*|\d[\p{L}\d]*)[ \t]+)\b(?:St\.?|Saint)${WS}${CAP}(?:${WS}(${BUILDINGS}))?`, 'gu');
 const STREET = new RegExp(String.raw`\b(?:${ORDINAL}|${CAP}(?:${WS}${CAP})?)${WS}${STREETS}\b`, 'gu');
 
 /** Words that open a run of capitals without being part of the place ("The Hudson River", "My Elm Road"). */
@@ -86,10 +94,18 @@ export function placeNameSpans(text: string): PiiSpan[] {
   for (const m of text.matchAll(PREFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
   for (const m of text.matchAll(SUFFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
   for (const m of text.matchAll(STREET)) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+  for (const m of text.matchAll(SAINT)) {
+    const end = m.index! + m[0].length;
+    // "St John's wort" is a plant.
+    if (/^[ \t]+(?:\p{Lu}|wort\b)/u.test(text.slice(end, end + 6))) continue;
+    out.push({ type: m[1] ? 'ORGANIZATION' : 'LOCATION', start: m.index!, end, text: m[0], confidence: 0.7, source: SAINT_NAME });
+  }
   return out;
 }
 
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS']);
+/** The source of a saint's place name, which replaces what the tagger read inside it ("St." and "Mary"). */
+const SAINT_NAME = 'rule:saint-name';
 
 /**
  * Merges place names into the tagger's spans. A place name replaces the spans it overlaps that are not places
@@ -105,7 +121,10 @@ export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly Pii
   for (const place of sorted) {
     if (taken.some((t) => place.start < t.end && t.start < place.end)) continue;
     const overlapping = spans.filter((s) => place.start < s.end && s.start < place.end);
-    if (overlapping.some((s) => PLACE_TYPES.has(s.type) || (s.type === 'ORGANIZATION' && s.end > place.end))) continue;
+    const kept = place.source === SAINT_NAME
+      ? overlapping.some((s) => s.start < place.start || s.end > place.end)
+      : overlapping.some((s) => PLACE_TYPES.has(s.type) || (s.type === 'ORGANIZATION' && s.end > place.end));
+    if (kept) continue;
     spans = spans.filter((s) => !overlapping.includes(s));
     spans.push(place);
     taken.push(place);

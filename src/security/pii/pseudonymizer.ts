@@ -18,6 +18,7 @@ function standIn(type: PiiType, n: number): string {
     case 'LOCATION': return `${PLACES[(n - 1) % PLACES.length]}${Math.floor((n - 1) / PLACES.length) ? ` ${Math.floor((n - 1) / PLACES.length) + 1}` : ''}`;
     case 'ORGANIZATION': return `Org ${n}`;
     case 'EMAIL': return `person${n}@example.com`;
+    case 'USERNAME': return `@user${n}`;
     case 'PHONE': return `555-01${String(n % 100).padStart(2, '0')}`;
     case 'URL': return `https://example.com/${n}`;
     case 'IP_ADDRESS': return `192.0.2.${n % 256}`;

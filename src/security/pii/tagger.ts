@@ -1,6 +1,6 @@
 import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
-import { gazetteer, knownPhrases } from './gazetteer.js';
+import { gazetteer as gazetteerForTagger, knownPhrases, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -71,9 +71,16 @@ export function ruleSpans(text: string): PiiSpan[] {
   return spans;
 }
 
+/**
+ * Recognisers the tagger does not see (added after it was trained, so that it reads a text as it learnt to):
+ * social handles, which win their overlaps afterwards, and the fallbacks of detect-pii.ts that count only where
+ * the tagger found nothing.
+ */
+const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode']);
+
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */
 export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSpan[] {
-  return resolveOverlaps([...rules, ...findNameRuleSpans(text)]);
+  return resolveOverlaps([...rules.filter((s) => !NOT_FEATURES.has(s.source)), ...findNameRuleSpans(text)]);
 }
 
 /**
@@ -85,12 +92,17 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * organisation's word right after a name joins it ("Abt Associates"); a person or title that is a known
  * organisation, or a person named like one ("Rand Corporation"), is reported as an ORGANIZATION; a span whose
  * whole text is a known place or organisation name of more than one word ("San Francisco", "Goldman Sachs")
- * gets that type, and a lone place word the tagger called a person or an organisation is a LOCATION.
+ * gets that type, and a lone place word the tagger called a person or an organisation is a LOCATION. A span
+ * next to untagged words that make it a known name of several words takes them in ("New" of "New York"); a
+ * place read across a route is parted ("Tokyo via Heathrow"); a one-word person right before ", Texas" is a
+ * town; two given names joined by a hyphen are a person ("Sophie-Anne"), and an O' or D' surname is kept whole.
+ * These rules read the gazetteer with the words the tagger's features leave out ({@link ruleLexicon}), and such a
+ * name the tagger passed over after a word that introduces a person is one ("met Diego").
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
   const labels = decode(model, tokens, regexTags(tokens, ruleFeatureSpans(text, rules)));
-  const lexicon = gazetteer();
+  const lexicon = ruleLexicon();
   let starts: boolean[] | undefined;
   /**
    * Whether a person span's first token is a sentence's past-tense verb ("Walked Biscuit", "Hugged Sarah Lee"):
@@ -102,7 +114,30 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     if (first === last || !/^\p{Lu}\p{Ll}{2,}ed$/u.test(word) || !ordinaryStem(word.toLowerCase(), lexicon)) return false;
     return first === 0 || tokens[first]!.gap === '\n' || (starts ??= sentenceStarts(tokens, lexicon))[first]!;
   };
-  return entities(labels).flatMap(([type, tagged, last]) => {
+  /**
+   * The span widened by up to two untagged capitalised words on either side (same line) when the widened
+   * text is a known place or organisation of several words and the span alone is not ("New" of "New York",
+   * "Angeles" of "Los Angeles" read apart).
+   */
+  const widen = (first: number, last: number): [number, number] => {
+    const phrases = knownPhrases();
+    const capitalOutside = (j: number): boolean => j >= 0 && j < tokens.length && labels[j] === 'O' && /^\p{Lu}/u.test(tokens[j]!.text);
+    if (phrases.has(phraseKey(text.slice(tokens[first]!.start, tokens[last]!.end)))) return [first, last];
+    let best: [number, number] = [first, last];
+    for (let left = 0; left <= 2; left++) {
+      if (left > 0 && (!capitalOutside(first - left) || tokens[first - left + 1]!.gap === '\n')) break;
+      for (let right = 0; right <= 2; right++) {
+        if (right > 0 && (!capitalOutside(last + right) || tokens[last + right]!.gap === '\n')) break;
+        const [a, b] = [first - left, last + right];
+        if ((left || right) && b - a > best[1] - best[0] && phrases.has(phraseKey(text.slice(tokens[a]!.start, tokens[b]!.end)))) best = [a, b];
+      }
+    }
+    return best;
+  };
+  const spans = entities(labels).flatMap(([taggedType, found, lastFound]): PiiSpan[] => {
+    const [tagged, last] = PHRASE_TYPES.has(taggedType) ? widen(found, lastFound) : [found, lastFound];
+    // The first letter of an O' or D' surname the tokenizer split off ("O" of "O'Connor") is a person's, whatever the tagger said.
+    const type = tagged === last && /^[ODL]$/u.test(tokens[tagged]!.text) && /^['’]\p{Lu}/u.test(text.slice(tokens[tagged]!.end)) ? 'PERSON' : taggedType;
     const first = type === 'PERSON' && leadingVerb(tagged, last) ? tagged + 1 : tagged;
     const [start, tidied] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (tidied <= start) return [];
@@ -120,10 +155,72 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const words = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(words, lexicon)) || (type === 'PERSON' && namedAsOrganisation(words));
     // A lone word the lexicon knows as a place and not as a name ("Germany", "Ukraine") is no person.
-    const place = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place' : undefined;
+    // And a lone word it knows as an organisation and not as a name ("Deloitte", "Spotify") is no place.
+    const place = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place'
+      : type === 'LOCATION' && first === last && lexicon.get(lower) === 'org' ? 'org' : undefined;
     const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(key) ?? place) : undefined;
-    return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : type);
-  });
+    // Two given names joined by a hyphen ("Sophie-Anne") are one person's, not a firm's ("Fritz-Armstrong").
+    const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
+    return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
+  }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : span));
+  return [...spans, ...cuedNames(tokens, labels)].sort((a, b) => a.start - b.start);
+}
+
+/** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
+const NAME_CUES: ReadonlySet<string> = new Set([
+  'boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son',
+  'daughter', 'brother', 'sister', 'mum', 'mom', 'dad', 'baby', 'met', 'texted', 'called', 'told', 'asked', 'hugged',
+  'kissed', 'with', 'named',
+]);
+
+/**
+ * Names the tagger cannot know, right after a word that introduces a person: the single words compromise tags
+ * only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table, so "I met Diego yesterday"
+ * gave nothing), capitalised, on a token the tagger left outside every entity.
+ */
+function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const rules = ruleLexicon();
+  const tagger = gazetteerForTagger();
+  const out: PiiSpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    if (labels[i] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(word) || tokens[i]!.gap === '\n') continue;
+    const lower = word.toLowerCase();
+    if (rules.get(lower) !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
+    out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
+  }
+  return out;
+}
+
+/**
+ * Whether a one-word person is a town named before its state or country ("Austin" of "Austin, Texas", "Paris,
+ * France"): the next span, right after a comma, is a place the lexicon knows.
+ */
+function townBeforeRegion(text: string, span: PiiSpan, next: PiiSpan | undefined, lexicon: ReadonlyMap<string, string>): boolean {
+  if (span.type !== 'PERSON' || !next || next.type !== 'LOCATION' || /\s/u.test(span.text)) return false;
+  if (!/^,[ \t]*$/u.test(text.slice(span.end, next.start))) return false;
+  return lexicon.get(next.text.toLowerCase()) === 'place' || knownPhrases().get(phraseKey(next.text)) === 'place';
+}
+
+/** A lower-case "via", "to" or "from" between two places ("Tokyo via Heathrow", "Leeds to York"). */
+const PLACE_CONNECTOR = /[ \t]+(?:via|to|from)[ \t]+/gu;
+
+/**
+ * A place span the tagger read across a route ("Tokyo via Heathrow") as the places on either side of its
+ * connector words, each holding a capital; presidio-synth's gold places never hold one of these words.
+ */
+function splitPlaces(span: PiiSpan): PiiSpan[] {
+  if (span.type !== 'LOCATION' || !/[ \t](?:via|to|from)[ \t]/u.test(span.text)) return [span];
+  const parts: PiiSpan[] = [];
+  let from = 0;
+  for (const m of [...span.text.matchAll(PLACE_CONNECTOR), null]) {
+    const to = m ? m.index! : span.text.length;
+    const part = span.text.slice(from, to);
+    if (!/\p{Lu}/u.test(part)) return [span];
+    parts.push({ ...span, start: span.start + from, end: span.start + to, text: part });
+    if (m) from = m.index! + m[0].length;
+  }
+  return parts;
 }
 
 /**
@@ -182,6 +279,10 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  // An Irish or Italian surname the tokenizer splits at its apostrophe ("Liam O" of "Liam O'Connor", "Connor"
+  // of "O'Connor", "D'Angelo").
+  if (type === 'PERSON' && /(?:^|\s)[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (type === 'PERSON' && /(?:^|[^\p{L}])[ODL]['’]$/u.test(text.slice(Math.max(0, start - 3), start))) start -= 2;
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;

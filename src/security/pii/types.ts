@@ -21,6 +21,8 @@ export type PiiType =
   | 'US_DRIVER_LICENSE'
   /** Other identifiers written after their label: passport, bank account and sort code, routing, policy, member, patient, tax and national-insurance numbers, licence plates. */
   | 'ID_NUMBER'
+  /** A social-media handle written with its at sign ("@sunny.days.92"), not an email's. */
+  | 'USERNAME'
   /** Credentials: API keys and tokens in their published formats, private keys, `password: …` values. */
   | 'SECRET';
 
@@ -28,7 +30,7 @@ export type PiiType =
 export const PII_TYPES: readonly PiiType[] = [
   'PERSON', 'LOCATION', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS',
   'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP', 'TITLE',
-  'US_DRIVER_LICENSE', 'ID_NUMBER', 'SECRET',
+  'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME', 'SECRET',
 ];
 
 /** One detected piece of personal data: `text === input.slice(start, end)`. */

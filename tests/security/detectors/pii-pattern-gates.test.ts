@@ -22,6 +22,9 @@ describe('pattern gates', () => {
     expect(sources('D.O.B.: 04/05/1990')).toContain('regex:dob');
     expect(sources('BORN ON 12/03/1985')).toContain('regex:dob');
     expect(sources('Birthday is March 3, 1985')).toContain('regex:dob');
+    expect(sources('My son TURNS 7 today')).toContain('regex:age-turns');
+    expect(sources('Cousin Ada came')).toContain('regex:kin-name');
+    expect(sources('DM @Jo_Bloggs')).toContain('regex:handle');
   });
 
   it('skip a gated pattern only when its text cannot match', () => {

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.js';
+import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
+import { obfuscate } from '../../../src/security/pii/obfuscate.js';
+import { mergePlaceNames, placeNameSpans } from '../../../src/security/pii/place-names.js';
+import { Pseudonymizer } from '../../../src/security/pii/pseudonymizer.js';
+import { ruleFeatureSpans, ruleSpans, shippedTagger, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
+import type { TaggerModel } from '../../../src/security/pii/tagger-model.js';
+import type { PiiSpan } from '../../../src/security/pii/types.js';
+
+/**
+ * A model that gives each listed word its label (a B- label for the first of a run, the I- label after a word
+ * of the same type) and every other word 'O': the rules after the tagger are tested on what it hands them.
+ */
+function wordModel(words: Record<string, string>): TaggerModel {
+  const { labels } = shippedTagger();
+  const weights = new Map<string, number[]>([['b', labels.map((label) => (label === 'O' ? 10 : 0))]]);
+  for (const [word, type] of Object.entries(words)) {
+    weights.set(`w=${word}`, labels.map((label) => (label === `B-${type}` ? 100 : 0)));
+    weights.set(`t-1|w=${word}`, labels.map((label) => (label === `I-${type}` ? 300 : 0)));
+  }
+  return { labels, weights };
+}
+
+const typed = (spans: readonly PiiSpan[]): [string, string][] => spans.map((s) => [s.type, s.text]);
+const tagged = (text: string, words: Record<string, string>): [string, string][] => typed(tagEntities(text, [], wordModel(words)));
+
+describe('PII rules for diary text (2026-11-22, fifth session)', () => {
+  it('finds a social handle with its at sign, not an email, "worked @home" or a lone at sign', () => {
+    const handles = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'USERNAME').map((s) => s.text);
+    expect(handles('Follow me on Instagram @sunny.days.92.')).toEqual(['@sunny.days.92']);
+    expect(handles("DM'd @jo_bloggs, then @Sam_Lee")).toEqual(['@jo_bloggs', '@Sam_Lee']);
+    for (const text of ['Emailed priya.k@outlook.com', 'I worked @home today', 'meet @ 5pm', 'costs 3 @ £2', '@2020 was rough']) {
+      expect([text, handles(text)]).toEqual([text, []]);
+    }
+    const text = 'Ask @jo_bloggs and @jo_bloggs again.';
+    expect(obfuscate(text, detectPII(text), 'pseudonym', new Pseudonymizer())).toBe('Ask @user1 and @user1 again.');
+    // The tagger does not see handles (it was trained without them).
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('USERNAME');
+  });
+
+  it('reads a saint\'s name as a place, with a building\'s word as an organisation, never a street\'s "St"', () => {
+    const found = (text: string) => typed(placeNameSpans(text));
+    expect(found("Went to St. Mary's for the scan")).toEqual([['LOCATION', "St. Mary's"]]);
+    expect(found('We visited St Ives and Saint Louis')).toEqual([['LOCATION', 'St Ives'], ['LOCATION', 'Saint Louis']]);
+    expect(found("Born at St Mary's Hospital")).toEqual([['ORGANIZATION', "St Mary's Hospital"]]);
+    for (const text of ['338 17 St Omers Road', 'Mr. St. John called', "then St John's wort again", 'Harrison St Mall']) {
+      expect([text, found(text).filter((s) => s[0] !== 'STREET_ADDRESS')]).toEqual([text, []]);
+    }
+    // It replaces what the tagger read inside it, and gives way to a longer span of the tagger's.
+    const text = "Went to St. Mary's for the scan";
+    const at = (value: string, type: PiiSpan['type']): PiiSpan => ({ type, start: text.indexOf(value), end: text.indexOf(value) + value.length, text: value, confidence: 0.8, source: 'ner:tagger' });
+    expect(typed(mergePlaceNames([at('St.', 'LOCATION'), at('Mary', 'PERSON')], placeNameSpans(text)))).toEqual([['LOCATION', "St. Mary's"]]);
+    expect(typed(mergePlaceNames([at("to St. Mary's", 'STREET_ADDRESS')], placeNameSpans(text)))).toEqual([['STREET_ADDRESS', "to St. Mary's"]]);
+  });
+
+  it('parts a place read across a route at "via", "to" or "from", and leaves "the corner of X and Y" whole', () => {
+    expect(tagged('Flew Tokyo via Heathrow', { tokyo: 'LOCATION', via: 'LOCATION', heathrow: 'LOCATION' })).toEqual([['LOCATION', 'Tokyo'], ['LOCATION', 'Heathrow']]);
+    expect(tagged('Drove Leeds to York', { leeds: 'LOCATION', to: 'LOCATION', york: 'LOCATION' })).toEqual([['LOCATION', 'Leeds'], ['LOCATION', 'York']]);
+    expect(tagged('at Elm and Oak', { elm: 'LOCATION', and: 'LOCATION', oak: 'LOCATION' })).toEqual([['LOCATION', 'Elm and Oak']]);
+    // A part without a capital is no place: the span stays whole.
+    expect(tagged('Leeds to there', { leeds: 'LOCATION', to: 'LOCATION', there: 'LOCATION' })).toEqual([['LOCATION', 'Leeds to there']]);
+  });
+
+  it('widens a span by the untagged words of a known place or organisation around it', () => {
+    expect(tagged('New York was loud', { york: 'LOCATION' })).toEqual([['LOCATION', 'New York']]);
+    expect(tagged('Off to Los Angeles', { angeles: 'PERSON' })).toEqual([['LOCATION', 'Los Angeles']]);
+    expect(tagged('New Anna was loud', { anna: 'PERSON' })).toEqual([['PERSON', 'Anna']]);
+    // Not across a line, and not over a word another span holds.
+    expect(tagged('New\nYork', { york: 'LOCATION' })).toEqual([['LOCATION', 'York']]);
+    // ("New" alone, an ordinary word, is then dropped as a name.)
+    expect(tagged('New York', { new: 'PERSON', york: 'LOCATION' })).toEqual([['LOCATION', 'York']]);
+  });
+
+  it('reads a lone word the lexicon knows as an organisation, which the tagger called a place, as an organisation', () => {
+    expect(tagged('an offer from Deloitte', { deloitte: 'LOCATION' })).toEqual([['ORGANIZATION', 'Deloitte']]);
+    expect(tagged('an offer from Deloitte London', { deloitte: 'LOCATION', london: 'LOCATION' })).toEqual([['LOCATION', 'Deloitte London']]);
+    expect(tagged('a trip to Leeds', { leeds: 'LOCATION' })).toEqual([['LOCATION', 'Leeds']]);
+  });
+
+  it('reads a one-word person named before a known state or country after a comma as a town', () => {
+    expect(tagged('moved to Austin, Texas', { austin: 'PERSON', texas: 'LOCATION' })).toEqual([['LOCATION', 'Austin'], ['LOCATION', 'Texas']]);
+    expect(tagged('Anna, Texas', { anna: 'PERSON', texas: 'LOCATION' })).toEqual([['LOCATION', 'Anna'], ['LOCATION', 'Texas']]);
+    expect(tagged('Anna and Texas', { anna: 'PERSON', texas: 'LOCATION' })).toEqual([['PERSON', 'Anna'], ['LOCATION', 'Texas']]);
+    expect(tagged('Anna Berg, Texas', { anna: 'PERSON', berg: 'PERSON', texas: 'LOCATION' })).toEqual([['PERSON', 'Anna Berg'], ['LOCATION', 'Texas']]);
+    expect(tagged('Anna, Zorbland', { anna: 'PERSON', zorbland: 'LOCATION' })).toEqual([['PERSON', 'Anna'], ['LOCATION', 'Zorbland']]);
+  });
+
+  it("keeps an O' or D' surname whole, and two given names joined by a hyphen a person's", () => {
+    const edges = (text: string, value: string): string => {
+      const [start, end] = tidyEdges(text, 'PERSON', text.indexOf(value), text.indexOf(value) + value.length);
+      return text.slice(start, end);
+    };
+    expect(edges("with Liam O'Connor today", 'Liam O')).toBe("Liam O'Connor");
+    expect(edges("and O'Connor helped", 'Connor')).toBe("O'Connor");
+    expect(edges('Dinner with Marco D’Angelo', 'Angelo')).toBe('D’Angelo');
+    expect(edges("Sam's O'Neill", "Sam")).toBe('Sam');
+    expect(edges("NGO'Brien", 'Brien')).toBe('Brien');
+    expect(tagged("and O'Connor helped", { o: 'LOCATION' })).toEqual([['PERSON', "O'Connor"]]);
+    expect(tagged('O Connor', { o: 'LOCATION' })).toEqual([['LOCATION', 'O']]);
+    expect(tagged('Sophie-Anne helped', { sophie: 'ORGANIZATION', '-': 'ORGANIZATION', anne: 'ORGANIZATION' })).toEqual([['PERSON', 'Sophie-Anne']]);
+    expect(tagged('Fritz-Armstrong helped', { fritz: 'ORGANIZATION', '-': 'ORGANIZATION', armstrong: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Fritz-Armstrong']]);
+  });
+
+  it('keeps an age after "turns", a relative\'s name, a labelled or British postcode where the tagger found nothing', () => {
+    const none = wordModel({});
+    const found = (text: string) => typed(detectPIIWith(text, {}, none));
+    expect(found('My daughter turns 7 next week')).toEqual([['AGE', '7']]);
+    expect(found('The dial turns 90 degrees')).toEqual([]);
+    expect(found('A call with Aunt Lily and Grandma Rose-Marie')).toEqual([['PERSON', 'Lily'], ['PERSON', 'Rose-Marie']]);
+    expect(found('Our postcode is SW1A 1AA, the letters')).toEqual([['ZIP_CODE', 'SW1A 1AA']]);
+    expect(found('Now at CB2 1TN')).toEqual([['ZIP_CODE', 'CB2 1TN']]);
+    expect(found('that zip code is like right by work')).toEqual([]);
+    expect(found('My zip code is 94110')).toEqual([['ZIP_CODE', '94110']]);
+    // A place the tagger read that ends inside a postcode is widened to its end.
+    expect(typed(detectPIIWith('Send it to London NW1 6XE please', {}, wordModel({ london: 'LOCATION', nw: 'LOCATION' })))).toEqual([['LOCATION', 'London NW1 6XE']]);
+    // The tagger's own span wins, except inside a British postcode, and a labelled value must look like a code.
+    expect(typed(detectPIIWith('Aunt Lily', {}, wordModel({ aunt: 'PERSON', lily: 'PERSON' })))).toEqual([['PERSON', 'Aunt Lily']]);
+    expect(typed(detectPIIWith('Our postcode is SW1A 1AA, the letters', {}, wordModel({ sw: 'ORGANIZATION' })))).toEqual([['ZIP_CODE', 'SW1A 1AA']]);
+    expect(found('my zip code is 2371 and that is it')).toEqual([]);
+  });
+
+  it('reads "born on the 3rd of March 1990" as a date of birth', () => {
+    expect(typed(detectPII('I was born on the 3rd of March 1990 in Glasgow.', { ner: false }))).toEqual([['DATE_OF_BIRTH', '3rd of March 1990']]);
+  });
+
+  it('knows names compromise tags only as people, and everyday companies, after the tagger but not in its features', () => {
+    const rules = ruleLexicon();
+    const tagger = gazetteer();
+    for (const word of ['diego', 'austin', 'jordan', 'taylor']) expect([word, rules.get(word), tagger.get(word)]).toEqual([word, 'first', 'word']);
+    for (const word of ['spotify', 'deloitte', 'barclays']) expect([word, rules.get(word), tagger.get(word)]).toEqual([word, 'org', undefined]);
+    for (const word of ['workday', 'discord', 'apple']) expect([word, rules.get(word)]).not.toEqual([word, 'org']);
+    expect(rules.get('sarah')).toBe('first');
+    // A lone one the tagger calls a person is kept ("Austin" was dropped as an ordinary word), a company a person is an organisation.
+    expect(tagged('Drinks with Austin', { austin: 'PERSON' })).toEqual([['PERSON', 'Austin']]);
+    expect(tagged('Drinks with Anger', { anger: 'PERSON' })).toEqual([]);
+    expect(tagged('Started at Spotify', { spotify: 'PERSON' })).toEqual([['ORGANIZATION', 'Spotify']]);
+  });
+
+  it('finds such a name the tagger passed over right after a word that introduces a person', () => {
+    expect(tagged('I met Diego yesterday', {})).toEqual([['PERSON', 'Diego']]);
+    expect(tagged('her boyfriend Jordan is nice', {})).toEqual([['PERSON', 'Jordan']]);
+    // Not after other words, not at a line start, not lower-case, not a name the tagger's own table knows.
+    for (const text of ['We flew to Houston', 'I met\nDiego', 'I met diego', 'I met Sarah', 'my friend Happy']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    // Not where the tagger found something.
+    expect(tagged('I met Diego Garcia', { diego: 'PERSON', garcia: 'PERSON' })).toEqual([['PERSON', 'Diego Garcia']]);
+  });
+});
