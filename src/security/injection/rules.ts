@@ -46,8 +46,9 @@ const ENGLISH_RULES: InjectionRule[] = [
     pattern: new RegExp(String.raw`\b(?:you\s+are\s+now|from\s+now\s+on,?\s+you(?:'re|\s+are|\s+will|\s+must)?|you\s+will\s+now\s+(?:act|be|pretend)|henceforth\s+you)\b(?!${CONFIDANT})`, 'gi') },
   { name: 'act-as-unrestricted', type: 'roleplay_jailbreak', weight: 0.9,
     pattern: /\b(?:act|behave|respond|pretend|roleplay|role-play)\s+(?:as|like|to\s+be)\b[^.!?\n]{0,80}\b(?:no|without|any|free\s+of|zero)\s+(?:restrictions?|filters?|limits?|limitations|rules|censorship|ethics|morals?|guidelines|boundaries)/gi },
+  // A jailbroken phone, Kindle or console ("jailbreak a Kindle", "my jailbroken iPhone") is a diarist's gadget, not an attack.
   { name: 'jailbreak-persona', type: 'roleplay_jailbreak', weight: 0.95,
-    pattern: /\b(?:DAN|do\s+anything\s+now|developer\s+mode|jailbr(?:eak|oken)|AIM|STAN|DUDE|evil\s+(?:confidant|bot|ai)|unfiltered\s+(?:ai|assistant|response)|amoral|uncensored\s+(?:ai|assistant|mode|response))\b/g },
+    pattern: /\b(?:DAN|do\s+anything\s+now|developer\s+mode|[Jj]ailbr(?:eak|oken)(?!(?:s|ed|ing)?\s+(?:(?:a|an|my|the|his|her|their|our|your|old|new|\d+)\s+){0,2}(?:\w+\s+)?(?:(?:[Ii]?[Pp]hone|[Ii][Pp]ad|[Kk]indle|[Cc]onsole|[Dd]evice|[Tt]ablet|[Ff]ire\s?[Ss]tick|[Rr]outer|[Cc]ar|[Ww]atch|TV|tv|[Xx]box|PS[2-5]|PSP|[Ww]ii)s?|[Ss]witch)\b)|AIM|STAN|DUDE|evil\s+(?:confidant|bot|ai)|unfiltered\s+(?:ai|assistant|response)|amoral|uncensored\s+(?:ai|assistant|mode|response))\b/g },
   { name: 'no-restrictions', type: 'roleplay_jailbreak', weight: 0.75,
     pattern: /\b(?:doesn't|does\s+not|don't|do\s+not|never|won't|will\s+not|cannot|can't)\s+(?:have\s+to\s+)?(?:follow|abide\s+by|care\s+about|adhere\s+to|respect|obey)\s+(?:any\s+)?(?:openai|ethical|moral|content|safety|the)?\s*(?:rules|policies|policy|guidelines|restrictions|ethics|morals)/gi },
   { name: 'stay-in-character', type: 'roleplay_jailbreak', weight: 0.7,
