@@ -79,4 +79,19 @@ describe('export --sanitize', () => {
     const audit = JSON.parse((await runCli(['audit', 'log', '--type', 'export', '--json'], t.env)).stdout);
     expect(audit.records.at(-1).details).toMatchObject({ sanitize: 'pseudonym' });
   });
+
+  it('hides a name in an entry where only another entry let the detector find it, and a tag that is a handle', async () => {
+    // The entry where the detector misses the name comes first: the export reads every entry before writing any.
+    await runCli(['write', 'Diego again today.'], t.env);
+    await runCli(['write', 'Met Diego after work. Follow him @diego_r, it is @work stuff.'], t.env);
+    const r = await runCli(['export', '--format', 'json', '--sanitize', 'redact'], t.env);
+    expect(r.code, r.stderr).toBe(0);
+    const entries: { text: string; tags: string[] }[] = JSON.parse(r.stdout).entries;
+    const [older, newer] = [entries.find((e) => e.text.startsWith('Met'))!, entries.find((e) => e.text.endsWith('again today.'))!];
+    expect(older.text).toBe('Met [PERSON] after work. Follow him [USERNAME], it is @work stuff.');
+    expect(newer.text).toBe('[PERSON] again today.');
+    expect(older.tags).toEqual(['[USERNAME]', 'work']);
+    expect(r.stdout).not.toContain('diego');
+    expect(r.stdout).not.toContain('Diego');
+  });
 });

@@ -1,7 +1,7 @@
 import { atomicWrite } from '../../core/atomic-write.js';
 import { exportJson, exportMarkdown, exportText } from '../../core/interchange/index.js';
 import type { CommandContext } from '../context.js';
-import type { ObfuscationMode } from '../../security/pii/index.js';
+import type { ObfuscationMode, PiiSpan } from '../../security/pii/index.js';
 import { queryFromOptions, type FilterOptions } from '../filters.js';
 import { piiDetectorFor } from '../pii-detector.js';
 import { openJournalReadingAhead } from '../services.js';
@@ -19,24 +19,45 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
     const { formatTheme, parseTheme } = await import('../../core/analysis/theme-format.js');
     const mode = opts.sanitize;
     const pseudonyms = new Pseudonymizer(); // one per export: the same person gets the same stand-in throughout
+    // Every text is read first, so that a name the detector finds in one entry is hidden in all the others,
+    // earlier or later, where it missed it (Pseudonymizer.recall).
+    const found = new Map<string, PiiSpan[]>();
+    const learn = async (text: string, given?: PiiSpan[]) => {
+      const spans = given ?? found.get(text) ?? await detect(text);
+      found.set(text, spans);
+      pseudonyms.recall(text, spans);
+    };
+    const themeSpan = (kind: 'person' | 'place', label: string): PiiSpan => ({ type: kind === 'person' ? 'PERSON' : 'LOCATION', start: 0, end: label.length, text: label, confidence: 1, source: 'theme' });
+    for (const e of entries) {
+      for (const text of [e.text, ...(e.promptUsed === null ? [] : [e.promptUsed]), ...e.tags.map((tag) => `@${tag}`)]) await learn(text);
+      for (const theme of e.themes.map(parseTheme)) if (theme.kind === 'person' || theme.kind === 'place') await learn(theme.label, [themeSpan(theme.kind, theme.label)]);
+    }
     const scrub = async (text: string) => {
-      const spans = await detect(text);
-      replaced += spans.length;
-      return spans.length ? obfuscate(text, spans, mode, pseudonyms) : text;
+      const spans = found.get(text) ?? await detect(text);
+      replaced += spans.length + pseudonyms.recall(text, spans).length;
+      return obfuscate(text, spans, mode, pseudonyms);
+    };
+    // A tag that is a handle or a name ("@diego_r", "@sarah") gets the stand-in the text gives it; "@work" stays.
+    const scrubTag = async (tag: string) => {
+      const text = `@${tag}`;
+      const hidden = await scrub(text);
+      return hidden === text ? tag : hidden.replace(/^@/u, '');
     };
     // Stored themes name people and places too ("person:Maria"): they get the same stand-ins as the text.
     const scrubTheme = async (stored: string) => {
       const t = parseTheme(stored);
       if (t.kind !== 'person' && t.kind !== 'place') return formatTheme({ kind: t.kind, label: await scrub(t.label) });
-      const span = { type: t.kind === 'person' ? 'PERSON' : 'LOCATION', start: 0, end: t.label.length, text: t.label, confidence: 1, source: 'theme' } as const;
       replaced += 1;
-      return formatTheme({ kind: t.kind, label: obfuscate(t.label, [span], mode, pseudonyms) });
+      return formatTheme({ kind: t.kind, label: obfuscate(t.label, [themeSpan(t.kind, t.label)], mode, pseudonyms) });
     };
     const scrubbed = [];
     for (const e of entries) {
       const themes = [];
       for (const theme of e.themes) themes.push(await scrubTheme(theme));
-      scrubbed.push({ ...e, text: await scrub(e.text), themes, promptUsed: e.promptUsed === null ? null : await scrub(e.promptUsed) });
+      const text = await scrub(e.text);
+      const tags = [];
+      for (const tag of e.tags) tags.push(await scrubTag(tag));
+      scrubbed.push({ ...e, text, tags, themes, promptUsed: e.promptUsed === null ? null : await scrub(e.promptUsed) });
     }
     entries = scrubbed;
   }

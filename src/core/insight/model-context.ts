@@ -61,11 +61,10 @@ export async function prepareModelContext(entries: readonly Entry[], policy: Mod
     }
     let text = entry.text;
     if (detectPII) {
-      const spans = detectPII(text);
-      if (spans.length > 0) {
-        text = obfuscate(text, spans, 'pseudonym', pseudonyms);
-        redacted += 1;
-      }
+      // Called with no spans too: a name found in an earlier entry is hidden where the detector missed it.
+      const redactedText = obfuscate(text, detectPII(text), 'pseudonym', pseudonyms);
+      if (redactedText !== text) redacted += 1;
+      text = redactedText;
     }
     items.push({ id: entry.id, created: entry.created, date, text });
   }
@@ -76,6 +75,5 @@ export async function prepareModelContext(entries: readonly Entry[], policy: Mod
 export async function redactLikeContext(text: string, policy: ModelPolicy, pseudonyms: Pseudonymizer): Promise<string> {
   const detectPII = await piiDetector(policy);
   if (!detectPII) return text;
-  const spans = detectPII(text);
-  return spans.length > 0 ? obfuscate(text, spans, 'pseudonym', pseudonyms) : text;
+  return obfuscate(text, detectPII(text), 'pseudonym', pseudonyms);
 }

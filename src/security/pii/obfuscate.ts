@@ -5,9 +5,11 @@ import type { PiiSpan } from './types.js';
 export type ObfuscationMode = 'mask' | 'redact' | 'pseudonym';
 
 /**
- * Returns `text` with every span hidden according to `mode`. Spans may be in any order; overlapping spans
- * are merged into the earliest. For `pseudonym`, pass one {@link Pseudonymizer} to every call of an export
- * so the same value gets the same stand-in throughout (a fresh one is used otherwise).
+ * Returns `text` with every span hidden according to `mode`, and every other occurrence of a name, place,
+ * organisation, handle or email among them, or found by an earlier call with the same `pseudonymizer`
+ * ({@link Pseudonymizer.recall}). Spans may be in any order; overlapping spans are merged into the earliest. Pass
+ * one {@link Pseudonymizer} to every call of an export so the same value gets the same stand-in throughout and
+ * a name found in one entry is hidden in the others (a fresh one is used otherwise).
  */
 export function obfuscate(
   text: string,
@@ -15,7 +17,7 @@ export function obfuscate(
   mode: ObfuscationMode,
   pseudonymizer: Pseudonymizer = new Pseudonymizer(),
 ): string {
-  const ordered = [...spans].filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
+  const ordered = [...spans, ...pseudonymizer.recall(text, spans)].filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;

@@ -1,4 +1,10 @@
-import type { PiiType } from './types.js';
+import { ruleLexicon } from './gazetteer.js';
+import type { PiiSpan, PiiType } from './types.js';
+
+/** Types whose values, once found in a text, are hidden wherever else they occur ({@link Pseudonymizer.recall}). */
+const RECALLED: ReadonlySet<PiiType> = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'USERNAME', 'EMAIL']);
+/** Gazetteer classes of ordinary words: a name's word of one of these ("Will" of "Will Smith") is not recalled alone. */
+const ORDINARY: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 
 const NAMES = [
   'Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 'Casey Quinn', 'Robin Hale', 'Jamie Ellis',
@@ -70,6 +76,50 @@ export class Pseudonymizer {
     let out = text;
     for (const [standIn, original] of [...this.originals].sort((a, b) => b[0].length - a[0].length)) out = out.split(standIn).join(original);
     return out;
+  }
+
+  /** Values found so far (and the words of people's names), by the exact text, with their type. */
+  private readonly recalled = new Map<string, PiiType>();
+  private recallPattern: RegExp | undefined;
+
+  /**
+   * Spans for the other places in `text` where a name, place, organisation, handle or email found before
+   * (in `spans`, or in an earlier text of the same export) occurs, exactly as written, that `spans` does not
+   * cover: the detector finds "Diego" after "Met" and misses it at the start of the next sentence, or in the
+   * next entry. A person's single words count too ("Liam" of "Liam O'Connor"), unless they are ordinary words.
+   */
+  recall(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+    for (const span of spans) {
+      if (!RECALLED.has(span.type)) continue;
+      const value = text.slice(span.start, span.end).trim();
+      const words = value.split(/\s+/u);
+      if (words.length > 1 || this.recallable(value)) this.remember(value, span.type);
+      if (span.type === 'PERSON' && words.length > 1) for (const word of words) if (/^\p{Lu}/u.test(word) && this.recallable(word)) this.remember(word, 'PERSON');
+    }
+    if (!this.recalled.size) return [];
+    this.recallPattern ??= new RegExp(
+      `(?<![\\p{L}\\p{N}_@.])(?:${[...this.recalled.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_])`,
+      'gu',
+    );
+    const out: PiiSpan[] = [];
+    for (const m of text.matchAll(this.recallPattern)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (spans.some((s) => start < s.end && s.start < end)) continue;
+      out.push({ type: this.recalled.get(m[0])!, start, end, text: m[0], confidence: 0.6, source: 'recall' });
+    }
+    return out;
+  }
+
+  /** A single word worth looking for elsewhere: three characters or more, not an ordinary word ("Will", "Nice"). */
+  private recallable(word: string): boolean {
+    return word.length >= 3 && !ORDINARY.has(ruleLexicon().get(word.toLowerCase()) ?? '');
+  }
+
+  private remember(value: string, type: PiiType): void {
+    if (this.recalled.has(value)) return;
+    this.recalled.set(value, type);
+    this.recallPattern = undefined;
   }
 
   /** How many distinct values have been given stand-ins. */

@@ -88,6 +88,27 @@ describe('obfuscate', () => {
     expect(first).not.toContain('Jake');
     expect(first).not.toContain('780-999-2181');
   });
+  it('hides the other places where a name found once occurs, in the same text and in later texts of the same export', () => {
+    const at = (t: string, value: string, type: PiiSpan['type'] = 'PERSON'): PiiSpan => ({ type, start: t.indexOf(value), end: t.indexOf(value) + value.length, text: value, confidence: 1, source: 't' });
+    const first = 'Met Diego at noon. Diego said Liam Quigley and Will Smith would call.';
+    const p = new Pseudonymizer();
+    const out = obfuscate(first, [at(first, 'Diego'), at(first, 'Liam Quigley'), at(first, 'Will Smith')], 'redact', p);
+    expect(out).toBe('Met [PERSON] at noon. [PERSON] said [PERSON] and [PERSON] would call.');
+    // A later text: the name, a single word of a full name and a handle found before, exactly as written; not an
+    // ordinary word that was part of a name ("Will"), not inside another word or a handle, not another case.
+    const later = 'Diego and Quigley, then @diego_r. Will you? Diegos diego @Diego';
+    expect(obfuscate(later, [], 'redact', p)).toBe('[PERSON] and [PERSON], then @diego_r. Will you? Diegos diego @Diego');
+    expect(obfuscate('ask @diego_r', [at('ask @diego_r', '@diego_r', 'USERNAME')], 'redact', p)).toBe('ask [USERNAME]');
+    expect(obfuscate(later, [], 'pseudonym', p)).toContain('@user1.');
+    // Pseudonyms: the recalled name gets the stand-in of the name found.
+    const q = new Pseudonymizer();
+    const named = obfuscate(first, [at(first, 'Liam Quigley')], 'pseudonym', q);
+    expect(obfuscate('Quigley again', [], 'pseudonym', q)).toBe(`${q.pseudonymFor('PERSON', 'Liam Quigley')} again`);
+    expect(named).not.toContain('Quigley');
+    // Without a shared Pseudonymizer nothing is carried over.
+    expect(obfuscate(later, [], 'redact')).toBe(later);
+  });
+
   it('maps a surname alone to the stand-in of the full name seen before', () => {
     const p = new Pseudonymizer();
     const full = p.pseudonymFor('PERSON', 'Sara Schwarz');
