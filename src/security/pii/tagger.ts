@@ -96,8 +96,8 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * next to untagged words that make it a known name of several words takes them in ("New" of "New York"); a
  * place read across a route is parted ("Tokyo via Heathrow"); a one-word person right before ", Texas" is a
  * town; two given names joined by a hyphen are a person ("Sophie-Anne"), and an O' or D' surname is kept whole.
- * These rules read the gazetteer with the words the tagger's features leave out ({@link ruleLexicon}), and such a
- * name the tagger passed over after a word that introduces a person is one ("met Diego").
+ * These rules read the gazetteer with the words the tagger's features leave out ({@link ruleLexicon}); names the
+ * tagger passed over are added from their context ("met Diego", "Priyanka covered my 3pm").
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
@@ -174,23 +174,54 @@ const NAME_CUES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Names the tagger cannot know, right after a word that introduces a person: the single words compromise tags
- * only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table, so "I met Diego yesterday"
- * gave nothing), capitalised, on a token the tagger left outside every entity.
+ * Names the tagger passed over, on tokens it left outside every entity: a capitalised word the lexicon does not
+ * know right before a verb ("Priyanka covered my 3pm"), and, right after a word that introduces a person, the
+ * single words compromise tags only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table,
+ * so "I met Diego yesterday" gave nothing).
  */
 function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const rules = ruleLexicon();
   const tagger = gazetteerForTagger();
   const out: PiiSpan[] = [];
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
-    if (labels[i] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(word) || tokens[i]!.gap === '\n') continue;
+    if (labels[i] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
     const lower = word.toLowerCase();
+    const next = tokens[i + 1]?.text ?? '';
+    // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
+    // ordinary words, so an unknown one before a verb of the lexicon is a name.
+    // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
+    // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged") or a contraction written
+    // without its apostrophe ("Ive said").
+    const afterCapital = i > 0 && tokens[i]!.gap === ' ' && /^\p{Lu}/u.test(tokens[i - 1]!.text);
+    if (word.length >= 3 && !afterCapital && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower) && rules.get(lower) === undefined
+      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
+      continue;
+    }
+    if (i === 0 || tokens[i]!.gap === '\n') continue;
     if (rules.get(lower) !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
     out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
   }
   return out;
 }
+
+/** Contractions written without their apostrophe, which the lexicon does not know. */
+const CONTRACTIONS: ReadonlySet<string> = new Set([
+  'ive', 'ill', 'id', 'im', 'youre', 'youve', 'theyre', 'theyve', 'weve', 'dont', 'didnt', 'doesnt', 'cant', 'couldnt',
+  'wont', 'wouldnt', 'shouldnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'thats', 'theres', 'whats',
+  'hes', 'shes', 'lets', 'yall',
+]);
+
+/** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
+const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
+
+/** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
+const PERSON_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
+  'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
+  'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
+]);
 
 /**
  * Whether a one-word person is a town named before its state or country ("Austin" of "Austin, Texas", "Paris,

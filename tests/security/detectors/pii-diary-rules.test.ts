@@ -137,6 +137,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Started at Spotify', { spotify: 'PERSON' })).toEqual([['ORGANIZATION', 'Spotify']]);
   });
 
+  it('reads an unknown capitalised word before a verb of the lexicon as a name the tagger passed over', () => {
+    expect(tagged('Work was a blur, Priyanka covered my 3pm.', {})).toEqual([['PERSON', 'Priyanka']]);
+    expect(tagged('Marek said no.', {})).toEqual([['PERSON', 'Marek']]);
+    // Not a known word, an adverb, a contraction without its apostrophe, a word of a longer capitalised name, a
+    // word before no verb, nor across a line.
+    for (const text of ['Honestly felt great.', 'Ive said it before.', 'ABC Business considered it.', 'Priyanka and me', 'Zorblax infrared scanner', 'Socialism killed millions.', 'Tired said nobody.', 'Priyanka\nsaid']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+  });
+
   it('finds such a name the tagger passed over right after a word that introduces a person', () => {
     expect(tagged('I met Diego yesterday', {})).toEqual([['PERSON', 'Diego']]);
     expect(tagged('her boyfriend Jordan is nice', {})).toEqual([['PERSON', 'Jordan']]);
