@@ -51,9 +51,9 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
         const code = PLACE_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
         return code ? { ...t, end: code.end, text: text.slice(t.start, code.end) } : t;
       });
+      // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
+      tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
     }
-    // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
-    tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
   }

@@ -5,10 +5,10 @@ import type { PiiSpan } from './types.js';
 /**
  * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
  * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
- * "Death Valley", "Venice Beach", "Union Square"), and a street without a house number ("Elm Road", "Maple
- * Drive", "Harrison St", "5th Avenue"), and a place named after a saint ("St. Mary's", "St Ives"). The tagger learns from presidio-synth, whose places are towns,
- * countries and numbered addresses, so it reads these as people ("Lake Merritt", "Charles River") or misses
- * them; diaries are full of them.
+ * "Death Valley", "Venice Beach", "Union Square"), a street without a house number ("Elm Road", "Maple Drive",
+ * "Harrison St", "5th Avenue"), and a place named after a saint ("St. Mary's", "St Ives"). The tagger learns
+ * from presidio-synth, whose places are towns, countries and numbered addresses, so it reads these as people
+ * ("Lake Merritt", "Charles River") or misses them; diaries are full of them.
  *
  * Generic words that are also common surnames are left out ("Hill", "Park", "Bay", "Lake" after a name:
  * "Ricki Lake", "Michael Bay", "Jenny Park" stay people).
@@ -111,8 +111,9 @@ const SAINT_NAME = 'rule:saint-name';
  * Merges place names into the tagger's spans. A place name replaces the spans it overlaps that are not places
  * (a person, an organisation, a title: "Lake Merritt", "Charles River" read as people), unless one of them is
  * an organisation that goes on past it ("Lake Forest College"); where the tagger found a place overlapping it,
- * the tagger's place stays ("Berg Hills" of "Berg Hills Street", as presidio-synth marks it). Of two
- * overlapping place names the longer is kept.
+ * the tagger's place stays ("Berg Hills" of "Berg Hills Street", as presidio-synth marks it). A saint's place
+ * name replaces whatever the tagger read inside it ("St." and "Mary" of "St. Mary's") and gives way to a span of
+ * the tagger's that goes past it. Of two overlapping place names the longer is kept.
  */
 export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly PiiSpan[]): PiiSpan[] {
   let spans = [...tagged];
