@@ -191,11 +191,12 @@ function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan
     // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
     // ordinary words, so an unknown one before a verb of the lexicon is a name.
     // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
-    // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged") or a contraction written
-    // without its apostrophe ("Ive said").
+    // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
+    // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
     const afterCapital = i > 0 && tokens[i]!.gap === ' ' && /^\p{Lu}/u.test(tokens[i - 1]!.text);
     if (word.length >= 3 && !afterCapital && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower) && rules.get(lower) === undefined
-      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)))) {
+      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)))
+      && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
       continue;
     }
