@@ -14,7 +14,7 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
   let entries = journal.all(query);
   let replaced = 0;
   if (opts.sanitize) {
-    const { obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
+    const { hideSpans, obfuscate, Pseudonymizer } = await import('../../security/pii/index.js');
     const detect = await piiDetectorFor(ctx);
     const { formatTheme, parseTheme } = await import('../../core/analysis/theme-format.js');
     const mode = opts.sanitize;
@@ -33,9 +33,10 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
       for (const theme of e.themes.map(parseTheme)) if (theme.kind === 'person' || theme.kind === 'place') await learn(theme.label, [themeSpan(theme.kind, theme.label)]);
     }
     const scrub = async (text: string) => {
-      const spans = found.get(text) ?? await detect(text);
-      replaced += spans.length + pseudonyms.recall(text, spans).length;
-      return obfuscate(text, spans, mode, pseudonyms);
+      const detected = found.get(text) ?? await detect(text);
+      const spans = [...detected, ...pseudonyms.recall(text, detected)];
+      replaced += spans.length;
+      return hideSpans(text, spans, mode, pseudonyms);
     };
     // A tag that is a handle or a name ("@diego_r", "@sarah") gets the stand-in the text gives it; "@work" stays.
     const scrubTag = async (tag: string) => {

@@ -1,6 +1,6 @@
 /** PII detection and obfuscation: the public surface of src/security/pii. */
 export { detectPII, resolveOverlaps } from './detect-pii.js';
-export { obfuscate, type ObfuscationMode } from './obfuscate.js';
+export { hideSpans, obfuscate, type ObfuscationMode } from './obfuscate.js';
 export { Pseudonymizer } from './pseudonymizer.js';
 export { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
 export { PII_TYPES, type DetectPiiOptions, type PiiSpan, type PiiType } from './types.js';

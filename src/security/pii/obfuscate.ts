@@ -17,7 +17,15 @@ export function obfuscate(
   mode: ObfuscationMode,
   pseudonymizer: Pseudonymizer = new Pseudonymizer(),
 ): string {
-  const ordered = [...spans, ...pseudonymizer.recall(text, spans)].filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
+  return hideSpans(text, [...spans, ...pseudonymizer.recall(text, spans)], mode, pseudonymizer);
+}
+
+/**
+ * {@link obfuscate} without the recall: hides exactly `spans` (for a caller that has already added what
+ * {@link Pseudonymizer.recall} finds, and counts it).
+ */
+export function hideSpans(text: string, spans: readonly PiiSpan[], mode: ObfuscationMode, pseudonymizer: Pseudonymizer): string {
+  const ordered = [...spans].filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;

@@ -111,9 +111,13 @@ export class Pseudonymizer {
     return out;
   }
 
-  /** A single word worth looking for elsewhere: three characters or more, not an ordinary word ("Will", "Nice"). */
+  /**
+   * A single word worth looking for elsewhere: three characters or more, not an ordinary word ("Will", "Nice").
+   * Only a word of letters is looked up, so an email or a handle (the save-time redaction's spans) never loads
+   * the lexicon.
+   */
   private recallable(word: string): boolean {
-    return word.length >= 3 && !ORDINARY.has(ruleLexicon().get(word.toLowerCase()) ?? '');
+    return word.length >= 3 && (!/^\p{L}+$/u.test(word) || !ORDINARY.has(ruleLexicon().get(word.toLowerCase()) ?? ''));
   }
 
   private remember(value: string, type: PiiType): void {

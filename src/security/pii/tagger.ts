@@ -156,9 +156,9 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(words, lexicon)) || (type === 'PERSON' && namedAsOrganisation(words));
     // A lone word the lexicon knows as a place and not as a name ("Germany", "Ukraine") is no person.
     // And a lone word it knows as an organisation and not as a name ("Deloitte", "Spotify") is no place.
-    const place = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place'
+    const lone = (type === 'PERSON' || type === 'ORGANIZATION') && first === last && lexicon.get(lower) === 'place' ? 'place'
       : type === 'LOCATION' && first === last && lexicon.get(lower) === 'org' ? 'org' : undefined;
-    const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(key) ?? place) : undefined;
+    const known = PHRASE_TYPES.has(type) ? (knownPhrases().get(key) ?? lone) : undefined;
     // Two given names joined by a hyphen ("Sophie-Anne") are one person's, not a firm's ("Fritz-Armstrong").
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
@@ -242,7 +242,7 @@ const PLACE_CONNECTOR = /[ \t]+(?:via|to|from)[ \t]+/gu;
  * connector words, each holding a capital; presidio-synth's gold places never hold one of these words.
  */
 function splitPlaces(span: PiiSpan): PiiSpan[] {
-  if (span.type !== 'LOCATION' || !/[ \t](?:via|to|from)[ \t]/u.test(span.text)) return [span];
+  if (span.type !== 'LOCATION' || span.text.search(PLACE_CONNECTOR) === -1) return [span];
   const parts: PiiSpan[] = [];
   let from = 0;
   for (const m of [...span.text.matchAll(PLACE_CONNECTOR), null]) {
