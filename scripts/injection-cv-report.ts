@@ -7,7 +7,7 @@ import type { OutOfFold } from './injection-cv.js';
 import { quantile } from './injection-train-core.js';
 
 /** Benign sources whose false-positive rate bounds the threshold. */
-export const BENIGN_SOURCES = ['deepset-negative', 'notinject', 'goemotions', 'bipia-clean-email'];
+export const BENIGN_SOURCES = ['deepset-negative', 'notinject', 'goemotions', 'bipia-clean-email', 'diary'];
 
 /** Recall (positive source) or false-positive rate (benign source) at a threshold. */
 export interface SourceFigure {

@@ -3,6 +3,8 @@
  * is split two ways, by attack category and by carrier email, so a held-out positive is an unseen attack
  * category inside an unseen email (the grader's BIPIA split has other categories and other emails).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildInjectionCorpus, insertAttack, type CorpusItem, type InsertPosition } from '../benchmarks/security/injection-corpus.js';
 import { loadBipiaAttacks, loadBipiaEmails } from '../benchmarks/security/load-data.js';
 import { fnv1a } from '../src/security/injection/features.js';
@@ -14,6 +16,17 @@ export interface Fold {
 }
 
 const POSITIONS: InsertPosition[] = ['start', 'middle', 'end'];
+
+/**
+ * Hand-written diary lines that use an attack's words ("answer the question", "ignore", "prompt", "from now
+ * on"), fixtures/diary-lines/lines.txt: benign training items of source 'diary', in every training set and
+ * cross-validated like the other sources. DIARY_LINES=<file> reads another file, DIARY_LINES= (empty) none.
+ */
+export function loadDiaryLines(path = process.env.DIARY_LINES ?? fileURLToPath(new URL('../fixtures/diary-lines/lines.txt', import.meta.url))): CorpusItem[] {
+  if (!path || !existsSync(path)) return [];
+  return readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+    .map((text) => ({ text, label: 0 as const, source: 'diary', splitKey: `diary:${text}` }));
+}
 
 /** Fold (0..k-1) of a non-BIPIA item, from its splitKey; `salt` picks another assignment ('cv' is the reported one). */
 export function foldOf(splitKey: string, k: number, salt = 'cv'): number {
@@ -45,7 +58,7 @@ export type BipiaGrouping = 'category' | 'attack';
  * reshuffles which fold each non-BIPIA item (and, grouped by attack, each attack) lands in.
  */
 export function buildFolds(dir: string, k: number, grouping: BipiaGrouping = 'category', salt = 'cv'): Fold[] {
-  const base = buildInjectionCorpus(dir, 0).filter((it) => it.source !== 'bipia-clean-email');
+  const base = [...buildInjectionCorpus(dir, 0).filter((it) => it.source !== 'bipia-clean-email'), ...loadDiaryLines()];
   const emails = loadBipiaEmails(dir);
   const attacks = Object.entries(loadBipiaAttacks(dir) ?? {});
   const categories = attacks.map(([c]) => c).sort((a, b) => fnv1a(a) - fnv1a(b));
@@ -69,7 +82,7 @@ export function buildFolds(dir: string, k: number, grouping: BipiaGrouping = 'ca
   });
 }
 
-/** The whole corpus for the shipped model: every attack in three emails, every clean email, everything else. */
+/** The whole corpus for the shipped model: every attack in three emails, every clean email, everything else, the diary lines. */
 export function buildFullTraining(dir: string): CorpusItem[] {
-  return buildInjectionCorpus(dir, 3);
+  return [...buildInjectionCorpus(dir, 3), ...loadDiaryLines()];
 }

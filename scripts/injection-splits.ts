@@ -32,7 +32,7 @@ const withEmbeddings = process.argv.includes('--embeddings');
 /** One line: pooled recall and each source's rate. */
 function line(label: string, f: CvFigures): string {
   const rate = (s: string): number => f.bySource[s]?.rate ?? 0;
-  return `${label} recall ${pct(f.pooledRecall.rate)} | deepset+ ${pct(rate('deepset-positive'))} jailbreaks ${pct(rate('jailbreaks'))} bipia ${pct(rate('bipia-email-attack'))} | FPR deepset- ${pct(rate('deepset-negative'))} notinject ${pct(rate('notinject'))} goemotions ${pct(rate('goemotions'))} emails ${pct(rate('bipia-clean-email'))}`;
+  return `${label} recall ${pct(f.pooledRecall.rate)} | deepset+ ${pct(rate('deepset-positive'))} jailbreaks ${pct(rate('jailbreaks'))} bipia ${pct(rate('bipia-email-attack'))} | FPR deepset- ${pct(rate('deepset-negative'))} notinject ${pct(rate('notinject'))} goemotions ${pct(rate('goemotions'))} emails ${pct(rate('bipia-clean-email'))} diary ${pct(rate('diary'))}`;
 }
 
 const deepRecalls: number[] = [];

