@@ -4,6 +4,7 @@ import { gazetteer as gazetteerForTagger, knownPhrases, ruleLexicon } from './ga
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
+import { readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
 import { endsSentence, sentenceStarts } from './tagger-layout.js';
 import { decode, deserializeTagger, entities, type TaggerModel } from './tagger-model.js';
@@ -162,8 +163,8 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     // Two given names joined by a hyphen ("Sophie-Anne") are one person's, not a firm's ("Fritz-Armstrong").
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
-  }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : span));
-  return [...spans, ...cuedNames(tokens, labels)].sort((a, b) => a.start - b.start);
+  }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
+  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */

@@ -4,23 +4,9 @@ import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { obfuscate } from '../../../src/security/pii/obfuscate.js';
 import { mergePlaceNames, placeNameSpans } from '../../../src/security/pii/place-names.js';
 import { Pseudonymizer } from '../../../src/security/pii/pseudonymizer.js';
-import { ruleFeatureSpans, ruleSpans, shippedTagger, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
-import type { TaggerModel } from '../../../src/security/pii/tagger-model.js';
+import { ruleFeatureSpans, ruleSpans, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
 import type { PiiSpan } from '../../../src/security/pii/types.js';
-
-/**
- * A model that gives each listed word its label (a B- label for the first of a run, the I- label after a word
- * of the same type) and every other word 'O': the rules after the tagger are tested on what it hands them.
- */
-function wordModel(words: Record<string, string>): TaggerModel {
-  const { labels } = shippedTagger();
-  const weights = new Map<string, number[]>([['b', labels.map((label) => (label === 'O' ? 10 : 0))]]);
-  for (const [word, type] of Object.entries(words)) {
-    weights.set(`w=${word}`, labels.map((label) => (label === `B-${type}` ? 100 : 0)));
-    weights.set(`t-1|w=${word}`, labels.map((label) => (label === `I-${type}` ? 300 : 0)));
-  }
-  return { labels, weights };
-}
+import { wordModel } from '../../helpers/word-model.js';
 
 const typed = (spans: readonly PiiSpan[]): [string, string][] => spans.map((s) => [s.type, s.text]);
 const tagged = (text: string, words: Record<string, string>): [string, string][] => typed(tagEntities(text, [], wordModel(words)));
