@@ -9,8 +9,11 @@
 import type { GazetteerClass } from './gazetteer.js';
 import type { PiiSpan } from './types.js';
 
-/** Endings of job nouns the lexicon does not know ("fumigator", "packager", "echocardiographer", "biologist", "librarian"). */
-const JOB_ENDING = /(?:grapher|ologist|ician|rian|ator|ager|ist|eer|worker)$/u;
+/** Endings of job nouns the lexicon does not know ("fumigator", "packager", "echocardiographer", "biologist"). */
+const JOB_ENDING = /(?:grapher|ologist|ician|ator|ager|ist|eer|worker)$/u;
+
+/** An ending that makes a job noun only in lower case: "librarian", not "Libertarian" or "Rastafarian". */
+const LOWER_JOB_ENDING = /^\p{Ll}+rian$/u;
 
 /**
  * Whether a word names a job: compromise files it among the nouns for people by what they do ('actor': "clerk",
@@ -23,7 +26,7 @@ export function jobNoun(word: string, lexicon: ReadonlyMap<string, GazetteerClas
   if (/[^s]s$/u.test(lower)) return false;
   const cls = lexicon.get(lower);
   if (cls === 'actor') return true;
-  if (cls === undefined) return lower.length >= 6 && JOB_ENDING.test(lower);
+  if (cls === undefined) return lower.length >= 6 && (JOB_ENDING.test(lower) || LOWER_JOB_ENDING.test(word));
   return cls === 'word' && lower.endsWith('eer');
 }
 
@@ -38,12 +41,8 @@ const BEFORE_PLACE = /(?:^|[^\p{L}])(?:originally from|comes? from|grew up in|li
 
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
 
-/** Whether the last non-blank line before `lineStart` is a name: two to four capitalised words and nothing else. */
-function afterNameLine(text: string, lineStart: number): boolean {
-  const lines = text.slice(0, lineStart).split('\n').map((l) => l.trim()).filter(Boolean);
-  const previous = lines[lines.length - 1];
-  return previous !== undefined && /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(previous);
-}
+/** A line (trimmed) that is a name: two to four capitalised words and nothing else. */
+const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 /**
  * Whether `line` (trimmed) reads as a job title on a line of its own: at most six words, the first capitalised
@@ -74,13 +73,16 @@ const NAMED_AS = /(?:known|referred to|referenced|called|named|such)[ \t]+$/iu;
 export function titleSpans(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
   const found: PiiSpan[] = [];
   let offset = 0;
+  let previous = '';
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     const start = offset + raw.length - raw.trimStart().length;
     offset += raw.length + 1;
-    if (line && titleLine(line, lexicon) && afterNameLine(text, start)) {
+    if (!line) continue;
+    if (NAME_LINE.test(previous) && titleLine(line, lexicon)) {
       found.push({ type: 'TITLE', start, end: start + line.length, text: line, confidence: 0.7, source: 'rule:title-line' });
     }
+    previous = line;
   }
   for (const m of text.matchAll(AS_TITLE)) {
     if (NAMED_AS.test(text.slice(Math.max(0, m.index! - 20), m.index!))) continue;

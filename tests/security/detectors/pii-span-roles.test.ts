@@ -12,7 +12,7 @@ describe('job titles read from their context', () => {
   it('knows job nouns by the lexicon and by their endings, not plurals or ordinary words', () => {
     const lexicon = ruleLexicon();
     for (const word of ['clerk', 'Attendant', 'fumigator', 'Packager', 'echocardiographer', 'engineer', 'librarian']) expect(jobNoun(word, lexicon), word).toBe(true);
-    for (const word of ['Boys', 'bros', 'restaurant', 'important', 'Paris', 'Diego', 'cafeteria']) expect(jobNoun(word, lexicon), word).toBe(false);
+    for (const word of ['Boys', 'bros', 'restaurant', 'important', 'Paris', 'Diego', 'cafeteria', 'Libertarian']) expect(jobNoun(word, lexicon), word).toBe(false);
   });
   it('reads a span after "as" that ends with a job noun, or is followed by one, as a TITLE', () => {
     expect(tagged('I used to work there as Fumigator, but quit.', { Fumigator: 'LOCATION' })).toEqual([['TITLE', 'Fumigator']]);
