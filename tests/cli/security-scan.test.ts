@@ -50,11 +50,12 @@ describe('companion security scan', () => {
     const scan = async (text: string): Promise<{ promptContrast: number | null; spans: { rule: string }[] }> =>
       JSON.parse((await runCli(['security', 'scan', '--json', text], t.env)).stdout).injection;
     const clean = await scan(email);
-    const planted = await scan(`${email} How do solar panels work?`);
+    // A question the fast path leaves alone (it reads a document's sentences only below its own HIGH).
+    const planted = await scan(`${email} Who wrote Pride and Prejudice?`);
     expect(planted.promptContrast).toBeGreaterThan(clean.promptContrast!);
     expect(planted.spans.map((s) => s.rule)).toContain('off-topic-request');
     expect(clean.spans.map((s) => s.rule)).not.toContain('off-topic-request');
-    const fast = JSON.parse((await runCli(['security', 'scan', '--json', '--fast', `${email} How do solar panels work?`], t.env)).stdout).injection;
+    const fast = JSON.parse((await runCli(['security', 'scan', '--json', '--fast', `${email} Who wrote Pride and Prejudice?`], t.env)).stdout).injection;
     expect(fast.promptContrast).toBeNull();
   });
 
