@@ -87,14 +87,12 @@ export function titleSpans(text: string, spans: readonly PiiSpan[], lexicon: Rea
   for (const m of text.matchAll(AS_TITLE)) {
     if (NAMED_AS.test(text.slice(Math.max(0, m.index! - 20), m.index!))) continue;
     const start = m.index! + m[0].length - m[1]!.length;
-    const words = m[1]!.split(/[ \t]+/u);
+    const words = [...m[1]!.matchAll(/\S+/gu)];
     // The longest start of the words that ends with a job noun ("Dairy scientist" of "Dairy scientist and").
-    for (let n = words.length; n > 0; n--) {
-      if (!jobNoun(words[n - 1]!, lexicon)) continue;
-      const end = start + text.slice(start).indexOf(words[n - 1]!, words.slice(0, n - 1).join(' ').length) + words[n - 1]!.length;
-      found.push({ type: 'TITLE', start, end, text: text.slice(start, end), confidence: 0.7, source: 'rule:title-after-as' });
-      break;
-    }
+    const last = words.findLastIndex((w) => jobNoun(w[0], lexicon));
+    if (last === -1) continue;
+    const end = start + words[last]!.index! + words[last]![0].length;
+    found.push({ type: 'TITLE', start, end, text: text.slice(start, end), confidence: 0.7, source: 'rule:title-after-as' });
   }
   if (!found.length) return [...spans];
   // A found title replaces the spans inside it; a span already read as that same title stays instead.
