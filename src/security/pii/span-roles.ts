@@ -129,6 +129,9 @@ export function readRole(text: string, span: PiiSpan, lexicon: ReadonlyMap<strin
   return span;
 }
 
+/** What a company has and a person has not, right after its name ("according to the Costquest website", "the Monzo app"). */
+const COMPANY_THING = /^[ \t]+(?:website|web site|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/u;
+
 /** Gazetteer classes of a word that can own people ("Bridgewater's Parker Suknović"), unlike a given name or a role. */
 const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefined, 'last', 'place', 'org']);
 
@@ -138,17 +141,22 @@ const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefine
  *   a given name ("Bridgewater's Parker Suknović", "Evans-Bonilla's Tânia Souza"; not "Anna's Mark Twain");
  * - a one-word person the lexicon does not know, right after a person of two words or more and "of" ("Josef
  *   Mališ of Importio");
- * - a one-word nationality or religion the lexicon knows as an organisation ("her Uber resignation letter").
+ * - a one-word nationality or religion the lexicon knows as an organisation ("her Uber resignation letter");
+ * - a person right before something only a company has ({@link COMPANY_THING}: "the Roadify Transit website"), or
+ *   before a lower-case job noun and a full name ("Acme engineer Jo Lee", "Zorbex manager Zoe Young").
  */
 export function readOrganisations(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
   const oneWord = (s: PiiSpan | undefined): boolean => s !== undefined && !/\s/u.test(s.text);
   const fullName = (s: PiiSpan | undefined): boolean => s !== undefined && s.type === 'PERSON' && /\s/u.test(s.text);
   return spans.map((span, i) => {
+    if (span.type === 'PERSON' && COMPANY_THING.test(text.slice(span.end, span.end + 24))) return { ...span, type: 'ORGANIZATION' };
+    const next = spans[i + 1];
+    const between = next ? /^[ \t]+(\p{Ll}+)[ \t]+$/u.exec(text.slice(span.end, next.start)) : null;
+    if (span.type === 'PERSON' && between && fullName(next) && jobNoun(between[1]!, lexicon)) return { ...span, type: 'ORGANIZATION' };
     if (!oneWord(span)) return span;
     const cls = lexicon.get(span.text.toLowerCase());
     if (span.type === 'NRP' && cls === 'org') return { ...span, type: 'ORGANIZATION' };
     if (span.type !== 'PERSON') return span;
-    const next = spans[i + 1];
     if (fullName(next) && OWNER_CLASSES.has(cls) && /^['’]s[ \t]+$/u.test(text.slice(span.end, next!.start))) return { ...span, type: 'ORGANIZATION' };
     const previous = spans[i - 1];
     if (fullName(previous) && cls === undefined && /^[ \t]+of[ \t]+$/u.test(text.slice(previous!.end, span.start))) return { ...span, type: 'ORGANIZATION' };

@@ -83,6 +83,15 @@ describe('organisations read from the people around them', () => {
     expect(tagged('We met Josef Mališ of Anna there.', { Josef: 'PERSON', 'Mališ': 'PERSON', Anna: 'PERSON' }))
       .toEqual([['PERSON', 'Josef Mališ'], ['PERSON', 'Anna']]);
   });
+  it('reads a person before what only a company has, or before a job noun and a full name, as an ORGANIZATION', () => {
+    expect(tagged('According to the Costquest website, they pay.', { Costquest: 'PERSON' })).toEqual([['ORGANIZATION', 'Costquest']]);
+    expect(tagged('I deleted the Zorbex app again.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
+    expect(tagged('Zorbex engineer Zoe Young wrote it.', { Zorbex: 'PERSON', Zoe: 'PERSON', Young: 'PERSON' }))
+      .toEqual([['ORGANIZATION', 'Zorbex'], ['PERSON', 'Zoe Young']]);
+    // Not before other words: a person's things, or a word that is no job.
+    expect(tagged('I borrowed the Zorbex book again.', { Zorbex: 'PERSON' })).toEqual([['PERSON', 'Zorbex']]);
+    expect(tagged('Zorbex met Zoe Young.', { Zorbex: 'PERSON', Zoe: 'PERSON', Young: 'PERSON' })).toEqual([['PERSON', 'Zorbex'], ['PERSON', 'Zoe Young']]);
+  });
   it('reads a company the tagger called a nationality as an ORGANIZATION', () => {
     expect(tagged('She quoted her Uber resignation letter.', { Uber: 'NRP' })).toEqual([['ORGANIZATION', 'Uber']]);
     expect(tagged('She quoted her German resignation letter.', { German: 'NRP' })).toEqual([['NRP', 'German']]);
