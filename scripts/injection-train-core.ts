@@ -90,7 +90,7 @@ export function logit(model: LinearModel, x: SparseVector): number {
  * emails twice that, NotInject four times (its trigger-word prompts are the hard negatives a diary is full
  * of) and GoEmotions five times (personal prose like a diary's; with less, "thank you for your response"
  * lines scored as injections). The project's diary lines (source 'diary') get the default share, like a
- * deepset class: twice that gave a lower worst split (93.8% against 94.0%) and no fewer false alarms.
+ * deepset class: twice that gave a lower mean and worst six-split recall (94.5% / 93.8% against 94.6% / 94.0%).
  * Weights chosen by the cross-validation in train-injection.ts and injection-splits.ts.
  */
 export function sampleWeights(items: readonly CorpusItem[]): number[] {

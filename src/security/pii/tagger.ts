@@ -98,7 +98,9 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * place read across a route is parted ("Tokyo via Heathrow"); a one-word person right before ", Texas" is a
  * town; two given names joined by a hyphen are a person ("Sophie-Anne"), and an O' or D' surname is kept whole.
  * These rules read the gazetteer with the words the tagger's features leave out ({@link ruleLexicon}); names the
- * tagger passed over are added from their context ("met Diego", "Priyanka covered my 3pm").
+ * tagger passed over are added from their context ("met Diego", "Priyanka covered my 3pm"). Last, every span's role is
+ * read again from the words around it (span-roles.ts): job titles ("as Fumigator", a résumé's title line), places
+ * ("originally from Eckenroth"), organisations ("Bridgewater's Parker Suknović", "the Costquest website").
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
