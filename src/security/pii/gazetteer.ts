@@ -4,6 +4,12 @@ import { EXTRA_DATA, GAZETTEER_DATA, PHRASE_DATA } from './gazetteer-data.js';
 /** Coarse gazetteer classes a word can belong to (from compromise's MIT-licensed lexicon). */
 export type GazetteerClass = 'first' | 'last' | 'place' | 'org' | 'nrp' | 'honorific' | 'date' | 'actor' | 'word';
 
+/**
+ * Classes of ordinary words ("yesterday", "comedy", "home") and of job and role nouns ("teacher"): never a name,
+ * place or organisation on their own.
+ */
+export const ORDINARY_CLASSES: ReadonlySet<string> = new Set<GazetteerClass>(['word', 'date', 'actor']);
+
 let cache: Map<string, GazetteerClass> | undefined;
 let phraseCache: Map<string, 'place' | 'org'> | undefined;
 let ruleCache: Map<string, GazetteerClass> | undefined;

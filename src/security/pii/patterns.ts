@@ -1,4 +1,4 @@
-import { gazetteer } from './gazetteer.js';
+import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
 import type { PiiSpan, PiiType } from './types.js';
 import { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
 
@@ -44,8 +44,6 @@ const ID_LABELS = [
   'employee', 'national insurance', 'NHS', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
 ].map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
-/** Gazetteer classes of ordinary words ("home", "work", "noon"). */
-const ORDINARY: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 
 /** Digits of a date-like run, used to keep dates out of PHONE. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
@@ -101,7 +99,7 @@ const RECOGNIZERS: Recognizer[] = [
     // ("worked @home"), no handle.
     type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
     pattern: /(?<![\p{L}\d._%+-])@(?=[\w.]*\p{L})\w(?:[\w.]*\w)?/gu,
-    validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY.has(gazetteer().get(v.slice(1)) ?? ''),
+    validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY_CLASSES.has(gazetteer().get(v.slice(1)) ?? ''),
   },
   {
     type: 'URL', name: 'url', confidence: 0.95, gate: anyOf('http', 'www.'),

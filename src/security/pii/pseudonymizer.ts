@@ -1,10 +1,8 @@
-import { ruleLexicon } from './gazetteer.js';
+import { ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import type { PiiSpan, PiiType } from './types.js';
 
 /** Types whose values, once found in a text, are hidden wherever else they occur ({@link Pseudonymizer.recall}). */
 const RECALLED: ReadonlySet<PiiType> = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'USERNAME', 'EMAIL']);
-/** Gazetteer classes of ordinary words: a name's word of one of these ("Will" of "Will Smith") is not recalled alone. */
-const ORDINARY: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 
 const NAMES = [
   'Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 'Casey Quinn', 'Robin Hale', 'Jamie Ellis',
@@ -117,7 +115,7 @@ export class Pseudonymizer {
    * the lexicon.
    */
   private recallable(word: string): boolean {
-    return word.length >= 3 && (!/^\p{L}+$/u.test(word) || !ORDINARY.has(ruleLexicon().get(word.toLowerCase()) ?? ''));
+    return word.length >= 3 && (!/^\p{L}+$/u.test(word) || !ORDINARY_CLASSES.has(ruleLexicon().get(word.toLowerCase()) ?? ''));
   }
 
   private remember(value: string, type: PiiType): void {

@@ -39,7 +39,8 @@ const THE = /(?:^|[^\p{L}])the[ \t]+$/iu;
 /** Words right before a place: where one comes from, lives, grew up or studies. */
 const BEFORE_PLACE = /(?:^|[^\p{L}])(?:originally from|comes? from|grew up in|lives? in|lived in|born in|raised in|moved to|university of)[ \t]+$/iu;
 
-const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
+/** Name-like types: the tagger's one-word spans of them are dropped when the word is ordinary, and their roles read again here. */
+export const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
 
 /** A line (trimmed) that is a name: two to four capitalised words and nothing else. */
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}$/u;

@@ -1,10 +1,10 @@
 import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
-import { gazetteer as gazetteerForTagger, knownPhrases, ruleLexicon } from './gazetteer.js';
+import { gazetteer as gazetteerForTagger, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
-import { readOrganisations, readRole, titleSpans } from './span-roles.js';
+import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
 import { endsSentence, sentenceStarts } from './tagger-layout.js';
 import { decode, deserializeTagger, entities, type TaggerModel } from './tagger-model.js';
@@ -14,10 +14,6 @@ import type { PiiSpan, PiiType } from './types.js';
 
 let shipped: TaggerModel | undefined;
 
-/** Name-like types whose one-word spans are dropped when the word is an ordinary dictionary word. */
-const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
-/** Gazetteer classes of ordinary words ("Yesterday", "Comedy") and of job and role nouns ("Teacher"): never a name on their own. */
-const COMMON: ReadonlySet<string> = new Set(['word', 'date', 'actor']);
 /**
  * Names of the calendar, never a name, place or organisation: months and weekdays (compromise's lexicon, which
  * the gazetteer comes from, knows "march" only as a verb, so "in March" was read as a place) and holidays, read as
@@ -153,7 +149,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const lower = tokens[first]!.text.toLowerCase();
     const key = phraseKey(value);
     if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) return span('NRP');
-    if (first === last && NAME_TYPES.has(type) && COMMON.has(lexicon.get(lower) ?? '')) return [];
+    if (first === last && NAME_TYPES.has(type) && ORDINARY_CLASSES.has(lexicon.get(lower) ?? '')) return [];
     if (NAME_TYPES.has(type) && CALENDAR.has(key.replace(/['’]/gu, ''))) return [];
     const words = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(words, lexicon)) || (type === 'PERSON' && namedAsOrganisation(words));
@@ -267,7 +263,7 @@ function splitPlaces(span: PiiSpan): PiiSpan[] {
  */
 export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<string, string>): boolean {
   const words = span.filter((token) => /\p{L}/u.test(token.text)).map((token) => lexicon.get(token.text.toLowerCase()) ?? '');
-  return words[0] === 'org' && words.slice(1).every((kind) => COMMON.has(kind));
+  return words[0] === 'org' && words.slice(1).every((kind) => ORDINARY_CLASSES.has(kind));
 }
 
 /**
