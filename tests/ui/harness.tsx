@@ -74,6 +74,12 @@ export async function startSession(options: SessionFixtureOptions = {}) {
     }
     return frame();
   };
+  /**
+   * Wait until the editor is back on screen showing `text`. A dialog's frame may show the entry's text too (the
+   * PII dialog highlights it), and the render that replaces a dialog lands a moment after the key that closed
+   * it: a key pressed before then goes to the dialog. The status bar is only the editor's.
+   */
+  const waitForEditor = (text: string) => waitFor((f) => f.includes(text) && f.includes('Ctrl+D save'));
   /** Write keys one event at a time (as a person types), letting Ink handle each. */
   const press = async (...keys: string[]) => {
     for (const k of keys) {
@@ -90,5 +96,5 @@ export async function startSession(options: SessionFixtureOptions = {}) {
     ui.unmount();
     if (!options.journal) t.cleanup();
   };
-  return { t, ctx, clock, services, ui, frame, waitFor, press, outcome, entries, done };
+  return { t, ctx, clock, services, ui, frame, waitFor, waitForEditor, press, outcome, entries, done };
 }

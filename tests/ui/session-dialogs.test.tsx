@@ -70,7 +70,7 @@ describe('saving: PII and injection dialogs, feedback', () => {
     await s.press('Call 415-555-0132 about the flat', KEY.ctrlD);
     await s.waitFor('personal data');
     await s.press('e');
-    await s.waitFor('Call 415-555-0132 about the flat');
+    await s.waitForEditor('Call 415-555-0132 about the flat');
     await s.press(KEY.ctrlD);
     await s.waitFor('personal data');
     await s.press('k');
@@ -129,7 +129,7 @@ describe('quit, drafts and restore', () => {
     await s.press('half a thought about the garden', KEY.esc);
     await s.waitFor('Leave the session?');
     await s.press(KEY.esc);
-    await s.waitFor('half a thought about the garden');
+    await s.waitForEditor('half a thought about the garden');
     await s.press(KEY.ctrlC);
     await s.waitFor('Leave the session?');
     await s.press('k');
