@@ -150,7 +150,8 @@ export function auditModelLoad(provider: AIProvider, record: () => void): AIProv
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      if (prop === 'initialize' || prop === 'generate' || prop === 'generateStructured' || prop === 'embed') {
+      // generateBatch loads the model itself (analyze --model), not through the wrapped initialize.
+      if (prop === 'initialize' || prop === 'generate' || prop === 'generateBatch' || prop === 'generateStructured' || prop === 'embed') {
         return (...args: unknown[]) => once((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       }
       if (prop === 'stream') {
