@@ -16,6 +16,16 @@ export const OTHER_ABBREVIATIONS: readonly string[] = [
   'rev', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt', 'cmdr',
 ];
 
+/**
+ * Everyday abbreviations written in capitals ("call me back ASAP", "RSVP by Friday", "LOL", "IMO"): never a name,
+ * a place or an organisation on their own. Compared as written; "OK" is left out (Oklahoma).
+ */
+export const CHAT_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'ASAP', 'FYI', 'LOL', 'LMAO', 'LMFAO', 'ROFL', 'OMG', 'BTW', 'IMO', 'IMHO', 'TBH', 'RSVP', 'ETA', 'DIY', 'IDK', 'ICYMI',
+  'TLDR', 'AFAIK', 'NGL', 'SMH', 'FAQ', 'AKA', 'TBD', 'TBA', 'BRB', 'TTYL', 'IRL', 'FOMO', 'YOLO', 'WFH', 'EOD', 'PTO',
+  'POV', 'WTF', 'WTH', 'FFS', 'JK', 'TIL', 'IIRC', 'FWIW', 'NSFW',
+]);
+
 /** A pattern matching text that ends in one of `words` as a whole word, any case. */
 export function endsInWord(words: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${words.join('|')})$`, 'i');

@@ -1,4 +1,4 @@
-import { COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
+import { CHAT_ABBREVIATIONS, COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
 import { gazetteer as gazetteerForTagger, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
@@ -149,7 +149,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const lower = tokens[first]!.text.toLowerCase();
     const key = phraseKey(value);
     if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) return span('NRP');
-    if (first === last && NAME_TYPES.has(type) && ORDINARY_CLASSES.has(lexicon.get(lower) ?? '')) return [];
+    if (first === last && NAME_TYPES.has(type) && (ORDINARY_CLASSES.has(lexicon.get(lower) ?? '') || CHAT_ABBREVIATIONS.has(tokens[first]!.text))) return [];
     if (NAME_TYPES.has(type) && CALENDAR.has(key.replace(/['’]/gu, ''))) return [];
     const words = tokens.slice(first, last + 1);
     const organisation = ((type === 'PERSON' || type === 'TITLE') && knownOrganisation(words, lexicon)) || (type === 'PERSON' && namedAsOrganisation(words));

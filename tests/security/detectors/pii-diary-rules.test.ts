@@ -141,4 +141,15 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // Not where the tagger found something.
     expect(tagged('I met Diego Garcia', { diego: 'PERSON', garcia: 'PERSON' })).toEqual([['PERSON', 'Diego Garcia']]);
   });
+
+  it('never reads an everyday abbreviation in capitals on its own as a name, a place or an organisation', () => {
+    // Seen from fold models: "block my credit card ASAP" a place; from the shipped one: "RSVP" a place, "ETA" a firm.
+    expect(tagged('Please reply ASAP about the flat', { asap: 'LOCATION' })).toEqual([]);
+    expect(tagged('RSVP by Monday for the party', { rsvp: 'LOCATION' })).toEqual([]);
+    expect(tagged('The ETA is six', { eta: 'ORGANIZATION' })).toEqual([]);
+    // Only as written in capitals, only alone, and "OK" may be Oklahoma.
+    expect(tagged('Asap came over', { asap: 'PERSON' })).toEqual([['PERSON', 'Asap']]);
+    expect(tagged('We drove to Tulsa OK', { tulsa: 'LOCATION', ok: 'LOCATION' })).toEqual([['LOCATION', 'Tulsa OK']]);
+    expect(tagged('ETA Studios called', { eta: 'ORGANIZATION', studios: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'ETA Studios']]);
+  });
 });
