@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import { detectInjectionDeep, type DeepInjectionResult, type TextEmbedder } from '../../security/injection/index.js';
+import { detectInjectionDeep, type DeepInjectionResult, type InjectionSpan, type TextEmbedder } from '../../security/injection/index.js';
 import { buildStyleBaseline, detectPoisoning, type PoisoningResult } from '../../security/poisoning/index.js';
 import type { CommandContext } from '../context.js';
 import { checkEntryText, readTextInput } from '../read-input.js';
@@ -72,8 +72,27 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
   if (injection.neighbourVote !== undefined) ctx.print(s.dim(`  nearest known prompts: ${Math.round(injection.neighbourVote * 100)}% of them attacks`));
   if (off) ctx.print(s.dim(`  embedding layer off: ${off}`));
   if (injection.types.length) ctx.print(`  types: ${injection.types.join(', ')}`);
-  for (const sp of injection.spans.slice(0, 10)) ctx.print(`  ${s.dim(JSON.stringify(sp))}`);
+  const matched = groupSpans(injection.spans);
+  if (matched.some((m) => !m.decoded) && injection.normalized !== text) ctx.print(s.dim('  (positions below are in the normalised text: NFKC, hidden characters and look-alike letters undone)'));
+  for (const m of matched.slice(0, 10)) {
+    const where = m.decoded ? `in a decoded ${m.decoded} payload` : `at ${m.start}-${m.end}`;
+    ctx.print(`  ${m.type.padEnd(26)} ${s.yellow(JSON.stringify(m.text))}  ${s.dim(`${where}, ${m.rules.length === 1 ? 'rule' : 'rules'} ${m.rules.join(', ')}`)}`);
+  }
+  if (matched.length > 10) ctx.print(s.dim(`  … and ${matched.length - 10} more (--json lists them all)`));
   if (injection.obfuscation.length) ctx.print(`  obfuscation undone: ${injection.obfuscation.join(', ')}`);
   if (poisoning) ctx.print(s.bold(`Style anomaly: ${poisoning.anomalous ? s.red('yes') : s.green('no')}`) + s.dim(` (score ${poisoning.score.toFixed(2)})${poisoning.reasons.length ? ': ' + poisoning.reasons.slice(0, 3).join('; ') : ''}`));
   else ctx.print(s.dim(`Style anomaly: not checked (${poisoningNote})`));
+}
+
+/** The matched spans with the rules that found each (several rules often match the same words): the text's in order, then decoded payloads'. */
+function groupSpans(spans: readonly InjectionSpan[]): Array<Omit<InjectionSpan, 'rule'> & { rules: string[] }> {
+  const byPlace = new Map<string, Omit<InjectionSpan, 'rule'> & { rules: string[] }>();
+  for (const { rule, ...span } of spans) {
+    const key = `${span.type}\u0000${span.start}\u0000${span.end}\u0000${span.decoded ?? ''}`;
+    const seen = byPlace.get(key);
+    if (seen) {
+      if (!seen.rules.includes(rule)) seen.rules.push(rule);
+    } else byPlace.set(key, { ...span, rules: [rule] });
+  }
+  return [...byPlace.values()].sort((a, b) => Number(a.decoded !== undefined) - Number(b.decoded !== undefined) || a.start - b.start || a.end - b.end);
 }
