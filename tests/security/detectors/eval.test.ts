@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, runEvaluation } from '../../../benchmarks/security/eval.js';
+import { parseArgs, runEvaluation, USAGE } from '../../../benchmarks/security/eval.js';
 import { auroc, metricsFrom, wilson } from '../../../benchmarks/security/metrics.js';
 import { buildFolds, loadDiaryLines } from '../../../scripts/injection-folds.js';
 
@@ -72,6 +72,12 @@ describe('metrics', () => {
   it('computes AUROC with ties counted half', () => {
     expect(auroc([3, 4], [1, 2])).toBe(1);
     expect(auroc([1], [1])).toBe(0.5);
+  });
+  it('takes --help (and -h) anywhere, and its text names every option the parser takes', () => {
+    expect(parseArgs(['--data', 'd', '--help'])).toMatchObject({ help: true });
+    expect(parseArgs(['-h'])).toMatchObject({ help: true });
+    expect(parseArgs([]).help).toBeUndefined();
+    for (const flag of ['--data', '--out', '--fast', '--cv', '--skip', '--help']) expect(USAGE).toContain(flag);
   });
   it('rejects unknown flags', () => {
     expect(() => parseArgs(['--bogus', 'x'])).toThrow(/unknown option/);
