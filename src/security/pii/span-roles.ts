@@ -133,6 +133,14 @@ export function readRole(text: string, span: PiiSpan, lexicon: ReadonlyMap<strin
 /** What a company has and a person has not, right after its name ("according to the Costquest website", "the Monzo app"). */
 const COMPANY_THING = /^[ \t]+(?:website|web site|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/u;
 
+/**
+ * What is said of a company and never of a person, right after its name: "is a/an", up to three words, a kind of
+ * company that ends the phrase ("Acme is a design agency based in", "… is an Irish multinational investment bank"
+ * via "multinational"; not "is a design agency owner", "is a charity worker", "is a company man"; "firm" is left
+ * out, "a firm believer").
+ */
+const COMPANY_KIND = /^[ \t]+is[ \t]+an?[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:agency|company|multinational|start-?up|corporation|conglomerate|retailer|manufacturer|consultancy|charity|non-?profit)(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:based|headquartered|founded|in|that|which|with|from|known|speciali[sz]ing)\b)/u;
+
 /** Gazetteer classes of a word that can own people ("Bridgewater's Parker Suknović"), unlike a given name or a role. */
 const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefined, 'last', 'place', 'org']);
 
@@ -143,7 +151,8 @@ const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefine
  * - a one-word person the lexicon does not know, right after a person of two words or more and "of" ("Josef
  *   Mališ of Importio");
  * - a one-word nationality or religion the lexicon knows as an organisation ("her Uber resignation letter");
- * - a person right before something only a company has ({@link COMPANY_THING}: "the Roadify Transit website"), or
+ * - a person right before something only a company has ({@link COMPANY_THING}: "the Roadify Transit website") or is
+ *   ({@link COMPANY_KIND}: "Ramsey-Johnson is an Swedish multinational"), or
  *   before a lower-case job noun and a full name ("Acme engineer Jo Lee", "Zorbex manager Zoe Young").
  */
 export function readOrganisations(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
@@ -151,6 +160,12 @@ export function readOrganisations(text: string, spans: readonly PiiSpan[], lexic
   const fullName = (s: PiiSpan | undefined): boolean => s !== undefined && s.type === 'PERSON' && /\s/u.test(s.text);
   return spans.map((span, i) => {
     if (span.type === 'PERSON' && COMPANY_THING.test(text.slice(span.end, span.end + 24))) return { ...span, type: 'ORGANIZATION' };
+    if (span.type === 'PERSON' && COMPANY_KIND.test(text.slice(span.end, span.end + 80))) {
+      // A name read from its "And" on ("And Poors" of "Standard And Poors") takes in the capitalised word before it.
+      const partner = /^(?:And|&)[ \t]/u.test(span.text) ? /\p{Lu}[\p{L}'’-]*[ \t]+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start)) : null;
+      const start = partner ? span.start - partner[0].length : span.start;
+      return { ...span, type: 'ORGANIZATION', start, text: text.slice(start, span.end) };
+    }
     const next = spans[i + 1];
     const between = next ? /^[ \t]+(\p{Ll}+)[ \t]+$/u.exec(text.slice(span.end, next.start)) : null;
     if (span.type === 'PERSON' && between && fullName(next) && jobNoun(between[1]!, lexicon)) return { ...span, type: 'ORGANIZATION' };

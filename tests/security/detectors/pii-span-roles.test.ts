@@ -92,6 +92,16 @@ describe('organisations read from the people around them', () => {
     expect(tagged('I borrowed the Zorbex book again.', { Zorbex: 'PERSON' })).toEqual([['PERSON', 'Zorbex']]);
     expect(tagged('Zorbex met Zoe Young.', { Zorbex: 'PERSON', Zoe: 'PERSON', Young: 'PERSON' })).toEqual([['PERSON', 'Zorbex'], ['PERSON', 'Zoe Young']]);
   });
+
+  it('reads a person said to be a kind of company as an ORGANIZATION, with the word before a leading "And"', () => {
+    expect(tagged('Zorbex is a design agency based in Graz.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
+    expect(tagged('Zorbex is an Irish multinational.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
+    expect(tagged('Standard And Poors is a design agency.', { And: 'PERSON', Poors: 'PERSON' })).toEqual([['ORGANIZATION', 'Standard And Poors']]);
+    // The kind must end the phrase: a person who works for one, or believes firmly, stays a person.
+    for (const text of ['Marta is a charity worker.', 'Marta is a design agency owner.', 'Marta is a firm believer in naps.', 'Marta is a company man.']) {
+      expect([text, tagged(text, { Marta: 'PERSON' })]).toEqual([text, [['PERSON', 'Marta']]]);
+    }
+  });
   it('reads a company the tagger called a nationality as an ORGANIZATION', () => {
     expect(tagged('She quoted her Uber resignation letter.', { Uber: 'NRP' })).toEqual([['ORGANIZATION', 'Uber']]);
     expect(tagged('She quoted her German resignation letter.', { German: 'NRP' })).toEqual([['NRP', 'German']]);
