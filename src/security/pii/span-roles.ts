@@ -9,8 +9,8 @@
 import type { GazetteerClass } from './gazetteer.js';
 import type { PiiSpan } from './types.js';
 
-/** Endings of job nouns the lexicon does not know ("fumigator", "packager", "echocardiographer", "biologist"). */
-const JOB_ENDING = /(?:grapher|ologist|ician|ator|ager|ist|eer|worker)$/u;
+/** Endings of job nouns the lexicon does not know ("fumigator", "packager", "echocardiographer", "biologist", "songwriter"; not "typewriter"). */
+const JOB_ENDING = /(?:grapher|ologist|ician|ator|ager|ist|eer|worker|(?<!type)writer)$/u;
 
 /** An ending that makes a job noun only in lower case: "librarian", not "Libertarian" or "Rastafarian". */
 const LOWER_JOB_ENDING = /^\p{Ll}+rian$/u;
@@ -153,14 +153,17 @@ const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefine
  * - a one-word nationality or religion the lexicon knows as an organisation ("her Uber resignation letter");
  * - a person right before something only a company has ({@link COMPANY_THING}: "the Roadify Transit website") or is
  *   ({@link COMPANY_KIND}: "Ramsey-Johnson is an Swedish multinational"), or
- *   before a lower-case job noun and a full name ("Acme engineer Jo Lee", "Zorbex manager Zoe Young").
+ *   before a lower-case job noun and a full name ("Acme engineer Jo Lee", "Zorbex manager Zoe Young"), taking in a
+ *   list of partners' surnames before it ("Barnett, Melton and Garcia songwriter Samantha Bašić").
  */
 export function readOrganisations(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
   const oneWord = (s: PiiSpan | undefined): boolean => s !== undefined && !/\s/u.test(s.text);
   const fullName = (s: PiiSpan | undefined): boolean => s !== undefined && s.type === 'PERSON' && /\s/u.test(s.text);
-  return spans.map((span, i) => {
+  /** Spans taken into a firm named by its partners, dropped after the mapping. */
+  const absorbed = new Set<number>();
+  const out = spans.map((span, i): PiiSpan => {
     if (span.type === 'PERSON' && COMPANY_THING.test(text.slice(span.end, span.end + 24))) return { ...span, type: 'ORGANIZATION' };
-    if (span.type === 'PERSON' && COMPANY_KIND.test(text.slice(span.end, span.end + 80))) {
+    if ((span.type === 'PERSON' || span.type === 'ORGANIZATION') && COMPANY_KIND.test(text.slice(span.end, span.end + 80))) {
       // A name read from its "And" on ("And Poors" of "Standard And Poors") takes in the capitalised word before it.
       const partner = /^(?:And|&)[ \t]/u.test(span.text) ? /\p{Lu}[\p{L}'’-]*[ \t]+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start)) : null;
       const start = partner ? span.start - partner[0].length : span.start;
@@ -168,7 +171,21 @@ export function readOrganisations(text: string, spans: readonly PiiSpan[], lexic
     }
     const next = spans[i + 1];
     const between = next ? /^[ \t]+(\p{Ll}+)[ \t]+$/u.exec(text.slice(span.end, next.start)) : null;
-    if (span.type === 'PERSON' && between && fullName(next) && jobNoun(between[1]!, lexicon)) return { ...span, type: 'ORGANIZATION' };
+    if (span.type === 'PERSON' && between && fullName(next) && jobNoun(between[1]!, lexicon)) {
+      // A firm named by its partners ("Barnett, Melton and Garcia songwriter Samantha Bašić"): one-word people
+      // before it, a comma or "and" apart, none of them a given name the lexicon knows (not "Anna, Ben and Acme").
+      let first = i;
+      while (oneWord(span) && first > 0) {
+        const before = spans[first - 1]!;
+        if (before.type !== 'PERSON' || !oneWord(before) || !OWNER_CLASSES.has(lexicon.get(before.text.toLowerCase()))) break;
+        if (!PARTNER_GAP.test(text.slice(before.end, spans[first]!.start))) break;
+        first--;
+      }
+      if (i - first < 2) return { ...span, type: 'ORGANIZATION' };
+      for (let j = first; j < i; j++) absorbed.add(j);
+      const start = spans[first]!.start;
+      return { ...span, type: 'ORGANIZATION', start, text: text.slice(start, span.end) };
+    }
     if (!oneWord(span)) return span;
     const cls = lexicon.get(span.text.toLowerCase());
     if (span.type === 'NRP' && cls === 'org') return { ...span, type: 'ORGANIZATION' };
@@ -178,4 +195,8 @@ export function readOrganisations(text: string, spans: readonly PiiSpan[], lexic
     if (fullName(previous) && cls === undefined && /^[ \t]+of[ \t]+$/u.test(text.slice(previous!.end, span.start))) return { ...span, type: 'ORGANIZATION' };
     return span;
   });
+  return absorbed.size ? out.filter((_, i) => !absorbed.has(i)) : out;
 }
+
+/** Between the names of a firm's partners: a comma, "and", or both (same line). */
+const PARTNER_GAP = /^(?:,[ \t]+|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)$/u;

@@ -11,8 +11,8 @@ const tagged = (text: string, words: Record<string, string>): [string, string][]
 describe('job titles read from their context', () => {
   it('knows job nouns by the lexicon and by their endings, not plurals or ordinary words', () => {
     const lexicon = ruleLexicon();
-    for (const word of ['clerk', 'Attendant', 'fumigator', 'Packager', 'echocardiographer', 'engineer', 'librarian']) expect(jobNoun(word, lexicon), word).toBe(true);
-    for (const word of ['Boys', 'bros', 'restaurant', 'important', 'Paris', 'Diego', 'cafeteria', 'Libertarian']) expect(jobNoun(word, lexicon), word).toBe(false);
+    for (const word of ['clerk', 'Attendant', 'fumigator', 'Packager', 'echocardiographer', 'engineer', 'librarian', 'songwriter', 'copywriter']) expect(jobNoun(word, lexicon), word).toBe(true);
+    for (const word of ['Boys', 'bros', 'restaurant', 'important', 'Paris', 'Diego', 'cafeteria', 'Libertarian', 'typewriter']) expect(jobNoun(word, lexicon), word).toBe(false);
   });
   it('reads a span after "as" that ends with a job noun, or is followed by one, as a TITLE', () => {
     expect(tagged('I used to work there as Fumigator, but quit.', { Fumigator: 'LOCATION' })).toEqual([['TITLE', 'Fumigator']]);
@@ -93,10 +93,23 @@ describe('organisations read from the people around them', () => {
     expect(tagged('Zorbex met Zoe Young.', { Zorbex: 'PERSON', Zoe: 'PERSON', Young: 'PERSON' })).toEqual([['PERSON', 'Zorbex'], ['PERSON', 'Zoe Young']]);
   });
 
+  it('takes the partners before a firm read from a job noun and a full name into it, never given names or a plain list', () => {
+    const people = { Barnett: 'PERSON', Melton: 'PERSON', Garcia: 'PERSON', Samantha: 'PERSON', Lee: 'PERSON' };
+    expect(tagged('Barnett, Melton and Garcia songwriter Samantha Lee employed him.', people))
+      .toEqual([['ORGANIZATION', 'Barnett, Melton and Garcia'], ['PERSON', 'Samantha Lee']]);
+    // Given names before it stay people; a list with no job and full name after it stays a list of people.
+    expect(tagged('Anna, Ben and Acme engineer Jo Lee came over.', { Anna: 'PERSON', Ben: 'PERSON', Acme: 'PERSON', Jo: 'PERSON', Lee: 'PERSON' }))
+      .toEqual([['PERSON', 'Anna'], ['PERSON', 'Ben'], ['ORGANIZATION', 'Acme'], ['PERSON', 'Jo Lee']]);
+    expect(tagged('Barnett, Melton and Garcia came to dinner.', people)).toEqual([['PERSON', 'Barnett'], ['PERSON', 'Melton'], ['PERSON', 'Garcia']]);
+    // One partner before it is no list.
+    expect(tagged('Melton and Garcia songwriter Samantha Lee', people)).toEqual([['PERSON', 'Melton'], ['ORGANIZATION', 'Garcia'], ['PERSON', 'Samantha Lee']]);
+  });
+
   it('reads a person said to be a kind of company as an ORGANIZATION, with the word before a leading "And"', () => {
     expect(tagged('Zorbex is a design agency based in Graz.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
     expect(tagged('Zorbex is an Irish multinational.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
     expect(tagged('Standard And Poors is a design agency.', { And: 'PERSON', Poors: 'PERSON' })).toEqual([['ORGANIZATION', 'Standard And Poors']]);
+    expect(tagged('Standard And Poors is a design agency.', { And: 'ORGANIZATION', Poors: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Standard And Poors']]);
     // The kind must end the phrase: a person who works for one, or believes firmly, stays a person.
     for (const text of ['Marta is a charity worker.', 'Marta is a design agency owner.', 'Marta is a firm believer in naps.', 'Marta is a company man.']) {
       expect([text, tagged(text, { Marta: 'PERSON' })]).toEqual([text, [['PERSON', 'Marta']]]);
