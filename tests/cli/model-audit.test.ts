@@ -46,7 +46,6 @@ describe('the model.loaded wrapper', () => {
     expect(outcomes).toEqual([await new MockProvider().generateBatch(['one', 'two']), await new MockProvider().generateBatch(['three'])]);
   });
 
-
   it('records once when the model is only ever streamed from, and passes every chunk through', async () => {
     let records = 0;
     const provider = auditModelLoad(new MockProvider(), () => { records += 1; });

@@ -84,9 +84,12 @@ export async function securityScan(ctx: CommandContext, words: string[], opts: {
   else ctx.print(s.dim(`Style anomaly: not checked (${poisoningNote})`));
 }
 
+/** A matched injection span with every rule that matched it. */
+type MatchedSpan = Omit<InjectionSpan, 'rule'> & { rules: string[] };
+
 /** The matched spans with the rules that found each (several rules often match the same words): the text's in order, then decoded payloads'. */
-function groupSpans(spans: readonly InjectionSpan[]): Array<Omit<InjectionSpan, 'rule'> & { rules: string[] }> {
-  const byPlace = new Map<string, Omit<InjectionSpan, 'rule'> & { rules: string[] }>();
+function groupSpans(spans: readonly InjectionSpan[]): MatchedSpan[] {
+  const byPlace = new Map<string, MatchedSpan>();
   for (const { rule, ...span } of spans) {
     const key = `${span.type}\u0000${span.start}\u0000${span.end}\u0000${span.decoded ?? ''}`;
     const seen = byPlace.get(key);

@@ -141,6 +141,9 @@ const COMPANY_THING = /^[ \t]+(?:website|web site|app|headquarters|HQ|employees|
  */
 const COMPANY_KIND = /^[ \t]+is[ \t]+an?[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:agency|company|multinational|start-?up|corporation|conglomerate|retailer|manufacturer|consultancy|charity|non-?profit)(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:based|headquartered|founded|in|that|which|with|from|known|speciali[sz]ing)\b)/u;
 
+/** Between the names of a firm's partners: a comma, "and", or both (same line). */
+const PARTNER_GAP = /^(?:,[ \t]+|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)$/u;
+
 /** Gazetteer classes of a word that can own people ("Bridgewater's Parker Suknović"), unlike a given name or a role. */
 const OWNER_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefined, 'last', 'place', 'org']);
 
@@ -175,7 +178,7 @@ export function readOrganisations(text: string, spans: readonly PiiSpan[], lexic
       // A firm named by its partners ("Barnett, Melton and Garcia songwriter Samantha Bašić"): one-word people
       // before it, a comma or "and" apart, none of them a given name the lexicon knows (not "Anna, Ben and Acme").
       let first = i;
-      while (oneWord(span) && first > 0) {
+      while (first > 0 && oneWord(span)) {
         const before = spans[first - 1]!;
         if (before.type !== 'PERSON' || !oneWord(before) || !OWNER_CLASSES.has(lexicon.get(before.text.toLowerCase()))) break;
         if (!PARTNER_GAP.test(text.slice(before.end, spans[first]!.start))) break;
@@ -197,6 +200,3 @@ export function readOrganisations(text: string, spans: readonly PiiSpan[], lexic
   });
   return absorbed.size ? out.filter((_, i) => !absorbed.has(i)) : out;
 }
-
-/** Between the names of a firm's partners: a comma, "and", or both (same line). */
-const PARTNER_GAP = /^(?:,[ \t]+|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)$/u;
