@@ -20,12 +20,12 @@ export async function exportCommand(ctx: CommandContext, opts: FilterOptions & {
     const mode = opts.sanitize;
     const pseudonyms = new Pseudonymizer(); // one per export: the same person gets the same stand-in throughout
     // Every text is read first, so that a name the detector finds in one entry is hidden in all the others,
-    // earlier or later, where it missed it (Pseudonymizer.recall).
+    // earlier or later, where it missed it (Pseudonymizer.learn, then .recall).
     const found = new Map<string, PiiSpan[]>();
     const learn = async (text: string, given?: PiiSpan[]) => {
       const spans = given ?? found.get(text) ?? await detect(text);
       found.set(text, spans);
-      pseudonyms.recall(text, spans);
+      pseudonyms.learn(text, spans);
     };
     const themeSpan = (kind: 'person' | 'place', label: string): PiiSpan => ({ type: kind === 'person' ? 'PERSON' : 'LOCATION', start: 0, end: label.length, text: label, confidence: 1, source: 'theme' });
     for (const e of entries) {

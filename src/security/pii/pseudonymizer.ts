@@ -87,13 +87,7 @@ export class Pseudonymizer {
    * next entry. A person's single words count too ("Liam" of "Liam O'Connor"), unless they are ordinary words.
    */
   recall(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
-    for (const span of spans) {
-      if (!RECALLED.has(span.type)) continue;
-      const value = text.slice(span.start, span.end).trim();
-      const words = value.split(/\s+/u);
-      if (words.length > 1 || this.recallable(value)) this.remember(value, span.type);
-      if (span.type === 'PERSON' && words.length > 1) for (const word of words) if (/^\p{Lu}/u.test(word) && this.recallable(word)) this.remember(word, 'PERSON');
-    }
+    this.learn(text, spans);
     if (!this.recalled.size) return [];
     this.recallPattern ??= new RegExp(
       `(?<![\\p{L}\\p{N}_@.])(?:${[...this.recalled.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_])`,
@@ -107,6 +101,20 @@ export class Pseudonymizer {
       out.push({ type: this.recalled.get(m[0])!, start, end, text: m[0], confidence: 0.6, source: 'recall' });
     }
     return out;
+  }
+
+  /**
+   * Remembers the names, places, organisations, handles and emails of `spans` (and the words of people's names) for
+   * later {@link recall}, without looking for them in `text`: an export reads every entry this way first.
+   */
+  learn(text: string, spans: readonly PiiSpan[]): void {
+    for (const span of spans) {
+      if (!RECALLED.has(span.type)) continue;
+      const value = text.slice(span.start, span.end).trim();
+      const words = value.split(/\s+/u);
+      if (words.length > 1 || this.recallable(value)) this.remember(value, span.type);
+      if (span.type === 'PERSON' && words.length > 1) for (const word of words) if (/^\p{Lu}/u.test(word) && this.recallable(word)) this.remember(word, 'PERSON');
+    }
   }
 
   /**
