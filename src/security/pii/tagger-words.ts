@@ -14,10 +14,8 @@ export const WORD_OFFSETS: readonly number[] = [0, -1, 1, -2, 2, -3];
  */
 export interface WordEntry {
   info: TokenInfo;
-  /** Row k (L columns) sums the roles looking at offset WORD_OFFSETS[k] from the token scored. */
+  /** Row k (L columns) sums the roles looking at offset WORD_OFFSETS[k] from the token scored (zero when none). */
   sums: Float64Array;
-  /** Bit k set when row k has a weight. */
-  mask: number;
   /** Per pair group (words, shapes): the second value → weights table of this word as the first value, if any. */
   pairFirst: (Map<string, Float32Array> | undefined)[];
 }
@@ -47,7 +45,6 @@ function valueOf(g: number, info: TokenInfo): string {
 /** Builds a word's entry (sums of a quantised model's weights are exact in any order: see tagger-scores.ts). */
 function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[], sums: Float64Array): WordEntry {
   const L = tagger.L;
-  let mask = 0;
   for (let g = 0; g < 3; g++) {
     const v = tagger.roles[g]!.get(valueOf(g, info));
     if (!v) continue;
@@ -56,12 +53,11 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
       const k = WORD_OFFSETS.indexOf(roles[r]![1]);
       const from = r * L;
       for (let l = 0; l < L; l++) sums[k * L + l]! += v[from + l]!;
-      mask |= 1 << k;
     }
   }
-  if (addScores(tagger.model, affixes, sums.subarray(0, L))) mask |= 1;
+  addScores(tagger.model, affixes, sums.subarray(0, L));
   const pairFirst = [tagger.pairs[0]!.get(info.lower), tagger.pairs[1]!.get(info.shape)];
-  return { info, sums, mask, pairFirst };
+  return { info, sums, pairFirst };
 }
 
 /** The entry of the padding beyond either end of a text. */
@@ -100,7 +96,7 @@ export function wordEntries(tagger: CompiledTagger, words: readonly string[]): W
         // Moved back with a copy of its sums, so that no young entry keeps an old generation's buffer alive.
         const sums = memo.sums.take();
         sums.set(old.sums);
-        e = { info: old.info, sums, mask: old.mask, pairFirst: old.pairFirst };
+        e = { info: old.info, sums, pairFirst: old.pairFirst };
       } else {
         const info = wordInfo(text, gaz);
         e = buildEntry(tagger, info, affixFeatures(text, info.lower), memo.sums.take());
