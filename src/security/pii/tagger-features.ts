@@ -100,21 +100,23 @@ export interface LineContext {
 
 /** The line position, first shapes of this and the previous line, and text-level facts of every token. */
 export function lineContext(tokens: readonly Token[], infos: readonly TokenInfo[]): LineContext {
-  const ctx: LineContext = { lineIndex: [], lineFirst: [], prevLineFirst: [], textFirst: infos[0]?.lower ?? '', lines: 0 };
+  const n = tokens.length;
+  const ctx: LineContext = { lineIndex: new Array<number>(n), lineFirst: new Array<string>(n), prevLineFirst: new Array<string>(n), textFirst: infos[0]?.lower ?? '', lines: 0 };
   let lineIndex = 0;
   let lineFirst = '<s>';
   let prevLineFirst = '<s>';
-  tokens.forEach((tok, i) => {
-    if (tok.gap === '\n' || i === 0) {
-      if (tok.gap === '\n') ctx.lines++;
+  for (let i = 0; i < n; i++) {
+    const gap = tokens[i]!.gap;
+    if (gap === '\n' || i === 0) {
+      if (gap === '\n') ctx.lines++;
       lineIndex = 0;
       prevLineFirst = lineFirst;
       lineFirst = infos[i]!.shape;
     } else lineIndex++;
-    ctx.lineIndex.push(lineIndex);
-    ctx.lineFirst.push(lineFirst);
-    ctx.prevLineFirst.push(prevLineFirst);
-  });
+    ctx.lineIndex[i] = lineIndex;
+    ctx.lineFirst[i] = lineFirst;
+    ctx.prevLineFirst[i] = prevLineFirst;
+  }
   ctx.lines = Math.min(ctx.lines, 8);
   return ctx;
 }

@@ -94,16 +94,16 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const entryAt = (j: number): WordEntry => (j < 0 || j >= n ? pad : entries[j]!);
   const rxTable = compiled.roles[RX_GROUP]!;
   // Position j + PADDING: the rule tag's rows at j (row r scored by the token at j - offset of role r).
-  const rxByPosition: Float32Array[] = [];
-  for (let j = -PADDING; j < n + PADDING; j++) rxByPosition.push(rxTable.get(rx[j] ?? '<pad>') ?? zero);
+  const rxByPosition = new Array<Float32Array>(n + 2 * PADDING);
+  for (let j = -PADDING; j < n + PADDING; j++) rxByPosition[j + PADDING] = rxTable.get(rx[j] ?? '<pad>') ?? zero;
   // Position j + 2: the rows of the word pair and of the shape pair at (j, j + 1), j from -2 (padding) to n - 1.
-  const wordPairs: Float32Array[] = [];
-  const shapePairs: Float32Array[] = [];
+  const wordPairs = new Array<Float32Array>(n + 2);
+  const shapePairs = new Array<Float32Array>(n + 2);
   for (let j = -2; j < n; j++) {
     const first = entryAt(j);
     const second = entryAt(j + 1).info;
-    wordPairs.push(first.pairFirst[0]?.get(second.lower) ?? zero);
-    shapePairs.push(first.pairFirst[1]?.get(second.shape) ?? zero);
+    wordPairs[j + 2] = first.pairFirst[0]?.get(second.lower) ?? zero;
+    shapePairs[j + 2] = first.pairFirst[1]?.get(second.shape) ?? zero;
   }
   const shapeIndex = new Map<string, number>();
   const shapeIds = new Int32Array(n);
@@ -116,12 +116,14 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const gapCodes = new Uint8Array(n + 1);
   for (let i = 0; i < n; i++) gapCodes[i] = GAPS.indexOf(tokens[i]!.gap);
   gapCodes[n] = 3;
-  const [o0, o1, o2, o3, o4, o5] = WORD_OFFSETS as [number, number, number, number, number, number];
-  const [w0, w1, w2, w3, w4, w5] = WORD_OFFSETS.map((_, k) => k * L) as [number, number, number, number, number, number];
-  const [y0, y1, y2] = RX_OFFSETS.map((o) => o + PADDING) as [number, number, number];
-  const [p0, p1, p2] = WORD_PAIR_AT.map((a) => a + 2) as [number, number, number];
-  const [q0, q1] = SHAPE_PAIR_AT.map((a) => a + 2) as [number, number];
-  const [r1, r2] = [L, 2 * L];
+  // Plain reads of the role layout (destructuring an array here made V8 leave this function's optimised code
+  // on every call: a "wrong map" deoptimisation at the iterator).
+  const o0 = WORD_OFFSETS[0]!, o1 = WORD_OFFSETS[1]!, o2 = WORD_OFFSETS[2]!, o3 = WORD_OFFSETS[3]!, o4 = WORD_OFFSETS[4]!, o5 = WORD_OFFSETS[5]!;
+  const w1 = L, w2 = 2 * L, w3 = 3 * L, w4 = 4 * L, w5 = 5 * L;
+  const y0 = RX_OFFSETS[0]! + PADDING, y1 = RX_OFFSETS[1]! + PADDING, y2 = RX_OFFSETS[2]! + PADDING;
+  const p0 = WORD_PAIR_AT[0]! + 2, p1 = WORD_PAIR_AT[1]! + 2, p2 = WORD_PAIR_AT[2]! + 2;
+  const q0 = SHAPE_PAIR_AT[0]! + 2, q1 = SHAPE_PAIR_AT[1]! + 2;
+  const r1 = L, r2 = 2 * L;
   for (let i = 0; i < n; i++) {
     const base = i * L;
     const a0 = entryAt(i + o0).sums;
@@ -149,7 +151,7 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     let lv = lines.get(key);
     if (!lv) lines.set(key, (lv = sumWeights(model, [...lineFeatures(ctx, infos, i), ...layoutFeatures(layout, infos, rx, i)], vectors)));
     for (let l = 0; l < L; l++) {
-      scores[base + l] = a0[w0 + l]! + a1[w1 + l]! + a2[w2 + l]! + a3[w3 + l]! + a4[w4 + l]! + a5[w5 + l]!
+      scores[base + l] = a0[l]! + a1[w1 + l]! + a2[w2 + l]! + a3[w3 + l]! + a4[w4 + l]! + a5[w5 + l]!
         + x0[l]! + x1[r1 + l]! + x2[r2 + l]! + u0[l]! + u1[r1 + l]! + u2[r2 + l]! + v0[l]! + v1[r1 + l]!
         + gv[l]! + lv[l]!;
     }

@@ -74,7 +74,7 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
       labels[i * width + k] = chosen[k]!;
     }
     [states, next] = [next, states];
-    beamScores.set(nextScores.subarray(0, kept));
+    for (let k = 0; k < kept; k++) beamScores[k] = nextScores[k]!;
     size = kept;
   }
   const path = new Array<number>(n);
