@@ -1,4 +1,4 @@
-import { GAZ_ROLES, RX_ROLES, SHAPE_ROLES, WORD_ROLES } from './tagger-features.js';
+import { AFFIX_ROLES, GAZ_ROLES, RX_ROLES, SHAPE_ROLES, WORD_ROLES } from './tagger-features.js';
 import type { TaggerModel } from './tagger-model.js';
 
 type Roles = readonly (readonly [string, number])[];
@@ -37,6 +37,8 @@ export interface CompiledTagger {
    * float32 like the weights deserializeTagger() gives (a float64 model's weights are rounded).
    */
   roles: Map<string, Float32Array>[];
+  /** Per affix role (tagger-features.ts's AFFIX_ROLES): affix → weights (L). */
+  affixes: Map<string, Float32Array>[];
   /**
    * Per pair group ({@link PAIR_GROUPS}): first value → second value → weights of the group's roles
    * (row r = role r, L columns; zero where a role has no such feature).
@@ -100,6 +102,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
   PAIR_GROUPS.forEach((group, g) => group.forEach((k, r) => bigramOf.set(BIGRAM_ROLES[k]!.name, [g, r])));
   const roles = SCORED_ROLE_GROUPS.map(() => new Map<string, Float32Array>());
   const pairs = PAIR_GROUPS.map(() => new Map<string, Map<string, Float32Array>>());
+  const affixes = AFFIX_ROLES.map(() => new Map<string, Float32Array>());
   const types: string[] = [];
   const typeOf = new Int32Array(L);
   const begins = new Uint8Array(L);
@@ -122,6 +125,11 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
     const at = groupOf.get(role);
     if (at) {
       setRow(roles[at[0]]!, value, SCORED_ROLE_GROUPS[at[0]]!.length, at[1], w, L);
+      continue;
+    }
+    const affix = AFFIX_ROLES.indexOf(role);
+    if (affix !== -1) {
+      setRow(affixes[affix]!, value, 1, 0, w, L);
       continue;
     }
     if (role === 'ec' || role === 'ec1') {
@@ -154,7 +162,7 @@ export function compileTagger(model: TaggerModel): CompiledTagger {
       }
     }
   }
-  const out: CompiledTagger = { model, L, roles, pairs, entityContext, entityContextShape, typeOf, begins, place, types, extend };
+  const out: CompiledTagger = { model, L, roles, affixes, pairs, entityContext, entityContextShape, typeOf, begins, place, types, extend };
   compiled.set(model, out);
   return out;
 }

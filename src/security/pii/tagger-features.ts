@@ -78,10 +78,22 @@ export const GAZ_ROLES: readonly (readonly [string, number])[] = [['g', 0], ['g-
 /** Neighbour offsets whose rule tag is a feature. */
 export const RX_ROLES: readonly (readonly [string, number])[] = [['r', 0], ['r-1', -1], ['r+1', 1]];
 
+/** The affix roles: a word's first three letters and its last three and two. */
+export const AFFIX_ROLES: readonly string[] = ['p3', 'x3', 'x2'];
+
+/** Whether a token has affix features: three or more characters, one a letter. */
+export function hasAffixes(text: string): boolean {
+  return text.length > 2 && /\p{L}/u.test(text);
+}
+
+/** The value of affix role k ({@link AFFIX_ROLES}) of a lower-cased word. */
+export function affixValue(lower: string, k: number): string {
+  return k === 0 ? lower.slice(0, 3) : k === 1 ? lower.slice(-3) : lower.slice(-2);
+}
+
 /** Prefix and suffixes of a word of three or more characters with a letter (empty otherwise). */
 export function affixFeatures(text: string, lower: string): string[] {
-  if (!/\p{L}/u.test(text) || text.length <= 2) return [];
-  return [`p3=${lower.slice(0, 3)}`, `x3=${lower.slice(-3)}`, `x2=${lower.slice(-2)}`];
+  return hasAffixes(text) ? AFFIX_ROLES.map((role, k) => `${role}=${affixValue(lower, k)}`) : [];
 }
 
 /** The rule tag at position j: '' inside the text without a tag, '<pad>' outside it (never for the token itself). */

@@ -1,7 +1,6 @@
 import { gazetteer } from './gazetteer.js';
 import { SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
-import { affixFeatures, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
-import { addScores } from './tagger-model.js';
+import { affixValue, hasAffixes, PAD, wordInfo, type TokenInfo } from './tagger-features.js';
 import { VectorSlab } from './vector-slab.js';
 
 /** The token offsets at which a word's own value (word, shape, gazetteer class) is a feature. */
@@ -37,25 +36,53 @@ interface WordMemo {
 
 const memos = new WeakMap<CompiledTagger, WordMemo>();
 
-/** The role value of group g (0 word, 1 shape, 2 gazetteer class) in a token's info. */
-function valueOf(g: number, info: TokenInfo): string {
-  return g === 0 ? info.lower : g === 1 ? info.shape : info.gaz;
+/** Adds the rows of group g's roles in `v` (row r = role r) into the offset rows of `sums`. */
+function addGroup(sums: Float64Array, g: number, v: Float32Array, L: number): void {
+  const roles = SCORED_ROLE_GROUPS[g]!;
+  for (let r = 0; r < roles.length; r++) {
+    const to = WORD_OFFSETS.indexOf(roles[r]![1]) * L;
+    const from = r * L;
+    for (let l = 0; l < L; l++) sums[to + l]! += v[from + l]!;
+  }
 }
 
-/** Builds a word's entry (sums of a quantised model's weights are exact in any order: see tagger-scores.ts). */
-function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly string[], sums: Float64Array): WordEntry {
-  const L = tagger.L;
-  for (let g = 0; g < 3; g++) {
-    const v = tagger.roles[g]!.get(valueOf(g, info));
-    if (!v) continue;
-    const roles = SCORED_ROLE_GROUPS[g]!;
-    for (let r = 0; r < roles.length; r++) {
-      const k = WORD_OFFSETS.indexOf(roles[r]![1]);
-      const from = r * L;
-      for (let l = 0; l < L; l++) sums[k * L + l]! += v[from + l]!;
-    }
+/** Most (shape, gazetteer class) sums remembered per tagger; the memo starts over beyond this. */
+const MAX_SHAPE_CLASSES = 4096;
+/** Per tagger: shape → gazetteer class → the offset rows of both groups' roles. */
+const shapeClassSums = new WeakMap<CompiledTagger, Map<string, Map<string, Float64Array>>>();
+
+/** The offset rows of the shape and gazetteer-class roles of a word's info: few pairs, met by many words. */
+function shapeClassRows(tagger: CompiledTagger, info: TokenInfo): Float64Array {
+  let byShape = shapeClassSums.get(tagger);
+  if (!byShape || byShape.size >= MAX_SHAPE_CLASSES) shapeClassSums.set(tagger, (byShape = new Map()));
+  let byClass = byShape.get(info.shape);
+  if (!byClass) byShape.set(info.shape, (byClass = new Map()));
+  let rows = byClass.get(info.gaz);
+  if (!rows) {
+    rows = new Float64Array(WORD_OFFSETS.length * tagger.L);
+    const shape = tagger.roles[1]!.get(info.shape);
+    if (shape) addGroup(rows, 1, shape, tagger.L);
+    const gaz = tagger.roles[2]!.get(info.gaz);
+    if (gaz) addGroup(rows, 2, gaz, tagger.L);
+    byClass.set(info.gaz, rows);
   }
-  addScores(tagger.model, affixes, sums.subarray(0, L));
+  return rows;
+}
+
+/**
+ * Builds a word's entry: its shape's and gazetteer class's rows, its word's and its affixes' (sums of a quantised
+ * model's weights are exact in any order: see tagger-scores.ts).
+ */
+function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixed: boolean, sums: Float64Array): WordEntry {
+  const L = tagger.L;
+  sums.set(shapeClassRows(tagger, info));
+  const word = tagger.roles[0]!.get(info.lower);
+  if (word) addGroup(sums, 0, word, L);
+  // The affixes score the word itself (offset 0, row 0).
+  for (let k = 0; affixed && k < tagger.affixes.length; k++) {
+    const v = tagger.affixes[k]!.get(affixValue(info.lower, k));
+    if (v) for (let l = 0; l < L; l++) sums[l]! += v[l]!;
+  }
   const pairFirst = [tagger.pairs[0]!.get(info.lower), tagger.pairs[1]!.get(info.shape)];
   return { info, sums, pairFirst };
 }
@@ -63,7 +90,7 @@ function buildEntry(tagger: CompiledTagger, info: TokenInfo, affixes: readonly s
 /** The entry of the padding beyond either end of a text. */
 export function padEntry(tagger: CompiledTagger): WordEntry {
   const memo = memoOf(tagger);
-  memo.pad ??= buildEntry(tagger, PAD, [], new Float64Array(WORD_OFFSETS.length * tagger.L));
+  memo.pad ??= buildEntry(tagger, PAD, false, new Float64Array(WORD_OFFSETS.length * tagger.L));
   return memo.pad;
 }
 
@@ -99,7 +126,7 @@ export function wordEntries(tagger: CompiledTagger, words: readonly string[]): W
         e = { info: old.info, sums, pairFirst: old.pairFirst };
       } else {
         const info = wordInfo(text, gaz);
-        e = buildEntry(tagger, info, affixFeatures(text, info.lower), memo.sums.take());
+        e = buildEntry(tagger, info, hasAffixes(text), memo.sums.take());
       }
       memo.young.set(text, e);
     }
