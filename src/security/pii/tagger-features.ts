@@ -141,13 +141,20 @@ export function gapFeatures([before, after]: Gaps, lineIndex: number): string[] 
   return ['b', `gap=${GAP[before]}`, `gapn=${GAP[after]}`, `li=${Math.min(lineIndex, 4)}`];
 }
 
+/** The first shapes of the token's line and the line before, and the text's line count, with its shape. */
+export function lineShapeFeatures(ctx: LineContext, shape: string, i: number): string[] {
+  return [`lf=${ctx.lineFirst[i]}|${shape}`, `plf=${ctx.prevLineFirst[i]}|${ctx.lineFirst[i]}`, `nl=${ctx.lines}|${shape}`];
+}
+
+/** The text's first word, alone and with the token's shape. */
+export function textFeatures(ctx: LineContext, shape: string): string[] {
+  return [`d0=${ctx.textFirst}`, `d0s=${ctx.textFirst}|${shape}`];
+}
+
 /** The first shapes of the token's line and the line before, the text's first word and line count, with its shape. */
 export function lineFeatures(ctx: LineContext, infos: readonly TokenInfo[], i: number): string[] {
   const shape = infos[i]!.shape;
-  return [
-    `lf=${ctx.lineFirst[i]}|${shape}`, `plf=${ctx.prevLineFirst[i]}|${ctx.lineFirst[i]}`, `d0=${ctx.textFirst}`,
-    `d0s=${ctx.textFirst}|${shape}`, `nl=${ctx.lines}|${shape}`,
-  ];
+  return [...lineShapeFeatures(ctx, shape, i), ...textFeatures(ctx, shape)];
 }
 
 /** Bias, whitespace around the token, its line position and the line/text shapes it sits in. */

@@ -98,7 +98,7 @@ function bucket(n: number): string {
 }
 
 /** What the layout features of one token are built from (see {@link layoutFeatures}). */
-interface LayoutParts {
+export interface LayoutParts {
   pos: string;
   line: number;
   lens: string;
@@ -108,7 +108,7 @@ interface LayoutParts {
   prevShape: string;
 }
 
-function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): LayoutParts {
+export function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): LayoutParts {
   const n = layout.line[i]!;
   const line = layout.lines[n]!;
   const prev = layout.lines[n - 1];
@@ -130,8 +130,11 @@ function layoutParts(layout: Layout, infos: readonly TokenInfo[], rx: readonly s
  * and shape of the previous line's first token.
  */
 export function layoutFeatures(layout: Layout, infos: readonly TokenInfo[], rx: readonly string[], i: number): string[] {
-  const { pos, line, lens, header, prevHeader, prevRule, prevShape } = layoutParts(layout, infos, rx, i);
-  const shape = infos[i]!.shape;
+  return layoutFeaturesOf(layoutParts(layout, infos, rx, i), infos[i]!.shape);
+}
+
+/** {@link layoutFeatures} from a token's layout parts and shape. */
+export function layoutFeaturesOf({ pos, line, lens, header, prevHeader, prevRule, prevShape }: LayoutParts, shape: string): string[] {
   return [
     `lp=${pos}|${shape}`, `ln=${line}|${shape}`, `lls=${lens}`, `llw=${lens}|${pos}|${shape}`,
     `hl=${header}|${shape}`, `hp=${prevHeader}|${pos}|${shape}`, `pr=${prevRule}|${shape}`, `pf=${prevShape}|${pos}|${shape}`,

@@ -1,6 +1,6 @@
 import { BIGRAM_ROLES, compileTagger, PAIR_GROUPS, SCORED_ROLE_GROUPS, type CompiledTagger } from './tagger-compiled.js';
-import { gapFeatures, lineContext, lineFeatures } from './tagger-features.js';
-import { layoutFeatures, layoutOf } from './tagger-layout.js';
+import { gapFeatures, lineContext, lineShapeFeatures, textFeatures, type LineContext } from './tagger-features.js';
+import { layoutFeaturesOf, layoutOf, layoutParts, type LayoutParts } from './tagger-layout.js';
 import { addScores, type TaggerModel } from './tagger-model.js';
 import { padEntry, WORD_OFFSETS, wordEntries, type WordEntry } from './tagger-words.js';
 import { VectorSlab } from './vector-slab.js';
@@ -62,6 +62,24 @@ if (WORD_OFFSETS.length !== 6 || RX_OFFSETS.length !== 3 || WORD_PAIR_AT.length 
   throw new Error('tagger-scores.ts: the role layout changed; update staticScores()');
 }
 
+/** Most line sums remembered per tagger ({@link sharedLineSum}); the memo starts over beyond this. */
+const MAX_LINE_SUMS = 8192;
+const lineSums = new WeakMap<CompiledTagger, Map<string, Float64Array>>();
+
+/**
+ * The summed line-shape and layout features of token i, remembered per tagger across texts by what they are
+ * built from (none of it holds a line break, so joining the parts with one is a key that tells them apart):
+ * the same few dozen combinations come back in text after text.
+ */
+function sharedLineSum(compiled: CompiledTagger, ctx: LineContext, shape: string, parts: LayoutParts, i: number): Float64Array {
+  let memo = lineSums.get(compiled);
+  if (!memo || memo.size >= MAX_LINE_SUMS) lineSums.set(compiled, (memo = new Map()));
+  const key = [ctx.lineFirst[i], ctx.prevLineFirst[i], ctx.lines, shape, parts.pos, parts.line, parts.lens, parts.header, parts.prevHeader, parts.prevRule, parts.prevShape].join('\n');
+  let sum = memo.get(key);
+  if (!sum) memo.set(key, (sum = sumWeights(compiled.model, [...lineShapeFeatures(ctx, shape, i), ...layoutFeaturesOf(parts, shape)])));
+  return sum;
+}
+
 /** Zero rows standing in for a missing role value: as long as the longest table of rows. */
 const zeros = new WeakMap<CompiledTagger, Float32Array>();
 
@@ -87,6 +105,8 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const ctx = lineContext(tokens, infos);
   const layout = layoutOf(tokens, infos);
   const lines = new Map<number, Float64Array>();
+  /** Per shape id: the text's first word's features with that shape. */
+  const textSums: Float64Array[] = [];
   const vectors = new VectorSlab(L);
   const scores = new Float64Array(n * L);
   let zero = zeros.get(compiled);
@@ -149,7 +169,14 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
     const position = (i === line.first ? 1 : 0) + (i === line.first + line.length - 1 ? 2 : 0) + (line.afterHeader !== -1 && i >= line.afterHeader ? 4 : 0);
     const key = (lineNo * 8 + position) * shapeIndex.size + shapeIds[i]!;
     let lv = lines.get(key);
-    if (!lv) lines.set(key, (lv = sumWeights(model, [...lineFeatures(ctx, infos, i), ...layoutFeatures(layout, infos, rx, i)], vectors)));
+    if (!lv) {
+      const shape = infos[i]!.shape;
+      const shared = sharedLineSum(compiled, ctx, shape, layoutParts(layout, infos, rx, i), i);
+      const own = (textSums[shapeIds[i]!] ??= sumWeights(model, textFeatures(ctx, shape), vectors));
+      lv = vectors.take();
+      for (let l = 0; l < L; l++) lv[l] = shared[l]! + own[l]!;
+      lines.set(key, lv);
+    }
     for (let l = 0; l < L; l++) {
       scores[base + l] = a0[l]! + a1[w1 + l]! + a2[w2 + l]! + a3[w3 + l]! + a4[w4 + l]! + a5[w5 + l]!
         + x0[l]! + x1[r1 + l]! + x2[r2 + l]! + u0[l]! + u1[r1 + l]! + u2[r2 + l]! + v0[l]! + v1[r1 + l]!

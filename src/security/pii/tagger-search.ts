@@ -73,7 +73,9 @@ export function searchLabels(model: TaggerModel, tokens: readonly Token[], rx: r
       backs[i * width + k] = from[k]!;
       labels[i * width + k] = chosen[k]!;
     }
-    [states, next] = [next, states];
+    const swap = states;
+    states = next;
+    next = swap;
     for (let k = 0; k < kept; k++) beamScores[k] = nextScores[k]!;
     size = kept;
   }
