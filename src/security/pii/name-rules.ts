@@ -4,6 +4,19 @@ import type { PiiSpan } from './types.js';
 const NRP_WORDS =
   'american|british|english|scottish|welsh|irish|french|german|italian|spanish|portuguese|dutch|belgian|swiss|austrian|polish|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|russian|ukrainian|belarusian|croatian|serbian|bosnian|slovenian|swedish|norwegian|danish|finnish|icelandic|estonian|latvian|lithuanian|chinese|japanese|korean|vietnamese|thai|cambodian|indian|pakistani|bangladeshi|afghan|iranian|iraqi|syrian|lebanese|israeli|palestinian|saudi|saudis|egyptian|moroccan|algerian|nigerian|kenyan|ethiopian|mexican|brazilian|argentinian|chilean|colombian|peruvian|venezuelan|cuban|canadian|australian|filipino|indonesian|malaysian|christian|christians|catholic|catholics|protestant|muslim|muslims|jewish|jews|hindu|hindus|buddhist|buddhists|sikh|sikhs|shia|shiite|shiis|sunni|sunnis|atheist|democrat|democrats|republican|republicans|socialist|communist|conservative|liberal';
 const NRP_RE = new RegExp(`\\b(?:${NRP_WORDS})\\b`, 'giu');
+/** {@link NRP_RE} without its case-insensitive flag, for the folded text ({@link foldForNrp}): about three times faster. */
+const NRP_FOLDED_RE = new RegExp(`\\b(?:${NRP_WORDS})\\b`, 'gu');
+
+/**
+ * The text as NRP_RE reads it with flags i and u, lower-cased, position for position: every code point that the
+ * flags match to an ASCII letter or count as a word character lower-cases to it (the Kelvin sign to "k") except
+ * 'ſ', which becomes "s". Undefined when lower-casing changes the length ('İ' becomes two code units).
+ */
+function foldForNrp(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return undefined;
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+}
 /** The NRP words, lower-cased. */
 export const NRP_WORD_SET: ReadonlySet<string> = new Set(NRP_WORDS.split('|'));
 
@@ -50,9 +63,11 @@ export function findNameRuleSpans(text: string): PiiSpan[] {
     const [start, end] = trimSpan(text, m.index, m.index + org.length);
     spans.push({ type: 'ORGANIZATION', start, end, text: text.slice(start, end), confidence: 0.8, source: 'rule:org-suffix' });
   }
-  for (const m of text.matchAll(NRP_RE)) {
+  const folded = foldForNrp(text);
+  for (const m of folded === undefined ? text.matchAll(NRP_RE) : folded.matchAll(NRP_FOLDED_RE)) {
     if (m.index === undefined) continue;
-    spans.push({ type: 'NRP', start: m.index, end: m.index + m[0].length, text: m[0], confidence: 0.6, source: 'rule:nrp' });
+    const end = m.index + m[0].length;
+    spans.push({ type: 'NRP', start: m.index, end, text: text.slice(m.index, end), confidence: 0.6, source: 'rule:nrp' });
   }
   return spans;
 }
