@@ -17,6 +17,12 @@ interface Recognizer {
   gate?: (folded: string) => boolean;
 }
 
+/** Whether `text` holds `needle` at least `n` times. */
+function atLeast(text: string, needle: string, n: number): boolean {
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) if (--n === 0) return true;
+  return false;
+}
+
 /** True when the folded text contains any of `needles`. */
 const anyOf = (...needles: string[]) => (folded: string): boolean => needles.some((n) => folded.includes(n));
 
@@ -160,7 +166,9 @@ const RECOGNIZERS: Recognizer[] = [
     validate: (v) => ipv4Valid(v),
   },
   {
-    type: 'IP_ADDRESS', name: 'ipv6', confidence: 0.9, gate: anyOf(':'),
+    type: 'IP_ADDRESS', name: 'ipv6', confidence: 0.9,
+    // Either form holds seven colons or a double one: rare in a diary, which holds single colons often.
+    gate: (folded) => folded.includes('::') || atLeast(folded, ':', 7),
     pattern: /\b(?:[A-Fa-f\d]{1,4}:){7}[A-Fa-f\d]{1,4}\b|\b(?:[A-Fa-f\d]{1,4}:){1,6}:(?:[A-Fa-f\d]{1,4}:?){1,6}\b/g,
   },
   {

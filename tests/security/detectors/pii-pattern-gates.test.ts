@@ -19,6 +19,7 @@ describe('pattern gates', () => {
     expect(sources('see WWW.example.org')).toContain('regex:url');
     expect(sources('visit shop.EXAMPLE.COM now')).toContain('regex:domain');
     expect(sources('host fe80::1:2:3 is up')).toContain('regex:ipv6');
+    expect(sources('at 2001:db8:85a3:0:0:8a2e:370:7334 now')).toContain('regex:ipv6');
     expect(sources('D.O.B.: 04/05/1990')).toContain('regex:dob');
     expect(sources('BORN ON 12/03/1985')).toContain('regex:dob');
     expect(sources('Birthday is March 3, 1985')).toContain('regex:dob');
