@@ -1,6 +1,7 @@
-import { defaultModel, modelProbability, type InjectionModel } from './model.js';
+import { textTokens } from './features.js';
+import { defaultModel, modelProbability, modelProbabilityIn, type InjectionModel } from './model.js';
 import { normalizeForDetection, type NormalizedText } from './normalize.js';
-import { mostInstructionLike } from './planted-instructions.js';
+import { MIN_DOCUMENT_WORDS, mostInstructionLike } from './planted-instructions.js';
 import { scanRules } from './rule-scan.js';
 import { countWords } from './word-count.js';
 import type { InjectionResult, InjectionRisk, InjectionSpan, InjectionType } from './types.js';
@@ -66,7 +67,9 @@ function riskOf(score: number, t: InjectionModel['thresholds']): InjectionRisk {
  */
 export function detectInjection(text: string, model: InjectionModel = defaultModel()): InjectionResult {
   const { norm, spans, markers } = gatherEvidence(text);
-  let modelScore = modelProbability(model, norm.text, markers);
+  // A document's tokens, read once for the main model and every window of the planted layer.
+  const tokens = model.planted && countWords(norm.text) >= MIN_DOCUMENT_WORDS ? textTokens(norm.text) : undefined;
+  let modelScore = tokens ? modelProbabilityIn(model, tokens, 0, norm.text.length, markers) : modelProbability(model, norm.text, markers);
   modelScore = Math.max(modelScore, bestSentenceScore(model, norm.text));
   for (const payload of norm.decoded) {
     const payloadMarkers = [...new Set(spans.filter((s) => s.decoded === payload.kind).map((s) => s.rule))];
@@ -85,7 +88,9 @@ export function detectInjection(text: string, model: InjectionModel = defaultMod
   const windowModel = model.planted;
   // The main model also reads the few windows the window model finds likeliest (mostInstructionLike's
   // second opinions).
-  const planted = windowModel ? mostInstructionLike(windowModel, norm.text, (w) => modelProbability(model, w.text)) : undefined;
+  const planted = windowModel
+    ? mostInstructionLike(windowModel, norm.text, (w, own) => (own ? modelProbabilityIn(model, own, w.start, w.end) : modelProbability(model, w.text)), tokens ?? null)
+    : undefined;
   if (planted && model.planted && planted.contrast >= model.planted.threshold) {
     score = Math.max(score, model.thresholds.medium);
     spans.push({ type: 'indirect_injection', start: planted.start, end: planted.end, text: planted.text, rule: 'planted-instruction' });

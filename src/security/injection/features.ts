@@ -127,32 +127,37 @@ function lineCount(text: string): number {
  */
 export const MAIN_BIGRAM_COUNT = 2;
 
-/**
- * Counts the hashed features of `text` into SCRATCH (first-touch order in TOUCHED); returns how many buckets
- * were touched. The caller reads them and must zero SCRATCH at those buckets.
- */
-function countFeatures(text: string, markers: readonly string[], dim: number, bigramCount: number): number {
+/** The bigram hash state before a text's first word ("b:<s> "). */
+const START = fnv1aFrom(BIGRAM, '<s> ');
+
+/** Starts counting a text's features into SCRATCH (first-touch order in TOUCHED); the bucket mask for `dim`. */
+function beginCount(dim: number): number {
   if (SCRATCH.length < dim) SCRATCH = new Uint16Array(dim);
-  const counts = SCRATCH;
-  const mask = (dim & (dim - 1)) === 0 && dim > 0 ? dim - 1 : -1;
   touchedCount = 0;
-  const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const words = tokenize(clipped.toLowerCase());
-  // The bigram "b:<prev> <w>" is hashed from the state after "b:<prev> ", without building the string.
-  let afterPrev = fnv1aFrom(BIGRAM, '<s> ');
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    const f = wordFeatures(w);
-    const hashes = f.hashes;
-    for (let i = 0; i < hashes.length; i++) addHash(counts, dim, mask, hashes[i]!);
-    const bigram = fnv1aFrom(afterPrev, w);
-    for (let r = 0; r < bigramCount; r++) addHash(counts, dim, mask, bigram);
-    afterPrev = f.afterWord;
-  }
+  return (dim & (dim - 1)) === 0 && dim > 0 ? dim - 1 : -1;
+}
+
+/** Counts one word's own features and its bigram (`bigramCount` times). */
+function countWord(f: WordFeatures, bigram: number, dim: number, mask: number, bigramCount: number): void {
+  const counts = SCRATCH;
+  const hashes = f.hashes;
+  for (let i = 0; i < hashes.length; i++) addHash(counts, dim, mask, hashes[i]!);
+  for (let r = 0; r < bigramCount; r++) addHash(counts, dim, mask, bigram);
+}
+
+/** Hashes of "len:<v>" (v 0..12) and "lines:<v>" (v 0..6), the same strings countFeatures hashed one by one. */
+const LEN_HASHES = Array.from({ length: 13 }, (_, v) => fnv1a(`len:${v}`));
+const LINES_HASHES = Array.from({ length: 7 }, (_, v) => fnv1a(`lines:${v}`));
+
+/**
+ * Counts what follows the words: the end bigram, the text's length and line count (of the clipped text) and
+ * the markers (rule hits), which weigh as much as a handful of n-grams so the model can learn how far to trust them.
+ */
+function countTail(afterPrev: number, length: number, lines: number, markers: readonly string[], dim: number, mask: number): number {
+  const counts = SCRATCH;
   addHash(counts, dim, mask, fnv1aFrom(afterPrev, '</s>'));
-  addHash(counts, dim, mask, fnv1a(`len:${Math.min(12, Math.floor(Math.log2(1 + clipped.length)))}`));
-  addHash(counts, dim, mask, fnv1a(`lines:${Math.min(6, lineCount(clipped))}`));
-  // Markers (rule hits) weigh as much as a handful of n-grams so the model can learn how far to trust them.
+  addHash(counts, dim, mask, LEN_HASHES[Math.min(12, Math.floor(Math.log2(1 + length)))]!);
+  addHash(counts, dim, mask, LINES_HASHES[Math.min(6, lines)]!);
   for (const m of markers) {
     let hash = MARKER_HASHES.get(m);
     if (hash === undefined) {
@@ -163,6 +168,125 @@ function countFeatures(text: string, markers: readonly string[], dim: number, bi
     for (let i = 0; i < 8; i++) addHash(counts, dim, mask, hash);
   }
   return touchedCount;
+}
+
+/**
+ * Counts the hashed features of `text` into SCRATCH (first-touch order in TOUCHED); returns how many buckets
+ * were touched. The caller reads them and must zero SCRATCH at those buckets.
+ */
+function countFeatures(text: string, markers: readonly string[], dim: number, bigramCount: number): number {
+  const mask = beginCount(dim);
+  const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const words = tokenize(clipped.toLowerCase());
+  // The bigram "b:<prev> <w>" is hashed from the state after "b:<prev> ", without building the string.
+  let afterPrev = START;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const f = wordFeatures(w);
+    countWord(f, fnv1aFrom(afterPrev, w), dim, mask, bigramCount);
+    afterPrev = f.afterWord;
+  }
+  return countTail(afterPrev, clipped.length, lineCount(clipped), markers, dim, mask);
+}
+
+/**
+ * A text's tokens read once, with their offsets, features and bigrams, so that stretches of it (a document's
+ * windows and sentences) are scored without lower-casing, tokenizing and looking their words up again
+ * ({@link linearScoreIn}).
+ */
+export interface TextTokens {
+  text: string;
+  /** Where each token starts and ends in `text`. */
+  starts: Int32Array;
+  ends: Int32Array;
+  words: string[];
+  features: WordFeatures[];
+  /** Token k's bigram hash after token k - 1 (0 for the first). */
+  bigrams: Uint32Array;
+  /** Offsets of the line breaks of `text`, in order. */
+  breaks: Int32Array;
+}
+
+/** Greek capital sigma, whose lower case depends on the letters around it (final or not). */
+const SIGMA = 'Σ';
+
+/**
+ * The tokens of `text` as tokenize(text.toLowerCase()) gives them, with offsets; undefined when lower-casing
+ * does not keep every character in place (it changes the length, or the text holds a capital sigma, whose
+ * lower case depends on what follows), so that a stretch's own lower case and tokens could differ.
+ */
+export function textTokens(text: string): TextTokens | undefined {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || text.includes(SIGMA)) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  if (NON_ASCII.test(lower)) {
+    for (const m of lower.matchAll(TOKEN)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      words.push(m[0]);
+    }
+  } else {
+    let start = -1;
+    for (let i = 0; i <= lower.length; i++) {
+      const c = i < lower.length ? lower.charCodeAt(i) : 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 39) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) {
+        starts.push(start);
+        ends.push(i);
+        words.push(lower.slice(start, i));
+      }
+      start = -1;
+      if (c !== 32 && (c < 9 || c > 13)) {
+        starts.push(i);
+        ends.push(i + 1);
+        words.push(lower[i]!);
+      }
+    }
+  }
+  const features = words.map(wordFeatures);
+  const bigrams = new Uint32Array(words.length);
+  for (let k = 1; k < words.length; k++) bigrams[k] = fnv1aFrom(features[k - 1]!.afterWord, words[k]!);
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), words, features, bigrams, breaks: Int32Array.from(breaks) };
+}
+
+/** The first index of a sorted array whose value is at least `value`. */
+function lowerBound(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Counts the features of text.slice(start, end) from the text's tokens, as countFeatures would count them;
+ * -1 when a token runs across either end or the stretch is longer than countFeatures reads (then the caller
+ * counts the stretch itself).
+ */
+function countRange(tokens: TextTokens, start: number, end: number, markers: readonly string[], dim: number, bigramCount: number): number {
+  if (end - start > MAX_CHARS) return -1;
+  const first = lowerBound(tokens.starts, start);
+  const last = lowerBound(tokens.starts, end);
+  if ((first > 0 && tokens.ends[first - 1]! > start) || (last > first && tokens.ends[last - 1]! > end)) return -1;
+  const mask = beginCount(dim);
+  let afterPrev = START;
+  for (let k = first; k < last; k++) {
+    const f = tokens.features[k]!;
+    countWord(f, k === first ? fnv1aFrom(START, tokens.words[k]!) : tokens.bigrams[k]!, dim, mask, bigramCount);
+    afterPrev = f.afterWord;
+  }
+  const lines = 1 + lowerBound(tokens.breaks, end) - lowerBound(tokens.breaks, start);
+  return countTail(afterPrev, end - start, lines, markers, dim, mask);
 }
 
 /** `1 + log(count)` of a bucket's count, the feature's value before normalisation. */
@@ -199,7 +323,20 @@ export function featurize(text: string, markers: readonly string[] = [], dim = F
  * single-precision values summed in the same order, without building the vector.
  */
 export function linearScore(text: string, markers: readonly string[], dim: number, bigramCount: number, weights: Float32Array, bias: number): number {
-  const n = countFeatures(text, markers, dim, bigramCount);
+  return scoreCounted(countFeatures(text, markers, dim, bigramCount), weights, bias);
+}
+
+/**
+ * linearScore(tokens.text.slice(start, end), ...) from the text's tokens ({@link textTokens}): the same value to
+ * the last bit, without reading the stretch again (tests/security/detectors/injection-featurize.test.ts).
+ */
+export function linearScoreIn(tokens: TextTokens, start: number, end: number, markers: readonly string[], dim: number, bigramCount: number, weights: Float32Array, bias: number): number {
+  const n = countRange(tokens, start, end, markers, dim, bigramCount);
+  return n === -1 ? linearScore(tokens.text.slice(start, end), markers, dim, bigramCount, weights, bias) : scoreCounted(n, weights, bias);
+}
+
+/** `bias` plus the dot product of `weights` with the `n` counted buckets' normalised values; zeroes SCRATCH there. */
+function scoreCounted(n: number, weights: Float32Array, bias: number): number {
   const counts = SCRATCH;
   let norm = 0;
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-import { linearScore } from './features.js';
+import { linearScore, linearScoreIn, textTokens, type TextTokens } from './features.js';
 import { PLANTED_MODEL } from './planted-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 import { contentWords, windowContextMarkers } from './window-context.js';
@@ -112,15 +112,24 @@ const SECOND_OPINIONS = 6;
  * The most instruction-like window of a (normalised) document; undefined for short texts. A window's
  * probability is the window model's; `second` (detectInjection passes the main model) can raise it for the
  * few likeliest windows (probability ≥ 0.5; the main model's reading is the costly part of a long entry).
- * The contrast is taken against the median of the undiscounted probabilities.
+ * The contrast is taken against the median of the undiscounted probabilities. `given` is the text's tokens
+ * (features.ts's textTokens) when the caller has read them, null when it found they cannot be used.
  */
-export function mostInstructionLike(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, second?: (w: TextWindow) => number): PlantedWindow | undefined {
+export function mostInstructionLike(
+  model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, text: string, second?: (w: TextWindow, tokens?: TextTokens) => number,
+  given?: TextTokens | null,
+): PlantedWindow | undefined {
   const windows = documentWindows(text);
   if (!windows.length) return undefined;
-  const raw = windows.map((w) => windowProbability(model, w.text, w.markers));
+  // The caller's reading of the text's tokens, or null when it has none (then each window is read as a string).
+  const tokens = given === undefined ? textTokens(text) : (given ?? undefined);
+  // Each window read from the document's tokens (the same score as windowProbability of its text).
+  const raw = windows.map((w) => (tokens
+    ? 1 / (1 + Math.exp(-linearScoreIn(tokens, w.start, w.end, w.markers, model.weights.length, 1, model.weights, model.bias)))
+    : windowProbability(model, w.text, w.markers)));
   if (second) {
     const likeliest = raw.map((_, i) => i).filter((i) => raw[i]! >= SECOND_OPINION_GATE).sort((a, b) => raw[b]! - raw[a]!);
-    for (const i of likeliest.slice(0, SECOND_OPINIONS)) raw[i] = Math.max(raw[i]!, second(windows[i]!));
+    for (const i of likeliest.slice(0, SECOND_OPINIONS)) raw[i] = Math.max(raw[i]!, second(windows[i]!, tokens));
   }
   const probs = raw.map((p, i) => (speaksForItself(windows[i]!) ? p * FIRST_PERSON_WEIGHT : p));
   let best = 0;
