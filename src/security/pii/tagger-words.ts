@@ -46,17 +46,17 @@ function addGroup(sums: Float64Array, g: number, v: Float32Array, L: number): vo
   }
 }
 
-/** Most (shape, gazetteer class) sums remembered per tagger; the memo starts over beyond this. */
+/** Most (shape, gazetteer class) sums remembered per tagger (~4.5 MB); the memo starts over beyond this. */
 const MAX_SHAPE_CLASSES = 4096;
-/** Per tagger: shape → gazetteer class → the offset rows of both groups' roles. */
-const shapeClassSums = new WeakMap<CompiledTagger, Map<string, Map<string, Float64Array>>>();
+/** Per tagger: shape → gazetteer class → the offset rows of both groups' roles, and how many pairs it holds. */
+const shapeClassSums = new WeakMap<CompiledTagger, { byShape: Map<string, Map<string, Float64Array>>; size: number }>();
 
 /** The offset rows of the shape and gazetteer-class roles of a word's info: few pairs, met by many words. */
 function shapeClassRows(tagger: CompiledTagger, info: TokenInfo): Float64Array {
-  let byShape = shapeClassSums.get(tagger);
-  if (!byShape || byShape.size >= MAX_SHAPE_CLASSES) shapeClassSums.set(tagger, (byShape = new Map()));
-  let byClass = byShape.get(info.shape);
-  if (!byClass) byShape.set(info.shape, (byClass = new Map()));
+  let memo = shapeClassSums.get(tagger);
+  if (!memo || memo.size >= MAX_SHAPE_CLASSES) shapeClassSums.set(tagger, (memo = { byShape: new Map(), size: 0 }));
+  let byClass = memo.byShape.get(info.shape);
+  if (!byClass) memo.byShape.set(info.shape, (byClass = new Map()));
   let rows = byClass.get(info.gaz);
   if (!rows) {
     rows = new Float64Array(WORD_OFFSETS.length * tagger.L);
@@ -65,6 +65,7 @@ function shapeClassRows(tagger: CompiledTagger, info: TokenInfo): Float64Array {
     const gaz = tagger.roles[2]!.get(info.gaz);
     if (gaz) addGroup(rows, 2, gaz, tagger.L);
     byClass.set(info.gaz, rows);
+    memo.size++;
   }
   return rows;
 }

@@ -46,6 +46,23 @@ describe('the tagger\'s remembered per-word and per-shape sums', () => {
     expect(TEXTS.map((t) => detectPII(t))).toEqual(before);
   });
 
+  it('finds the same spans after the shape and line memos have started over', () => {
+    const before = TEXTS.map((t) => detectPII(t));
+    // Each symbol is a token of its own shape: more (shape, gazetteer class) pairs than the memo keeps (4,096),
+    // then, one per line, more line sums than that memo keeps (8,192, with the first text's).
+    const symbols: string[] = [];
+    for (const [from, to] of [[0x2190, 0x2bff], [0x1f300, 0x1faff]] as const) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (/^[^\s\p{L}\p{M}\p{N}]$/u.test(ch)) symbols.push(ch);
+      }
+    }
+    expect(symbols.length).toBeGreaterThan(4200);
+    detectPII(symbols.join(' '));
+    detectPII(symbols.join('\n'));
+    expect(TEXTS.map((t) => detectPII(t))).toEqual(before);
+  });
+
   it('gives a shape part the weights of its feature strings, and null when none has a weight', () => {
     const model = shippedTagger();
     const tagger = compileTagger(model);
