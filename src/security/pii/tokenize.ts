@@ -49,37 +49,21 @@ export function tokenize(text: string): Token[] {
   let spaced = false;
   let i = 0;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    let size = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        size = 2;
-      }
-    }
+    const cp = text.codePointAt(i)!;
     const kind = kindOf(cp);
     if (kind === SPACE) {
       if (cp === 10) newline = true;
       spaced = true;
-      i += size;
+      i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
-    i += size;
+    i += cp > 0xffff ? 2 : 1;
     if (kind !== OTHER) {
       while (i < n) {
-        let next = text.charCodeAt(i);
-        let nextSize = 1;
-        if (next >= 0xd800 && next <= 0xdbff && i + 1 < n) {
-          const low = text.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            next = (next - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-            nextSize = 2;
-          }
-        }
+        const next = text.codePointAt(i)!;
         if (kindOf(next) !== kind) break;
-        i += nextSize;
+        i += next > 0xffff ? 2 : 1;
       }
     }
     out.push({ text: text.slice(start, i), start, end: i, gap: newline ? '\n' : spaced ? ' ' : '' });
