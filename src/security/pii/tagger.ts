@@ -184,7 +184,9 @@ function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan
   const out: PiiSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
-    if (labels[i] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
+    // An ASCII first character other than A-Z is no capital: most words of a text are left without the regex.
+    const first = word.charCodeAt(0);
+    if (labels[i] !== 'O' || (first < 128 && (first < 65 || first > 90)) || !/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
     const lower = word.toLowerCase();
     const next = tokens[i + 1]?.text ?? '';
     // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
