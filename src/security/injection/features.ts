@@ -68,20 +68,40 @@ const TOKEN = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}]/gu;
  * character alone (`lower.match(TOKEN)`); an ASCII text is split by a loop over its code units.
  */
 export function tokenize(lower: string): string[] {
-  if (NON_ASCII.test(lower)) return lower.match(TOKEN) ?? [];
+  return splitTokens(lower);
+}
+
+/** {@link tokenize}, also writing each token's start and end offsets into `starts` and `ends` when given. */
+function splitTokens(lower: string, starts?: number[], ends?: number[]): string[] {
   const out: string[] = [];
+  if (NON_ASCII.test(lower)) {
+    for (const m of lower.matchAll(TOKEN)) {
+      out.push(m[0]);
+      starts?.push(m.index);
+      ends?.push(m.index + m[0].length);
+    }
+    return out;
+  }
   let start = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i <= lower.length; i++) {
+    // Past the end, a space closes the last run.
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 39) {
       if (start < 0) start = i;
       continue;
     }
-    if (start >= 0) out.push(lower.slice(start, i));
+    if (start >= 0) {
+      out.push(lower.slice(start, i));
+      starts?.push(start);
+      ends?.push(i);
+    }
     start = -1;
-    if (c !== 32 && (c < 9 || c > 13)) out.push(lower[i]!);
+    if (c !== 32 && (c < 9 || c > 13)) {
+      out.push(lower[i]!);
+      starts?.push(i);
+      ends?.push(i + 1);
+    }
   }
-  if (start >= 0) out.push(lower.slice(start));
   return out;
 }
 
@@ -220,34 +240,7 @@ export function textTokens(text: string): TextTokens | undefined {
   if (lower.length !== text.length || text.includes(SIGMA)) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
-  const words: string[] = [];
-  if (NON_ASCII.test(lower)) {
-    for (const m of lower.matchAll(TOKEN)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-      words.push(m[0]);
-    }
-  } else {
-    let start = -1;
-    for (let i = 0; i <= lower.length; i++) {
-      const c = i < lower.length ? lower.charCodeAt(i) : 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 39) {
-        if (start < 0) start = i;
-        continue;
-      }
-      if (start >= 0) {
-        starts.push(start);
-        ends.push(i);
-        words.push(lower.slice(start, i));
-      }
-      start = -1;
-      if (c !== 32 && (c < 9 || c > 13)) {
-        starts.push(i);
-        ends.push(i + 1);
-        words.push(lower[i]!);
-      }
-    }
-  }
+  const words = splitTokens(lower, starts, ends);
   const features = words.map(wordFeatures);
   const bigrams = new Uint32Array(words.length);
   for (let k = 1; k < words.length; k++) bigrams[k] = fnv1aFrom(features[k - 1]!.afterWord, words[k]!);

@@ -80,9 +80,15 @@ export function documentWindows(text: string): TextWindow[] {
  * addressed to an assistant rather than document prose.
  */
 export function windowProbability(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, window: string, markers: readonly string[] = []): number {
-  const z = linearScore(window, markers, model.weights.length, 1, model.weights, model.bias);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(linearScore(window, markers, model.weights.length, 1, model.weights, model.bias));
 }
+
+/** {@link windowProbability} of a window read from its document's tokens (features.ts's linearScoreIn: the same value). */
+function windowProbabilityIn(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, tokens: TextTokens, w: TextWindow): number {
+  return logistic(linearScoreIn(tokens, w.start, w.end, w.markers, model.weights.length, 1, model.weights, model.bias));
+}
+
+const logistic = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** The most instruction-like window of a document, its probability, and how far it stands out from the rest. */
 export interface PlantedWindow extends TextWindow {
@@ -123,10 +129,7 @@ export function mostInstructionLike(
   if (!windows.length) return undefined;
   // The caller's reading of the text's tokens, or null when it has none (then each window is read as a string).
   const tokens = given === undefined ? textTokens(text) : (given ?? undefined);
-  // Each window read from the document's tokens (the same score as windowProbability of its text).
-  const raw = windows.map((w) => (tokens
-    ? 1 / (1 + Math.exp(-linearScoreIn(tokens, w.start, w.end, w.markers, model.weights.length, 1, model.weights, model.bias)))
-    : windowProbability(model, w.text, w.markers)));
+  const raw = windows.map((w) => (tokens ? windowProbabilityIn(model, tokens, w) : windowProbability(model, w.text, w.markers)));
   if (second) {
     const likeliest = raw.map((_, i) => i).filter((i) => raw[i]! >= SECOND_OPINION_GATE).sort((a, b) => raw[b]! - raw[a]!);
     for (const i of likeliest.slice(0, SECOND_OPINIONS)) raw[i] = Math.max(raw[i]!, second(windows[i]!, tokens));
