@@ -1,5 +1,6 @@
 import { decodeAttackStore, type SerializedAttackStore } from './attack-store.js';
 import { DEEP_WEIGHTS } from './deep-weights.js';
+import { logistic } from './features.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 import type { PromptLikeness } from './prompt-contrast.js';
 
@@ -75,5 +76,5 @@ export function combineDeep(c: DeepCombiner, sync: number, embedding: number, si
   const flagged = planted || offTopicRequest(c, contrast);
   const z = c.bias + c.weights.sync * logitOf(sync) + c.weights.embedding * logitOf(embedding) + c.weights.similarity * similarity
     + c.weights.planted * (flagged ? 1 : 0) + (c.weights.contrast ?? 0) * Math.max(0, contrast) + (c.weights.vote ?? 0) * (vote - 0.5);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(z);
 }

@@ -2,6 +2,7 @@ import { cosines, highestCosine, voteOfCosines } from './attack-store.js';
 import { combineDeep, defaultDeepModel, offTopicRequest, type DeepModel } from './deep-model.js';
 import { detectInjection } from './detect-injection.js';
 import { embeddingInput, type TextEmbedder } from './embedding-input.js';
+import { logistic } from './features.js';
 import { defaultModel, type InjectionModel } from './model.js';
 import { documentSentences, promptContrast } from './prompt-contrast.js';
 import type { InjectionResult, InjectionRisk } from './types.js';
@@ -89,7 +90,7 @@ export async function detectInjectionDeep(text: string, embedder?: TextEmbedder,
   }
   let z = deep.embedding.bias;
   for (let i = 0; i < v.length; i++) z += (deep.embedding.weights[i] ?? 0) * v[i]!;
-  const embeddingScore = 1 / (1 + Math.exp(-z));
+  const embeddingScore = logistic(z);
   const attackSims = cosines(v, deep.attacks);
   const similarity = highestCosine(attackSims);
   const vote = deep.requests ? voteOfCosines(attackSims, cosines(v, deep.requests)) : undefined;

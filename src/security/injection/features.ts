@@ -319,6 +319,11 @@ export function linearScore(text: string, markers: readonly string[], dim: numbe
   return scoreCounted(countFeatures(text, markers, dim, bigramCount), weights, bias);
 }
 
+/** The logistic function: the probability a linear model's score `z` stands for. */
+export function logistic(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
  * linearScore(tokens.text.slice(start, end), ...) from the text's tokens ({@link textTokens}): the same value to
  * the last bit, without reading the stretch again (tests/security/detectors/injection-featurize.test.ts).

@@ -1,4 +1,4 @@
-import { FEATURE_DIM, linearScore, linearScoreIn, MAIN_BIGRAM_COUNT, type TextTokens } from './features.js';
+import { FEATURE_DIM, linearScore, linearScoreIn, logistic, MAIN_BIGRAM_COUNT, type TextTokens } from './features.js';
 import { MODEL_WEIGHTS } from './model-weights.js';
 import { defaultPlantedModel, type PlantedInstructionModel } from './planted-instructions.js';
 
@@ -46,14 +46,12 @@ export function serializeModel(model: InjectionModel, trainedOn: string): Serial
 
 /** Probability (0..1) that `text` (with the names of the rules it matched as `markers`) is an injection. */
 export function modelProbability(model: InjectionModel, text: string, markers: readonly string[] = []): number {
-  const z = linearScore(text, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT, model.weights, model.bias);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(linearScore(text, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT, model.weights, model.bias));
 }
 
 /** modelProbability of text.slice(start, end) read from the text's tokens ({@link linearScoreIn}: the same value). */
 export function modelProbabilityIn(model: InjectionModel, tokens: TextTokens, start: number, end: number, markers: readonly string[] = []): number {
-  const z = linearScoreIn(tokens, start, end, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT, model.weights, model.bias);
-  return 1 / (1 + Math.exp(-z));
+  return logistic(linearScoreIn(tokens, start, end, markers, FEATURE_DIM, MAIN_BIGRAM_COUNT, model.weights, model.bias));
 }
 
 let cached: InjectionModel | undefined;

@@ -1,4 +1,4 @@
-import { linearScore, linearScoreIn, textTokens, type TextTokens } from './features.js';
+import { linearScore, linearScoreIn, logistic, textTokens, type TextTokens } from './features.js';
 import { PLANTED_MODEL } from './planted-weights.js';
 import { decodeLinear, type SerializedLinear } from './linear-codec.js';
 import { contentWords, windowContextMarkers } from './window-context.js';
@@ -87,8 +87,6 @@ export function windowProbability(model: Pick<PlantedInstructionModel, 'weights'
 function windowProbabilityIn(model: Pick<PlantedInstructionModel, 'weights' | 'bias'>, tokens: TextTokens, w: TextWindow): number {
   return logistic(linearScoreIn(tokens, w.start, w.end, w.markers, model.weights.length, 1, model.weights, model.bias));
 }
-
-const logistic = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** The most instruction-like window of a document, its probability, and how far it stands out from the rest. */
 export interface PlantedWindow extends TextWindow {
