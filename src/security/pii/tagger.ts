@@ -52,6 +52,26 @@ const PHRASE_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'LO
 const phraseKey = (value: string): string => value.toLowerCase().replace(/\./g, '').split(/\s+/u).filter(Boolean).join(' ');
 /** The word right after a span, on the same line ("Associates" of "Abt Associates"). */
 const ORG_WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}]*)\b/u;
+/** Types whose spans never end or start inside a hyphenated word. */
+const HYPHEN_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION', 'STREET_ADDRESS', 'ZIP_CODE']);
+/**
+ * The rest of a hyphenated name after a span that stops at its first hyphen, when it ends in a capitalised word
+ * ("-Württemberg" of "Baden-Württemberg", "-upon-Avon", "-PRIEST"; not "-based" of "Paris-based").
+ */
+const NAME_TAIL = /^(?:-\p{L}+)*-\p{Lu}\p{L}*(?![\p{L}\p{N}'’])/u;
+/** The rest of a hyphenated number after a span ending in digits ("-030" of the postcode "75534-030"). */
+const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
+/** The capitalised start of a hyphenated name before a span that begins after a hyphen ("Jean-" of "Jean-Luc", "Aix-en-"). */
+const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
+/** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
+const NUMBERED_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'ZIP_CODE']);
+/** The number before a span that begins with the second of two hyphenated numbers ("12-" of "12-14 Rue de Rivoli"). */
+const NUMBER_HEAD = /(?<![\p{L}\p{N}-])(\p{N}+)-$/u;
+/** Prefixes that join a name with a hyphen without being part of it ("Anti-" of "Anti-Trump", "Ex-" of "Ex-Google"). */
+const HYPHEN_PREFIXES: ReadonlySet<string> = new Set([
+  'anti', 'ex', 'pro', 'non', 'pre', 'post', 'mid', 'neo', 'pan', 'semi', 'self', 'co', 'all', 'un', 're', 'sub', 'super',
+  'ultra', 'trans', 'inter', 'multi', 'pseudo', 'quasi', 'counter', 'vice', 'over', 'under', 'out', 'half', 'cross',
+]);
 /** How often `ch` occurs in `text`. */
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
@@ -301,7 +321,8 @@ export function namedAsOrganisation(span: readonly Token[]): boolean {
 /**
  * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator, quote or emoji at
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
- * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho"), a bracket opened and not closed ("Cyprus (Greek"),
+ * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho", "Luc" of "Jean-Luc", "Baden" of "Baden-Württemberg",
+ * "75534" of the postcode "75534-030"), a bracket opened and not closed ("Cyprus (Greek"),
  * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
  * Str"), an ordinal street cut after its digits ("220 W 77" of "220 W 77th St."), a name, organisation or
  * title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span without a letter or digit
@@ -312,6 +333,15 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (HYPHEN_TYPES.has(type) && text[end] === '-') {
+    const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : NAME_TAIL;
+    end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;
+  }
+  if (HYPHEN_TYPES.has(type) && text[start - 1] === '-') {
+    const before = text.slice(Math.max(0, start - 60), start);
+    const head = /\p{N}/u.test(text[start]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_HEAD.exec(before) : null) : NAME_HEAD.exec(before);
+    if (head && !HYPHEN_PREFIXES.has(head[1]!.toLowerCase())) start -= head[0].length;
+  }
   // An Irish or Italian surname the tokenizer splits at its apostrophe ("Liam O" of "Liam O'Connor", "Connor"
   // of "O'Connor", "D'Angelo").
   if (type === 'PERSON' && /(?:^|\s)[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;

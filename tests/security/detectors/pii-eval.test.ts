@@ -77,6 +77,31 @@ describe('tidyEdges', () => {
     ]);
   });
 
+  it('never leaves part of a hyphenated name or number outside its span, nor takes in a prefix or a suffix word', () => {
+    expectTidied('Jean-Luc saw Stratford-upon-Avon, Baden-Württemberg, SAINT-PRIEST; CEP 75534-030 at 12-14 Rue X; Paris-based, London-born', [
+      ['Luc', 'PERSON', 'Jean-Luc'],
+      ['Stratford', 'LOCATION', 'Stratford-upon-Avon'],
+      ['Avon', 'LOCATION', 'Stratford-upon-Avon'],
+      ['Baden', 'LOCATION', 'Baden-Württemberg'],
+      ['Württemberg', 'ORGANIZATION', 'Baden-Württemberg'],
+      ['SAINT', 'LOCATION', 'SAINT-PRIEST'],
+      ['75534', 'ZIP_CODE', '75534-030'],
+      ['14 Rue X', 'STREET_ADDRESS', '12-14 Rue X'],
+      ['Paris', 'LOCATION', 'Paris'],
+      ['London', 'LOCATION', 'London'],
+    ]);
+    expectTidied('Anti-Trump, Ex-Google and Pre-Christmas; Texas 16-2, Jones 3-0, page 12-14; Smith-Baker', [
+      ['Trump', 'PERSON', 'Trump'],
+      ['Google', 'ORGANIZATION', 'Google'],
+      ['Christmas', 'LOCATION', 'Christmas'],
+      ['Texas 16', 'LOCATION', 'Texas 16'],
+      ['Jones 3', 'PERSON', 'Jones 3'],
+      ['14', 'DATE_TIME', '14'],
+      ['Baker', 'PERSON', 'Smith-Baker'],
+      ['Smith', 'ORGANIZATION', 'Smith-Baker'],
+    ]);
+  });
+
   it("leaves a sentence's full stop out of a name, organisation or title, and keeps an abbreviation's", () => {
     expectTidied('I joined Uber. Then Mr. Li of Acme Inc. met the U.N. envoy at 5 Main St. on Kálmán u. 12.', [
       ['Uber.', 'ORGANIZATION', 'Uber'],
