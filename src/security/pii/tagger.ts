@@ -182,7 +182,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
@@ -196,7 +196,7 @@ const NAME_CUES: ReadonlySet<string> = new Set([
  * Names the tagger passed over, on tokens it left outside every entity: a capitalised word the lexicon does not
  * know right before a verb ("Priyanka covered my 3pm"), and, right after a word that introduces a person, the
  * single words compromise tags only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table,
- * so "I met Diego yesterday" gave nothing).
+ * so "I met Diego yesterday" gave nothing), and a name owning a relative or a household thing ("Priya's mom").
  */
 function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const rules = ruleLexicon();
@@ -221,11 +221,78 @@ function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
       continue;
     }
+    // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name,
+    // or a word the lexicon does not know that has no ending of an ordinary word ("Apple's" and "Everyone's" are not).
+    const known = rules.get(lower);
+    if (!afterCapital && word.length >= 3 && possessed(tokens, i) && (known === 'first' || known === 'last' || (known === undefined && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
+      continue;
+    }
     if (i === 0 || tokens[i]!.gap === '\n') continue;
-    if (rules.get(lower) !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
+    if (known !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
     out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
   }
   return out;
+}
+
+/** Courtesy titles a surname follows ("Mr. Van der Berg"). */
+const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
+/** Lower- or upper-case particles inside surnames ("Van der Berg", "de la Cruz", "von Trapp"). */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'der', 'den', 'de', 'la', 'le', 'von', 'di', 'da', 'du', 'del', 'ten', 'ter', 'bin', 'al', 'el']);
+
+/**
+ * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
+ * name ("O'Brien was late", opening a sentence), and the name after a courtesy title, particles included ("Mr. Van
+ * der Berg called").
+ */
+function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const free = (j: number): boolean => labels[j] === 'O';
+  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[j]?.text ?? '');
+  const span = (from: number, to: number, source: string): PiiSpan => {
+    const text = tokens.slice(from, to + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
+    return { type: 'PERSON', start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.7, source };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    if ((word === 'O' || word === 'D') && free(i) && free(i + 1) && free(i + 2) && /^['’]$/u.test(tokens[i + 1]?.text ?? '')
+      && tokens[i + 1]!.gap === '' && tokens[i + 2]?.gap === '' && capitalised(i + 2)) {
+      out.push(span(i, i + 2, 'rule:apostrophe-surname'));
+      i += 2;
+      continue;
+    }
+    if (!COURTESY_TITLES.has(word)) continue;
+    // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.
+    let j = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '' ? i + 2 : i + 1;
+    if (tokens[j]?.gap !== ' ') continue;
+    const from = j;
+    let last = -1;
+    // A particle the tagger read as a one-word person is dropped later as an ordinary word ("Van" of "Mr. Van der Berg").
+    const open = (k: number): boolean => free(k) || labels[k]!.endsWith('-PERSON');
+    for (; j < tokens.length && open(j) && (j === from || tokens[j]!.gap === ' '); j++) {
+      if (capitalised(j) && !SURNAME_PARTICLES.has(tokens[j]!.text.toLowerCase())) last = j;
+      else if (!SURNAME_PARTICLES.has(tokens[j]!.text.toLowerCase())) break;
+    }
+    if (last !== -1) out.push(span(from, last, 'rule:titled-surname'));
+  }
+  return out;
+}
+
+/** Nouns a person's name owns in a diary ("Priya's mom", "Kwame's birthday", "Jo's flat"). */
+const POSSESSED_NOUNS: ReadonlySet<string> = new Set([
+  'mom', 'mum', 'dad', 'mother', 'father', 'parents', 'sister', 'brother', 'wife', 'husband', 'girlfriend', 'boyfriend',
+  'partner', 'kids', 'son', 'daughter', 'baby', 'family', 'friend', 'friends', 'grandma', 'grandpa', 'aunt', 'uncle',
+  'cousin', 'birthday', 'wedding', 'funeral', 'graduation', 'party', 'house', 'place', 'apartment', 'flat', 'room',
+  'dog', 'cat',
+]);
+
+/** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
+function possessed(tokens: readonly Token[], i: number): boolean {
+  const apostrophe = tokens[i + 1];
+  const s = tokens[i + 2];
+  const noun = tokens[i + 3];
+  return apostrophe !== undefined && apostrophe.gap === '' && (apostrophe.text === "'" || apostrophe.text === '’')
+    && s !== undefined && s.gap === '' && s.text === 's' && noun !== undefined && noun.gap === ' ' && POSSESSED_NOUNS.has(noun.text);
 }
 
 /** Contractions written without their apostrophe, which the lexicon does not know. */

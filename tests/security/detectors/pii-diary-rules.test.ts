@@ -142,6 +142,29 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('I met Diego Garcia', { diego: 'PERSON', garcia: 'PERSON' })).toEqual([['PERSON', 'Diego Garcia']]);
   });
 
+  it("finds a name the tagger passed over that owns a relative or a household thing (\"Priya's mom\")", () => {
+    expect(tagged("Priya's mom drove us.", {})).toEqual([['PERSON', 'Priya']]);
+    expect(tagged('Kwame’s birthday party was fun.', {})).toEqual([['PERSON', 'Kwame']]);
+    expect(tagged("We fed Tyler's dog.", {})).toEqual([['PERSON', 'Tyler']]);
+    // Not an ordinary word, a day, an organisation, a word with an ordinary ending, part of a longer capitalised
+    // name, lower case, nor before another noun.
+    for (const text of ["Everyone's friends came.", "Today's party was fun.", "Google's house style", "Socialism's house", "ABC News's house", "priya's mom", "Priya's idea", "Priya 's mom"]) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+  });
+
+  it("finds an O' or D' surname opening a sentence, and the surname after a courtesy title, particles included", () => {
+    expect(tagged("O'Brien was late again.", {})).toEqual([['PERSON', "O'Brien"]]);
+    expect(tagged('D’Angelo sang.', {})).toEqual([['PERSON', 'D’Angelo']]);
+    expect(tagged('Mr. Van der Berg called.', {})).toEqual([['PERSON', 'Van der Berg']]);
+    // The tagger's one-word "Van" is dropped as an ordinary word; the title's rule still reads the whole surname.
+    expect(tagged('Mr. Van der Berg called.', { van: 'PERSON' })).toEqual([['PERSON', 'Van der Berg']]);
+    expect(tagged('Talked to Dr de la Cruz today', {})).toEqual([['PERSON', 'de la Cruz']]);
+    expect(tagged('Mr. and Mrs. Smith came over', {})).toEqual([['PERSON', 'Smith']]);
+    // Not "o'clock", an O' without a capital after it, a title before no capitalised word, nor particles alone.
+    for (const text of ["It was 5 o'clock.", "O'really", 'Ask Dr. the question.', 'Mr. van der', "O' Brien"]) expect([text, tagged(text, {})]).toEqual([text, []]);
+  });
+
   it('never reads an everyday abbreviation in capitals on its own as a name, a place or an organisation', () => {
     // Seen from fold models: "block my credit card ASAP" a place; from the shipped one: "RSVP" a place, "ETA" a firm.
     expect(tagged('Please reply ASAP about the flat', { asap: 'LOCATION' })).toEqual([]);
