@@ -63,6 +63,12 @@ const NAME_TAIL = /^(?:-\p{L}+)*-\p{Lu}\p{L}*(?![\p{L}\p{N}'’])/u;
 const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
 /** The capitalised start of a hyphenated name before a span that begins after a hyphen ("Jean-" of "Jean-Luc", "Aix-en-"). */
 const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
+/**
+ * A surname after lower-case particles, right after a person's span ("al-Rashid" of "Ahmed al-Rashid", "van
+ * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person. Not the particles that are
+ * also German words ("bin", "der", "das": "Ich bin Student") unless after another ("van der Merwe").
+ */
+const PARTICLE_SURNAME = /^[ \t]+(?:van|von|de|da|di|du|del|della|la|le|ter|ten|dos|ibn|bint|al|el)(?:[ \t]+(?:der|den|de|la|las|los|del))?(?:[ \t]+|-)\p{Lu}\p{Ll}\p{L}*(?:-\p{Lu}\p{L}*)?/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
 const NUMBERED_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'ZIP_CODE']);
 /** The number before a span that begins with the second of two hyphenated numbers ("12-" of "12-14 Rue de Rivoli"). */
@@ -400,6 +406,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   if (HYPHEN_TYPES.has(type) && text[end] === '-') {
     const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : NAME_TAIL;
     end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;

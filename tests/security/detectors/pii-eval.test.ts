@@ -102,6 +102,20 @@ describe('tidyEdges', () => {
     ]);
   });
 
+  it("takes a surname after lower-case particles into a person's span, and no German word", () => {
+    expectTidied("seeing Ahmed al-Rashid, Ludwig van Beethoven's, Maria de la Cruz, Sarah van der Merwe-Smith; Ich bin Student, Anna der Welt, Tom da man, Omar bin Laden", [
+      ['Ahmed', 'PERSON', 'Ahmed al-Rashid'],
+      ['Ludwig', 'PERSON', 'Ludwig van Beethoven'],
+      ['Maria', 'PERSON', 'Maria de la Cruz'],
+      ['Sarah', 'PERSON', 'Sarah van der Merwe-Smith'],
+      ['Ich', 'PERSON', 'Ich'],
+      ['Anna', 'PERSON', 'Anna'],
+      ['Tom', 'PERSON', 'Tom'],
+      ['Omar', 'PERSON', 'Omar'],
+      ['Ludwig', 'LOCATION', 'Ludwig'],
+    ]);
+  });
+
   it("leaves a sentence's full stop out of a name, organisation or title, and keeps an abbreviation's", () => {
     expectTidied('I joined Uber. Then Mr. Li of Acme Inc. met the U.N. envoy at 5 Main St. on Kálmán u. 12.', [
       ['Uber.', 'ORGANIZATION', 'Uber'],
