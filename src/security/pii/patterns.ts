@@ -98,12 +98,12 @@ const RECOGNIZERS: Recognizer[] = [
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
   },
   {
-    // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs"): the sign follows no letter,
+    // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs", Venmo's "@jamie-w"): the sign follows no letter,
     // digit or email character (an email's part is the email recogniser's), and the handle holds a letter;
     // a full stop that ends the sentence is no part of it; an ordinary lower-case word is shorthand for "at"
     // ("worked @home"), no handle.
     type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
-    pattern: /(?<![\p{L}\d._%+-])@(?=[\w.]*\p{L})\w(?:[\w.]*\w)?/gu,
+    pattern: /(?<![\p{L}\d._%+-])@(?=[\w.-]*\p{L})\w(?:[\w.-]*\w)?/gu,
     validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY_CLASSES.has(gazetteer().get(v.slice(1)) ?? ''),
   },
   {

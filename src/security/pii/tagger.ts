@@ -69,6 +69,10 @@ const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
  * also German words ("bin", "der", "das": "Ich bin Student") unless after another ("van der Merwe").
  */
 const PARTICLE_SURNAME = /^[ \t]+(?:van|von|de|da|di|du|del|della|la|le|ter|ten|dos|ibn|bint|al|el)(?:[ \t]+(?:der|den|de|la|las|los|del))?(?:[ \t]+|-)\p{Lu}\p{Ll}\p{L}*(?:-\p{Lu}\p{L}*)?/u;
+/** A place ending in an abbreviated mountain, fort or point ("Mt" of "Mt. Hood"), whose name follows it. */
+const PLACE_ABBREVIATION = /\b(?:Mt|Ft|Pt)$/u;
+/** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
+const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
 const NUMBERED_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'ZIP_CODE']);
 /** The number before a span that begins with the second of two hyphenated numbers ("12-" of "12-14 Rue de Rivoli"). */
@@ -163,7 +167,9 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const [tagged, last] = PHRASE_TYPES.has(taggedType) ? widen(found, lastFound) : [found, lastFound];
     // The first letter of an O' or D' surname the tokenizer split off ("O" of "O'Connor") is a person's, whatever the tagger said.
     const type = tagged === last && /^[ODL]$/u.test(tokens[tagged]!.text) && /^['’]\p{Lu}/u.test(text.slice(tokens[tagged]!.end)) ? 'PERSON' : taggedType;
-    const first = type === 'PERSON' && leadingVerb(tagged, last) ? tagged + 1 : tagged;
+    // Not for a known name ("United States").
+    const verbFirst = NAME_TYPES.has(type) && leadingVerb(tagged, last) && (type === 'PERSON' || !knownPhrases().has(phraseKey(text.slice(tokens[tagged]!.start, tokens[last]!.end))));
+    const first = verbFirst ? tagged + 1 : tagged;
     const [start, tidied] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (tidied <= start) return [];
     // An organisation's word right after a name or an organisation belongs to it ("Abt" of "Abt Associates").
@@ -267,9 +273,13 @@ function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSp
       i += 2;
       continue;
     }
-    if (!COURTESY_TITLES.has(word)) continue;
+    // A title as written, or in lower case with its full stop ("prof. Hargreaves"; not the verb "miss"), and not a
+    // street's "Dr" ("12 Elm Dr. Then").
+    const dotted = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '';
+    const title = COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
+    if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.
-    let j = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '' ? i + 2 : i + 1;
+    let j = dotted ? i + 2 : i + 1;
     if (tokens[j]?.gap !== ' ') continue;
     const from = j;
     let last = -1;
@@ -425,6 +435,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;
   if (STREET_TYPES.has(type) && /\d/.test(text[end - 1] ?? '')) end += ORDINAL_STREET.exec(text.slice(end, end + 24))?.[0].length ?? 0;
   if (STREET_TYPES.has(type) && text[end] === '.' && STREET_ABBREVIATION.test(text.slice(start, end))) end++;
+  if (type === 'LOCATION' && PLACE_ABBREVIATION.test(text.slice(start, end))) end += PLACE_AFTER_ABBREVIATION.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   const fullStop = !STREET_TYPES.has(type) && type !== 'ZIP_CODE' && text[end - 1] === '.';
   if (fullStop && endsSentence(/[\p{L}\p{N}]*$/u.exec(text.slice(start, end - 1))![0])) end--;
   if (type === 'PHONE') {

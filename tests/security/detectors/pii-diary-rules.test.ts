@@ -16,6 +16,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     const handles = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'USERNAME').map((s) => s.text);
     expect(handles('Follow me on Instagram @sunny.days.92.')).toEqual(['@sunny.days.92']);
     expect(handles("DM'd @jo_bloggs, then @Sam_Lee")).toEqual(['@jo_bloggs', '@Sam_Lee']);
+    // A hyphen inside a handle (Venmo's), not one after it.
+    expect(handles('Paid Jamie back via Venmo @jamie-w, then @jo- ok')).toEqual(['@jamie-w', '@jo']);
     for (const text of ['Emailed priya.k@outlook.com', 'I worked @home today', 'meet @ 5pm', 'costs 3 @ £2', '@2020 was rough']) {
       expect([text, handles(text)]).toEqual([text, []]);
     }
@@ -163,6 +165,18 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Mr. and Mrs. Smith came over', {})).toEqual([['PERSON', 'Smith']]);
     // Not "o'clock", an O' without a capital after it, a title before no capitalised word, nor particles alone.
     for (const text of ["It was 5 o'clock.", "O'really", 'Ask Dr. the question.', 'Mr. van der', "O' Brien"]) expect([text, tagged(text, {})]).toEqual([text, []]);
+    // A title in lower case with its full stop; not the verb "miss", nor a street's "Dr".
+    expect(tagged('Emailed prof. Hargreaves about it', {})).toEqual([['PERSON', 'Hargreaves']]);
+    for (const text of ['I miss. Anyone there?', 'prof Hargreaves']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    expect(tagged('We live at 12 Elm Dr. Then we left.', { 12: 'STREET_ADDRESS', elm: 'STREET_ADDRESS', dr: 'STREET_ADDRESS' })).toEqual([['STREET_ADDRESS', '12 Elm Dr.']]);
+  });
+
+  it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {
+    expect(tagged('Camped at Mt. Hood.', { mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Hood']]);
+    expect(tagged('Hiked Mt. Rainier with Connor.', { hiked: 'LOCATION', mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Rainier']]);
+    expect(tagged('Camped at Mt. and left.', { mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt']]);
+    expect(tagged('Hood Mt. Rainier', { hood: 'PERSON', mt: 'PERSON' })).toEqual([['PERSON', 'Hood Mt']]);
+    expect(tagged('United States', { united: 'LOCATION', states: 'LOCATION' })).toEqual([['LOCATION', 'United States']]);
   });
 
   it('never reads an everyday abbreviation in capitals on its own as a name, a place or an organisation', () => {
