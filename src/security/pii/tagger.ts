@@ -194,7 +194,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
@@ -290,6 +290,55 @@ function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSp
       else if (!SURNAME_PARTICLES.has(tokens[j]!.text.toLowerCase())) break;
     }
     if (last !== -1) out.push(span(from, last, 'rule:titled-surname'));
+  }
+  return out;
+}
+
+/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray"). */
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([
+  'met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'named', 'bf', 'gf', 'boyfriend', 'girlfriend', 'husband',
+  'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'brother', 'sister', 'son', 'daughter', 'uncle',
+  'aunt', 'auntie', 'cousin', 'grandma', 'grandpa', 'nana', 'niece', 'nephew', 'roommate', 'flatmate', 'boss', 'coworker',
+  'colleague',
+]);
+/** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
+const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blvd', 'colo', 'conn', 'cres', 'dist', 'kans', 'minn', 'nebr', 'okla', 'para', 'penn', 'sask', 'tenn', 'wisc']);
+/** Whether a lower-case word the lexicon knows as a place is one as written: four letters or more ("den", "las" are not), or "nyc", "usa", "uk". */
+const lowerCasePlace = (word: string): boolean => (word.length >= 4 && !NOT_LOWER_CASE_PLACES.has(word)) || word === 'nyc' || word === 'usa' || word === 'uk';
+/** Words right before a place written in lower case ("flight to tokyo", "the hospital in phoenix"). */
+const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited']);
+
+/**
+ * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
+ * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin"), and a place
+ * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
+ * or "visiting".
+ */
+function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const rules = ruleLexicon();
+  const phrases = knownPhrases();
+  const out: PiiSpan[] = [];
+  const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
+  for (let i = 1; i < tokens.length; i++) {
+    // The cue first: most words follow none.
+    const before = tokens[i - 1]!.text;
+    const cue = /^\p{Ll}+$/u.test(before) ? before : before.toLowerCase();
+    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
+    const word = tokens[i]!.text;
+    if (LOWER_NAME_CUES.has(cue) && word.length >= 3 && rules.get(word) === 'first') {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+      continue;
+    }
+    if (!LOWER_PLACE_CUES.has(cue)) continue;
+    // The longest known place of up to three lower-case words.
+    let last = -1;
+    for (let j = i; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
+      const value = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
+      if (j === i ? rules.get(value) === 'place' && lowerCasePlace(value) : phrases.get(value) === 'place') last = j;
+    }
+    if (last === -1) continue;
+    out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
+    i = last;
   }
   return out;
 }

@@ -138,8 +138,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
   it('finds such a name the tagger passed over right after a word that introduces a person', () => {
     expect(tagged('I met Diego yesterday', {})).toEqual([['PERSON', 'Diego']]);
     expect(tagged('her boyfriend Jordan is nice', {})).toEqual([['PERSON', 'Jordan']]);
-    // Not after other words, not at a line start, not lower-case, not a name the tagger's own table knows.
-    for (const text of ['We flew to Houston', 'I met\nDiego', 'I met diego', 'I met Sarah', 'my friend Happy']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    // Not after other words, not at a line start, not a name the tagger's own table knows (lower case: see below).
+    for (const text of ['We flew to Houston', 'I met\nDiego', 'I met Sarah', 'my friend Happy']) expect([text, tagged(text, {})]).toEqual([text, []]);
     // Not where the tagger found something.
     expect(tagged('I met Diego Garcia', { diego: 'PERSON', garcia: 'PERSON' })).toEqual([['PERSON', 'Diego Garcia']]);
   });
@@ -153,6 +153,19 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const text of ["Everyone's friends came.", "Today's party was fun.", "Google's house style", "Socialism's house", "ABC News's house", "priya's mom", "Priya's idea", "Priya 's mom"]) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
+  });
+
+  it('finds given names and places written in lower case after a word that introduces them', () => {
+    expect(tagged('today i met up with jenny and her bf marco at starbucks', {})).toEqual([['PERSON', 'marco']]);
+    expect(tagged('texted kevin, then flew to new york', {})).toEqual([['PERSON', 'kevin'], ['LOCATION', 'new york']]);
+    expect(tagged('uncle ray is in the hospital in phoenix', {})).toEqual([['LOCATION', 'phoenix']]);
+    expect(tagged('we drove to san francisco', {})).toEqual([['LOCATION', 'san francisco']]);
+    // Not after "with" ("with grace"), not an abbreviation or another language's word the lexicon files as a place,
+    // not an ordinary word, not where the tagger found something, not a word in capitals.
+    for (const text of ['she handled it with grace', 'in den letzten Jahren', 'the road to para', 'in nice weather', 'moved to the city', 'texted Kevin']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+    expect(tagged('flew to tokyo', { tokyo: 'ORGANIZATION' })).toEqual([['LOCATION', 'tokyo']]);
   });
 
   it("finds an O' or D' surname opening a sentence, and the surname after a courtesy title, particles included", () => {
