@@ -320,9 +320,10 @@ function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): Pi
   const out: PiiSpan[] = [];
   const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
   for (let i = 1; i < tokens.length; i++) {
-    // The cue first: most words follow none.
+    // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
-    const cue = /^\p{Ll}+$/u.test(before) ? before : before.toLowerCase();
+    const initial = before.charCodeAt(0);
+    const cue = initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
     const word = tokens[i]!.text;
     if (LOWER_NAME_CUES.has(cue) && word.length >= 3 && rules.get(word) === 'first') {
