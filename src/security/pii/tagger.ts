@@ -181,6 +181,8 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const lower = tokens[first]!.text.toLowerCase();
     const key = phraseKey(value);
     if (first === last && NAME_TYPES.has(type) && nrpWord(tokens[first]!.text)) return span('NRP');
+    // An ordinary word is a name where only a person fits: "my sister Maya", "Leo and I" (personContext).
+    if (first === last && NAME_TYPES.has(type) && ORDINARY_CLASSES.has(lexicon.get(lower) ?? '') && personContext(tokens, first, lexicon)) return span('PERSON');
     if (first === last && NAME_TYPES.has(type) && (ORDINARY_CLASSES.has(lexicon.get(lower) ?? '') || CHAT_ABBREVIATIONS.has(tokens[first]!.text))) return [];
     if (NAME_TYPES.has(type) && CALENDAR.has(key.replace(/['’]/gu, ''))) return [];
     const words = tokens.slice(first, last + 1);
@@ -233,9 +235,15 @@ function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
       continue;
     }
+    const known = rules.get(lower);
+    // A word only a person fits, when the lexicon knows it as an ordinary word or not at all ("my sister Maya"); after
+    // a capitalised word only when that one is ordinary ("Yesterday Leo and I").
+    if ((known === undefined || ORDINARY_CLASSES.has(known) || known === 'first') && (!afterCapital || ORDINARY_CLASSES.has(rules.get(tokens[i - 1]!.text.toLowerCase()) ?? '')) && personContext(tokens, i, rules)) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:person-context' });
+      continue;
+    }
     // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name,
     // or a word the lexicon does not know that has no ending of an ordinary word ("Apple's" and "Everyone's" are not).
-    const known = rules.get(lower);
     if (!afterCapital && word.length >= 3 && possessed(tokens, i) && (known === 'first' || known === 'last' || (known === undefined && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
       continue;
@@ -292,6 +300,49 @@ function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSp
     if (last !== -1) out.push(span(from, last, 'rule:titled-surname'));
   }
   return out;
+}
+
+/** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
+const KIN_CUES: ReadonlySet<string> = new Set([
+  'sister', 'brother', 'sis', 'bro', 'son', 'daughter', 'wife', 'husband', 'boyfriend', 'girlfriend', 'bf', 'gf', 'partner',
+  'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'bestie', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague',
+  'roommate', 'flatmate', 'neighbour', 'neighbor', 'named',
+]);
+
+/** Pronouns, articles and other function words, capitalised at a sentence's start or in a title ("You and I"). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'my', 'your', 'our', 'his', 'their', 'its',
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'when', 'where', 'why', 'how', 'if',
+  'so', 'and', 'but', 'or', 'not', 'no', 'yes', 'all', 'both', 'everyone', 'someone', 'nobody',
+]);
+/** Words after which a capitalised word before "and I" is a thing or a place, not a person ("a Joke", "in Vegas", "Year's Day"). */
+const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'that', 's', 'in', 'at', 'on', 'to', 'from',
+  'into', 'of', 'for', 'by',
+]);
+/**
+ * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary
+ * word ("Maya", "Leo", "Jasmine", "Rose") is read as one: right after a relation ("my sister Maya", "my boss,
+ * Karen"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
+ * alone before "and I" at a sentence's start only when the lexicon does not know it as an ordinary word ("Work
+ * and I don't get along").
+ */
+function personContext(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>): boolean {
+  const text = (j: number): string => tokens[j]?.text ?? '';
+  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(text(j)) && !FUNCTION_WORDS.has(text(j).toLowerCase());
+  if (!capitalised(i)) return false;
+  const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
+  if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
+  if (tokens[i]!.gap !== '\n' && (text(i - 1) === 'and' || text(i - 1) === '&') && /^[Mm]e$/u.test(text(i - 2))) return true;
+  let j = i + 1;
+  while (text(j) === ',' && capitalised(j + 1)) j += 2;
+  if (!((text(j) === 'and' || text(j) === '&') && (text(j + 1) === 'I' || text(j + 1) === 'me') && tokens[j + 1]!.gap === ' ')) return false;
+  // Not a day or a thing after a preposition, an article or a possessive ("in Vegas and I", "New Year's Day and I",
+  // "a Joke and I").
+  const cls = lexicon.get(text(i).toLowerCase()) ?? '';
+  if (cls === 'date' || cls === 'place' || NOT_BEFORE_NAME.has(text(i - 1).toLowerCase())) return false;
+  const opensSentence = i === 0 || tokens[i]!.gap === '\n' || /^[.!?]$/u.test(text(i - 1));
+  return j > i + 1 || !opensSentence || !ORDINARY_CLASSES.has(cls);
 }
 
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray"). */
