@@ -255,6 +255,8 @@ function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan
   return out;
 }
 
+/** Lexicon classes a surname after an initial may have: none, or a name's ("A. Kowalczyk"; not "B. Paris", "A. Then"). */
+const SURNAME_CLASSES: ReadonlySet<string> = new Set(['', 'first', 'last']);
 /** Courtesy titles a surname follows ("Mr. Van der Berg"). */
 const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
 /** Lower- or upper-case particles inside surnames ("Van der Berg", "de la Cruz", "von Trapp"). */
@@ -262,10 +264,11 @@ const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'der', 'den', 'de
 
 /**
  * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
- * name ("O'Brien was late", opening a sentence), and the name after a courtesy title, particles included ("Mr. Van
- * der Berg called").
+ * name ("O'Brien was late", opening a sentence), an initial and a surname ("Saw A. Kowalczyk"), and the name after a
+ * courtesy title, particles included ("Mr. Van der Berg called").
  */
 function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
   const free = (j: number): boolean => labels[j] === 'O';
   const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[j]?.text ?? '');
@@ -284,6 +287,13 @@ function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSp
     // A title as written, or in lower case with its full stop ("prof. Hargreaves"; not the verb "miss"), and not a
     // street's "Dr" ("12 Elm Dr. Then").
     const dotted = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '';
+    // An initial and a surname ("Saw A. Kowalczyk"; not "Plan A. Then", nor the last letter of "U.S. Army").
+    if (dotted && /^\p{Lu}$/u.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)
+      && SURNAME_CLASSES.has(lexicon.get(tokens[i + 2]!.text.toLowerCase()) ?? '') && !(tokens[i - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[i - 2]?.text ?? ''))) {
+      out.push(span(i, i + 2, 'rule:initial-surname'));
+      i += 2;
+      continue;
+    }
     const title = COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
     if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.
@@ -516,7 +526,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
-  if (type === 'PERSON') end += /^-\p{L}+/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (type === 'PERSON') end += /^-\p{L}+(?:['’]\p{Lu}\p{L}*)?/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   if (HYPHEN_TYPES.has(type) && text[end] === '-') {
     const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : NAME_TAIL;
@@ -529,7 +539,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   }
   // An Irish or Italian surname the tokenizer splits at its apostrophe ("Liam O" of "Liam O'Connor", "Connor"
   // of "O'Connor", "D'Angelo").
-  if (type === 'PERSON' && /(?:^|\s)[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (type === 'PERSON' && /(?:^|[\s-])[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (type === 'PERSON' && /(?:^|[^\p{L}])[ODL]['’]$/u.test(text.slice(Math.max(0, start - 3), start))) start -= 2;
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;

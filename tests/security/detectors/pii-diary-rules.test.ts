@@ -84,6 +84,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(edges('Dinner with Marco D’Angelo', 'Angelo')).toBe('D’Angelo');
     expect(edges("Sam's O'Neill", "Sam")).toBe('Sam');
     expect(edges("NGO'Brien", 'Brien')).toBe('Brien');
+    expect(edges("Mrs. Fitzgerald-O'Neill", 'Fitzgerald-O')).toBe("Fitzgerald-O'Neill");
+    expect(edges("Mrs. Fitzgerald-O'Neill", 'Fitzgerald')).toBe("Fitzgerald-O'Neill");
     expect(tagged("and O'Connor helped", { o: 'LOCATION' })).toEqual([['PERSON', "O'Connor"]]);
     expect(tagged('O Connor', { o: 'LOCATION' })).toEqual([['LOCATION', 'O']]);
     expect(tagged('Sophie-Anne helped', { sophie: 'ORGANIZATION', '-': 'ORGANIZATION', anne: 'ORGANIZATION' })).toEqual([['PERSON', 'Sophie-Anne']]);
@@ -194,6 +196,9 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Mr. Van der Berg called.', { van: 'PERSON' })).toEqual([['PERSON', 'Van der Berg']]);
     expect(tagged('Talked to Dr de la Cruz today', {})).toEqual([['PERSON', 'de la Cruz']]);
     expect(tagged('Mr. and Mrs. Smith came over', {})).toEqual([['PERSON', 'Smith']]);
+    expect(tagged('Saw A. Kowalczyk at the dentist', {})).toEqual([['PERSON', 'A. Kowalczyk']]);
+    // Not an initial before an ordinary word, a place or across initials ("U.S. Army").
+    for (const text of ['Plan A. Then we left', 'Section B. Paris', 'U.S. Dubois']) expect([text, tagged(text, {})]).toEqual([text, []]);
     // Not "o'clock", an O' without a capital after it, a title before no capitalised word, nor particles alone.
     for (const text of ["It was 5 o'clock.", "O'really", 'Ask Dr. the question.', 'Mr. van der', "O' Brien"]) expect([text, tagged(text, {})]).toEqual([text, []]);
     // A title in lower case with its full stop; not the verb "miss", nor a street's "Dr".
