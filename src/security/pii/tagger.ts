@@ -265,16 +265,17 @@ const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'der', 'den', 'de
 /**
  * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
  * name ("O'Brien was late", opening a sentence), an initial and a surname ("Saw A. Kowalczyk"), and the name after a
- * courtesy title, particles included ("Mr. Van der Berg called").
+ * courtesy title, particles included ("Mr. Van der Berg called"); and a place after an abbreviated Mt, Ft or Pt
+ * ("drove to Ft. Myers").
  */
 function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
   const free = (j: number): boolean => labels[j] === 'O';
   const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[j]?.text ?? '');
-  const span = (from: number, to: number, source: string): PiiSpan => {
+  const span = (from: number, to: number, source: string, type: PiiType = 'PERSON'): PiiSpan => {
     const text = tokens.slice(from, to + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
-    return { type: 'PERSON', start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.7, source };
+    return { type, start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.7, source };
   };
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
@@ -287,6 +288,12 @@ function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSp
     // A title as written, or in lower case with its full stop ("prof. Hargreaves"; not the verb "miss"), and not a
     // street's "Dr" ("12 Elm Dr. Then").
     const dotted = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '';
+    // An abbreviated mountain, fort or point and its name ("drove to Ft. Myers", "Mt. Hood").
+    if (dotted && PLACE_ABBREVIATION.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)) {
+      out.push(span(i, i + 2, 'rule:abbreviated-place', 'LOCATION'));
+      i += 2;
+      continue;
+    }
     // An initial and a surname ("Saw A. Kowalczyk"; not "Plan A. Then", nor the last letter of "U.S. Army").
     if (dotted && /^\p{Lu}$/u.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)
       && SURNAME_CLASSES.has(lexicon.get(tokens[i + 2]!.text.toLowerCase()) ?? '') && !(tokens[i - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[i - 2]?.text ?? ''))) {
