@@ -1,8 +1,9 @@
 import { CHAT_ABBREVIATIONS, COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
-import { gazetteer as gazetteerForTagger, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
+import { cuedNames, lowerCaseNames, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -69,8 +70,6 @@ const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
  * also German words ("bin", "der", "das": "Ich bin Student") unless after another ("van der Merwe").
  */
 const PARTICLE_SURNAME = /^[ \t]+(?:van|von|de|da|di|du|del|della|la|le|ter|ten|dos|ibn|bint|al|el)(?:[ \t]+(?:der|den|de|la|las|los|del))?(?:[ \t]+|-)\p{Lu}\p{Ll}\p{L}*(?:-\p{Lu}\p{L}*)?/u;
-/** A place ending in an abbreviated mountain, fort or point ("Mt" of "Mt. Hood"), whose name follows it. */
-const PLACE_ABBREVIATION = /\b(?:Mt|Ft|Pt)$/u;
 /** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
 const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
@@ -199,253 +198,6 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
-/** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
-const NAME_CUES: ReadonlySet<string> = new Set([
-  'boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son',
-  'daughter', 'brother', 'sister', 'mum', 'mom', 'dad', 'baby', 'met', 'texted', 'called', 'told', 'asked', 'hugged',
-  'kissed', 'with', 'named',
-]);
-
-/**
- * Names the tagger passed over, on tokens it left outside every entity: a capitalised word the lexicon does not
- * know right before a verb ("Priyanka covered my 3pm"), and, right after a word that introduces a person, the
- * single words compromise tags only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table,
- * so "I met Diego yesterday" gave nothing), and a name owning a relative or a household thing ("Priya's mom").
- */
-function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  const rules = ruleLexicon();
-  const tagger = gazetteerForTagger();
-  const out: PiiSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]!.text;
-    // An ASCII first character other than A-Z is no capital: most words of a text are left without the regex.
-    const first = word.charCodeAt(0);
-    if (labels[i] !== 'O' || (first < 128 && (first < 65 || first > 90)) || !/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
-    const lower = word.toLowerCase();
-    const next = tokens[i + 1]?.text ?? '';
-    // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
-    // ordinary words, so an unknown one before a verb of the lexicon is a name.
-    // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
-    // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
-    // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
-    const afterCapital = i > 0 && tokens[i]!.gap === ' ' && /^\p{Lu}/u.test(tokens[i - 1]!.text);
-    if (word.length >= 3 && !afterCapital && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower) && rules.get(lower) === undefined
-      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)))
-      && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
-      continue;
-    }
-    const known = rules.get(lower);
-    // A word only a person fits, when the lexicon knows it as an ordinary word or not at all ("my sister Maya"); after
-    // a capitalised word only when that one is ordinary ("Yesterday Leo and I").
-    if ((known === undefined || ORDINARY_CLASSES.has(known) || known === 'first') && (!afterCapital || ORDINARY_CLASSES.has(rules.get(tokens[i - 1]!.text.toLowerCase()) ?? '')) && personContext(tokens, i, rules)) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:person-context' });
-      continue;
-    }
-    // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name,
-    // or a word the lexicon does not know that has no ending of an ordinary word ("Apple's" and "Everyone's" are not).
-    if (!afterCapital && word.length >= 3 && possessed(tokens, i) && (known === 'first' || known === 'last' || (known === undefined && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)))) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
-      continue;
-    }
-    if (i === 0 || tokens[i]!.gap === '\n') continue;
-    if (known !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
-    out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
-  }
-  return out;
-}
-
-/** Lexicon classes a surname after an initial may have: none, or a name's ("A. Kowalczyk"; not "B. Paris", "A. Then"). */
-const SURNAME_CLASSES: ReadonlySet<string> = new Set(['', 'first', 'last']);
-/** Courtesy titles a surname follows ("Mr. Van der Berg"). */
-const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
-/** Lower- or upper-case particles inside surnames ("Van der Berg", "de la Cruz", "von Trapp"). */
-const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'der', 'den', 'de', 'la', 'le', 'von', 'di', 'da', 'du', 'del', 'ten', 'ter', 'bin', 'al', 'el']);
-
-/**
- * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
- * name ("O'Brien was late", opening a sentence), an initial and a surname ("Saw A. Kowalczyk"), and the name after a
- * courtesy title, particles included ("Mr. Van der Berg called"); and a place after an abbreviated Mt, Ft or Pt
- * ("drove to Ft. Myers").
- */
-function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  const lexicon = ruleLexicon();
-  const out: PiiSpan[] = [];
-  const free = (j: number): boolean => labels[j] === 'O';
-  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[j]?.text ?? '');
-  const span = (from: number, to: number, source: string, type: PiiType = 'PERSON'): PiiSpan => {
-    const text = tokens.slice(from, to + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
-    return { type, start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.7, source };
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]!.text;
-    if ((word === 'O' || word === 'D') && free(i) && free(i + 1) && free(i + 2) && /^['’]$/u.test(tokens[i + 1]?.text ?? '')
-      && tokens[i + 1]!.gap === '' && tokens[i + 2]?.gap === '' && capitalised(i + 2)) {
-      out.push(span(i, i + 2, 'rule:apostrophe-surname'));
-      i += 2;
-      continue;
-    }
-    // A title as written, or in lower case with its full stop ("prof. Hargreaves"; not the verb "miss"), and not a
-    // street's "Dr" ("12 Elm Dr. Then").
-    const dotted = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '';
-    // An abbreviated mountain, fort or point and its name ("drove to Ft. Myers", "Mt. Hood").
-    if (dotted && PLACE_ABBREVIATION.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)) {
-      out.push(span(i, i + 2, 'rule:abbreviated-place', 'LOCATION'));
-      i += 2;
-      continue;
-    }
-    // An initial and a surname ("Saw A. Kowalczyk"; not "Plan A. Then", nor the last letter of "U.S. Army").
-    if (dotted && /^\p{Lu}$/u.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)
-      && SURNAME_CLASSES.has(lexicon.get(tokens[i + 2]!.text.toLowerCase()) ?? '') && !(tokens[i - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[i - 2]?.text ?? ''))) {
-      out.push(span(i, i + 2, 'rule:initial-surname'));
-      i += 2;
-      continue;
-    }
-    const title = COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
-    if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
-    // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.
-    let j = dotted ? i + 2 : i + 1;
-    if (tokens[j]?.gap !== ' ') continue;
-    const from = j;
-    let last = -1;
-    // A particle the tagger read as a one-word person is dropped later as an ordinary word ("Van" of "Mr. Van der Berg").
-    const open = (k: number): boolean => free(k) || labels[k]!.endsWith('-PERSON');
-    for (; j < tokens.length && open(j) && (j === from || tokens[j]!.gap === ' '); j++) {
-      if (capitalised(j) && !SURNAME_PARTICLES.has(tokens[j]!.text.toLowerCase())) last = j;
-      else if (!SURNAME_PARTICLES.has(tokens[j]!.text.toLowerCase())) break;
-    }
-    if (last !== -1) out.push(span(from, last, 'rule:titled-surname'));
-  }
-  return out;
-}
-
-/** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
-const KIN_CUES: ReadonlySet<string> = new Set([
-  'sister', 'brother', 'sis', 'bro', 'son', 'daughter', 'wife', 'husband', 'boyfriend', 'girlfriend', 'bf', 'gf', 'partner',
-  'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'bestie', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague',
-  'roommate', 'flatmate', 'neighbour', 'neighbor', 'named',
-]);
-
-/** Pronouns, articles and other function words, capitalised at a sentence's start or in a title ("You and I"). */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'my', 'your', 'our', 'his', 'their', 'its',
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'when', 'where', 'why', 'how', 'if',
-  'so', 'and', 'but', 'or', 'not', 'no', 'yes', 'all', 'both', 'everyone', 'someone', 'nobody',
-]);
-/** Words after which a capitalised word before "and I" is a thing or a place, not a person ("a Joke", "in Vegas", "Year's Day"). */
-const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'that', 's', 'in', 'at', 'on', 'to', 'from',
-  'into', 'of', 'for', 'by',
-]);
-/**
- * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary
- * word ("Maya", "Leo", "Jasmine", "Rose") is read as one: right after a relation ("my sister Maya", "my boss,
- * Karen"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
- * alone before "and I" at a sentence's start only when the lexicon does not know it as an ordinary word ("Work
- * and I don't get along").
- */
-function personContext(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>): boolean {
-  const text = (j: number): string => tokens[j]?.text ?? '';
-  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(text(j)) && !FUNCTION_WORDS.has(text(j).toLowerCase());
-  if (!capitalised(i)) return false;
-  const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
-  if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
-  if (tokens[i]!.gap !== '\n' && (text(i - 1) === 'and' || text(i - 1) === '&') && /^[Mm]e$/u.test(text(i - 2))) return true;
-  let j = i + 1;
-  while (text(j) === ',' && capitalised(j + 1)) j += 2;
-  if (!((text(j) === 'and' || text(j) === '&') && (text(j + 1) === 'I' || text(j + 1) === 'me') && tokens[j + 1]!.gap === ' ')) return false;
-  // Not a day or a thing after a preposition, an article or a possessive ("in Vegas and I", "New Year's Day and I",
-  // "a Joke and I").
-  const cls = lexicon.get(text(i).toLowerCase()) ?? '';
-  if (cls === 'date' || cls === 'place' || NOT_BEFORE_NAME.has(text(i - 1).toLowerCase())) return false;
-  const opensSentence = i === 0 || tokens[i]!.gap === '\n' || /^[.!?]$/u.test(text(i - 1));
-  return j > i + 1 || !opensSentence || !ORDINARY_CLASSES.has(cls);
-}
-
-/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([
-  'met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'named', 'bf', 'gf', 'boyfriend', 'girlfriend', 'husband',
-  'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'brother', 'sister', 'son', 'daughter', 'uncle',
-  'aunt', 'auntie', 'cousin', 'grandma', 'grandpa', 'nana', 'niece', 'nephew', 'roommate', 'flatmate', 'boss', 'coworker',
-  'colleague',
-]);
-/** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
-const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blvd', 'colo', 'conn', 'cres', 'dist', 'kans', 'minn', 'nebr', 'okla', 'para', 'penn', 'sask', 'tenn', 'wisc']);
-/** Whether a lower-case word the lexicon knows as a place is one as written: four letters or more ("den", "las" are not), or "nyc", "usa", "uk". */
-const lowerCasePlace = (word: string): boolean => (word.length >= 4 && !NOT_LOWER_CASE_PLACES.has(word)) || word === 'nyc' || word === 'usa' || word === 'uk';
-/** Words right before a place written in lower case ("flight to tokyo", "the hospital in phoenix"). */
-const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited']);
-
-/**
- * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
- * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin"), and a place
- * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
- * or "visiting".
- */
-function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  const rules = ruleLexicon();
-  const phrases = knownPhrases();
-  const out: PiiSpan[] = [];
-  const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
-  for (let i = 1; i < tokens.length; i++) {
-    // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
-    const before = tokens[i - 1]!.text;
-    const initial = before.charCodeAt(0);
-    const cue = initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
-    const word = tokens[i]!.text;
-    if (LOWER_NAME_CUES.has(cue) && word.length >= 3 && rules.get(word) === 'first') {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
-      continue;
-    }
-    if (!LOWER_PLACE_CUES.has(cue)) continue;
-    // The longest known place of up to three lower-case words.
-    let last = -1;
-    for (let j = i; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
-      const value = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
-      if (j === i ? rules.get(value) === 'place' && lowerCasePlace(value) : phrases.get(value) === 'place') last = j;
-    }
-    if (last === -1) continue;
-    out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
-    i = last;
-  }
-  return out;
-}
-
-/** Nouns a person's name owns in a diary ("Priya's mom", "Kwame's birthday", "Jo's flat"). */
-const POSSESSED_NOUNS: ReadonlySet<string> = new Set([
-  'mom', 'mum', 'dad', 'mother', 'father', 'parents', 'sister', 'brother', 'wife', 'husband', 'girlfriend', 'boyfriend',
-  'partner', 'kids', 'son', 'daughter', 'baby', 'family', 'friend', 'friends', 'grandma', 'grandpa', 'aunt', 'uncle',
-  'cousin', 'birthday', 'wedding', 'funeral', 'graduation', 'party', 'house', 'place', 'apartment', 'flat', 'room',
-  'dog', 'cat',
-]);
-
-/** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
-function possessed(tokens: readonly Token[], i: number): boolean {
-  const apostrophe = tokens[i + 1];
-  const s = tokens[i + 2];
-  const noun = tokens[i + 3];
-  return apostrophe !== undefined && apostrophe.gap === '' && (apostrophe.text === "'" || apostrophe.text === '’')
-    && s !== undefined && s.gap === '' && s.text === 's' && noun !== undefined && noun.gap === ' ' && POSSESSED_NOUNS.has(noun.text);
-}
-
-/** Contractions written without their apostrophe, which the lexicon does not know. */
-const CONTRACTIONS: ReadonlySet<string> = new Set([
-  'ive', 'ill', 'id', 'im', 'youre', 'youve', 'theyre', 'theyve', 'weve', 'dont', 'didnt', 'doesnt', 'cant', 'couldnt',
-  'wont', 'wouldnt', 'shouldnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'thats', 'theres', 'whats',
-  'hes', 'shes', 'lets', 'yall',
-]);
-
-/** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
-const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
-
-/** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
-const PERSON_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
-  'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
-  'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
-]);
-
 /**
  * Whether a one-word person is a town named before its state or country ("Austin" of "Austin, Texas", "Paris,
  * France"): the next span, right after a comma, is a place the lexicon knows.
@@ -496,16 +248,6 @@ export function knownOrganisation(span: readonly Token[], lexicon: ReadonlyMap<s
  */
 export function nrpWord(word: string): boolean {
   return /^\p{Lu}/u.test(word) && word.toLowerCase() !== 'christian' && NRP_WORD_SET.has(word.toLowerCase());
-}
-
-/**
- * Whether a word ending in "ed" is the past tense of an ordinary word of the lexicon: "walked" (walk),
- * "texted" (text), "hugged" (hug), "loved" (love); not a name such as "Alfred" or "Mohamed".
- */
-export function ordinaryStem(lower: string, lexicon: ReadonlyMap<string, string>): boolean {
-  const stem = lower.slice(0, -2);
-  const doubled = /(\p{L})\1$/u.test(stem) ? stem.slice(0, -1) : undefined;
-  return [stem, `${stem}e`, doubled].some((s) => s !== undefined && lexicon.get(s) === 'word') && lexicon.get(lower) !== 'first' && lexicon.get(lower) !== 'last';
 }
 
 /**
