@@ -78,6 +78,13 @@ function contextBefore(text: string, start: number, width = 40): string {
 /** What every domain the domain pattern finds ends with: a dot and a top-level domain. */
 const DOMAIN_END = /\.(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)/iu;
 
+/** " dot ", "(dot)", "[dot]" or a full stop with no space around it between the parts of a written-out e-mail address. */
+const SPELLED_DOT = '(?:\\s*(?:[([{]\\s*dot\\s*[)\\]}]|\\bdot\\b)\\s*|\\.)';
+/** What a written-out address holds besides " at ": " dot " or a bracketed "at" or "dot". */
+const SPELLED_MARKS = anyOf(' dot ', '(at)', '[at]', '(dot)', '[dot]');
+/** " at ", "(at)" or "[at]" between a written-out address's name and its domain. */
+const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
+
 const RECOGNIZERS: Recognizer[] = [
   // Credentials, by the formats their issuers publish: a journal line that quotes a key must never reach
   // a remote model or an export in the clear.
@@ -96,6 +103,15 @@ const RECOGNIZERS: Recognizer[] = [
   {
     type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
+  },
+  {
+    // An address written out to dodge scrapers ("jane dot doe at gmail dot com", "jane(at)gmail(dot)com"): with
+    // a bracketed "at" or "dot", or after a word that announces an address ("her email is ..."); not "look at
+    // google dot com".
+    type: 'EMAIL', name: 'email-spelled', confidence: 0.9,
+    gate: (folded) => SPELLED_MARKS(folded) || (folded.includes(' at ') && /mail|address|contact|write to|reach/.test(folded)),
+    pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}(?:com|org|net|io|edu|gov|co|uk|de|fr|nl|se|au|ca|info|me)\\b`, 'giu'),
+    validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || /\b(?:e-?mail|mail|address|contact|write to|reach)\b[^.!?]{0,20}$/i.test(contextBefore(text, start, 30)),
   },
   {
     // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs", Venmo's "@jamie-w"): the sign follows no letter,

@@ -102,7 +102,7 @@ export function ruleSpans(text: string): PiiSpan[] {
  * social handles, which win their overlaps afterwards, and the fallbacks of detect-pii.ts that count only where
  * the tagger found nothing.
  */
-const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode']);
+const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled']);
 
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */
 export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSpan[] {

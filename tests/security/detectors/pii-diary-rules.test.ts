@@ -27,6 +27,20 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('USERNAME');
   });
 
+  it('finds an e-mail address written out with "at" and "dot" when bracketed or announced, never in plain prose', () => {
+    const emails = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'EMAIL').map((s) => s.text);
+    expect(emails('Her email is jane dot doe at gmail dot com.')).toEqual(['jane dot doe at gmail dot com']);
+    expect(emails('write to jane(at)gmail(dot)com please')).toEqual(['jane(at)gmail(dot)com']);
+    expect(emails('Her email is jane.doe at gmail.com')).toEqual(['jane.doe at gmail.com']);
+    expect(emails('mail me: bob [at] example [dot] org')).toEqual(['bob [at] example [dot] org']);
+    for (const text of ['look at google dot com', 'We met at the dot com party.', 'I emailed the team. jane at gmail dot com replied', 'look at google.com for it']) {
+      expect([text, emails(text)]).toEqual([text, []]);
+    }
+    // The tagger does not see it (it was trained without it).
+    const text = 'Her email is jane dot doe at gmail dot com.';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('EMAIL');
+  });
+
   it('reads a saint\'s name as a place, with a building\'s word as an organisation, never a street\'s "St"', () => {
     const found = (text: string) => typed(placeNameSpans(text));
     expect(found("Went to St. Mary's for the scan")).toEqual([['LOCATION', "St. Mary's"]]);
