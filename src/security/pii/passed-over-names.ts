@@ -94,6 +94,9 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
   };
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
+    // Every form below starts with a capital, or is a lower-case title before its full stop: most words are neither.
+    const c0 = word.charCodeAt(0);
+    if (c0 < 128 && !(c0 >= 65 && c0 <= 90) && !(c0 >= 97 && c0 <= 122 && tokens[i + 1]?.text === '.')) continue;
     if ((word === 'O' || word === 'D') && free(i) && free(i + 1) && free(i + 2) && /^['’]$/u.test(tokens[i + 1]?.text ?? '')
       && tokens[i + 1]!.gap === '' && tokens[i + 2]?.gap === '' && capitalised(i + 2)) {
       out.push(span(i, i + 2, 'rule:apostrophe-surname'));
@@ -205,17 +208,30 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       continue;
     }
     if (!LOWER_PLACE_CUES.has(cue)) continue;
-    // The longest known place of up to three lower-case words.
-    let last = -1;
-    for (let j = i; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
-      const value = tokens.slice(i, j + 1).map((t) => t.text).join(' ');
-      if (j === i ? rules.get(value) === 'place' && lowerCasePlace(value) : phrases.get(value) === 'place') last = j;
+    // The longest known place of up to three lower-case words (a longer one only from a word that starts one).
+    let last = rules.get(word) === 'place' && lowerCasePlace(word) ? i : -1;
+    if (placeStarts(phrases).has(word)) {
+      for (let j = i + 1, value = word; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
+        value += ` ${tokens[j]!.text}`;
+        if (phrases.get(value) === 'place') last = j;
+      }
     }
     if (last === -1) continue;
     out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
     i = last;
   }
   return out;
+}
+
+const placeStartSets = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+/** The first words of the known places of several words ("new" of "new york"), built once. */
+function placeStarts(phrases: ReadonlyMap<string, string>): ReadonlySet<string> {
+  let starts = placeStartSets.get(phrases);
+  if (!starts) {
+    starts = new Set([...phrases].flatMap(([phrase, kind]) => (kind === 'place' ? [phrase.slice(0, phrase.indexOf(' '))] : [])));
+    placeStartSets.set(phrases, starts);
+  }
+  return starts;
 }
 
 /** Nouns a person's name owns in a diary ("Priya's mom", "Kwame's birthday", "Jo's flat"). */
