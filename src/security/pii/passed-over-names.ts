@@ -154,16 +154,23 @@ const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
 /**
  * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary
  * word ("Maya", "Leo", "Jasmine", "Rose") is read as one: right after a relation ("my sister Maya", "my boss,
- * Karen"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
+ * Karen") or the shorthand "w/" ("Coffee w/ Priya"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
  * alone before "and I" at a sentence's start only when the lexicon does not know it as an ordinary word ("Work
- * and I don't get along").
+ * and I don't get along"); or joined by "and" to a word in one of these places (`joined`: that word's own test, which
+ * does not look further back).
  */
-export function personContext(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>): boolean {
+export function personContext(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>, joined = false): boolean {
   const text = (j: number): string => tokens[j]?.text ?? '';
   const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(text(j)) && !FUNCTION_WORDS.has(text(j).toLowerCase());
   if (!capitalised(i)) return false;
   const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
   if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
+  // Joined by "and" to a name in such a place ("w/ Chloé and Théo", "my sister Maya and Tom"; one step only).
+  if (!joined && (text(i - 1) === 'and' || text(i - 1) === '&') && tokens[i]!.gap === ' ' && personContext(tokens, i - 2, lexicon, true)) return true;
+  // The shorthand "w/" ("Coffee w/ Priya"), before a word the lexicon knows as no place, organisation, day or role.
+  if (text(i - 1) === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(text(i - 2)) && tokens[i]!.gap !== '\n') {
+    return !['place', 'org', 'date', 'actor'].includes(lexicon.get(text(i).toLowerCase()) ?? '');
+  }
   if (tokens[i]!.gap !== '\n' && (text(i - 1) === 'and' || text(i - 1) === '&') && /^[Mm]e$/u.test(text(i - 2))) return true;
   let j = i + 1;
   while (text(j) === ',' && capitalised(j + 1)) j += 2;

@@ -25,6 +25,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['my sister Maya called; Jasmine, Leo and I drove home.', ['Maya', 'Jasmine', 'Leo']],
   ['Saw A. Kowalczyk and Mrs. Fitzgerald-O\'Neill at the dentist.', ['Kowalczyk', 'Fitzgerald', 'Neill']],
   ['Her email is jane dot doe at gmail dot com.', ['jane', 'doe', 'gmail']],
+  ['Coffee w/ Priya today, dinner w/ Chloé and Théo.', ['Priya', 'Chloé', 'Théo']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

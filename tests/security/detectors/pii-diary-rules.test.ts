@@ -177,6 +177,10 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['my sister Maya called', ['Maya']], ['Happy birthday to my little sis, Maya!', ['Maya']], ['My boss, Karen, yelled', ['Karen']],
       ['Me and Leo went out', ['Leo']], ['Jasmine, Leo and I drove home', ['Jasmine', 'Leo']], ['Yesterday Leo and I talked', ['Leo']],
       ['Priyanka and me', ['Priyanka']], ['my friend Happy', ['Happy']], ['with Leo & I', ['Leo']],
+      ['Coffee w/ Priya today', ['Priya']], ['W/ Maya at the park', ['Maya']],
+      ['dinner w/ Chloé and Théo', ['Chloé', 'Théo']], ['my sister Maya and Tom came', ['Maya', 'Tom']],
+      // Joined by "and" one step only.
+      ['my sister Maya and Tom and Jerry', ['Maya', 'Tom']],
     ] as const) {
       expect([text, tagged(text, {})]).toEqual([text, names.map((n) => ['PERSON', n])]);
     }
@@ -184,7 +188,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('my sister Maya called', { maya: 'LOCATION' })).toEqual([['PERSON', 'Maya']]);
     // Not a pronoun, an ordinary word alone opening a sentence, a day, a place, nor after an article, a possessive or a
     // preposition; not across a line after a relation.
-    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should']) {
+    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
   });
