@@ -11,6 +11,17 @@ import type { PiiSpan, PiiType } from './types.js';
 /** A place ending in an abbreviated mountain, fort or point ("Mt" of "Mt. Hood"), whose name follows it. */
 export const PLACE_ABBREVIATION = /\b(?:Mt|Ft|Pt)$/u;
 
+/** A word written with a capital and then small letters ("Maya", "Kowalczyk"). */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Lower-case particles that open a surname ("van Beethoven", "de la Cruz", "al-Rashid"), less those that are also
+ * German words ("bin", "der", "den": "Ich bin Student"), which only follow another particle or a title.
+ */
+export const LEADING_PARTICLES: readonly string[] = ['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'dos', 'ibn', 'bint', 'al', 'el'];
+/** Particles that follow another one ("van der Merwe", "de la Cruz"). */
+export const FOLLOWING_PARTICLES: readonly string[] = ['der', 'den', 'de', 'la', 'las', 'los', 'del'];
+
 /** A person's relations, which introduce a name ("my sister Maya", "her boyfriend Diego"). */
 const RELATIONS: readonly string[] = ['boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son', 'daughter', 'brother', 'sister'];
 /** More relations, as a diary writes them ("my bf marco", "my boss, Karen"). */
@@ -35,7 +46,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
     const word = tokens[i]!.text;
     // An ASCII first character other than A-Z is no capital: most words of a text are left without the regex.
     const first = word.charCodeAt(0);
-    if (labels[i] !== 'O' || (first < 128 && (first < 65 || first > 90)) || !/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
+    if (labels[i] !== 'O' || (first < 128 && (first < 65 || first > 90)) || !CAPITALISED.test(word)) continue;
     const lower = word.toLowerCase();
     const next = tokens[i + 1]?.text ?? '';
     // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
@@ -74,8 +85,8 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
 const SURNAME_CLASSES: ReadonlySet<string> = new Set(['', 'first', 'last']);
 /** Courtesy titles a surname follows ("Mr. Van der Berg"). */
 const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
-/** Lower- or upper-case particles inside surnames ("Van der Berg", "de la Cruz", "von Trapp"). */
-const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'der', 'den', 'de', 'la', 'le', 'von', 'di', 'da', 'du', 'del', 'ten', 'ter', 'bin', 'al', 'el']);
+/** Lower- or upper-case particles inside surnames after a title ("Van der Berg", "de la Cruz", "von Trapp", "bin Salman"). */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set([...LEADING_PARTICLES, ...FOLLOWING_PARTICLES, 'bin']);
 
 /**
  * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
@@ -87,7 +98,7 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
   const free = (j: number): boolean => labels[j] === 'O';
-  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[j]?.text ?? '');
+  const capitalised = (j: number): boolean => CAPITALISED.test(tokens[j]?.text ?? '');
   const span = (from: number, to: number, source: string, type: PiiType = 'PERSON'): PiiSpan => {
     const text = tokens.slice(from, to + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
     return { type, start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.7, source };
@@ -140,6 +151,8 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
 /** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
 const KIN_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, 'sis', 'bro', 'bestie', 'neighbour', 'neighbor', 'named']);
 
+/** Lexicon classes of words that are no person after "w/" ("w/ Netflix", "w/ Mom", "w/ Friday"). */
+const NOT_PERSON_CLASSES: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor']);
 /** Pronouns, articles and other function words, capitalised at a sentence's start or in a title ("You and I"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'my', 'your', 'our', 'his', 'their', 'its',
@@ -161,7 +174,7 @@ const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
  */
 export function personContext(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>, joined = false): boolean {
   const text = (j: number): string => tokens[j]?.text ?? '';
-  const capitalised = (j: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(text(j)) && !FUNCTION_WORDS.has(text(j).toLowerCase());
+  const capitalised = (j: number): boolean => CAPITALISED.test(text(j)) && !FUNCTION_WORDS.has(text(j).toLowerCase());
   if (!capitalised(i)) return false;
   const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
   if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
@@ -169,7 +182,7 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   if (!joined && (text(i - 1) === 'and' || text(i - 1) === '&') && tokens[i]!.gap === ' ' && personContext(tokens, i - 2, lexicon, true)) return true;
   // The shorthand "w/" ("Coffee w/ Priya"), before a word the lexicon knows as no place, organisation, day or role.
   if (text(i - 1) === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(text(i - 2)) && tokens[i]!.gap !== '\n') {
-    return !['place', 'org', 'date', 'actor'].includes(lexicon.get(text(i).toLowerCase()) ?? '');
+    return !NOT_PERSON_CLASSES.has(lexicon.get(text(i).toLowerCase()) ?? '');
   }
   if (tokens[i]!.gap !== '\n' && (text(i - 1) === 'and' || text(i - 1) === '&') && /^[Mm]e$/u.test(text(i - 2))) return true;
   let j = i + 1;

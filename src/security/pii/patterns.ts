@@ -82,6 +82,12 @@ const DOMAIN_END = /\.(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|
 const SPELLED_DOT = '(?:\\s*(?:[([{]\\s*dot\\s*[)\\]}]|\\bdot\\b)\\s*|\\.)';
 /** What a written-out address holds besides " at ": " dot " or a bracketed "at" or "dot". */
 const SPELLED_MARKS = anyOf(' dot ', '(at)', '[at]', '(dot)', '[dot]');
+/** Words that announce an e-mail address ("her email is", "write to"). */
+const ADDRESS_CUE_WORDS = 'e-?mail|mail|address|contact|write to|reach';
+/** Such a word anywhere in the folded text (the gate: a superset of what validate accepts). */
+const ADDRESS_CUE = new RegExp(ADDRESS_CUE_WORDS);
+/** Such a word shortly before an address, in the same sentence. */
+const ADDRESS_CUE_BEFORE = new RegExp(`\\b(?:${ADDRESS_CUE_WORDS})\\b[^.!?]{0,20}$`, 'i');
 /** " at ", "(at)" or "[at]" between a written-out address's name and its domain. */
 const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
 
@@ -109,9 +115,9 @@ const RECOGNIZERS: Recognizer[] = [
     // a bracketed "at" or "dot", or after a word that announces an address ("her email is ..."); not "look at
     // google dot com".
     type: 'EMAIL', name: 'email-spelled', confidence: 0.9,
-    gate: (folded) => SPELLED_MARKS(folded) || (folded.includes(' at ') && /mail|address|contact|write to|reach/.test(folded)),
+    gate: (folded) => SPELLED_MARKS(folded) || (folded.includes(' at ') && ADDRESS_CUE.test(folded)),
     pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}(?:com|org|net|io|edu|gov|co|uk|de|fr|nl|se|au|ca|info|me)\\b`, 'giu'),
-    validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || /\b(?:e-?mail|mail|address|contact|write to|reach)\b[^.!?]{0,20}$/i.test(contextBefore(text, start, 30)),
+    validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || ADDRESS_CUE_BEFORE.test(contextBefore(text, start, 30)),
   },
   {
     // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs", Venmo's "@jamie-w"): the sign follows no letter,

@@ -3,7 +3,7 @@ import { addressBlockSpans } from './address-block.js';
 import { knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
-import { cuedNames, lowerCaseNames, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, lowerCaseNames, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -60,16 +60,21 @@ const HYPHEN_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANI
  * ("-Württemberg" of "Baden-Württemberg", "-upon-Avon", "-PRIEST"; not "-based" of "Paris-based").
  */
 const NAME_TAIL = /^(?:-\p{L}+)*-\p{Lu}\p{L}*(?![\p{L}\p{N}'’])/u;
+/**
+ * The rest of a person's hyphenated name, capitalised or not, an O' or D' part included ("-aho" of "Hauta-aho",
+ * "-O'Neill" of "Fitzgerald-O'Neill").
+ */
+const PERSON_TAIL = /^(?:-\p{L}+(?:['’]\p{Lu}\p{L}*)?)+/u;
 /** The rest of a hyphenated number after a span ending in digits ("-030" of the postcode "75534-030"). */
 const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
 /** The capitalised start of a hyphenated name before a span that begins after a hyphen ("Jean-" of "Jean-Luc", "Aix-en-"). */
 const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
 /**
  * A surname after lower-case particles, right after a person's span ("al-Rashid" of "Ahmed al-Rashid", "van
- * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person. Not the particles that are
- * also German words ("bin", "der", "das": "Ich bin Student") unless after another ("van der Merwe").
+ * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person; a German word among the
+ * particles ("der") only after another ("van der Merwe"; not "Ich bin Student").
  */
-const PARTICLE_SURNAME = /^[ \t]+(?:van|von|de|da|di|du|del|della|la|le|ter|ten|dos|ibn|bint|al|el)(?:[ \t]+(?:der|den|de|la|las|los|del))?(?:[ \t]+|-)\p{Lu}\p{Ll}\p{L}*(?:-\p{Lu}\p{L}*)?/u;
+const PARTICLE_SURNAME = new RegExp(`^[ \\t]+(?:${LEADING_PARTICLES.join('|')})(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?(?:[ \\t]+|-)\\p{Lu}\\p{Ll}\\p{L}*(?:-\\p{Lu}\\p{L}*)?`, 'u');
 /** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
 const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
@@ -275,12 +280,11 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
-  if (type === 'PERSON') end += /^-\p{L}+(?:['’]\p{Lu}\p{L}*)?/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
-  if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   if (HYPHEN_TYPES.has(type) && text[end] === '-') {
-    const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : NAME_TAIL;
+    const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : type === 'PERSON' ? PERSON_TAIL : NAME_TAIL;
     end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   }
+  if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   if (HYPHEN_TYPES.has(type) && text[start - 1] === '-') {
     const before = text.slice(Math.max(0, start - 60), start);
     const head = /\p{N}/u.test(text[start]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_HEAD.exec(before) : null) : NAME_HEAD.exec(before);
