@@ -26,8 +26,10 @@ export const FOLLOWING_PARTICLES: readonly string[] = ['der', 'den', 'de', 'la',
 const RELATIONS: readonly string[] = ['boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son', 'daughter', 'brother', 'sister'];
 /** More relations, as a diary writes them ("my bf marco", "my boss, Karen"). */
 const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague', 'roommate', 'flatmate'];
-/** What one does with a person, right before the name ("met Jordan", "texted kevin"). */
-const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed'];
+/** What one does with a person, right before the name ("met Jordan", "texted kevin", "FaceTimed Ngozi"). */
+const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'facetimed', 'messaged', 'emailed', 'phoned'];
+/** {@link MEETINGS} as a set: a capitalised word the lexicon does not know right after one is a person ("I met Oluwaseun"). */
+const MEETING_CUES: ReadonlySet<string> = new Set(MEETINGS);
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
 const NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...MEETINGS, 'mum', 'mom', 'dad', 'baby', 'with', 'named']);
@@ -36,7 +38,9 @@ const NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...MEETINGS, 'mum'
  * Names the tagger passed over, on tokens it left outside every entity: a capitalised word the lexicon does not
  * know right before a verb ("Priyanka covered my 3pm"), and, right after a word that introduces a person, the
  * single words compromise tags only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table,
- * so "I met Diego yesterday" gave nothing), and a name owning a relative or a household thing ("Priya's mom").
+ * so "I met Diego yesterday" gave nothing), or a word the lexicon does not know right after a verb of meeting ("I met
+ * Oluwaseun"); and a name owning a relative or a household thing ("Priya's mom"), or an unknown word owning anything
+ * ("Tariq's car").
  */
 export function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const rules = ruleLexicon();
@@ -68,13 +72,21 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:person-context' });
       continue;
     }
-    // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name,
-    // or a word the lexicon does not know that has no ending of an ordinary word ("Apple's" and "Everyone's" are not).
-    if (!afterCapital && word.length >= 3 && possessed(tokens, i) && (known === 'first' || known === 'last' || (known === undefined && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)))) {
+    // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not).
+    const unknown = known === undefined && word.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower);
+    // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name or
+    // surname; or an unknown word that owns anything ("Tariq's car broke down", "Kenji's flight").
+    if (!afterCapital && word.length >= 3 && (((known === 'first' || known === 'last') && possessed(tokens, i)) || (unknown && possessive(tokens, i)))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
       continue;
     }
     if (i === 0 || tokens[i]!.gap === '\n') continue;
+    // An unknown word right after a verb of meeting ("I met Oluwaseun", "FaceTimed Ngozi"; the verb may open the
+    // sentence, capitalised).
+    if (unknown && MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i]!.gap === ' ') {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:cued-name' });
+      continue;
+    }
     if (known !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
     out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
   }
@@ -85,13 +97,30 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
 const SURNAME_CLASSES: ReadonlySet<string> = new Set(['', 'first', 'last']);
 /** Courtesy titles a surname follows ("Mr. Van der Berg"). */
 const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
+/**
+ * Titles of an office, a rank or a calling that a surname follows ("Inspector Graves", "Coach Dawson", "Sgt.
+ * Kowalski"), written as here; the name after one is no place, organisation, day, role or nationality ("Captain
+ * America").
+ */
+const OFFICE_TITLES: ReadonlySet<string> = new Set([
+  'Inspector', 'Detective', 'Det', 'Officer', 'Sergeant', 'Sgt', 'Lieutenant', 'Lt', 'Captain', 'Capt', 'Coach', 'Pastor',
+  'Father', 'Fr', 'Rabbi', 'Imam', 'Reverend', 'Rev', 'Judge', 'Nurse', 'Professor', 'Principal', 'Senator', 'Sen',
+  'Governor', 'Gov', 'Mayor', 'Councillor', 'Councilman', 'Councilwoman', 'Agent', 'Chef', 'Deacon', 'Bishop', 'Sheriff',
+  'Deputy', 'Constable',
+]);
+/** Lexicon classes of a word that is no surname after an office's title. */
+const NOT_SURNAME_AFTER_OFFICE: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor', 'nrp', 'honorific']);
+/** A family called by its surname in the plural ("the Hendersons", "the Joneses"): the word and its singular. */
+const FAMILY_PLURAL = /^(\p{Lu}\p{Ll}+?)(?:es|s)$/u;
+
 /** Lower- or upper-case particles inside surnames after a title ("Van der Berg", "de la Cruz", "von Trapp", "bin Salman"). */
 const SURNAME_PARTICLES: ReadonlySet<string> = new Set([...LEADING_PARTICLES, ...FOLLOWING_PARTICLES, 'bin']);
 
 /**
  * Surnames the tagger passed over that their form gives away, on tokens it left outside every entity: an O' or D'
  * name ("O'Brien was late", opening a sentence), an initial and a surname ("Saw A. Kowalczyk"), and the name after a
- * courtesy title, particles included ("Mr. Van der Berg called"); and a place after an abbreviated Mt, Ft or Pt
+ * courtesy title or the title of an office, particles included ("Mr. Van der Berg called", "Coach Dawson benched me"),
+ * a family by its surname in the plural ("The Hendersons invited us"); and a place after an abbreviated Mt, Ft or Pt
  * ("drove to Ft. Myers").
  */
 export function namesByForm(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
@@ -130,7 +159,14 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       i += 2;
       continue;
     }
-    const title = COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
+    // A family by its surname in the plural, a surname of the lexicon ("The Hendersons invited us"; not "the Beatles").
+    if (free(i) && /^the$/iu.test(tokens[i - 1]?.text ?? '') && tokens[i]!.gap === ' ' && familyName(word, lexicon)) {
+      out.push(span(i, i, 'rule:family-name'));
+      continue;
+    }
+    const office = OFFICE_TITLES.has(word) && capitalised(dotted ? i + 2 : i + 1)
+      && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase()) ?? '');
+    const title = office || COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
     if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.
     let j = dotted ? i + 2 : i + 1;
@@ -146,6 +182,12 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
     if (last !== -1) out.push(span(from, last, 'rule:titled-surname'));
   }
   return out;
+}
+
+/** Whether `word` is a surname of the lexicon in the plural ("Hendersons", "Joneses"). */
+function familyName(word: string, lexicon: ReadonlyMap<string, string>): boolean {
+  const lower = word.toLowerCase();
+  return FAMILY_PLURAL.test(word) && lexicon.get(lower) === undefined && (lexicon.get(lower.slice(0, -1)) === 'last' || (lower.endsWith('es') && lexicon.get(lower.slice(0, -2)) === 'last'));
 }
 
 /** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
@@ -178,8 +220,9 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   if (!capitalised(i)) return false;
   const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
   if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
-  // Joined by "and" to a name in such a place ("w/ Chloé and Théo", "my sister Maya and Tom"; one step only).
-  if (!joined && (text(i - 1) === 'and' || text(i - 1) === '&') && tokens[i]!.gap === ' ' && personContext(tokens, i - 2, lexicon, true)) return true;
+  // Joined by "and", "&" or "+" to a name in such a place ("w/ Chloé and Théo", "w/ Tomás + Inés", "my sister Maya and
+  // Tom"; one step only).
+  if (!joined && (text(i - 1) === 'and' || text(i - 1) === '&' || text(i - 1) === '+') && tokens[i]!.gap === ' ' && personContext(tokens, i - 2, lexicon, true)) return true;
   // The shorthand "w/" ("Coffee w/ Priya"), before a word the lexicon knows as no place, organisation, day or role.
   if (text(i - 1) === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(text(i - 2)) && tokens[i]!.gap !== '\n') {
     return !NOT_PERSON_CLASSES.has(lexicon.get(text(i).toLowerCase()) ?? '');
@@ -196,8 +239,18 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   return j > i + 1 || !opensSentence || !ORDINARY_CLASSES.has(cls);
 }
 
-/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana']);
+/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with']);
+/**
+ * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
+ * "with amber eyes", "with clay"): not read as a person after "with" alone.
+ */
+const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
+  'grace', 'mark', 'jack', 'chase', 'clay', 'amber', 'angel', 'buddy', 'harmony', 'heather', 'laurel', 'rosemary',
+  'willow', 'lance', 'grant', 'genesis', 'valentine', 'garland', 'blossom', 'emerald', 'sterling', 'crystal', 'pat',
+]);
+/** Words that join a lower-case name to the next one ("with sarah and mike", "jen, ginny"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '+', ',']);
 /** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
 const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blvd', 'colo', 'conn', 'cres', 'dist', 'kans', 'minn', 'nebr', 'okla', 'para', 'penn', 'sask', 'tenn', 'wisc']);
 /** Whether a lower-case word the lexicon knows as a place is one as written: four letters or more ("den", "las" are not), or "nyc", "usa", "uk". */
@@ -207,7 +260,8 @@ const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near
 
 /**
  * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
- * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin"), and a place
+ * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah"; not
+ * "with grace"), with the given names joined to it ("with sarah and mike"), and a place
  * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
  * or "visiting".
  */
@@ -216,15 +270,25 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
   const phrases = knownPhrases();
   const out: PiiSpan[] = [];
   const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
+  const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
   for (let i = 1; i < tokens.length; i++) {
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
     const initial = before.charCodeAt(0);
-    const cue = initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
+    // The shorthand "w/" reads as "with" ("drinks w/ tomás").
+    const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with' : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
     const word = tokens[i]!.text;
-    if (LOWER_NAME_CUES.has(cue) && word.length >= 3 && rules.get(word) === 'first') {
+    if (LOWER_NAME_CUES.has(cue) && givenName(i) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+      // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
+      for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {
+        const next = tokens[j]!.text === ',' && tokens[j + 1]!.text === 'and' ? j + 2 : j + 1;
+        if (labels[next] !== 'O' || !givenName(next)) break;
+        out.push({ type: 'PERSON', start: tokens[next]!.start, end: tokens[next]!.end, text: tokens[next]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
+        i = next;
+        j = next + 1;
+      }
       continue;
     }
     if (!LOWER_PLACE_CUES.has(cue)) continue;
@@ -262,14 +326,17 @@ const POSSESSED_NOUNS: ReadonlySet<string> = new Set([
   'dog', 'cat',
 ]);
 
-/** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
-function possessed(tokens: readonly Token[], i: number): boolean {
+/** Whether the word at `i` is followed by a possessive "'s" and a lower-case word ("Tariq's car"). */
+function possessive(tokens: readonly Token[], i: number): boolean {
   const apostrophe = tokens[i + 1];
   const s = tokens[i + 2];
   const noun = tokens[i + 3];
   return apostrophe !== undefined && apostrophe.gap === '' && (apostrophe.text === "'" || apostrophe.text === '’')
-    && s !== undefined && s.gap === '' && s.text === 's' && noun !== undefined && noun.gap === ' ' && POSSESSED_NOUNS.has(noun.text);
+    && s !== undefined && s.gap === '' && s.text === 's' && noun !== undefined && noun.gap === ' ' && /^\p{Ll}/u.test(noun.text);
 }
+
+/** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
+const possessed = (tokens: readonly Token[], i: number): boolean => possessive(tokens, i) && POSSESSED_NOUNS.has(tokens[i + 3]!.text);
 
 /** Contractions written without their apostrophe, which the lexicon does not know. */
 const CONTRACTIONS: ReadonlySet<string> = new Set([

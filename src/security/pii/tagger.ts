@@ -65,6 +65,12 @@ const NAME_TAIL = /^(?:-\p{L}+)*-\p{Lu}\p{L}*(?![\p{L}\p{N}'’])/u;
  * "-O'Neill" of "Fitzgerald-O'Neill").
  */
 const PERSON_TAIL = /^(?:-\p{L}+(?:['’]\p{Lu}\p{L}*)?)+/u;
+/**
+ * A given name of two syllables written with a hyphen, cut at it ("Ji" of "Ji-woo", "Seo" of "Seo-yeon"): a span of one
+ * short capitalised syllable, whatever type the tagger gave it, takes a short lower-case second one.
+ */
+const SHORT_HEAD = /^\p{Lu}\p{Ll}{1,2}$/u;
+const SYLLABLE_TAIL = /^-\p{Ll}{2,5}(?![\p{L}\p{N}'’-])/u;
 /** The rest of a hyphenated number after a span ending in digits ("-030" of the postcode "75534-030"). */
 const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
 /** The capitalised start of a hyphenated name before a span that begins after a hyphen ("Jean-" of "Jean-Luc", "Aix-en-"). */
@@ -281,7 +287,9 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   while (start < end && !/[\p{L}\p{N}(+#]/u.test(text[start]!)) start++;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return [start, start];
   if (HYPHEN_TYPES.has(type) && text[end] === '-') {
-    const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null) : type === 'PERSON' ? PERSON_TAIL : NAME_TAIL;
+    const head = text.slice(start, end);
+    const tail = /\p{N}/u.test(text[end - 1]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_TAIL : null)
+      : type === 'PERSON' ? PERSON_TAIL : SHORT_HEAD.test(head) && !HYPHEN_PREFIXES.has(head.toLowerCase()) && SYLLABLE_TAIL.test(text.slice(end, end + 8)) ? SYLLABLE_TAIL : NAME_TAIL;
     end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   }
   if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;

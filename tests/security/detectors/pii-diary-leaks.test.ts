@@ -7,7 +7,9 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * redaction by the shipped detector. Every line here left at least one of them in clear before that session's
  * rules: a hyphenated name cut at its hyphen, a name owning a relative, a surname after a title or an initial, a
  * surname after particles, a mountain's name after "Mt.", lower-case names and places, names that are also words, an
- * e-mail address written out.
+ * e-mail address written out. The tenth session's lines (marked) add lower-case names after "with", unknown names
+ * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, and Korean
+ * given names cut at their hyphen.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -26,6 +28,14 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Saw A. Kowalczyk and Mrs. Fitzgerald-O\'Neill at the dentist.', ['Kowalczyk', 'Fitzgerald', 'Neill']],
   ['Her email is jane dot doe at gmail dot com.', ['jane', 'doe', 'gmail']],
   ['Coffee w/ Priya today, dinner w/ Chloé and Théo.', ['Priya', 'Chloé', 'Théo']],
+  // Written in the tenth session (2026-11-22); each left the names shown in clear before its rules.
+  ['went to the movies with jake, then home', ['jake']],
+  ['spent the afternoon with emma and her mom', ['emma']],
+  ['Kenji’s flight lands at 6:40. Tariq\'s car broke down again.', ['Kenji', 'Tariq']],
+  ['FaceTimed Ngozi for an hour, then I met Oluwaseun at the gym.', ['Ngozi', 'Oluwaseun']],
+  ['Spoke to Inspector Graves about the break-in. Coach Dawson benched me.', ['Graves', 'Dawson']],
+  ['The Hendersons invited us to their cabin.', ['Hendersons']],
+  ['Ate at Nobu with Ji-woo and Seo-yeon; drinks w/ Tomás + Inés after.', ['Ji', 'woo', 'Seo', 'yeon', 'Tomás', 'Inés']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

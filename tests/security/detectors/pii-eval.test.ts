@@ -100,6 +100,18 @@ describe('tidyEdges', () => {
       ['Baker', 'PERSON', 'Smith-Baker'],
       ['Smith', 'ORGANIZATION', 'Smith-Baker'],
     ]);
+    // A short capitalised syllable takes a short lower-case second one, whatever the span's type (Korean given
+    // names); not after a prefix, nor a longer word or tail ("Paris-based" above, "Seo-yeonwoo").
+    expectTidied('with Ji-woo, Seo-yeon and Wal-mart; Co-op, Non-stop, Seo-yeonwoo, Jo-ann-marie', [
+      ['Ji', 'ORGANIZATION', 'Ji-woo'],
+      ['Seo', 'LOCATION', 'Seo-yeon'],
+      ['Wal', 'ORGANIZATION', 'Wal-mart'],
+      ['Co', 'ORGANIZATION', 'Co'],
+      ['Non', 'LOCATION', 'Non'],
+      ['Seo-yeonwoo', 'LOCATION', 'Seo-yeonwoo'],
+    ]);
+    expect(tidied('Seo-yeonwoo', 'Seo', 'LOCATION')).toBe('Seo');
+    expect(tidied('Jo-ann-marie', 'Jo', 'LOCATION')).toBe('Jo');
   });
 
   it("takes a surname after lower-case particles into a person's span, and no German word", () => {
