@@ -10,6 +10,22 @@ export type GazetteerClass = 'first' | 'last' | 'place' | 'org' | 'nrp' | 'honor
  */
 export const ORDINARY_CLASSES: ReadonlySet<string> = new Set<GazetteerClass>(['word', 'date', 'actor']);
 
+/**
+ * Names of the calendar, never a name, place or organisation: months and weekdays (compromise's lexicon, which
+ * the gazetteer comes from, knows "march" only as a verb, so "in March" was read as a place) and holidays, read as
+ * people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the WNUT-17 tweets and
+ * GoEmotions comments of pii-equivalence.ts). Keyed like knownPhrases (phraseKey), apostrophes dropped.
+ */
+export const CALENDAR: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'christmas', 'christmas eve', 'christmas day', 'xmas', 'new years', 'new years eve', 'new years day', 'easter',
+  'easter sunday', 'easter monday', 'good friday', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover',
+  'ramadan', 'eid', 'diwali', 'valentines day', 'mothers day', 'fathers day', 'memorial day', 'labor day', 'labour day',
+  'independence day', 'boxing day', 'st patricks day', 'yom kippur', 'rosh hashanah', 'lunar new year',
+  'chinese new year', 'veterans day', 'presidents day', 'canada day', 'bastille day',
+]);
+
 let cache: Map<string, GazetteerClass> | undefined;
 let phraseCache: Map<string, 'place' | 'org'> | undefined;
 let ruleCache: Map<string, GazetteerClass> | undefined;

@@ -1,9 +1,9 @@
 import { CHAT_ABBREVIATIONS, COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIATIONS } from './abbreviations.js';
 import { addressBlockSpans } from './address-block.js';
-import { knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
-import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, lowerCaseNames, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { cuedNames, employerNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, lowerCaseNames, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -15,21 +15,6 @@ import type { PiiSpan, PiiType } from './types.js';
 
 let shipped: TaggerModel | undefined;
 
-/**
- * Names of the calendar, never a name, place or organisation: months and weekdays (compromise's lexicon, which
- * the gazetteer comes from, knows "march" only as a verb, so "in March" was read as a place) and holidays, read as
- * people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the WNUT-17 tweets and
- * GoEmotions comments of pii-equivalence.ts). Keyed like knownPhrases (phraseKey), apostrophes dropped.
- */
-const CALENDAR: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'christmas', 'christmas eve', 'christmas day', 'xmas', 'new years', 'new years eve', 'new years day', 'easter',
-  'easter sunday', 'easter monday', 'good friday', 'thanksgiving', 'halloween', 'hanukkah', 'chanukah', 'passover',
-  'ramadan', 'eid', 'diwali', 'valentines day', 'mothers day', 'fathers day', 'memorial day', 'labor day', 'labour day',
-  'independence day', 'boxing day', 'st patricks day', 'yom kippur', 'rosh hashanah', 'lunar new year',
-  'chinese new year', 'veterans day', 'presidents day', 'canada day', 'bastille day',
-]);
 /** Text ending in an abbreviated company suffix ("Smith Ltd"), which keeps its period. */
 const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
 /** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
@@ -206,7 +191,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /**

@@ -8,8 +8,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * rules: a hyphenated name cut at its hyphen, a name owning a relative, a surname after a title or an initial, a
  * surname after particles, a mountain's name after "Mt.", lower-case names and places, names that are also words, an
  * e-mail address written out. The tenth session's lines (marked) add lower-case names after "with", unknown names
- * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, and Korean
- * given names cut at their hyphen.
+ * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, Korean
+ * given names cut at their hyphen, and an employer after a word of work.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -36,6 +36,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Spoke to Inspector Graves about the break-in. Coach Dawson benched me.', ['Graves', 'Dawson']],
   ['The Hendersons invited us to their cabin.', ['Hendersons']],
   ['Ate at Nobu with Ji-woo and Seo-yeon; drinks w/ Tomás + Inés after.', ['Ji', 'woo', 'Seo', 'yeon', 'Tomás', 'Inés']],
+  ['Quit my job at Accenture today!! Zoom call with the team at Shopify went badly.', ['Accenture', 'Shopify']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

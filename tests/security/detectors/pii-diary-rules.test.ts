@@ -254,6 +254,20 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('We live at 12 Elm Dr. Then we left.', { 12: 'STREET_ADDRESS', elm: 'STREET_ADDRESS', dr: 'STREET_ADDRESS' })).toEqual([['STREET_ADDRESS', '12 Elm Dr.']]);
   });
 
+  it('reads the capitalised words after a word of work and "at", "for", "by" or "from" as an employer', () => {
+    for (const [text, firm] of [
+      ['Quit my job at Accenture today!!', 'Accenture'], ['Zoom call with the team at Shopify', 'Shopify'], ['got an offer from Bain & Company', 'Bain & Company'],
+      ['my shift at the Walgreens ran late', 'Walgreens'], ['I work at HPE and I love it', 'HPE'], ['rejected by Bluewave Analytics again', 'Bluewave Analytics'],
+    ] as const) {
+      expect([text, tagged(text, {})]).toEqual([text, [['ORGANIZATION', firm]]]);
+    }
+    // Not a day, a given name, a place, a function word, a short word or one ordinary word alone, nor after another word.
+    for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nAccenture']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+    expect(tagged('my job at Accenture', { accenture: 'PERSON' })).toEqual([['ORGANIZATION', 'Accenture']]);
+  });
+
   it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {
     expect(tagged('Camped at Mt. Hood.', { mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Hood']]);
     expect(tagged('Hiked Mt. Rainier with Connor.', { hiked: 'LOCATION', mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Rainier']]);
