@@ -93,11 +93,15 @@ describe('labelled phone numbers', () => {
     expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
   });
 
-  it('reads a group of six digits as part of a number ("+44 7700 900123", "07700 900123")', () => {
+  it('reads a group of six digits as part of a number ("+44 7700 900123", "07700 900123"), eight after a country code', () => {
     const phones = (text: string): string[] => findPatternSpans(text).filter((s) => s.source === 'regex:phone').map((s) => s.text);
     expect(phones('Emily texted from +44 7700 900123.')).toEqual(['+44 7700 900123']);
     expect(phones('ring me on 07700 900123')).toEqual(['07700 900123']);
     expect(phones('serial 1234 5678901')).toEqual([]);
+    // After a country code, a group of seven or eight digits (German, Indian mobiles); without one, still no number.
+    expect(phones("Her number's +49 151 23456789")).toEqual(['+49 151 23456789']);
+    expect(phones('Office +49 30 1234567.')).toEqual(['+49 30 1234567']);
+    expect(phones('ticket 2231 84736251')).toEqual([]);
   });
 
   it('keeps a number in international format whole where the tagger read something else from its digits', () => {
