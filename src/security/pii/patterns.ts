@@ -23,6 +23,9 @@ function atLeast(text: string, needle: string, n: number): boolean {
   return false;
 }
 
+/** Names of accounts that are no one's ("logged in as admin"). */
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
+
 /** True when the folded text contains any of `needles`. */
 const anyOf = (...needles: string[]) => (folded: string): boolean => needles.some((n) => folded.includes(n));
 
@@ -127,6 +130,22 @@ const RECOGNIZERS: Recognizer[] = [
     type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
     pattern: /(?<![\p{L}\d._%+-])@(?=[\w.-]*\p{L})\w(?:[\w.-]*\w)?/gu,
     validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY_CLASSES.has(gazetteer().get(v.slice(1)) ?? ''),
+  },
+  {
+    // A user name after its label and "is", "was" or a colon, or after "logged in as" ("Logged in as jdoe_1987", "my
+    // username is jdoe_1987", "my insta is lena.kowal", "discord: lena#4821", "my reddit is u/throwaway_sad_22"): one
+    // run of letters, digits and "._#-" of three to 32, an at sign or "u/" before it or not; without a digit, "_", "."
+    // or "#", not a word of the lexicon nor one with an adverb's or adjective's ending ("my insta is private", "my
+    // username is the same", "your username is absolutely horrible"); not an account that is no one's ("logged in as
+    // admin"). A label that is also a verb needs its "is" or colon ("can't handle Mondays").
+    type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
+    gate: anyOf('user', 'login', 'logged in as', 'handle', 'gamertag', 'gamer tag', 'screen name', 'insta', ' ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github'),
+    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:is|was)|[ \t]*[:=]))[ \t]+((?:@|u\/)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
+    validate: (v) => {
+      const name = v.replace(/^(?:@|u\/)/u, '');
+      return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
+        && (/[\d_.#]/u.test(name) || (!gazetteer().has(name.toLowerCase()) && !/(?:ly|ful|less|ous|ive|able|ible|ing|ed)$/u.test(name)));
+    },
   },
   {
     type: 'URL', name: 'url', confidence: 0.95, gate: anyOf('http', 'www.'),

@@ -98,7 +98,7 @@ export function ruleSpans(text: string): PiiSpan[] {
  * social handles, which win their overlaps afterwards, and the fallbacks of detect-pii.ts that count only where
  * the tagger found nothing.
  */
-const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled']);
+const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled', 'regex:username-labelled']);
 
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */
 export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSpan[] {

@@ -9,8 +9,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * surname after particles, a mountain's name after "Mt.", lower-case names and places, names that are also words, an
  * e-mail address written out. The tenth session's lines (marked) add lower-case names after "with", unknown names
  * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, Korean
- * given names cut at their hyphen, an employer after a word of work, and a phone number with a long group after its
- * country code.
+ * given names cut at their hyphen, an employer after a word of work, a phone number with a long group after its
+ * country code, and a user name after its label.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -39,6 +39,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Ate at Nobu with Ji-woo and Seo-yeon; drinks w/ Tomás + Inés after.', ['Ji', 'woo', 'Seo', 'yeon', 'Tomás', 'Inés']],
   ['Quit my job at Accenture today!! Zoom call with the team at Shopify went badly.', ['Accenture', 'Shopify']],
   ["Her number's +49 151 23456789, the office +49 30 1234567.", ['151', '23456789', '1234567']],
+  ['Logged in as jdoe_1987 on the forum; add me on discord: lena#4821', ['jdoe', 'lena']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -27,6 +27,24 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('USERNAME');
   });
 
+  it('finds a user name after its label and "is" or a colon, or after "logged in as", never an ordinary word', () => {
+    const names = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'USERNAME').map((s) => s.text);
+    for (const [text, name] of [
+      ['Logged in as jdoe_1987 on the forum', 'jdoe_1987'], ['my gamertag is xXSniperXx', 'xXSniperXx'], ['add me on discord: lena#4821', 'lena#4821'],
+      ['my reddit is u/throwaway_sad_22', 'u/throwaway_sad_22'], ['my insta is lena.kowal', 'lena.kowal'], ['username: jdoe', 'jdoe'],
+    ] as const) {
+      expect([text, names(text)]).toEqual([text, [name]]);
+    }
+    // Not a word of the lexicon or with an ordinary ending, an account that is no one's, a label that is a verb without
+    // "is" or a colon, nor a value of two characters.
+    for (const text of ['my insta is private', 'logged in as admin', 'my username is the same', 'your username is absolutely horrible', "I can't handle Mondays", "can't handle Oluwaseun today", 'Steam is down', 'login: jd']) {
+      expect([text, names(text)]).toEqual([text, []]);
+    }
+    // The tagger does not see it (it was trained without it).
+    const text = 'my username is jdoe_1987';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('USERNAME');
+  });
+
   it('finds an e-mail address written out with "at" and "dot" when bracketed or announced, never in plain prose', () => {
     const emails = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'EMAIL').map((s) => s.text);
     expect(emails('Her email is jane dot doe at gmail dot com.')).toEqual(['jane dot doe at gmail dot com']);
