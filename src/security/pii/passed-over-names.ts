@@ -28,8 +28,11 @@ const RELATIONS: readonly string[] = ['boyfriend', 'girlfriend', 'husband', 'wif
 const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague', 'roommate', 'flatmate'];
 /** What one does with a person, right before the name ("met Jordan", "texted kevin", "FaceTimed Ngozi"). */
 const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'facetimed', 'messaged', 'emailed', 'phoned'];
-/** {@link MEETINGS} as a set: a capitalised word the lexicon does not know right after one is a person ("I met Oluwaseun"). */
-const MEETING_CUES: ReadonlySet<string> = new Set(MEETINGS);
+/**
+ * {@link MEETINGS} and more such verbs: a capitalised word the lexicon does not know right after one is a person ("I
+ * met Oluwaseun", "Saw Ifeoluwa at church").
+ */
+const MEETING_CUES: ReadonlySet<string> = new Set([...MEETINGS, 'saw', 'visited', 'invited', 'thanked', 'married', 'dated', 'dumped', 'missed', 'blocked', 'ghosted']);
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
 const NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...MEETINGS, 'mum', 'mom', 'dad', 'baby', 'with', 'named']);
@@ -39,13 +42,15 @@ const NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...MEETINGS, 'mum'
  * know right before a verb ("Priyanka covered my 3pm"), and, right after a word that introduces a person, the
  * single words compromise tags only as people ("Diego", "Austin", "Jordan"; ordinary words in the tagger's table,
  * so "I met Diego yesterday" gave nothing), or a word the lexicon does not know right after a verb of meeting ("I met
- * Oluwaseun"); and a name owning a relative or a household thing ("Priya's mom"), or an unknown word owning anything
- * ("Tariq's car").
+ * Oluwaseun"); a name owning a relative or a household thing ("Priya's mom"), or an unknown word owning anything
+ * ("Tariq's car"); and an unknown word joined by "and" to a person of `kept` (the tagger's spans as kept) or of these.
  */
-export function cuedNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+export function cuedNames(tokens: readonly Token[], labels: readonly string[], kept: readonly PiiSpan[] = []): PiiSpan[] {
   const rules = ruleLexicon();
   const tagger = gazetteerForTagger();
   const out: PiiSpan[] = [];
+  /** Unknown capitalised words left after the rules that look at them alone. */
+  const unknownAt: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     // An ASCII first character other than A-Z is no capital: most words of a text are left without the regex.
@@ -72,14 +77,17 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:person-context' });
       continue;
     }
-    // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not).
-    const unknown = known === undefined && word.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower);
+    // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
+    // plural of a word it knows ("Reflections").
+    const unknown = known === undefined && word.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
+      && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))));
     // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name or
     // surname; or an unknown word that owns anything ("Tariq's car broke down", "Kenji's flight").
     if (!afterCapital && word.length >= 3 && (((known === 'first' || known === 'last') && possessed(tokens, i)) || (unknown && possessive(tokens, i)))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
       continue;
     }
+    if (unknown && !afterCapital) unknownAt.push(i);
     if (i === 0 || tokens[i]!.gap === '\n') continue;
     // An unknown word right after a verb of meeting ("I met Oluwaseun", "FaceTimed Ngozi"; the verb may open the
     // sentence, capitalised).
@@ -89,6 +97,21 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[]): 
     }
     if (known !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
     out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
+  }
+  // An unknown word joined by "and" or "&" to a person, kept from the tagger (`kept`) or found above, before or after it
+  // ("Soph and Bex stayed over", "Bex and Soph").
+  if (unknownAt.length) {
+    const found = new Set(out.map((span) => span.start));
+    const people = kept.filter((span) => span.type === 'PERSON');
+    const person = (j: number): boolean => {
+      const token = tokens[j];
+      return token !== undefined && (found.has(token.start) || people.some((span) => span.start <= token.start && token.end <= span.end));
+    };
+    const and = (j: number): boolean => (tokens[j]?.text === 'and' || tokens[j]?.text === '&') && tokens[j]!.gap === ' ';
+    for (const i of unknownAt) {
+      if (found.has(tokens[i]!.start) || !((and(i + 1) && tokens[i + 2]?.gap === ' ' && person(i + 2)) || (and(i - 1) && tokens[i]!.gap === ' ' && person(i - 2)))) continue;
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence: 0.6, source: 'rule:joined-name' });
+    }
   }
   return out;
 }
@@ -110,6 +133,10 @@ const OFFICE_TITLES: ReadonlySet<string> = new Set([
 ]);
 /** Lexicon classes of a word that is no surname after an office's title. */
 const NOT_SURNAME_AFTER_OFFICE: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor', 'nrp', 'honorific']);
+/** Words before "the" and a family's name the lexicon does not know ("with the Lindqvists", "visited the Okonkwos"). */
+const FAMILY_CUES: ReadonlySet<string> = new Set(['with', 'visited', 'saw', 'met', 'invited', 'called']);
+/** Endings of ordinary nouns in the plural after "with the" ("the Avengers", "the Organizations"); "-ist" may end a surname ("Lindqvist"). */
+const NOT_FAMILY_ENDING = /(?:ness|ment|tion|sion|ing|ed|er|or|ure|ity|ance|ence)$/u;
 /** A family called by its surname in the plural ("the Hendersons", "the Joneses"): the word and its singular. */
 const FAMILY_PLURAL = /^(\p{Lu}\p{Ll}+?)(?:es|s)$/u;
 
@@ -159,8 +186,10 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       i += 2;
       continue;
     }
-    // A family by its surname in the plural, a surname of the lexicon ("The Hendersons invited us"; not "the Beatles").
-    if (free(i) && /^the$/iu.test(tokens[i - 1]?.text ?? '') && tokens[i]!.gap === ' ' && familyName(word, lexicon)) {
+    // A family by its surname in the plural: a surname of the lexicon ("The Hendersons invited us"; not "the Beatles"), or
+    // a word it does not know after "with the" or a verb of meeting and "the" ("Dinner with the Lindqvists").
+    if (free(i) && /^the$/iu.test(tokens[i - 1]?.text ?? '') && tokens[i]!.gap === ' '
+      && familyName(word, lexicon, FAMILY_CUES.has(tokens[i - 2]?.text.toLowerCase() ?? ''))) {
       out.push(span(i, i, 'rule:family-name'));
       continue;
     }
@@ -184,10 +213,15 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
   return out;
 }
 
-/** Whether `word` is a surname of the lexicon in the plural ("Hendersons", "Joneses"). */
-function familyName(word: string, lexicon: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether `word` is a surname in the plural: of the lexicon ("Hendersons", "Joneses"), or, when `cued`, one it does not
+ * know, singular or plural, without an ordinary word's ending ("Lindqvists").
+ */
+function familyName(word: string, lexicon: ReadonlyMap<string, string>, cued: boolean): boolean {
   const lower = word.toLowerCase();
-  return FAMILY_PLURAL.test(word) && lexicon.get(lower) === undefined && (lexicon.get(lower.slice(0, -1)) === 'last' || (lower.endsWith('es') && lexicon.get(lower.slice(0, -2)) === 'last'));
+  if (!FAMILY_PLURAL.test(word) || lexicon.get(lower) !== undefined) return false;
+  const singulars = lower.endsWith('es') ? [lower.slice(0, -1), lower.slice(0, -2)] : [lower.slice(0, -1)];
+  return singulars.some((w) => lexicon.get(w) === 'last') || (cued && singulars.every((w) => lexicon.get(w) === undefined) && !NOT_FAMILY_ENDING.test(singulars[0]!));
 }
 
 /** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */

@@ -191,7 +191,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels, spans), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /**

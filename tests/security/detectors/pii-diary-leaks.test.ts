@@ -10,7 +10,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * e-mail address written out. The tenth session's lines (marked) add lower-case names after "with", unknown names
  * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, Korean
  * given names cut at their hyphen, an employer after a word of work, a phone number with a long group after its
- * country code, and a user name after its label.
+ * country code, a user name after its label, and unknown names joined to a person by "and", after "saw" or in a
+ * family's plural after "with the".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -40,6 +41,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Quit my job at Accenture today!! Zoom call with the team at Shopify went badly.', ['Accenture', 'Shopify']],
   ["Her number's +49 151 23456789, the office +49 30 1234567.", ['151', '23456789', '1234567']],
   ['Logged in as jdoe_1987 on the forum; add me on discord: lena#4821', ['jdoe', 'lena']],
+  ['Soph and Bex stayed over. Saw Ifeoluwa at church, then dinner with the Lindqvists.', ['Soph', 'Bex', 'Ifeoluwa', 'Lindqvist']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

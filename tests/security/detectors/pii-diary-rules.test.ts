@@ -180,6 +180,15 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('I met Oluwaseun at the gym', {})).toEqual([['PERSON', 'Oluwaseun']]);
     expect(tagged('FaceTimed Ngozi for an hour', {})).toEqual([['PERSON', 'Ngozi']]);
     expect(tagged('Later I texted Adaeze back', {})).toEqual([['PERSON', 'Adaeze']]);
+    expect(tagged('Saw Ifeoluwa at church', {})).toEqual([['PERSON', 'Ifeoluwa']]);
+    // An unknown word joined by "and" or "&" to a person, the tagger's or a rule's, on either side.
+    expect(tagged('Soph and Bex stayed over', {})).toEqual([['PERSON', 'Soph'], ['PERSON', 'Bex']]);
+    expect(tagged('Kawhi & Siakam chemistry', { siakam: 'PERSON' })).toEqual([['PERSON', 'Kawhi'], ['PERSON', 'Siakam']]);
+    expect(tagged('with Jo Lee and Soph today', { jo: 'PERSON', lee: 'PERSON' })).toEqual([['PERSON', 'Jo Lee'], ['PERSON', 'Soph']]);
+    // Not a known word or the plural of one, nor beside no person.
+    for (const [text, words] of [['Reflections and Winter Sun', { winter: 'PERSON', sun: 'PERSON' }], ['Shoes and Bex', { bex: 'PERSON' }], ['Thoughts and Bex', { bex: 'PERSON' }], ['Soph and Bex', {}]] as const) {
+      expect([text, tagged(text, words).filter(([, name]) => name !== 'Winter Sun' && name !== 'Bex')]).toEqual([text, []]);
+    }
     // Not a known word, a word with an ordinary ending, a contraction, a word in lower case, nor across a line.
     for (const text of ['I called Google support', 'I met Happiness', 'texted Ive', 'met oluwaseun', 'I met\nOluwaseun', 'we walked Oluwaseun']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
@@ -267,6 +276,9 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // A family by its surname in the plural, a surname of the lexicon; not a band.
     expect(tagged('The Hendersons invited us', {})).toEqual([['PERSON', 'Hendersons']]);
     expect(tagged('dinner with the Joneses', {})).toEqual([['PERSON', 'Joneses']]);
+    // One the lexicon does not know after "with the" or a verb of meeting and "the"; not a noun's plural ending.
+    expect(tagged('Dinner with the Lindqvists at their place', {})).toEqual([['PERSON', 'Lindqvists']]);
+    for (const text of ['Dinner at the Lindqvists place', 'Went with the Avengers', 'met the Organisers']) expect([text, tagged(text, {})]).toEqual([text, []]);
     for (const text of ['We love the Beatles', 'the hendersons', 'Hendersons']) expect([text, tagged(text, {})]).toEqual([text, []]);
     for (const text of ['I miss. Anyone there?', 'prof Hargreaves']) expect([text, tagged(text, {})]).toEqual([text, []]);
     expect(tagged('We live at 12 Elm Dr. Then we left.', { 12: 'STREET_ADDRESS', elm: 'STREET_ADDRESS', dr: 'STREET_ADDRESS' })).toEqual([['STREET_ADDRESS', '12 Elm Dr.']]);
