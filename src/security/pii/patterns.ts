@@ -53,6 +53,23 @@ const ID_LABELS = [
   'employee', 'national insurance', 'NHS', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
 ].map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
+/** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
+const MORE_ID_LABELS = [
+  'medicare', 'medicaid', 'health card', 'health insurance', 'social insurance', 'SIN', 'NI', 'national ID', 'national identity',
+  'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case',
+].map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
+
+/**
+ * Whether a labelled identifier's value is one: each part digits with capitals or a short capital code ("X12345678",
+ * "12-34-56", "ABC 1234"), never a word ("the member price was 12", "a student of 2019"); a plate needs one digit ("AB12
+ * CDE"), any other identifier four; not a card, licence or social security number, which have recognisers of their own.
+ */
+function identifierValue(v: string, text: string, start: number): boolean {
+  return new RegExp(`(?:\\d\\D*){${/(?:plate|vin)\W*$/i.test(contextBefore(text, start, 16)) ? 1 : 4}}`).test(v)
+    && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
+    && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, ''));
+}
+
 /** Digits of a date-like run, used to keep dates out of PHONE. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
@@ -108,6 +125,15 @@ const RECOGNIZERS: Recognizer[] = [
   {
     type: 'SECRET', name: 'labelled-secret', confidence: 0.85, group: 1, gate: anyOf('passw', 'passphrase', 'pin code', 'api', 'secret key', 'access token', 'auth token'),
     pattern: /\b(?:password|passwd|passphrase|pin code|api[ _-]?key|secret key|access token|auth token)\s*(?:is|was|:|=)\s*["'“]?([^\s"'”]{6,})/giu,
+  },
+  {
+    // Short secrets after their label, added after the tagger was trained (it does not see them): a Wi-Fi password,
+    // "pw", "pwd", and the digits of a PIN or of a door, alarm or safe code ("Wifi pw: Gr33nTea!2024", "My PIN is
+    // 4821", "the alarm code is 7731"). A PIN's or a code's value is four to eight digits ("the pin is loose" is none).
+    type: 'SECRET', name: 'labelled-secret-short', confidence: 0.85, group: 2,
+    gate: anyOf('pw', 'pwd', 'wifi', 'wi-fi', 'pin', 'passcode', 'code'),
+    pattern: /\b(?:(pw|pwd|wi-?fi(?:[ \t]+(?:pw|pwd|password|pass|key))|pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]*(?:is|was|:|=)[ \t]*["'“]?)([^\s"'”,;]{4,})/giu,
+    validate: (v, text, start) => /^\d{4,8}$/u.test(v) || /(?:pw|pwd|wi-?fi[ \t]+\S+)[ \t]*(?:is|was|:|=)[ \t]*["'“]?$/iu.test(contextBefore(text, start, 40)),
   },
   {
     type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),
@@ -184,12 +210,17 @@ const RECOGNIZERS: Recognizer[] = [
     type: 'ID_NUMBER', name: 'labelled-id', confidence: 0.85, group: 1,
     gate: anyOf('passport', 'account', 'sort code', 'routing', 'policy', 'member', 'patient', 'student', 'employee', 'insurance', 'nhs', 'tax', 'plate', 'vin'),
     pattern: new RegExp(`\\b(?:${ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Cc]ode))?\\s*(?:is|:|#)?\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
-    // Each part of the value is digits with capitals or a short capital code ("X12345678", "12-34-56", "ABC 1234"),
-    // never a word ("the member price was 12", "a student of 2019").
-    // A plate needs one digit ("AB12 CDE"), any other identifier four.
-    validate: (v, text, start) => new RegExp(`(?:\\d\\D*){${/(?:plate|vin)\W*$/i.test(contextBefore(text, start, 16)) ? 1 : 4}}`).test(v)
-      && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
-      && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, '')),
+    validate: identifierValue,
+  },
+  {
+    // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
+    // (it does not see them): health and social insurance, national and tax identity numbers, library and green cards,
+    // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286"; not "in case 2019 happens"), the
+    // same values as above.
+    type: 'ID_NUMBER', name: 'labelled-id-more', confidence: 0.85, group: 1,
+    gate: anyOf('medicare', 'medicaid', 'health', 'social insurance', 'sin', 'ni ', 'national', 'id card', 'tax id', 'tin', 'ein', 'library card', 'green card', 'claim', 'case'),
+    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
+    validate: identifierValue,
   },
   {
     type: 'US_SSN', name: 'ssn', confidence: 0.9,
@@ -215,6 +246,18 @@ const RECOGNIZERS: Recognizer[] = [
   {
     type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1, gate: anyOf('born', 'birth', 'dob', 'd.ob', 'do.b', 'd.o.b'),
     pattern: /\b(?:born(?: on(?: the)?| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+  },
+  {
+    // A birthday said in a diary, added after the tagger was trained (it does not see it): "my birthday's on July 4th,
+    // 1992", "bday was 03/07/1958".
+    type: 'DATE_OF_BIRTH', name: 'dob-said', confidence: 0.85, group: 1, gate: anyOf('birthday', 'bday', 'b-day'),
+    pattern: /\b(?:birthday|b-?day)(?:['’]s|[ \t]+is|[ \t]+was)?(?:[ \t]+on)?(?:[ \t]+the)?[ \t]*[:-]?[ \t]*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+  },
+  {
+    // A year of birth after "born in" ("I was born in 1987"; not a year to come), likewise not seen by the tagger.
+    type: 'DATE_OF_BIRTH', name: 'dob-year', confidence: 0.8, group: 1, gate: anyOf('born in'),
+    pattern: /\bborn[ \t]+in[ \t]+((?:19|20)\d{2})\b/giu,
+    validate: (v) => Number(v) <= new Date().getFullYear(),
   },
   {
     type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,

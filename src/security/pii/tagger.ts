@@ -24,6 +24,10 @@ const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
  * "77th" into "77" and "th", and the tagger may stop between them.
  */
 const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Way)\b)?/u;
+/** A span that names a street by its last word ("Elm Street", "Rosewood Ct."). */
+const STREET_END = /\b(?:Street|St|Road|Rd|Avenue|Ave|Court|Ct|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Row|Walk|Parkway|Pkwy|Highway|Hwy)\.?$/u;
+/** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "). */
+const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])\p{N}{1,5}\p{L}?[ \t]+$/u;
 /** Types whose span may end in a street abbreviation (a postcode never does). */
 const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
 /**
@@ -98,7 +102,9 @@ export function ruleSpans(text: string): PiiSpan[] {
  * social handles, which win their overlaps afterwards, and the fallbacks of detect-pii.ts that count only where
  * the tagger found nothing.
  */
-const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled', 'regex:username-labelled']);
+const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled', 'regex:username-labelled',
+  'regex:labelled-secret-short', 'regex:labelled-id-more', 'regex:dob-said', 'regex:dob-year',
+]);
 
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */
 export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSpan[] {
@@ -287,6 +293,15 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   // of "O'Connor", "D'Angelo").
   if (type === 'PERSON' && /(?:^|[\s-])[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (type === 'PERSON' && /(?:^|[^\p{L}])[ODL]['’]$/u.test(text.slice(Math.max(0, start - 3), start))) start -= 2;
+  // A house number with a letter the tokenizer cut ("4" of "4B Rosewood Court"), or before a street's name the tagger
+  // read without it ("12A" of "12A Elm Street"; not before a span that starts with a number: "975 3968 Bay Street" may
+  // be two addresses).
+  if (STREET_TYPES.has(type)) {
+    const before = text.slice(Math.max(0, start - 12), start);
+    const cut = /\p{Lu}/u.test(text[start] ?? '') ? /(?<![\p{L}\p{N}])\p{N}{1,5}$/u.exec(before) : null;
+    const house = cut || /\p{N}/u.test(text[start] ?? '') || !STREET_END.test(text.slice(start, end)) ? null : HOUSE_NUMBER_BEFORE.exec(before);
+    start -= (cut ?? house)?.[0].length ?? 0;
+  }
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;
   if (type === 'ORGANIZATION' && text[end] === '.' && ORG_ABBREVIATION.test(text.slice(start, end))) end++;

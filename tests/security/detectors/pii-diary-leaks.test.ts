@@ -10,8 +10,9 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * e-mail address written out. The tenth session's lines (marked) add lower-case names after "with", unknown names
  * after a verb of meeting or owning anything, surnames after an office's title, a family in the plural, Korean
  * given names cut at their hyphen, an employer after a word of work, a phone number with a long group after its
- * country code, a user name after its label, and unknown names joined to a person by "and", after "saw" or in a
- * family's plural after "with the".
+ * country code, a user name after its label, unknown names joined to a person by "and", after "saw" or in a
+ * family's plural after "with the", a birthday, a short secret and an identifier after their labels, and a house
+ * number with a letter.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -42,6 +43,10 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Her number's +49 151 23456789, the office +49 30 1234567.", ['151', '23456789', '1234567']],
   ['Logged in as jdoe_1987 on the forum; add me on discord: lena#4821', ['jdoe', 'lena']],
   ['Soph and Bex stayed over. Saw Ifeoluwa at church, then dinner with the Lindqvists.', ['Soph', 'Bex', 'Ifeoluwa', 'Lindqvist']],
+  ["My birthday's on July 4th, 1992. Wifi pw: Gr33nTea!2024, my PIN is 4821.", ['July 4th', '1992', '33nTea', '4821']],
+  ['My Medicare number is 1EG4-TE5-MK73.', ['1EG4', 'MK73']],
+  ["We're at 4B Rosewood Court until March.", ['at 4', '4B']],
+  ['I live at 12A Elm Street.', ['12A']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -45,6 +45,25 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).not.toContain('USERNAME');
   });
 
+  it('finds short secrets, identifiers and birthdays said in a diary after their labels, which the tagger does not see', () => {
+    const found = (text: string) => detectPII(text, { ner: false }).filter((s) => ['SECRET', 'ID_NUMBER', 'DATE_OF_BIRTH'].includes(s.type)).map((s) => [s.type, s.text]);
+    for (const [text, type, value] of [
+      ['Wifi pw: Gr33nTea!2024', 'SECRET', 'Gr33nTea!2024'], ['My PIN is 4821, ok', 'SECRET', '4821'], ['The alarm code is 7731', 'SECRET', '7731'],
+      ['pwd = tr0ub4dor', 'SECRET', 'tr0ub4dor'], ['My Medicare number is 1EG4-TE5-MK73', 'ID_NUMBER', '1EG4-TE5-MK73'],
+      ['SIN: 046 454 286', 'ID_NUMBER', '046 454 286'], ['case number: 2024-CV-01873', 'ID_NUMBER', '2024-CV-01873'],
+      ["My birthday's on July 4th, 1992", 'DATE_OF_BIRTH', 'July 4th, 1992'], ['bday was 03/07/1958', 'DATE_OF_BIRTH', '03/07/1958'],
+      ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'],
+    ] as const) {
+      expect([text, found(text)]).toEqual([text, [[type, value]]]);
+    }
+    // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+    const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
+  });
+
   it('finds an e-mail address written out with "at" and "dot" when bracketed or announced, never in plain prose', () => {
     const emails = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'EMAIL').map((s) => s.text);
     expect(emails('Her email is jane dot doe at gmail dot com.')).toEqual(['jane dot doe at gmail dot com']);

@@ -111,6 +111,15 @@ describe('tidyEdges', () => {
       ['Seo-yeonwoo', 'LOCATION', 'Seo-yeonwoo'],
     ]);
     expect(tidied('Seo-yeonwoo', 'Seo', 'LOCATION')).toBe('Seo');
+    // A house number the tokenizer cut, or before a street's name; not before a span that starts with a number, nor a
+    // place that names no street.
+    expectTidied('at 4B Rosewood Court; at 12A Elm Street; 975 3968 Bay Street; in 2019 London', [
+      ['B Rosewood Court', 'STREET_ADDRESS', '4B Rosewood Court'],
+      ['Elm Street', 'LOCATION', '12A Elm Street'],
+      ['3968 Bay Street', 'STREET_ADDRESS', '3968 Bay Street'],
+      ['London', 'LOCATION', 'London'],
+      ['Rosewood Court', 'PERSON', 'Rosewood Court'],
+    ]);
     expect(tidied('Jo-ann-marie', 'Jo', 'LOCATION')).toBe('Jo');
   });
 
