@@ -58,14 +58,15 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     if (labels[i] !== 'O' || (first < 128 && (first < 65 || first > 90)) || !CAPITALISED.test(word)) continue;
     const lower = word.toLowerCase();
     const next = tokens[i + 1]?.text ?? '';
-    // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said"): the lexicon knows
-    // ordinary words, so an unknown one before a verb of the lexicon is a name.
+    // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said") or being what people
+    // are ("Zanele is pregnant"): the lexicon knows ordinary words, so an unknown one before a verb of the lexicon is a name.
     // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
     // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
     // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
     const afterCapital = i > 0 && tokens[i]!.gap === ' ' && /^\p{Lu}/u.test(tokens[i - 1]!.text);
     if (word.length >= 3 && !afterCapital && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower) && rules.get(lower) === undefined
-      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)))
+      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
+        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
       continue;
@@ -188,7 +189,8 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
     }
     // A family by its surname in the plural: a surname of the lexicon ("The Hendersons invited us"; not "the Beatles"), or
     // a word it does not know after "with the" or a verb of meeting and "the" ("Dinner with the Lindqvists").
-    if (free(i) && /^the$/iu.test(tokens[i - 1]?.text ?? '') && tokens[i]!.gap === ' '
+    const previous = tokens[i - 1]?.text;
+    if ((previous === 'the' || previous === 'The' || previous === 'THE') && free(i) && tokens[i]!.gap === ' '
       && familyName(word, lexicon, FAMILY_CUES.has(tokens[i - 2]?.text.toLowerCase() ?? ''))) {
       out.push(span(i, i, 'rule:family-name'));
       continue;
@@ -387,6 +389,13 @@ const PERSON_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
   'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
   'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
+]);
+
+/** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
+const PERSON_STATES: ReadonlySet<string> = new Set([
+  'pregnant', 'engaged', 'married', 'divorced', 'sick', 'ill', 'dying', 'moving', 'leaving', 'visiting', 'upset', 'furious',
+  'jealous', 'worried', 'depressed', 'crying', 'drunk', 'asleep', 'retired', 'unemployed', 'fired', 'hired', 'promoted',
+  'injured', 'hospitalized', 'hospitalised', 'expecting', 'graduating', 'grounded', 'sober', 'single', 'dating',
 ]);
 
 /**

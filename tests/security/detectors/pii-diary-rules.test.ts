@@ -181,6 +181,10 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
   it('reads an unknown capitalised word before a verb of the lexicon as a name the tagger passed over', () => {
     expect(tagged('Work was a blur, Priyanka covered my 3pm.', {})).toEqual([['PERSON', 'Priyanka']]);
     expect(tagged('Marek said no.', {})).toEqual([['PERSON', 'Marek']]);
+    // Or being what people are (2026-11-22, tenth session); not what things are.
+    expect(tagged('Zanele is pregnant!!', {})).toEqual([['PERSON', 'Zanele']]);
+    expect(tagged('Tariq was fired today', {})).toEqual([['PERSON', 'Tariq']]);
+    for (const text of ['Zorblax is broken', 'Zorblax is\npregnant', 'Zorblax isn pregnant']) expect([text, tagged(text, {})]).toEqual([text, []]);
     // Not a known word, an adverb, a contraction without its apostrophe, a word of a longer capitalised name, a
     // word before no verb, nor across a line.
     for (const text of ['Honestly felt great.', 'Ive said it before.', 'ABC Business considered it.', 'Zorblax infrared scanner', 'Socialism killed millions.', 'Amount charged $200.85', 'Tired said nobody.', 'Priyanka\nsaid']) {
