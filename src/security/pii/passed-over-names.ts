@@ -29,10 +29,17 @@ const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'cousin', 'niece', 'neph
 /** What one does with a person, right before the name ("met Jordan", "texted kevin", "FaceTimed Ngozi"). */
 const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'facetimed', 'messaged', 'emailed', 'phoned'];
 /**
- * {@link MEETINGS} and more such verbs: a capitalised word the lexicon does not know right after one is a person ("I
- * met Oluwaseun", "Saw Ifeoluwa at church").
+ * {@link MEETINGS} and more such verbs, greetings and "with": a capitalised word the lexicon does not know right after
+ * one is a person ("I met Oluwaseun", "Saw Ifeoluwa at church", "Dear Imogen", "Date with Thibault").
  */
-const MEETING_CUES: ReadonlySet<string> = new Set([...MEETINGS, 'saw', 'visited', 'invited', 'thanked', 'married', 'dated', 'dumped', 'missed', 'blocked', 'ghosted']);
+const MEETING_CUES: ReadonlySet<string> = new Set([
+  ...MEETINGS, 'saw', 'visited', 'invited', 'thanked', 'married', 'dated', 'dumped', 'missed', 'blocked', 'ghosted',
+  // Greetings and wishes before a name ("Dear Imogen", "Happy birthday Kofi"), and "with" ("Date with Thibault").
+  'dear', 'hi', 'hey', 'hello', 'birthday', 'bday', 'congrats', 'congratulations', 'with',
+]);
+
+/** Words one greets that the lexicon does not know and no name ("Dear Madam", "Hi folks", "with Life Time"). */
+const ADDRESSED: ReadonlySet<string> = new Set(['madam', 'mam', 'maam', 'mister', 'folks', 'life', 'lord', 'god']);
 
 /** Words right before a person's name in a diary ("my boyfriend Diego", "met Jordan", "texted Taylor"). */
 const NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...MEETINGS, 'mum', 'mom', 'dad', 'baby', 'with', 'named']);
@@ -90,9 +97,9 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     }
     if (unknown && !afterCapital) unknownAt.push(i);
     if (i === 0 || tokens[i]!.gap === '\n') continue;
-    // An unknown word right after a verb of meeting ("I met Oluwaseun", "FaceTimed Ngozi"; the verb may open the
-    // sentence, capitalised).
-    if (unknown && MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i]!.gap === ' ') {
+    // An unknown word right after a verb of meeting, a greeting or "with" ("I met Oluwaseun", "FaceTimed Ngozi", "Dear
+    // Imogen"; the cue may open the sentence, capitalised).
+    if (unknown && MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i]!.gap === ' ' && !ADDRESSED.has(lower)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:cued-name' });
       continue;
     }

@@ -204,6 +204,11 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('FaceTimed Ngozi for an hour', {})).toEqual([['PERSON', 'Ngozi']]);
     expect(tagged('Later I texted Adaeze back', {})).toEqual([['PERSON', 'Adaeze']]);
     expect(tagged('Saw Ifeoluwa at church', {})).toEqual([['PERSON', 'Ifeoluwa']]);
+    // After a greeting, a wish or "with" too; not a word one greets that is no name.
+    for (const [text, name] of [['Date with Thibault tomorrow!!', 'Thibault'], ['Happy birthday Kofi!!!', 'Kofi'], ['Dear Imogen, sorry', 'Imogen'], ['Hey Oluwaseun', 'Oluwaseun']] as const) {
+      expect([text, tagged(text, {})]).toEqual([text, [['PERSON', name]]]);
+    }
+    for (const text of ['Dear Madam, hello', 'Hi folks', 'Full with Life Time', 'Dear\nImogen']) expect([text, tagged(text, {})]).toEqual([text, []]);
     // An unknown word joined by "and" or "&" to a person, the tagger's or a rule's, on either side.
     expect(tagged('Soph and Bex stayed over', {})).toEqual([['PERSON', 'Soph'], ['PERSON', 'Bex']]);
     expect(tagged('Kawhi & Siakam chemistry', { siakam: 'PERSON' })).toEqual([['PERSON', 'Kawhi'], ['PERSON', 'Siakam']]);
