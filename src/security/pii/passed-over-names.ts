@@ -1,11 +1,13 @@
-import { CALENDAR, gazetteer as gazetteerForTagger, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { FUNCTION_WORDS, MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
 /**
  * Names and places the tagger passed over, found by the words around them or by their form, on tokens it left
- * outside every entity (tagger.ts's tagEntities adds them): cued and possessive names, surnames by their form,
- * names that are also ordinary words where only a person fits, and names and places written in lower case.
+ * outside every entity (tagger.ts's tagEntities adds them): cued and possessive names, surnames by their form, and
+ * names that are also ordinary words where only a person fits. Names and places written in lower case are
+ * lower-case-names.ts's, employers employer-names.ts's.
  */
 
 /** A place ending in an abbreviated mountain, fort or point ("Mt" of "Mt. Hood"), whose name follows it. */
@@ -22,12 +24,6 @@ export const LEADING_PARTICLES: readonly string[] = ['van', 'von', 'de', 'da', '
 /** Particles that follow another one ("van der Merwe", "de la Cruz"). */
 export const FOLLOWING_PARTICLES: readonly string[] = ['der', 'den', 'de', 'la', 'las', 'los', 'del'];
 
-/** A person's relations, which introduce a name ("my sister Maya", "her boyfriend Diego"). */
-const RELATIONS: readonly string[] = ['boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son', 'daughter', 'brother', 'sister'];
-/** More relations, as a diary writes them ("my bf marco", "my boss, Karen"). */
-const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague', 'roommate', 'flatmate'];
-/** What one does with a person, right before the name ("met Jordan", "texted kevin", "FaceTimed Ngozi"). */
-const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'facetimed', 'messaged', 'emailed', 'phoned'];
 /**
  * {@link MEETINGS} and more such verbs, greetings and "with": a capitalised word the lexicon does not know right after
  * one is a person ("I met Oluwaseun", "Saw Ifeoluwa at church", "Dear Imogen", "Date with Thibault").
@@ -238,12 +234,6 @@ const KIN_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS,
 
 /** Lexicon classes of words that are no person after "w/" ("w/ Netflix", "w/ Mom", "w/ Friday"). */
 const NOT_PERSON_CLASSES: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor']);
-/** Pronouns, articles and other function words, capitalised at a sentence's start or in a title ("You and I"). */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'my', 'your', 'our', 'his', 'their', 'its',
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'when', 'where', 'why', 'how', 'if',
-  'so', 'and', 'but', 'or', 'not', 'no', 'yes', 'all', 'both', 'everyone', 'someone', 'nobody',
-]);
 /** Words after which a capitalised word before "and I" is a thing or a place, not a person ("a Joke", "in Vegas", "Year's Day"). */
 const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'that', 's', 'in', 'at', 'on', 'to', 'from',
@@ -280,85 +270,6 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   if (cls === 'date' || cls === 'place' || NOT_BEFORE_NAME.has(text(i - 1).toLowerCase())) return false;
   const opensSentence = i === 0 || tokens[i]!.gap === '\n' || /^[.!?]$/u.test(text(i - 1));
   return j > i + 1 || !opensSentence || !ORDINARY_CLASSES.has(cls);
-}
-
-/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with']);
-/**
- * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
- * "with amber eyes", "with clay"): not read as a person after "with" alone.
- */
-const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
-  'grace', 'mark', 'jack', 'chase', 'clay', 'amber', 'angel', 'buddy', 'harmony', 'heather', 'laurel', 'rosemary',
-  'willow', 'lance', 'grant', 'genesis', 'valentine', 'garland', 'blossom', 'emerald', 'sterling', 'crystal', 'pat',
-]);
-/** Words that join a lower-case name to the next one ("with sarah and mike", "jen, ginny"). */
-const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '+', ',']);
-/** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
-const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blvd', 'colo', 'conn', 'cres', 'dist', 'kans', 'minn', 'nebr', 'okla', 'para', 'penn', 'sask', 'tenn', 'wisc']);
-/** Whether a lower-case word the lexicon knows as a place is one as written: four letters or more ("den", "las" are not), or "nyc", "usa", "uk". */
-const lowerCasePlace = (word: string): boolean => (word.length >= 4 && !NOT_LOWER_CASE_PLACES.has(word)) || word === 'nyc' || word === 'usa' || word === 'uk';
-/** Words right before a place written in lower case ("flight to tokyo", "the hospital in phoenix"). */
-const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited']);
-
-/**
- * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
- * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah"; not
- * "with grace"), with the given names joined to it ("with sarah and mike"), and a place
- * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
- * or "visiting".
- */
-export function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  const rules = ruleLexicon();
-  const phrases = knownPhrases();
-  const out: PiiSpan[] = [];
-  const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
-  const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
-  for (let i = 1; i < tokens.length; i++) {
-    // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
-    const before = tokens[i - 1]!.text;
-    const initial = before.charCodeAt(0);
-    // The shorthand "w/" reads as "with" ("drinks w/ tomás").
-    const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with' : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
-    const word = tokens[i]!.text;
-    if (LOWER_NAME_CUES.has(cue) && givenName(i) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
-      // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
-      for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {
-        const next = tokens[j]!.text === ',' && tokens[j + 1]!.text === 'and' ? j + 2 : j + 1;
-        if (labels[next] !== 'O' || !givenName(next)) break;
-        out.push({ type: 'PERSON', start: tokens[next]!.start, end: tokens[next]!.end, text: tokens[next]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
-        i = next;
-        j = next + 1;
-      }
-      continue;
-    }
-    if (!LOWER_PLACE_CUES.has(cue)) continue;
-    // The longest known place of up to three lower-case words (a longer one only from a word that starts one).
-    let last = rules.get(word) === 'place' && lowerCasePlace(word) ? i : -1;
-    if (placeStarts(phrases).has(word)) {
-      for (let j = i + 1, value = word; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
-        value += ` ${tokens[j]!.text}`;
-        if (phrases.get(value) === 'place') last = j;
-      }
-    }
-    if (last === -1) continue;
-    out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
-    i = last;
-  }
-  return out;
-}
-
-const placeStartSets = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
-/** The first words of the known places of several words ("new" of "new york"), built once. */
-function placeStarts(phrases: ReadonlyMap<string, string>): ReadonlySet<string> {
-  let starts = placeStartSets.get(phrases);
-  if (!starts) {
-    starts = new Set([...phrases].flatMap(([phrase, kind]) => (kind === 'place' ? [phrase.slice(0, phrase.indexOf(' '))] : [])));
-    placeStartSets.set(phrases, starts);
-  }
-  return starts;
 }
 
 /** Nouns a person's name owns in a diary ("Priya's mom", "Kwame's birthday", "Jo's flat"). */
@@ -413,50 +324,4 @@ export function ordinaryStem(lower: string, lexicon: ReadonlyMap<string, string>
   const stem = lower.slice(0, -2);
   const doubled = /(\p{L})\1$/u.test(stem) ? stem.slice(0, -1) : undefined;
   return [stem, `${stem}e`, doubled].some((s) => s !== undefined && lexicon.get(s) === 'word') && lexicon.get(lower) !== 'first' && lexicon.get(lower) !== 'last';
-}
-
-/**
- * Words of work right before "at", "for", "by" or "from" and an employer ("my job at Accenture", "the team at Shopify",
- * "rejected by Deloitte", "an offer from Stripe").
- */
-const WORK_CUES: ReadonlySet<string> = new Set([
-  'job', 'jobs', 'work', 'works', 'worked', 'working', 'shift', 'shifts', 'team', 'interview', 'interviewed', 'internship',
-  'intern', 'interning', 'boss', 'manager', 'colleagues', 'coworkers', 'offer', 'started', 'quit', 'hired', 'fired',
-  'rejected', 'employed', 'contract', 'career', 'promotion', 'day', 'layoffs',
-]);
-const WORK_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'for', 'by', 'from']);
-/** Lexicon classes of a first word that names no employer after a word of work ("at Christmas", "for Sarah", "at London"). */
-const NOT_EMPLOYER_CLASSES: ReadonlySet<string> = new Set(['place', 'date', 'first', 'honorific', 'nrp', 'actor']);
-/** A word of a firm's name: capitalised or in capitals, an ampersand or "and" inside ("Ernst & Young", "KPMG"). */
-const FIRM_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
-
-/**
- * Employers the tagger passed over, on tokens it left outside every entity: the capitalised words right after a word of
- * work and "at", "for", "by" or "from", "the" between or not ("Quit my job at Accenture today", "my shift at the
- * Walgreens"), none a function word, the first of three letters or more and no place, day, given name, title,
- * nationality or role the lexicon knows ("job at Christmas", "work for Sarah", "team at London" stay), and not one
- * ordinary word alone ("work from Home").
- */
-export function employerNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  const lexicon = ruleLexicon();
-  const out: PiiSpan[] = [];
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!WORK_PREPOSITIONS.has(tokens[i]!.text) || !WORK_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
-    let from = i + 1;
-    if (tokens[from]!.text === 'the' && labels[from] === 'O') from++;
-    const firm = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && FIRM_WORD.test(tokens[j]!.text) && !FUNCTION_WORDS.has(tokens[j]!.text.toLowerCase());
-    const first = tokens[from]?.text.toLowerCase() ?? '';
-    if (!firm(from) || first.length < 3 || NOT_EMPLOYER_CLASSES.has(lexicon.get(first) ?? '') || CALENDAR.has(first)) continue;
-    let last = from;
-    for (let j = from + 1; j < tokens.length && j <= from + 4; j++) {
-      if (firm(j)) last = j;
-      else if (!((tokens[j]!.text === '&' || tokens[j]!.text === 'and') && labels[j] === 'O' && firm(j + 1))) break;
-    }
-    // One ordinary word is no firm's name ("work from Home", "Working at BAR tonight").
-    if (last === from && ORDINARY_CLASSES.has(lexicon.get(first) ?? '')) continue;
-    const text = tokens.slice(from, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
-    out.push({ type: 'ORGANIZATION', start: tokens[from]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:employer' });
-    i = last;
-  }
-  return out;
 }

@@ -1,0 +1,88 @@
+import { knownPhrases, ruleLexicon } from './gazetteer.js';
+import { MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
+import type { Token } from './tokenize.js';
+import type { PiiSpan } from './types.js';
+
+/**
+ * Names and places written all in lower case that the tagger (reading capitals) passed over, on tokens it left outside
+ * every entity (tagger.ts's tagEntities adds them).
+ */
+
+/** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with']);
+/**
+ * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
+ * "with amber eyes", "with clay"): not read as a person after "with" alone.
+ */
+const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
+  'grace', 'mark', 'jack', 'chase', 'clay', 'amber', 'angel', 'buddy', 'harmony', 'heather', 'laurel', 'rosemary',
+  'willow', 'lance', 'grant', 'genesis', 'valentine', 'garland', 'blossom', 'emerald', 'sterling', 'crystal', 'pat',
+]);
+/** Words that join a lower-case name to the next one ("with sarah and mike", "jen, ginny"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '+', ',']);
+/** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
+const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blvd', 'colo', 'conn', 'cres', 'dist', 'kans', 'minn', 'nebr', 'okla', 'para', 'penn', 'sask', 'tenn', 'wisc']);
+/** Whether a lower-case word the lexicon knows as a place is one as written: four letters or more ("den", "las" are not), or "nyc", "usa", "uk". */
+const lowerCasePlace = (word: string): boolean => (word.length >= 4 && !NOT_LOWER_CASE_PLACES.has(word)) || word === 'nyc' || word === 'usa' || word === 'uk';
+/** Words right before a place written in lower case ("flight to tokyo", "the hospital in phoenix"). */
+const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited']);
+
+/**
+ * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
+ * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah"; not
+ * "with grace"), with the given names joined to it ("with sarah and mike"), and a place
+ * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
+ * or "visiting".
+ */
+export function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const rules = ruleLexicon();
+  const phrases = knownPhrases();
+  const out: PiiSpan[] = [];
+  const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
+  const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
+  for (let i = 1; i < tokens.length; i++) {
+    // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
+    const before = tokens[i - 1]!.text;
+    const initial = before.charCodeAt(0);
+    // The shorthand "w/" reads as "with" ("drinks w/ tomás").
+    const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with' : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
+    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
+    const word = tokens[i]!.text;
+    if (LOWER_NAME_CUES.has(cue) && givenName(i) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+      // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
+      for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {
+        const next = tokens[j]!.text === ',' && tokens[j + 1]!.text === 'and' ? j + 2 : j + 1;
+        if (labels[next] !== 'O' || !givenName(next)) break;
+        out.push({ type: 'PERSON', start: tokens[next]!.start, end: tokens[next]!.end, text: tokens[next]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
+        i = next;
+        j = next + 1;
+      }
+      continue;
+    }
+    if (!LOWER_PLACE_CUES.has(cue)) continue;
+    // The longest known place of up to three lower-case words (a longer one only from a word that starts one).
+    let last = rules.get(word) === 'place' && lowerCasePlace(word) ? i : -1;
+    if (placeStarts(phrases).has(word)) {
+      for (let j = i + 1, value = word; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
+        value += ` ${tokens[j]!.text}`;
+        if (phrases.get(value) === 'place') last = j;
+      }
+    }
+    if (last === -1) continue;
+    out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
+    i = last;
+  }
+  return out;
+}
+
+const placeStartSets = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+/** The first words of the known places of several words ("new" of "new york"), built once. */
+function placeStarts(phrases: ReadonlyMap<string, string>): ReadonlySet<string> {
+  let starts = placeStartSets.get(phrases);
+  if (!starts) {
+    starts = new Set([...phrases].flatMap(([phrase, kind]) => (kind === 'place' ? [phrase.slice(0, phrase.indexOf(' '))] : [])));
+    placeStartSets.set(phrases, starts);
+  }
+  return starts;
+}
