@@ -7,7 +7,7 @@ import type { DetectPiiOptions, PiiSpan, PiiType } from './types.js';
 export { resolveOverlaps } from './resolve-overlaps.js';
 
 /** Types whose regex recogniser is checked by a validator, a format or its context: kept as found, never tagged. */
-const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME']);
+const VALIDATED: ReadonlySet<PiiType> = new Set(['EMAIL', 'URL', 'IBAN', 'CREDIT_CARD', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME', 'CRYPTO']);
 
 /** A phone number with a label next to it ("Mobile: ...", "... office"): kept as the regex found it. */
 const LABELLED_PHONE = 'regex:phone-labelled';

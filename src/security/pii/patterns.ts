@@ -1,6 +1,7 @@
 import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
 import type { PiiSpan, PiiType } from './types.js';
-import { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
+import { createHash } from 'node:crypto';
+import { base58CheckValid, bech32Valid, ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
 
 /** A regex recogniser: every match (or its `group`) becomes a span when `validate` accepts it. */
 interface Recognizer {
@@ -34,6 +35,9 @@ function atLeast(text: string, needle: string, n: number): boolean {
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) if (--n === 0) return true;
   return false;
 }
+
+/** The SHA-256 digest of `bytes`. */
+const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
 /** Names of accounts that are no one's ("logged in as admin"). */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
@@ -149,6 +153,13 @@ const RECOGNIZERS: Recognizer[] = [
     starts: startsWith('pw', 'wi-?fi', 'pin', 'pass[ \\t]?code', '(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \\t]+code'),
     pattern: /\b(?:(pw|pwd|wi-?fi(?:[ \t]+(?:pw|pwd|password|pass|key))|pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]*(?:is|was|:|=)[ \t]*["'“]?)([^\s"'”,;]{4,})/giu,
     validate: (v, text, start) => /^\d{4,8}$/u.test(v) || /(?:pw|pwd|wi-?fi[ \t]+\S+)[ \t]*(?:is|was|:|=)[ \t]*["'“]?$/iu.test(contextBefore(text, start, 40)),
+  },
+  {
+    // A cryptocurrency address (a wallet): a Bitcoin segwit address with its bech32 checksum, a legacy one with its
+    // base58check checksum, or an Ethereum address (0x and 40 hex digits). Not a tagger feature.
+    type: 'CRYPTO', name: 'crypto-address', confidence: 0.95,
+    pattern: /\b(?:(?:bc1|tb1|BC1|TB1)[a-zA-HJ-NP-Z0-9]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})\b/g,
+    validate: (v) => (/^0x/u.test(v) ? true : /^(?:bc1|tb1)/iu.test(v) ? bech32Valid(v) : base58CheckValid(v, sha256)),
   },
   {
     type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),

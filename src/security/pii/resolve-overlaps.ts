@@ -4,7 +4,7 @@ import type { PiiSpan } from './types.js';
 const PRIORITY: Record<PiiSpan['type'], number> = {
   EMAIL: 10, URL: 9, IBAN: 10, CREDIT_CARD: 10, US_SSN: 9, IP_ADDRESS: 9, DATE_OF_BIRTH: 8, PHONE: 7,
   US_DRIVER_LICENSE: 7, ID_NUMBER: 7, USERNAME: 7, ZIP_CODE: 6, STREET_ADDRESS: 6, AGE: 6, DATE_TIME: 5, PERSON: 4, ORGANIZATION: 4,
-  LOCATION: 3, TITLE: 3, NRP: 2, SECRET: 11,
+  LOCATION: 3, TITLE: 3, NRP: 2, SECRET: 11, CRYPTO: 10,
 };
 
 function rank(s: PiiSpan): number {

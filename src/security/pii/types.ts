@@ -24,13 +24,14 @@ export type PiiType =
   /** A social-media handle written with its at sign ("@sunny.days.92"), not an email's. */
   | 'USERNAME'
   /** Credentials: API keys and tokens in their published formats, private keys, `password: …` values. */
-  | 'SECRET';
+  | 'SECRET'
+  | 'CRYPTO';
 
 /** Every PII type, in a stable order (for tables and iteration). */
 export const PII_TYPES: readonly PiiType[] = [
   'PERSON', 'LOCATION', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS',
   'URL', 'STREET_ADDRESS', 'ZIP_CODE', 'DATE_OF_BIRTH', 'DATE_TIME', 'AGE', 'NRP', 'TITLE',
-  'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME', 'SECRET',
+  'US_DRIVER_LICENSE', 'ID_NUMBER', 'USERNAME', 'SECRET', 'CRYPTO',
 ];
 
 /** One detected piece of personal data: `text === input.slice(start, end)`. */

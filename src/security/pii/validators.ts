@@ -66,3 +66,63 @@ export function phoneDigitsValid(value: string): boolean {
   const digits = value.replace(/\D/g, '');
   return digits.length >= 7 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
 }
+
+/** The bech32 character set (BIP 173): a character's index is its 5-bit value. */
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+/** The constants a bech32 (BIP 173) and a bech32m (BIP 350) checksum leave. */
+const BECH32_CONSTANTS: readonly number[] = [1, 0x2bc830a3];
+
+/** The BIP 173 checksum polynomial over 5-bit values. */
+function bech32Polymod(values: readonly number[]): number {
+  const generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= generator[i]!;
+  }
+  return chk >>> 0;
+}
+
+/**
+ * True when `value` is a Bitcoin segwit address whose bech32 or bech32m checksum holds ("bc1q…", testnet "tb1…"), in
+ * one case only.
+ */
+export function bech32Valid(value: string): boolean {
+  if (value !== value.toLowerCase() && value !== value.toUpperCase()) return false;
+  const address = value.toLowerCase();
+  const separator = address.lastIndexOf('1');
+  const hrp = address.slice(0, separator);
+  if ((hrp !== 'bc' && hrp !== 'tb') || address.length > 90 || address.length - separator < 7) return false;
+  const data: number[] = [];
+  for (const ch of address.slice(separator + 1)) {
+    const v = BECH32_CHARSET.indexOf(ch);
+    if (v === -1) return false;
+    data.push(v);
+  }
+  const expanded = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
+  return BECH32_CONSTANTS.includes(bech32Polymod([...expanded, ...data]));
+}
+
+/** The base58 alphabet of Bitcoin addresses: no 0, O, I or l. */
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/**
+ * True when `value` is a legacy Bitcoin address ("1…" or "3…") whose base58check checksum holds: its last four bytes
+ * are the first four of the double SHA-256 of the rest, which is a version byte and a 20-byte hash.
+ */
+export function base58CheckValid(value: string, sha256: (bytes: Uint8Array) => Uint8Array): boolean {
+  let n = 0n;
+  for (const ch of value) {
+    const v = BASE58.indexOf(ch);
+    if (v === -1) return false;
+    n = n * 58n + BigInt(v);
+  }
+  const bytes: number[] = [];
+  for (; n > 0n; n >>= 8n) bytes.unshift(Number(n & 0xffn));
+  for (let i = 0; i < value.length && value[i] === '1'; i++) bytes.unshift(0);
+  if (bytes.length !== 25) return false;
+  const payload = Uint8Array.from(bytes.slice(0, 21));
+  const check = sha256(sha256(payload));
+  return bytes.slice(21).every((b, i) => b === check[i]);
+}

@@ -12,8 +12,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * given names cut at their hyphen, an employer after a word of work, a phone number with a long group after its
  * country code, a user name after its label, unknown names joined to a person by "and", after "saw" or in a
  * family's plural after "with the", a birthday, a short secret and an identifier after their labels, a house
- * number with a letter, an unknown name being what people are ("Zanele is pregnant"), and one after a greeting or
- * "with".
+ * number with a letter, an unknown name being what people are ("Zanele is pregnant"), one after a greeting or
+ * "with", and a Bitcoin address.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -50,6 +50,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I live at 12A Elm Street.', ['12A']],
   ['Zanele is pregnant!! Tariq was fired today.', ['Zanele', 'Tariq']],
   ['Date with Thibault tomorrow!! Happy birthday Kofi!!! Dear Imogen, I am sorry.', ['Thibault', 'Kofi', 'Imogen']],
+  ['Sent 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh for the flat.', ['bc1q', '0wlh']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -64,6 +64,17 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
   });
 
+  it('finds a cryptocurrency address by its checksum (Bitcoin) or its form (Ethereum), which the tagger does not see', () => {
+    const wallets = (text: string) => detectPII(text).filter((s) => s.type === 'CRYPTO').map((s) => s.text);
+    expect(wallets('Sent 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh today')).toEqual(['bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh']);
+    expect(wallets('old wallet 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2, eth 0x52908400098527886E0F7030069857D2E4169EE7')).toEqual(['1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '0x52908400098527886E0F7030069857D2E4169EE7']);
+    for (const text of ['bad bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlx', 'bad 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3', 'hash 0x5290840009852788', 'code 1234567890abcdefghijkmnopqrstuv']) {
+      expect([text, wallets(text)]).toEqual([text, []]);
+    }
+    const text = 'to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
+  });
+
   it('finds an e-mail address written out with "at" and "dot" when bracketed or announced, never in plain prose', () => {
     const emails = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'EMAIL').map((s) => s.text);
     expect(emails('Her email is jane dot doe at gmail dot com.')).toEqual(['jane dot doe at gmail dot com']);

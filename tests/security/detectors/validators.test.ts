@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ibanValid, ipv4Valid, luhnValid, ssnValid } from '../../../src/security/pii/index.js';
+import { createHash } from 'node:crypto';
+import { base58CheckValid, bech32Valid, ibanValid, ipv4Valid, luhnValid, ssnValid } from '../../../src/security/pii/index.js';
 
 describe('luhnValid', () => {
   it('accepts card numbers whose Luhn checksum holds, with or without separators', () => {
@@ -37,5 +38,26 @@ describe('ssnValid and ipv4Valid', () => {
     expect(ipv4Valid('192.168.0.1')).toBe(true);
     expect(ipv4Valid('256.1.1.1')).toBe(false);
     expect(ipv4Valid('01.2.3.4')).toBe(false);
+  });
+});
+
+describe('bech32Valid', () => {
+  it('accepts the segwit addresses of BIP 173 and BIP 350 (bech32m), in one case', () => {
+    for (const a of ['BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0']) {
+      expect([a, bech32Valid(a)]).toEqual([a, true]);
+    }
+  });
+  it('rejects a changed character, mixed case, another prefix and a character outside the set', () => {
+    for (const a of ['bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5', 'bc1qW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'ltc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3tb']) {
+      expect([a, bech32Valid(a)]).toEqual([a, false]);
+    }
+  });
+});
+
+describe('base58CheckValid', () => {
+  const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
+  it('accepts legacy addresses whose checksum holds, and rejects one with a character changed', () => {
+    for (const a of ['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy']) expect([a, base58CheckValid(a, sha256)]).toEqual([a, true]);
+    for (const a of ['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0', '1111111111111111111114oLvT3']) expect([a, base58CheckValid(a, sha256)]).toEqual([a, false]);
   });
 });
