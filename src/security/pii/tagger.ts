@@ -5,7 +5,7 @@ import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } 
 import { findPatternSpans } from './patterns.js';
 import { employerNames } from './employer-names.js';
 import { lowerCaseNames } from './lower-case-names.js';
-import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { cuedNames, FOLLOWING_PARTICLES, hyphenatedNames, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -57,10 +57,11 @@ const NAME_TAIL = /^(?:-\p{L}+)*-\p{Lu}\p{L}*(?![\p{L}\p{N}'’])/u;
  */
 const PERSON_TAIL = /^(?:-\p{L}+(?:['’]\p{Lu}\p{L}*)?)+/u;
 /**
- * A given name of two syllables written with a hyphen, cut at it ("Ji" of "Ji-woo", "Seo" of "Seo-yeon"): a span of one
- * short capitalised syllable, whatever type the tagger gave it, takes a short lower-case second one.
+ * A given name of two syllables written with a hyphen, cut at it ("Ji" of "Ji-woo", "Seo" of "Seo-yeon", "Xiao" of
+ * "Xiao-ming"): a span of one short capitalised syllable (two to four letters), whatever type the tagger gave it, takes
+ * a short lower-case second one.
  */
-const SHORT_HEAD = /^\p{Lu}\p{Ll}{1,2}$/u;
+const SHORT_HEAD = /^\p{Lu}\p{Ll}{1,3}$/u;
 const SYLLABLE_TAIL = /^-\p{Ll}{2,5}(?![\p{L}\p{N}'’-])/u;
 /** The rest of a hyphenated number after a span ending in digits ("-030" of the postcode "75534-030"). */
 const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
@@ -200,7 +201,8 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  return titleSpans(text, readOrganisations(text, [...spans, ...cuedNames(tokens, labels, spans), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  const cued = cuedNames(tokens, labels, spans);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
 }
 
 /**

@@ -215,6 +215,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('FaceTimed Ngozi for an hour', {})).toEqual([['PERSON', 'Ngozi']]);
     expect(tagged('Later I texted Adaeze back', {})).toEqual([['PERSON', 'Adaeze']]);
     expect(tagged('Saw Ifeoluwa at church', {})).toEqual([['PERSON', 'Ifeoluwa']]);
+    // A hyphenated name whole.
+    expect(tagged('my sister Anne-Marie called', {})).toEqual([['PERSON', 'Anne-Marie']]);
     // After a greeting, a wish or "with" too; not a word one greets that is no name.
     for (const [text, name] of [['Date with Thibault tomorrow!!', 'Thibault'], ['Happy birthday Kofi!!!', 'Kofi'], ['Dear Imogen, sorry', 'Imogen'], ['Hey Oluwaseun', 'Oluwaseun']] as const) {
       expect([text, tagged(text, {})]).toEqual([text, [['PERSON', name]]]);
@@ -321,6 +323,19 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const text of ['We love the Beatles', 'the hendersons', 'Hendersons']) expect([text, tagged(text, {})]).toEqual([text, []]);
     for (const text of ['I miss. Anyone there?', 'prof Hargreaves']) expect([text, tagged(text, {})]).toEqual([text, []]);
     expect(tagged('We live at 12 Elm Dr. Then we left.', { 12: 'STREET_ADDRESS', elm: 'STREET_ADDRESS', dr: 'STREET_ADDRESS' })).toEqual([['STREET_ADDRESS', '12 Elm Dr.']]);
+  });
+
+  it('reads two short parts joined by a hyphen as a given name where a person stands ("Jun-seo and Min-ji came")', () => {
+    for (const [text, names] of [
+      ['Jun-seo and Min-ji came for dinner', ['Jun-seo', 'Min-ji']], ['Hung out with Xiao-ming today', ['Xiao-ming']],
+      ['My sister Hye-jin called', ['Hye-jin']], ['Min-ji is pregnant', ['Min-ji']], ['Sam and Ji-woo', ['Sam', 'Ji-woo']],
+    ] as const) {
+      expect([text, tagged(text, text === 'Sam and Ji-woo' ? { sam: 'PERSON' } : {})]).toEqual([text, names.map((n) => ['PERSON', n])]);
+    }
+    // Not where no person stands, not a word such as "Wi-fi", not a longer second part, nor a third part.
+    for (const text of ['Jun-seo', 'Wi-fi and Hi-fi', 'with Xiao-mingyue', 'with Ji-woo-ah', 'with Jun-Seo', 'Bob and Ji-woo']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
   });
 
   it('reads the capitalised words after a word of work and "at", "for", "by" or "from" as an employer', () => {

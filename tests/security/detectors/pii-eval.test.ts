@@ -102,8 +102,10 @@ describe('tidyEdges', () => {
     ]);
     // A short capitalised syllable takes a short lower-case second one, whatever the span's type (Korean given
     // names); not after a prefix, nor a longer word or tail ("Paris-based" above, "Seo-yeonwoo").
-    expectTidied('with Ji-woo, Seo-yeon and Wal-mart; Co-op, Non-stop, Seo-yeonwoo, Jo-ann-marie', [
+    expectTidied('with Ji-woo, Seo-yeon and Wal-mart; Co-op, Non-stop, Seo-yeonwoo, Jo-ann-marie, Xiao-ming, Paris-based', [
       ['Ji', 'ORGANIZATION', 'Ji-woo'],
+      ['Xiao', 'ORGANIZATION', 'Xiao-ming'],
+      ['Paris', 'LOCATION', 'Paris'],
       ['Seo', 'LOCATION', 'Seo-yeon'],
       ['Wal', 'ORGANIZATION', 'Wal-mart'],
       ['Co', 'ORGANIZATION', 'Co'],
