@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { PiiSpan } from '../../security/pii/types.js';
+import type { PiiSpan, PiiType } from '../../security/pii/types.js';
 import { usePalette } from '../services-context.js';
 import { ChoiceDialog } from './choice-dialog.js';
 
@@ -16,11 +16,13 @@ export interface PiiDialogProps {
 const CONTEXT = 24;
 const MAX_SHOWN = 6;
 
-/** Friendly names of the PII types. */
-const TYPE_NAMES: Record<string, string> = {
+/** Friendly names of the PII types, as the dialog's title lists them (every type has one). */
+export const PII_TYPE_NAMES: Readonly<Record<PiiType, string>> = {
   PERSON: 'name', LOCATION: 'place', ORGANIZATION: 'organisation', EMAIL: 'email address', PHONE: 'phone number',
   CREDIT_CARD: 'card number', IBAN: 'IBAN', US_SSN: 'social security number', IP_ADDRESS: 'IP address', URL: 'link',
   STREET_ADDRESS: 'street address', ZIP_CODE: 'postcode', DATE_OF_BIRTH: 'date of birth', DATE_TIME: 'date', AGE: 'age', NRP: 'group',
+  TITLE: 'title', US_DRIVER_LICENSE: "driver's licence number", ID_NUMBER: 'identity number', USERNAME: 'user name',
+  SECRET: 'password or key', CRYPTO: 'crypto wallet address',
 };
 
 function oneLine(s: string): string {
@@ -30,7 +32,7 @@ function oneLine(s: string): string {
 /** The personal data found before saving, each span highlighted in its context: keep, redact or edit. */
 export function PiiDialog({ text, spans, onChoose }: PiiDialogProps) {
   const palette = usePalette();
-  const kinds = [...new Set(spans.map((s) => TYPE_NAMES[s.type] ?? s.type.toLowerCase()))];
+  const kinds = [...new Set(spans.map((s) => PII_TYPE_NAMES[s.type]))];
   return (
     <ChoiceDialog<PiiChoice>
       title={`This entry contains personal data (${kinds.join(', ')}).`}
@@ -47,7 +49,7 @@ export function PiiDialog({ text, spans, onChoose }: PiiDialogProps) {
           {'  '}{s.start > CONTEXT ? '…' : ''}{oneLine(text.slice(Math.max(0, s.start - CONTEXT), s.start))}
           <Text inverse bold color={palette.warn}>{oneLine(s.text)}</Text>
           {oneLine(text.slice(s.end, s.end + CONTEXT))}{s.end + CONTEXT < text.length ? '…' : ''}
-          <Text dimColor>  {TYPE_NAMES[s.type] ?? s.type}</Text>
+          <Text dimColor>  {PII_TYPE_NAMES[s.type]}</Text>
         </Text>
       ))}
       {spans.length > MAX_SHOWN ? <Text dimColor>  and {spans.length - MAX_SHOWN} more</Text> : null}
