@@ -52,10 +52,12 @@ export function makeCanaries(): Canaries {
     { label: 'US SSN', value: `${randomInt(100, 666)}-${String(randomInt(10, 99))}-${String(randomInt(1000, 9999))}` },
     { label: 'IBAN', value: validIban() },
     { label: 'IP address', value: `203.0.113.${randomInt(2, 250)}` },
+    { label: 'crypto wallet', value: `0x${randomBytes(20).toString('hex')}` },
   ];
   const secrets = [
     { label: 'API key', value: `sk-proj-${randomBytes(24).toString('base64url')}` },
     { label: 'AWS access key id', value: `AKIA${randomBytes(10).toString('hex').toUpperCase().slice(0, 16)}` },
+    { label: 'Wi-Fi password', value: `Gr33n-${randomBytes(6).toString('base64url')}!` },
   ];
   const v = (label: string): string => [...pii, ...secrets].find((c) => c.label === label)?.value ?? '';
   const entryText = [
@@ -63,6 +65,7 @@ export function makeCanaries(): Canaries {
     `Paid the dentist with my card ${v('credit card')}; the insurance form wanted my SSN ${v('US SSN')}.`,
     `Rent goes to IBAN ${v('IBAN')} from now on. The home router sits at ${v('IP address')}.`,
     `Note to self, the work API key is ${v('API key')} and the old AWS key id was ${v('AWS access key id')}.`,
+    `Wifi pw: ${v('Wi-Fi password')} and the savings went to ${v('crypto wallet')}.`,
   ].join(' ');
   return { pii, secrets, entryText };
 }

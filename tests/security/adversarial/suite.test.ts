@@ -46,7 +46,7 @@ describe('companion security test', () => {
     // Secrets (API keys) are not personal data to detectPII, so redact_remote passes them on: a known finding
     // the suite reports (see docs/SECURITY.md); every other check must hold.
     expect(failing.filter((n) => !n.startsWith('secrets'))).toEqual([]);
-    expect(checks.find((c) => c.name.startsWith('secrets'))?.evidence).toMatch(/^(sent in clear: .+|none of 2 secret canaries sent)$/);
+    expect(checks.find((c) => c.name.startsWith('secrets'))?.evidence).toMatch(/^(sent in clear: .+|none of 3 secret canaries sent)$/);
   }, 60_000);
 
   it('LLM03 and LLM04: a changed model file is seen, a foreign import is quarantined and kept from the model', async () => {
