@@ -15,9 +15,10 @@ const LABELLED_PHONE = 'regex:phone-labelled';
 /**
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
  * after "turns", a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the
- * street it masked), a postcode after its label or in the British format, and a relative's name ("Aunt Lily").
+ * street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
+ * street address written in lower case ("at 42 maple street").
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower']);
 
 /** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
 const UK_POSTCODE = 'regex:uk-postcode';

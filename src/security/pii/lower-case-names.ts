@@ -9,7 +9,7 @@ import type { PiiSpan } from './types.js';
  */
 
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with']);
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with', 'me and']);
 /**
  * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
  * "with amber eyes", "with clay"): not read as a person after "with" alone.
@@ -29,8 +29,9 @@ const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near
 
 /**
  * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
- * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah"; not
- * "with grace"), with the given names joined to it ("with sarah and mike"), and a place
+ * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah", "me
+ * and tyler"; not "with grace"), with the given names joined to it ("with sarah and mike"), a family by its surname
+ * in the plural after "with the" ("with the hendersons"), and a place
  * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
  * or "visiting".
  */
@@ -44,8 +45,16 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
     const initial = before.charCodeAt(0);
-    // The shorthand "w/" reads as "with" ("drinks w/ tomás").
-    const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with' : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
+    // The shorthand "w/" reads as "with" ("drinks w/ tomás"), and "me and" as a cue too ("me and tyler broke up").
+    const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with'
+      : before === 'and' && /^[Mm]e$/u.test(tokens[i - 2]?.text ?? '') ? 'me and'
+      : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
+    // A family by its surname of the lexicon in the plural after "with the" ("dinner with the hendersons").
+    if (before === 'the' && tokens[i - 2]?.text.toLowerCase() === 'with' && lower(i) && /^\p{Ll}{3,}s$/u.test(tokens[i]!.text)
+      && rules.get(tokens[i]!.text) === undefined && (rules.get(tokens[i]!.text.slice(0, -1)) === 'last' || (tokens[i]!.text.endsWith('es') && rules.get(tokens[i]!.text.slice(0, -2)) === 'last'))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
+      continue;
+    }
     if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
     const word = tokens[i]!.text;
     if (LOWER_NAME_CUES.has(cue) && givenName(i) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {

@@ -36,6 +36,13 @@ function atLeast(text: string, needle: string, n: number): boolean {
   return false;
 }
 
+/** Words that are no street's name between a number and a street word ("5 miles down the road", "3 of us on the way"). */
+const NOT_STREET_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'my', 'your', 'our', 'his', 'her', 'their', 'us', 'them', 'me',
+  'down', 'up', 'across', 'along', 'over', 'by', 'way', 'miles', 'mile', 'km', 'kilometres', 'kilometers', 'blocks', 'block',
+  'minutes', 'mins', 'hours', 'days', 'weeks', 'times', 'people', 'cars', 'more', 'other', 'different',
+]);
+
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
@@ -344,6 +351,15 @@ const RECOGNIZERS: Recognizer[] = [
     // the inward code's digit and two letters.
     type: 'ZIP_CODE', name: 'uk-postcode', confidence: 0.85,
     pattern: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/g,
+  },
+  {
+    // A street address written in lower case after "at", "on", "to", "from" or "address" ("i live at 42 maple street apt
+    // 3"): a house number, one to three lower-case words and a street word, a unit or not; no word a function word
+    // or a unit of measure ("ran 5 miles down the road", "at 3 in the afternoon"). Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-lower', confidence: 0.75, group: 1,
+    starts: startsWith('at', 'on', 'to', 'from', 'address'),
+    pattern: /\b(?:at|on|to|from|address(?: is|:)?)[ \t]+(\d{1,5}[a-z]?[ \t]+(?:[a-z]+[ \t]+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|close|crescent|circle|cir|parkway|pkwy|highway|hwy)\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?\b)?)/g,
+    validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
   },
   {
     type: 'STREET_ADDRESS', name: 'street-number-first', confidence: 0.8,

@@ -107,7 +107,7 @@ export function ruleSpans(text: string): PiiSpan[] {
  */
 const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled', 'regex:username-labelled',
   'regex:labelled-secret-short', 'regex:labelled-id-more', 'regex:dob-said', 'regex:dob-year',
-  'regex:crypto-address',
+  'regex:crypto-address', 'regex:street-lower',
 ]);
 
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */

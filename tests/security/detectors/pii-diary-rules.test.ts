@@ -64,6 +64,22 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
   });
 
+  it('finds a street address written in lower case after "at", "on", "to", "from" or "address", where the tagger found nothing', () => {
+    const streets = (text: string) => detectPII(text).filter((s) => s.type === 'STREET_ADDRESS').map((s) => s.text);
+    for (const [text, street] of [
+      ['i live at 42 maple street apt 3', '42 maple street apt 3'], ['moved to 7 elm st last week', '7 elm st'],
+      ["we're on 12 old mill road", '12 old mill road'], ['address: 221b baker street', '221b baker street'],
+    ] as const) {
+      expect([text, streets(text)]).toEqual([text, [street]]);
+    }
+    // Not a distance, a time or a way, nor without its cue; the tagger does not see it.
+    for (const text of ['ran 5 miles down the road', 'meet at 3 on the way', 'see you at 3 in the afternoon', '42 maple street']) {
+      expect([text, streets(text)]).toEqual([text, []]);
+    }
+    const text = 'i live at 42 maple street apt 3';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
+  });
+
   it('finds a cryptocurrency address by its checksum (Bitcoin) or its form (Ethereum), which the tagger does not see', () => {
     const wallets = (text: string) => detectPII(text).filter((s) => s.type === 'CRYPTO').map((s) => s.text);
     expect(wallets('Sent 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh today')).toEqual(['bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh']);
@@ -292,6 +308,10 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
     expect(tagged('flew to tokyo', { tokyo: 'ORGANIZATION' })).toEqual([['LOCATION', 'tokyo']]);
+    // "me and", and a family of the lexicon's surname in the plural after "with the" (2026-11-22, tenth session).
+    expect(tagged('me and tyler broke up', {})).toEqual([['PERSON', 'tyler']]);
+    expect(tagged('dinner with the hendersons', {})).toEqual([['PERSON', 'hendersons']]);
+    for (const text of ['me and work', 'with the beatles', 'at the hendersons', 'with the henderson']) expect([text, tagged(text, {})]).toEqual([text, []]);
   });
 
   it("finds an O' or D' surname opening a sentence, and the surname after a courtesy title, particles included", () => {

@@ -17,7 +17,7 @@ const CRAFTED: readonly string[] = [
   'Medicare Number is 1EG4-TE5-MK73', 'SIN: 046 454 286', 'Licence plate AB12 CDE', 'NHS number 943 476 5919',
   'ıd card: 12345678', 'passport passport: X12345678 and Passport X98765432', 'Granny Pat and Gran Ada came', 'Fl. 3, Rm. 12',
   // A label's start inside the text another label's start matched ("birth" of "date of birth"): every start is tried.
-  'my date of birthday 03/07/1958',
+  'my date of birthday 03/07/1958', 'i live at 42 maple street apt 3', 'we met on monday, 42 maple street',
 ];
 
 /** Texts of every kind the detector meets: presidio-synth, tweets, comments, e-mails, prompts, and the crafted lines. */
@@ -40,7 +40,8 @@ describe('findPatternSpans from the places a label starts', () => {
     const differ = texts.filter((text) => JSON.stringify(findPatternSpans(text)) !== JSON.stringify(findPatternSpans(text, true)));
     expect(differ).toEqual([]);
     // The crafted lines find what they hold (so the comparison above is not between two empty lists), but for a label
-    // in capitals that the pattern reads with a capital first letter only, and two where "ſ" and "ı" are no "s" and "i".
-    expect(CRAFTED.filter((text) => findPatternSpans(text, true).length === 0)).toEqual(['PASSPORT NUMBER IS X12345678', 'ſſn 123456789', 'ıd card: 12345678']);
+    // in capitals that the pattern reads with a capital first letter only, two where "ſ" and "ı" are no "s" and "i", and
+    // a lower-case street without its cue right before it.
+    expect(CRAFTED.filter((text) => findPatternSpans(text, true).length === 0)).toEqual(['PASSPORT NUMBER IS X12345678', 'ſſn 123456789', 'ıd card: 12345678', 'we met on monday, 42 maple street']);
   });
 });
