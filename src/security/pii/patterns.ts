@@ -1,56 +1,13 @@
-import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
-import type { PiiSpan, PiiType } from './types.js';
-import { createHash } from 'node:crypto';
-import { base58CheckValid, bech32Valid, ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
-
-/** A regex recogniser: every match (or its `group`) becomes a span when `validate` accepts it. */
-interface Recognizer {
-  type: PiiType;
-  name: string;
-  pattern: RegExp;
-  confidence: number;
-  group?: number;
-  validate?: (value: string, text: string, start: number) => boolean;
-  /**
-   * A cheap necessary condition on the folded text ({@link foldForGates}): when false the pattern cannot
-   * match and is not run (most journal entries hold no e-mail address, URL or date of birth).
-   */
-  gate?: (folded: string) => boolean;
-  /**
-   * Where a match can begin: a regex over the folded text of the lower-case starts of every way the pattern can begin
-   * (a label's first letters). The pattern is then tried only there, sticky, instead of over the whole text: the
-   * labelled patterns' long alternations cost tens of microseconds a scan of a journal entry. Same matches.
-   */
-  starts?: RegExp;
-}
-
-/**
- * A {@link Recognizer.starts} regex for patterns that begin at a word boundary with one of `prefixes` (regex sources,
- * lower case). A boundary of the text is one of the folded text ({@link findPatternSpans} makes sure of it).
- */
-const startsWith = (...prefixes: string[]): RegExp => new RegExp(`\\b(?:${prefixes.join('|')})`, 'g');
+import { anyOf, contextBefore, identifierValue, startsWith, type Recognizer } from './pattern-kit.js';
+import type { PiiSpan } from './types.js';
+import { UNSEEN_RECOGNIZERS } from './unseen-patterns.js';
+import { ibanValid, ipv4Valid, luhnValid, phoneDigitsValid, ssnValid } from './validators.js';
 
 /** Whether `text` holds `needle` at least `n` times. */
 function atLeast(text: string, needle: string, n: number): boolean {
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) if (--n === 0) return true;
   return false;
 }
-
-/** Words that are no street's name between a number and a street word ("5 miles down the road", "3 of us on the way"). */
-const NOT_STREET_WORDS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'my', 'your', 'our', 'his', 'her', 'their', 'us', 'them', 'me',
-  'down', 'up', 'across', 'along', 'over', 'by', 'way', 'miles', 'mile', 'km', 'kilometres', 'kilometers', 'blocks', 'block',
-  'minutes', 'mins', 'hours', 'days', 'weeks', 'times', 'people', 'cars', 'more', 'other', 'different',
-]);
-
-/** The SHA-256 digest of `bytes`. */
-const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
-
-/** Names of accounts that are no one's ("logged in as admin"). */
-const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
-
-/** True when the folded text contains any of `needles`. */
-const anyOf = (...needles: string[]) => (folded: string): boolean => needles.some((n) => folded.includes(n));
 
 /**
  * The text lower-cased for the gates, with the two characters that case-insensitive patterns match as
@@ -77,24 +34,6 @@ const ID_LABEL_LIST: readonly string[] = [
 ];
 const ID_LABELS = ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
-/** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
-const MORE_ID_LABEL_LIST: readonly string[] = [
-  'medicare', 'medicaid', 'health card', 'health insurance', 'social insurance', 'SIN', 'NI', 'national ID', 'national identity',
-  'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case',
-];
-const MORE_ID_LABELS = MORE_ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
-
-/**
- * Whether a labelled identifier's value is one: each part digits with capitals or a short capital code ("X12345678",
- * "12-34-56", "ABC 1234"), never a word ("the member price was 12", "a student of 2019"); a plate needs one digit ("AB12
- * CDE"), any other identifier four; not a card, licence or social security number, which have recognisers of their own.
- */
-function identifierValue(v: string, text: string, start: number): boolean {
-  return new RegExp(`(?:\\d\\D*){${/(?:plate|vin)\W*$/i.test(contextBefore(text, start, 16)) ? 1 : 4}}`).test(v)
-    && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
-    && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, ''));
-}
-
 /** Digits of a date-like run, used to keep dates out of PHONE. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
@@ -116,27 +55,11 @@ function phoneLabelled(text: string, start: number, end: number): boolean {
     || /^[\s-]{1,2}(?:office|fax|mobile|desk|home|work|cell|phone)\b/i.test(after);
 }
 
-function contextBefore(text: string, start: number, width = 40): string {
-  return text.slice(Math.max(0, start - width), start).toLowerCase();
-}
-
 /** What every domain the domain pattern finds ends with: a dot and a top-level domain. */
 const DOMAIN_END = /\.(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)/iu;
 
-/** " dot ", "(dot)", "[dot]" or a full stop with no space around it between the parts of a written-out e-mail address. */
-const SPELLED_DOT = '(?:\\s*(?:[([{]\\s*dot\\s*[)\\]}]|\\bdot\\b)\\s*|\\.)';
-/** What a written-out address holds besides " at ": " dot " or a bracketed "at" or "dot". */
-const SPELLED_MARKS = anyOf(' dot ', '(at)', '[at]', '(dot)', '[dot]');
-/** Words that announce an e-mail address ("her email is", "write to"). */
-const ADDRESS_CUE_WORDS = 'e-?mail|mail|address|contact|write to|reach';
-/** Such a word anywhere in the folded text (the gate: a superset of what validate accepts). */
-const ADDRESS_CUE = new RegExp(ADDRESS_CUE_WORDS);
-/** Such a word shortly before an address, in the same sentence. */
-const ADDRESS_CUE_BEFORE = new RegExp(`\\b(?:${ADDRESS_CUE_WORDS})\\b[^.!?]{0,20}$`, 'i');
-/** " at ", "(at)" or "[at]" between a written-out address's name and its domain. */
-const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
-
-const RECOGNIZERS: Recognizer[] = [
+/** The recognisers the tagger sees as features (ruleFeatureSpans), in the order it was trained with. */
+const SEEN_RECOGNIZERS: readonly Recognizer[] = [
   // Credentials, by the formats their issuers publish: a journal line that quotes a key must never reach
   // a remote model or an export in the clear.
   { type: 'SECRET', name: 'openai-key', confidence: 0.98, pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
@@ -153,58 +76,8 @@ const RECOGNIZERS: Recognizer[] = [
     pattern: /\b(?:password|passwd|passphrase|pin code|api[ _-]?key|secret key|access token|auth token)\s*(?:is|was|:|=)\s*["'“]?([^\s"'”]{6,})/giu,
   },
   {
-    // Short secrets after their label, added after the tagger was trained (it does not see them): a Wi-Fi password,
-    // "pw", "pwd", and the digits of a PIN or of a door, alarm or safe code ("Wifi pw: Gr33nTea!2024", "My PIN is
-    // 4821", "the alarm code is 7731"). A PIN's or a code's value is four to eight digits ("the pin is loose" is none).
-    type: 'SECRET', name: 'labelled-secret-short', confidence: 0.85, group: 2,
-    starts: startsWith('pw', 'wi-?fi', 'pin', 'pass[ \\t]?code', '(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \\t]+code'),
-    pattern: /\b(?:(pw|pwd|wi-?fi(?:[ \t]+(?:pw|pwd|password|pass|key))|pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]*(?:is|was|:|=)[ \t]*["'“]?)([^\s"'”,;]{4,})/giu,
-    validate: (v, text, start) => /^\d{4,8}$/u.test(v) || /(?:pw|pwd|wi-?fi[ \t]+\S+)[ \t]*(?:is|was|:|=)[ \t]*["'“]?$/iu.test(contextBefore(text, start, 40)),
-  },
-  {
-    // A cryptocurrency address (a wallet): a Bitcoin segwit address with its bech32 checksum, a legacy one with its
-    // base58check checksum, or an Ethereum address (0x and 40 hex digits). Not a tagger feature.
-    type: 'CRYPTO', name: 'crypto-address', confidence: 0.95,
-    pattern: /\b(?:(?:bc1|tb1|BC1|TB1)[a-zA-HJ-NP-Z0-9]{11,71}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|0x[0-9a-fA-F]{40})\b/g,
-    validate: (v) => (/^0x/u.test(v) ? true : /^(?:bc1|tb1)/iu.test(v) ? bech32Valid(v) : base58CheckValid(v, sha256)),
-  },
-  {
     type: 'EMAIL', name: 'email', confidence: 0.99, gate: anyOf('@'),
     pattern: /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu,
-  },
-  {
-    // An address written out to dodge scrapers ("jane dot doe at gmail dot com", "jane(at)gmail(dot)com"): with
-    // a bracketed "at" or "dot", or after a word that announces an address ("her email is ..."); not "look at
-    // google dot com".
-    type: 'EMAIL', name: 'email-spelled', confidence: 0.9,
-    gate: (folded) => SPELLED_MARKS(folded) || (folded.includes(' at ') && ADDRESS_CUE.test(folded)),
-    pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}(?:com|org|net|io|edu|gov|co|uk|de|fr|nl|se|au|ca|info|me)\\b`, 'giu'),
-    validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || ADDRESS_CUE_BEFORE.test(contextBefore(text, start, 30)),
-  },
-  {
-    // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs", Venmo's "@jamie-w"): the sign follows no letter,
-    // digit or email character (an email's part is the email recogniser's), and the handle holds a letter;
-    // a full stop that ends the sentence is no part of it; an ordinary lower-case word is shorthand for "at"
-    // ("worked @home"), no handle.
-    type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
-    pattern: /(?<![\p{L}\d._%+-])@(?=[\w.-]*\p{L})\w(?:[\w.-]*\w)?/gu,
-    validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY_CLASSES.has(gazetteer().get(v.slice(1)) ?? ''),
-  },
-  {
-    // A user name after its label and "is", "was" or a colon, or after "logged in as" ("Logged in as jdoe_1987", "my
-    // username is jdoe_1987", "my insta is lena.kowal", "discord: lena#4821", "my reddit is u/throwaway_sad_22"): one
-    // run of letters, digits and "._#-" of three to 32, an at sign or "u/" before it or not; without a digit, "_", "."
-    // or "#", not a word of the lexicon nor one with an adverb's or adjective's ending ("my insta is private", "my
-    // username is the same", "your username is absolutely horrible"); not an account that is no one's ("logged in as
-    // admin"). A label that is also a verb needs its "is" or colon ("can't handle Mondays").
-    type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
-    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:is|was)|[ \t]*[:=]))[ \t]+((?:@|u\/)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
-    validate: (v) => {
-      const name = v.replace(/^(?:@|u\/)/u, '');
-      return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
-        && (/[\d_.#]/u.test(name) || (!gazetteer().has(name.toLowerCase()) && !/(?:ly|ful|less|ous|ive|able|ible|ing|ed)$/u.test(name)));
-    },
   },
   {
     type: 'URL', name: 'url', confidence: 0.95, gate: anyOf('http', 'www.'),
@@ -246,16 +119,6 @@ const RECOGNIZERS: Recognizer[] = [
     validate: identifierValue,
   },
   {
-    // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
-    // (it does not see them): health and social insurance, national and tax identity numbers, library and green cards,
-    // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286"; not "in case 2019 happens"), the
-    // same values as above.
-    type: 'ID_NUMBER', name: 'labelled-id-more', confidence: 0.85, group: 1,
-    starts: startsWith(...MORE_ID_LABEL_LIST.map((label) => label.toLowerCase().replace(/ /g, '\\s+'))),
-    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
-    validate: identifierValue,
-  },
-  {
     type: 'US_SSN', name: 'ssn', confidence: 0.9,
     pattern: /\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b/g,
     validate: (v) => ssnValid(v),
@@ -283,20 +146,6 @@ const RECOGNIZERS: Recognizer[] = [
     pattern: /\b(?:born(?: on(?: the)?| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
   },
   {
-    // A birthday said in a diary, added after the tagger was trained (it does not see it): "my birthday's on July 4th,
-    // 1992", "bday was 03/07/1958".
-    type: 'DATE_OF_BIRTH', name: 'dob-said', confidence: 0.85, group: 1, gate: anyOf('birthday', 'bday', 'b-day'),
-    starts: startsWith('birthday', 'b-?day'),
-    pattern: /\b(?:birthday|b-?day)(?:['’]s|[ \t]+is|[ \t]+was)?(?:[ \t]+on)?(?:[ \t]+the)?[ \t]*[:-]?[ \t]*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
-  },
-  {
-    // A year of birth after "born in" ("I was born in 1987"; not a year to come), likewise not seen by the tagger.
-    type: 'DATE_OF_BIRTH', name: 'dob-year', confidence: 0.8, group: 1, gate: anyOf('born in'),
-    starts: startsWith('born'),
-    pattern: /\bborn[ \t]+in[ \t]+((?:19|20)\d{2})\b/giu,
-    validate: (v) => Number(v) <= new Date().getFullYear(),
-  },
-  {
     type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,
     pattern: /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g,
   },
@@ -310,20 +159,6 @@ const RECOGNIZERS: Recognizer[] = [
     starts: startsWith('age', 'turned', 'turning'),
     pattern: /\b(?:age(?:d| of)?|turned|turning)\s*:?\s*(\d{1,3})\b/gi,
     validate: (v) => Number(v) <= 120,
-  },
-  {
-    // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).
-    type: 'AGE', name: 'age-turns', confidence: 0.7, group: 1, gate: anyOf('turn'),
-    starts: startsWith('turn'),
-    pattern: /\b(?:turns|turn)\s+(\d{1,3})\b(?!\s*(?:%|percent|degrees|times|minutes|hours|points|pages)\b)/gi,
-    validate: (v) => Number(v) <= 120,
-  },
-  {
-    // A relative's name after the kinship word used as a title ("Aunt Lily", "Grandma Rose", "Cousin Ada"):
-    // the name may be an ordinary word the tagger passes over. Kept where the tagger found nothing.
-    type: 'PERSON', name: 'kin-name', confidence: 0.7, group: 1,
-    starts: startsWith('aunt', 'uncle', 'grand', 'gran', 'nan', 'cousin'),
-    pattern: /\b(?:[Aa]unt(?:ie|y)?|[Uu]ncle|[Gg]rand(?:ma|pa|mother|father|dad|da|mama|papa)|[Gg]ran(?:ny)?|[Nn]an(?:n)?a|[Cc]ousin)[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu,
   },
   {
     type: 'PHONE', name: 'phone', confidence: 0.8,
@@ -347,21 +182,6 @@ const RECOGNIZERS: Recognizer[] = [
     pattern: /\b(?:zip(?: code)?|postal code|postcode|post code)\s*(?:is|:)?\s*([A-Z\d]{2,5}(?:[ -][A-Z\d]{2,4})?)\b/gi,
   },
   {
-    // A British postcode ("SW1A 1AA", "CB2 1TN"), in capitals: the outward code's area letters and district,
-    // the inward code's digit and two letters.
-    type: 'ZIP_CODE', name: 'uk-postcode', confidence: 0.85,
-    pattern: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/g,
-  },
-  {
-    // A street address written in lower case after "at", "on", "to", "from" or "address" ("i live at 42 maple street apt
-    // 3"): a house number, one to three lower-case words and a street word, a unit or not; no word a function word
-    // or a unit of measure ("ran 5 miles down the road", "at 3 in the afternoon"). Not a tagger feature.
-    type: 'STREET_ADDRESS', name: 'street-lower', confidence: 0.75, group: 1,
-    starts: startsWith('at', 'on', 'to', 'from', 'address'),
-    pattern: /\b(?:at|on|to|from|address(?: is|:)?)[ \t]+(\d{1,5}[a-z]?[ \t]+(?:[a-z]+[ \t]+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|close|crescent|circle|cir|parkway|pkwy|highway|hwy)\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?\b)?)/g,
-    validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
-  },
-  {
     type: 'STREET_ADDRESS', name: 'street-number-first', confidence: 0.8,
     pattern: new RegExp(`\\b\\d{1,6}[A-Za-z]?,?\\s+(?:${CAP}\\s+){0,3}${CAP}(?:\\s+\\d{1,5}[A-Za-z]?\\b)?(?:,?\\s+${UNIT})?`, 'gu'),
     validate: (v) => new RegExp(`\\b${SUFFIX}\\b|\\d\\s*$|${UNIT}`, 'u').test(v) && !/\b(?:years?|AM|PM|am|pm)\b/.test(v),
@@ -378,6 +198,9 @@ const RECOGNIZERS: Recognizer[] = [
     pattern: new RegExp(`\\b${UNIT}\\b`, 'gu'),
   },
 ];
+
+/** Every recogniser: those the tagger sees, then those added after it was trained (unseen-patterns.ts). */
+const RECOGNIZERS: readonly Recognizer[] = [...SEEN_RECOGNIZERS, ...UNSEEN_RECOGNIZERS];
 
 const stickyPatterns = new WeakMap<RegExp, RegExp>();
 

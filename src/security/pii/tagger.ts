@@ -12,6 +12,7 @@ import { regexTags } from './tagger-features.js';
 import { endsSentence, sentenceStarts } from './tagger-layout.js';
 import { decode, deserializeTagger, entities, type TaggerModel } from './tagger-model.js';
 import { TAGGER_WEIGHTS } from './tagger-weights.js';
+import { UNSEEN_RECOGNIZERS } from './unseen-patterns.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -101,14 +102,11 @@ export function ruleSpans(text: string): PiiSpan[] {
 }
 
 /**
- * Recognisers the tagger does not see (added after it was trained, so that it reads a text as it learnt to):
- * social handles, which win their overlaps afterwards, and the fallbacks of detect-pii.ts that count only where
- * the tagger found nothing.
+ * Recognisers the tagger does not see: those of unseen-patterns.ts, added after it was trained, so that it reads a text
+ * as it learnt to (social handles, which win their overlaps afterwards, the validated types added since, and the
+ * fallbacks of detect-pii.ts that count only where the tagger found nothing).
  */
-const NOT_FEATURES: ReadonlySet<string> = new Set(['regex:handle', 'regex:age-turns', 'regex:kin-name', 'regex:uk-postcode', 'regex:email-spelled', 'regex:username-labelled',
-  'regex:labelled-secret-short', 'regex:labelled-id-more', 'regex:dob-said', 'regex:dob-year',
-  'regex:crypto-address', 'regex:street-lower',
-]);
+const NOT_FEATURES: ReadonlySet<string> = new Set(UNSEEN_RECOGNIZERS.map((r) => `regex:${r.name}`));
 
 /** The rule hits the tagger sees as features: one per token, overlaps resolved by type priority. */
 export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSpan[] {
