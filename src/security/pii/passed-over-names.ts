@@ -52,6 +52,10 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
   const rules = ruleLexicon();
   const tagger = gazetteerForTagger();
   const out: PiiSpan[] = [];
+  /** A person's span over token i. */
+  const name = (i: number, source: string, confidence = 0.6): void => {
+    out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence, source });
+  };
   /** Unknown capitalised words left after the rules that look at them alone. */
   const unknownAt: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -67,28 +71,28 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
     // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
     const afterCapital = i > 0 && tokens[i]!.gap === ' ' && /^\p{Lu}/u.test(tokens[i - 1]!.text);
-    if (word.length >= 3 && !afterCapital && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower) && rules.get(lower) === undefined
-      && tokens[i + 1]?.gap === ' ' && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
-        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))
-      && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:subject-name' });
-      continue;
-    }
     const known = rules.get(lower);
-    // A word only a person fits, when the lexicon knows it as an ordinary word or not at all ("my sister Maya"); after
-    // a capitalised word only when that one is ordinary ("Yesterday Leo and I").
-    if ((known === undefined || ORDINARY_CLASSES.has(known) || known === 'first') && (!afterCapital || ORDINARY_CLASSES.has(rules.get(tokens[i - 1]!.text.toLowerCase()) ?? '')) && personContext(tokens, i, rules)) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:person-context' });
-      continue;
-    }
     // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
     // plural of a word it knows ("Reflections").
     const unknown = known === undefined && word.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
       && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))));
+    if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
+      && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
+        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))
+      && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
+      name(i, 'rule:subject-name');
+      continue;
+    }
+    // A word only a person fits, when the lexicon knows it as an ordinary word or not at all ("my sister Maya"); after
+    // a capitalised word only when that one is ordinary ("Yesterday Leo and I").
+    if ((known === undefined || ORDINARY_CLASSES.has(known) || known === 'first') && (!afterCapital || ORDINARY_CLASSES.has(rules.get(tokens[i - 1]!.text.toLowerCase()) ?? '')) && personContext(tokens, i, rules)) {
+      name(i, 'rule:person-context');
+      continue;
+    }
     // A name that owns a person or a household thing ("Priya's mom drove us", "Kwame's birthday"): a given name or
     // surname; or an unknown word that owns anything ("Tariq's car broke down", "Kenji's flight").
     if (!afterCapital && word.length >= 3 && (((known === 'first' || known === 'last') && possessed(tokens, i)) || (unknown && possessive(tokens, i)))) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:possessive-name' });
+      name(i, 'rule:possessive-name');
       continue;
     }
     if (unknown && !afterCapital) unknownAt.push(i);
@@ -96,11 +100,11 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     // An unknown word right after a verb of meeting, a greeting or "with" ("I met Oluwaseun", "FaceTimed Ngozi", "Dear
     // Imogen"; the cue may open the sentence, capitalised).
     if (unknown && MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i]!.gap === ' ' && !ADDRESSED.has(lower)) {
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:cued-name' });
+      name(i, 'rule:cued-name');
       continue;
     }
     if (known !== 'first' || tagger.get(lower) === 'first' || !NAME_CUES.has(tokens[i - 1]!.text.toLowerCase())) continue;
-    out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.7, source: 'rule:cued-name' });
+    name(i, 'rule:cued-name', 0.7);
   }
   // An unknown word joined by "and" or "&" to a person, kept from the tagger (`kept`) or found above, before or after it
   // ("Soph and Bex stayed over", "Bex and Soph").
@@ -114,7 +118,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const and = (j: number): boolean => (tokens[j]?.text === 'and' || tokens[j]?.text === '&') && tokens[j]!.gap === ' ';
     for (const i of unknownAt) {
       if (found.has(tokens[i]!.start) || !((and(i + 1) && tokens[i + 2]?.gap === ' ' && person(i + 2)) || (and(i - 1) && tokens[i]!.gap === ' ' && person(i - 2)))) continue;
-      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence: 0.6, source: 'rule:joined-name' });
+      name(i, 'rule:joined-name');
     }
   }
   return out.map((span) => wholeWord(tokens, span));
