@@ -1,5 +1,6 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
+import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -152,6 +153,8 @@ const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'Governor', 'Gov', 'Mayor', 'Councillor', 'Councilman', 'Councilwoman', 'Agent', 'Chef', 'Deacon', 'Bishop', 'Sheriff',
   'Deputy', 'Constable',
 ]);
+/** Words that make a place an institution ("Hospital", "School", "Church"). */
+const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
 /** Lexicon classes of a word that is no surname after an office's title. */
 const NOT_SURNAME_AFTER_OFFICE: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor', 'nrp', 'honorific']);
 /** Words before "the" and a family's name the lexicon does not know ("with the Lindqvists", "visited the Okonkwos"). */
@@ -205,6 +208,14 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       && SURNAME_CLASSES.has(lexicon.get(tokens[i + 2]!.text.toLowerCase()) ?? '') && !(tokens[i - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[i - 2]?.text ?? ''))) {
       out.push(span(i, i + 2, 'rule:initial-surname'));
       i += 2;
+      continue;
+    }
+    // An institution named by a possessive ("Guy's Hospital", "Claridge's Hotel").
+    if (free(i) && capitalised(i) && /^['’]$/u.test(tokens[i + 1]?.text ?? '') && tokens[i + 1]!.gap === ''
+      && tokens[i + 2]?.text === 's' && tokens[i + 2]!.gap === '' && tokens[i + 3]?.gap === ' ' && INSTITUTIONS.has(tokens[i + 3]!.text)
+      && free(i + 1) && free(i + 2) && free(i + 3)) {
+      out.push(span(i, i + 3, 'rule:possessive-institution', 'ORGANIZATION'));
+      i += 3;
       continue;
     }
     // A family by its surname in the plural: a surname of the lexicon ("The Hendersons invited us"; not "the Beatles"), or

@@ -45,6 +45,9 @@ const PHRASE_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION', 'LO
 const phraseKey = (value: string): string => value.toLowerCase().replace(/\./g, '').split(/\s+/u).filter(Boolean).join(' ');
 /** The word right after a span, on the same line ("Associates" of "Abt Associates"). */
 const ORG_WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}]*)\b/u;
+/** An institution's word after a possessive right after a span ("'s Hospital" of "Addenbrooke's Hospital"). */
+const INSTITUTION_AFTER = /^['’]s[ \t]+(\p{Lu}\p{L}*)\b/u;
+const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
 /** Types whose spans never end or start inside a hyphenated word. */
 const HYPHEN_TYPES: ReadonlySet<string> = new Set(['PERSON', 'LOCATION', 'ORGANIZATION', 'STREET_ADDRESS', 'ZIP_CODE']);
 /**
@@ -176,8 +179,11 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const [start, tidied] = tidyEdges(text, type, tokens[first]!.start, tokens[last]!.end);
     if (tidied <= start) return [];
     // An organisation's word right after a name or an organisation belongs to it ("Abt" of "Abt Associates").
+    // So does an institution's word after a possessive ("Addenbrooke's Hospital", which had left "'s Hospital" out).
     const orgWord = type === 'PERSON' || type === 'ORGANIZATION' ? ORG_WORD_AFTER.exec(text.slice(tidied, tidied + 40)) : null;
-    const end = orgWord && ORGANISATION_NOUNS.has(orgWord[1]!) ? tidied + orgWord[0].length : tidied;
+    const institution = type === 'PERSON' || type === 'ORGANIZATION' ? INSTITUTION_AFTER.exec(text.slice(tidied, tidied + 40)) : null;
+    const end = orgWord && ORGANISATION_NOUNS.has(orgWord[1]!) ? tidied + orgWord[0].length
+      : institution && INSTITUTIONS.has(institution[1]!) ? tidied + institution[0].length : tidied;
     const value = text.slice(start, end);
     const span = (kind: string): PiiSpan[] => [{ type: kind as PiiType, start, end, text: value, confidence: 0.8, source: 'ner:tagger' }];
     if (end !== tidied) return span('ORGANIZATION');

@@ -13,8 +13,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * country code, a user name after its label, unknown names joined to a person by "and", after "saw" or in a
  * family's plural after "with the", a birthday, a short secret and an identifier after their labels, a house
  * number with a letter, an unknown name being what people are ("Zanele is pregnant"), one after a greeting or
- * "with", a Bitcoin address, hyphenated given names ("Jun-seo"), and a lower-case street address, "me and tyler"
- * and "with the hendersons".
+ * "with", a Bitcoin address, hyphenated given names ("Jun-seo"), a lower-case street address, "me and tyler"
+ * and "with the hendersons", and an institution named by a possessive ("Guy's Hospital").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -54,6 +54,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Sent 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh for the flat.', ['bc1q', '0wlh']],
   ['Jun-seo and Min-ji came for dinner. Hung out with Xiao-ming today.', ['Jun', 'seo', 'Min', 'ji', 'Xiao', 'ming']],
   ['i live at 42 maple street apt 3. me and tyler broke up. dinner with the hendersons', ['42', 'maple', 'tyler', 'hendersons']],
+  ["Appointment at Guy's Hospital tomorrow.", ['Guy']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

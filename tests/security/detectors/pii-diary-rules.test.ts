@@ -358,6 +358,15 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     }
   });
 
+  it('reads an institution named by a possessive as an organisation ("Guy\'s Hospital")', () => {
+    expect(tagged("Appointment at Guy's Hospital tomorrow", {})).toEqual([['ORGANIZATION', "Guy's Hospital"]]);
+    // A span of the tagger takes the possessive and the institution's word.
+    expect(tagged("the scan at Addenbrooke's Hospital", { addenbrooke: 'PERSON' })).toEqual([['ORGANIZATION', "Addenbrooke's Hospital"]]);
+    // Not a word that is no institution's, nor one in lower case; the tagger's span stays a person's before another word.
+    for (const text of ["Guy's hospital", "lunch at Guy's Place", "Guy's Hospitality"]) expect([text, tagged(text, {})]).toEqual([text, []]);
+    expect(tagged("Addenbrooke's Car", { addenbrooke: 'PERSON' })).toEqual([['PERSON', 'Addenbrooke']]);
+  });
+
   it('reads the capitalised words after a word of work and "at", "for", "by" or "from" as an employer', () => {
     for (const [text, firm] of [
       ['Quit my job at Accenture today!!', 'Accenture'], ['Zoom call with the team at Shopify', 'Shopify'], ['got an offer from Bain & Company', 'Bain & Company'],
