@@ -1,6 +1,6 @@
 /**
  * Words around names shared by the passes for names the tagger passed over (passed-over-names.ts,
- * lower-case-names.ts, employer-names.ts).
+ * lower-case-names.ts, employer-names.ts, hyphenated-names.ts).
  */
 
 /** A person's relations, which introduce a name ("my sister Maya", "her boyfriend Diego"). */
@@ -14,4 +14,27 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'us', 'him', 'her', 'them', 'my', 'your', 'our', 'his', 'their', 'its',
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who', 'when', 'where', 'why', 'how', 'if',
   'so', 'and', 'but', 'or', 'not', 'no', 'yes', 'all', 'both', 'everyone', 'someone', 'nobody',
+]);
+/**
+ * {@link MEETINGS} and more such verbs, greetings and "with": a capitalised word the lexicon does not know right after
+ * one is a person ("I met Oluwaseun", "Saw Ifeoluwa at church", "Dear Imogen", "Date with Thibault").
+ */
+export const MEETING_CUES: ReadonlySet<string> = new Set([
+  ...MEETINGS, 'saw', 'visited', 'invited', 'thanked', 'married', 'dated', 'dumped', 'missed', 'blocked', 'ghosted',
+  // Greetings and wishes before a name ("Dear Imogen", "Happy birthday Kofi"), and "with" ("Date with Thibault").
+  'dear', 'hi', 'hey', 'hello', 'birthday', 'bday', 'congrats', 'congratulations', 'with',
+]);
+/** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
+export const KIN_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, 'sis', 'bro', 'bestie', 'neighbour', 'neighbor', 'named']);
+/** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
+export const PERSON_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
+  'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
+  'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
+]);
+/** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
+export const PERSON_STATES: ReadonlySet<string> = new Set([
+  'pregnant', 'engaged', 'married', 'divorced', 'sick', 'ill', 'dying', 'moving', 'leaving', 'visiting', 'upset', 'furious',
+  'jealous', 'worried', 'depressed', 'crying', 'drunk', 'asleep', 'retired', 'unemployed', 'fired', 'hired', 'promoted',
+  'injured', 'hospitalized', 'hospitalised', 'expecting', 'graduating', 'grounded', 'sober', 'single', 'dating',
 ]);

@@ -1,5 +1,5 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS, MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
+import { FUNCTION_WORDS, KIN_CUES, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -25,15 +25,6 @@ export const LEADING_PARTICLES: readonly string[] = ['van', 'von', 'de', 'da', '
 /** Particles that follow another one ("van der Merwe", "de la Cruz"). */
 export const FOLLOWING_PARTICLES: readonly string[] = ['der', 'den', 'de', 'la', 'las', 'los', 'del'];
 
-/**
- * {@link MEETINGS} and more such verbs, greetings and "with": a capitalised word the lexicon does not know right after
- * one is a person ("I met Oluwaseun", "Saw Ifeoluwa at church", "Dear Imogen", "Date with Thibault").
- */
-const MEETING_CUES: ReadonlySet<string> = new Set([
-  ...MEETINGS, 'saw', 'visited', 'invited', 'thanked', 'married', 'dated', 'dumped', 'missed', 'blocked', 'ghosted',
-  // Greetings and wishes before a name ("Dear Imogen", "Happy birthday Kofi"), and "with" ("Date with Thibault").
-  'dear', 'hi', 'hey', 'hello', 'birthday', 'bday', 'congrats', 'congratulations', 'with',
-]);
 
 /** Words one greets that the lexicon does not know and no name ("Dear Madam", "Hi folks", "with Life Time"). */
 const ADDRESSED: ReadonlySet<string> = new Set(['madam', 'mam', 'maam', 'mister', 'folks', 'life', 'lord', 'god']);
@@ -257,8 +248,6 @@ function familyName(word: string, lexicon: ReadonlyMap<string, string>, cued: bo
   return singulars.some((w) => lexicon.get(w) === 'last') || (cued && singulars.every((w) => lexicon.get(w) === undefined) && !NOT_FAMILY_ENDING.test(singulars[0]!));
 }
 
-/** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
-const KIN_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, 'sis', 'bro', 'bestie', 'neighbour', 'neighbor', 'named']);
 
 /** Lexicon classes of words that are no person after "w/" ("w/ Netflix", "w/ Mom", "w/ Friday"). */
 const NOT_PERSON_CLASSES: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor']);
@@ -330,19 +319,7 @@ const CONTRACTIONS: ReadonlySet<string> = new Set([
 /** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
 const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
 
-/** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
-const PERSON_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
-  'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
-  'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
-]);
 
-/** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
-const PERSON_STATES: ReadonlySet<string> = new Set([
-  'pregnant', 'engaged', 'married', 'divorced', 'sick', 'ill', 'dying', 'moving', 'leaving', 'visiting', 'upset', 'furious',
-  'jealous', 'worried', 'depressed', 'crying', 'drunk', 'asleep', 'retired', 'unemployed', 'fired', 'hired', 'promoted',
-  'injured', 'hospitalized', 'hospitalised', 'expecting', 'graduating', 'grounded', 'sober', 'single', 'dating',
-]);
 
 /**
  * Whether a word ending in "ed" is the past tense of an ordinary word of the lexicon: "walked" (walk),
@@ -352,53 +329,4 @@ export function ordinaryStem(lower: string, lexicon: ReadonlyMap<string, string>
   const stem = lower.slice(0, -2);
   const doubled = /(\p{L})\1$/u.test(stem) ? stem.slice(0, -1) : undefined;
   return [stem, `${stem}e`, doubled].some((s) => s !== undefined && lexicon.get(s) === 'word') && lexicon.get(lower) !== 'first' && lexicon.get(lower) !== 'last';
-}
-
-/** Hyphenated words of two short parts that are no one's name ("Wi-fi", "Hip-hop", "Co-op"). */
-const NOT_HYPHENATED_NAMES: ReadonlySet<string> = new Set([
-  'wi-fi', 'hi-fi', 'sci-fi', 'lo-fi', 'hip-hop', 'k-pop', 'j-pop', 'e-mail', 'co-op', 're-do', 'pre-k', 'ex-bf', 'ex-gf',
-  'uh-oh', 'uh-huh', 'ha-ha', 'bye-bye', 'yo-yo', 'so-so', 'boo-boo', 'pom-pom', 'mid-way', 'non-stop', 'pre-op', 'post-op',
-]);
-/** A given name of two short parts joined by a hyphen, romanised Korean or Chinese ("Jun-seo", "Min-ji", "Xiao-ming"). */
-const HYPHENATED_NAME = /^\p{Lu}\p{Ll}{1,3}$/u;
-
-/**
- * Given names of two short parts joined by a hyphen that the tagger passed over ("Jun-seo and Min-ji came for
- * dinner"): the parts stand where a person does, before a verb of what people do or "is"/"was" and what people are,
- * after "with", a verb of meeting or a relation, or joined by "and" or "&" to such a name or to a person of `kept`;
- * never inside a span of `kept` (the tagger's and cuedNames').
- */
-export function hyphenatedNames(tokens: readonly Token[], labels: readonly string[], kept: readonly PiiSpan[] = []): PiiSpan[] {
-  const found: [number, number][] = [];
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const head = tokens[i]!.text;
-    const c0 = head.charCodeAt(0);
-    if ((c0 < 128 && (c0 < 65 || c0 > 90)) || tokens[i + 1]!.text !== '-' || !HYPHENATED_NAME.test(head)) continue;
-    const tail = tokens[i + 2]!.text;
-    if (tokens[i + 1]!.gap !== '' || tokens[i + 2]!.gap !== '' || !/^\p{Ll}{2,5}$/u.test(tail) || NOT_HYPHENATED_NAMES.has(`${head.toLowerCase()}-${tail}`)) continue;
-    if (labels[i] !== 'O' || labels[i + 1] !== 'O' || labels[i + 2] !== 'O' || /^[\p{L}\p{N}-]/u.test(tokens[i + 3]?.gap === '' ? tokens[i + 3]!.text : '')) continue;
-    if (kept.some((span) => span.start < tokens[i + 2]!.end && tokens[i]!.start < span.end)) continue;
-    found.push([i, i + 2]);
-  }
-  if (!found.length) return [];
-  const people = kept.filter((span) => span.type === 'PERSON');
-  const starts = new Set(found.map(([from]) => from));
-  const ends = new Set(found.map(([, to]) => to));
-  const and = (j: number): boolean => tokens[j]?.text === 'and' || tokens[j]?.text === '&';
-  const person = (j: number): boolean => {
-    const token = tokens[j];
-    return token !== undefined && people.some((span) => span.start <= token.start && token.end <= span.end);
-  };
-  const out: PiiSpan[] = [];
-  for (const [from, to] of found) {
-    const next = tokens[to + 1]?.text ?? '';
-    const before = tokens[from - 1]?.text.toLowerCase() ?? '';
-    const cued = PERSON_VERBS.has(next) || ((next === 'is' || next === 'was') && PERSON_STATES.has(tokens[to + 2]?.text ?? ''))
-      || before === 'with' || MEETING_CUES.has(before) || KIN_CUES.has(before)
-      || (and(to + 1) && (starts.has(to + 2) || person(to + 2))) || (and(from - 1) && (ends.has(from - 2) || person(from - 2)));
-    if (!cued) continue;
-    const text = tokens.slice(from, to + 1).map((t) => t.text).join('');
-    out.push({ type: 'PERSON', start: tokens[from]!.start, end: tokens[to]!.end, text, confidence: 0.6, source: 'rule:hyphenated-name' });
-  }
-  return out;
 }

@@ -5,7 +5,8 @@ import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } 
 import { findPatternSpans } from './patterns.js';
 import { employerNames } from './employer-names.js';
 import { lowerCaseNames } from './lower-case-names.js';
-import { cuedNames, FOLLOWING_PARTICLES, hyphenatedNames, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { hyphenatedNames } from './hyphenated-names.js';
+import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
