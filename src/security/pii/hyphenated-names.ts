@@ -44,7 +44,7 @@ export function hyphenatedNames(tokens: readonly Token[], labels: readonly strin
     const next = tokens[to + 1]?.text ?? '';
     const before = tokens[from - 1]?.text.toLowerCase() ?? '';
     const cued = PERSON_VERBS.has(next) || ((next === 'is' || next === 'was') && PERSON_STATES.has(tokens[to + 2]?.text ?? ''))
-      || before === 'with' || MEETING_CUES.has(before) || KIN_CUES.has(before)
+      || MEETING_CUES.has(before) || KIN_CUES.has(before)
       || (and(to + 1) && (starts.has(to + 2) || person(to + 2))) || (and(from - 1) && (ends.has(from - 2) || person(from - 2)));
     if (!cued) continue;
     const text = tokens.slice(from, to + 1).map((t) => t.text).join('');

@@ -1,5 +1,6 @@
 import { knownPhrases, ruleLexicon } from './gazetteer.js';
 import { MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
+import { surnamePlural } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -51,7 +52,7 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     // A family by its surname of the lexicon in the plural after "with the" ("dinner with the hendersons").
     if (before === 'the' && tokens[i - 2]?.text.toLowerCase() === 'with' && lower(i) && /^\p{Ll}{3,}s$/u.test(tokens[i]!.text)
-      && rules.get(tokens[i]!.text) === undefined && (rules.get(tokens[i]!.text.slice(0, -1)) === 'last' || (tokens[i]!.text.endsWith('es') && rules.get(tokens[i]!.text.slice(0, -2)) === 'last'))) {
+      && surnamePlural(tokens[i]!.text, rules)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }

@@ -244,9 +244,16 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
 function familyName(word: string, lexicon: ReadonlyMap<string, string>, cued: boolean): boolean {
   const lower = word.toLowerCase();
   if (!FAMILY_PLURAL.test(word) || lexicon.get(lower) !== undefined) return false;
-  const singulars = lower.endsWith('es') ? [lower.slice(0, -1), lower.slice(0, -2)] : [lower.slice(0, -1)];
+  const singulars = singularsOf(lower);
   return singulars.some((w) => lexicon.get(w) === 'last') || (cued && singulars.every((w) => lexicon.get(w) === undefined) && !NOT_FAMILY_ENDING.test(singulars[0]!));
 }
+
+/** The singulars a plural in lower case may have ("hendersons" → "henderson"; "joneses" → "jonese", "jones"). */
+const singularsOf = (lower: string): string[] => (lower.endsWith('es') ? [lower.slice(0, -1), lower.slice(0, -2)] : [lower.slice(0, -1)]);
+
+/** Whether a word in lower case is the plural of a surname of the lexicon and no word of it ("hendersons", "joneses"). */
+export const surnamePlural = (lower: string, lexicon: ReadonlyMap<string, string>): boolean =>
+  lexicon.get(lower) === undefined && singularsOf(lower).some((w) => lexicon.get(w) === 'last');
 
 
 /** Lexicon classes of words that are no person after "w/" ("w/ Netflix", "w/ Mom", "w/ Friday"). */

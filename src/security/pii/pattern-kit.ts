@@ -47,3 +47,12 @@ export function identifierValue(v: string, text: string, start: number): boolean
     && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
     && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, ''));
 }
+
+/**
+ * The words that end an English street's name, written out and abbreviated ("Street", "St", "Court", "Ct"): the house
+ * number rule of tagger.ts's tidyEdges and the lower-case street pattern read them.
+ */
+export const STREET_WORDS: readonly string[] = [
+  'Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Court', 'Ct', 'Lane', 'Ln', 'Drive', 'Dr', 'Boulevard', 'Blvd', 'Way', 'Place',
+  'Pl', 'Terrace', 'Close', 'Crescent', 'Square', 'Sq', 'Row', 'Walk', 'Parkway', 'Pkwy', 'Highway', 'Hwy', 'Circle', 'Cir',
+];

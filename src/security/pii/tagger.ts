@@ -7,6 +7,7 @@ import { employerNames } from './employer-names.js';
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { STREET_WORDS } from './pattern-kit.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -29,7 +30,7 @@ const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
  */
 const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Way)\b)?/u;
 /** A span that names a street by its last word ("Elm Street", "Rosewood Ct."). */
-const STREET_END = /\b(?:Street|St|Road|Rd|Avenue|Ave|Court|Ct|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Row|Walk|Parkway|Pkwy|Highway|Hwy)\.?$/u;
+const STREET_END = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?$`, 'u');
 /** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "). */
 const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])\p{N}{1,5}\p{L}?[ \t]+$/u;
 /** Types whose span may end in a street abbreviation (a postcode never does). */

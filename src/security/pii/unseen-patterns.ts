@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
-import { anyOf, contextBefore, identifierValue, startsWith, type Recognizer } from './pattern-kit.js';
+import { anyOf, contextBefore, identifierValue, startsWith, STREET_WORDS, type Recognizer } from './pattern-kit.js';
 import { base58CheckValid, bech32Valid } from './validators.js';
 
 /**
@@ -143,7 +143,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // or a unit of measure ("ran 5 miles down the road", "at 3 in the afternoon"). Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-lower', confidence: 0.75, group: 1,
     starts: startsWith('at', 'on', 'to', 'from', 'address'),
-    pattern: /\b(?:at|on|to|from|address(?: is|:)?)[ \t]+(\d{1,5}[a-z]?[ \t]+(?:[a-z]+[ \t]+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|close|crescent|circle|cir|parkway|pkwy|highway|hwy)\b\.?(?:,?[ \t]+(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?\b)?)/g,
+    pattern: new RegExp(`\\b(?:at|on|to|from|address(?: is|:)?)[ \\t]+(\\d{1,5}[a-z]?[ \\t]+(?:[a-z]+[ \\t]+){1,3}(?:${STREET_WORDS.map((w) => w.toLowerCase()).join('|')})\\b\\.?(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[a-z]?\\b)?)`, 'g'),
     validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
   },
 ];
