@@ -1,5 +1,6 @@
 import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS } from './name-cues.js';
+import { COMPANY_KIND, COMPANY_THING } from './span-roles.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -46,6 +47,78 @@ export function employerNames(tokens: readonly Token[], labels: readonly string[
     if (last === from && ORDINARY_CLASSES.has(lexicon.get(first) ?? '')) continue;
     const text = tokens.slice(from, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
     out.push({ type: 'ORGANIZATION', start: tokens[from]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:employer' });
+    i = last;
+  }
+  return out;
+}
+
+/** Legal forms that end a firm's name typed in lower case ("acme widgets llc", "stillwater supercomputing inc."). */
+const LOWER_LEGAL_FORMS: ReadonlySet<string> = new Set(['inc', 'llc', 'ltd', 'corp', 'plc', 'gmbh']);
+/**
+ * Words that end the walk back from a lower-case legal form: prepositions before a firm's name, {@link WORK_CUES} and
+ * verbs said of a firm ("quit norvane systems inc.", "i love acme llc", "she runs kessler bau gmbh").
+ */
+const BEFORE_FIRM: ReadonlySet<string> = new Set([
+  'at', 'for', 'from', 'with', 'by', 'of', 'to', 'in', 'on', 'about', 'into', ...WORK_CUES, 'join', 'joining', 'left', 'leave',
+  'leaving', 'love', 'hate', 'like', 'call', 'email', 'sue', 'suing', 'run', 'runs', 'own', 'owns', 'founded', 'start',
+]);
+/** A lower-case word of a firm's name: letters, digits inside, an apostrophe or hyphen. */
+const LOWER_FIRM_WORD = /^\p{Ll}[\p{Ll}\p{N}'’-]*$/u;
+
+/**
+ * Firms written in lower case with their legal form, on tokens the tagger left outside every entity: one to three
+ * lower-case words and "inc", "llc", "ltd", "corp", "plc" or "gmbh" ("got an offer from acme widgets llc", "selma is
+ * from stillwater supercomputing inc."), with the form's period. The words stop at a function word, a preposition,
+ * a word of work or a verb said of a firm ("quit norvane systems inc."), or an ordinary word in the past tense
+ * ("joined acme llc" gives "acme llc").
+ */
+export function lowerCaseFirms(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const form = tokens[i]!;
+    if (!LOWER_LEGAL_FORMS.has(form.text) || labels[i] !== 'O' || form.gap !== ' ') continue;
+    let first = i;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const word = tokens[j]!.text;
+      if (labels[j] !== 'O' || tokens[j + 1]!.gap !== ' ' || !LOWER_FIRM_WORD.test(word) || FUNCTION_WORDS.has(word) || BEFORE_FIRM.has(word)) break;
+      if (word.endsWith('ed') && ORDINARY_CLASSES.has(lexicon.get(word) ?? '')) break;
+      first = j;
+    }
+    if (first === i) continue;
+    const period = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '' && form.text !== 'gmbh';
+    const end = period ? tokens[i + 1]!.end : form.end;
+    const text = tokens.slice(first, i + 1).map((t, k) => (k ? t.gap : '') + t.text).join('') + (period ? '.' : '');
+    out.push({ type: 'ORGANIZATION', start: tokens[first]!.start, end, text, confidence: 0.6, source: 'rule:employer' });
+  }
+  return out;
+}
+
+/**
+ * Firms the tagger passed over, named by what they are or have: capitalised words it left outside every entity
+ * (up to four, "And" or "&" inside) right before "is a/an ... agency/company/multinational ..." or before "website",
+ * "app", "platform" and the like (span-roles.ts's COMPANY_KIND and COMPANY_THING: "Wolfram Research is an Hungarian
+ * multinational", "according to the Costquest website"). The first word is no function word, and one word alone is
+ * none the lexicon knows as ordinary, a date, a place or a given name ("the Weather app", "Monday is a company
+ * holiday").
+ */
+export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  const capital = (j: number): boolean => labels[j] === 'O' && FIRM_WORD.test(tokens[j]!.text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!capital(i) || (i > 0 && capital(i - 1) && tokens[i]!.gap === ' ')) continue;
+    let last = i;
+    for (let j = i + 1; j < tokens.length && j <= i + 3 && tokens[j]!.gap === ' '; j++) {
+      if (capital(j) && !/^(?:And|&)$/u.test(tokens[j]!.text)) last = j;
+      else if (!(/^(?:And|and|&)$/u.test(tokens[j]!.text) && labels[j] === 'O' && j + 1 < tokens.length && tokens[j + 1]!.gap === ' ' && capital(j + 1))) break;
+    }
+    const after = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
+    if (!COMPANY_KIND.test(after) && !COMPANY_THING.test(after)) continue;
+    const first = tokens[i]!.text.toLowerCase();
+    if (FUNCTION_WORDS.has(first)) continue;
+    if (last === i && (ORDINARY_CLASSES.has(lexicon.get(first) ?? '') || NOT_EMPLOYER_CLASSES.has(lexicon.get(first) ?? ''))) continue;
+    out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[last]!.end, text: text.slice(tokens[i]!.start, tokens[last]!.end), confidence: 0.6, source: 'rule:employer' });
     i = last;
   }
   return out;

@@ -131,15 +131,15 @@ export function readRole(text: string, span: PiiSpan, lexicon: ReadonlyMap<strin
 }
 
 /** What a company has and a person has not, right after its name ("according to the Costquest website", "the Monzo app"). */
-const COMPANY_THING = /^[ \t]+(?:website|web site|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/u;
+export const COMPANY_THING = /^[ \t]+(?:website|web site|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/u;
 
 /**
- * What is said of a company and never of a person, right after its name: "is a/an", up to three words, a kind of
- * company that ends the phrase ("Acme is a design agency based in", "… is an Irish multinational investment bank"
- * via "multinational"; not "is a design agency owner", "is a charity worker", "is a company man"; "firm" is left
- * out, "a firm believer").
+ * What is said of a company and never of a person, right after its name: "is a/an", up to three words, and
+ * "multinational" whatever follows ("… is an Irish multinational investment bank") or a kind of company that ends
+ * the phrase ("Acme is a design agency based in"; not "is a design agency owner", "is a charity worker", "is a
+ * company man"; "firm" is left out, "a firm believer").
  */
-const COMPANY_KIND = /^[ \t]+is[ \t]+an?[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:agency|company|multinational|start-?up|corporation|conglomerate|retailer|manufacturer|consultancy|charity|non-?profit)(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:based|headquartered|founded|in|that|which|with|from|known|speciali[sz]ing)\b)/u;
+export const COMPANY_KIND = /^[ \t]+is[ \t]+an?[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:multinational\b|(?:agency|company|start-?up|corporation|conglomerate|retailer|manufacturer|consultancy|charity|non-?profit)(?:[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:based|headquartered|founded|in|that|which|with|from|known|speciali[sz]ing)\b))/u;
 
 /** Between the names of a firm's partners: a comma, "and", or both (same line). */
 const PARTNER_GAP = /^(?:,[ \t]+|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)$/u;

@@ -3,7 +3,7 @@ import { addressBlockSpans } from './address-block.js';
 import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
-import { employerNames } from './employer-names.js';
+import { employerNames, firmsByWhatTheyAre, lowerCaseFirms } from './employer-names.js';
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
@@ -22,6 +22,15 @@ let shipped: TaggerModel | undefined;
 
 /** Text ending in an abbreviated company suffix ("Smith Ltd"), which keeps its period. */
 const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
+/** A firm's legal form alone ("Inc" of "37 Signals Inc", which the tagger may read without the name before it). */
+const LEGAL_FORM_ONLY = /^(?:Inc|Ltd|LLC|LLP|GmbH|Corp|plc|PLC)\.?$/u;
+/** Up to three capitalised words right before a span, on its line: the name a legal form alone was read without. */
+const FIRM_NAME_BEFORE = /(?<![\p{L}\p{N}'’&-])(?:\p{Lu}[\p{L}'’-]*[ \t]+(?:(?:&|and)[ \t]+)?){1,3}$/u;
+/**
+ * A number that starts a firm's name, between a preposition and the name ("3 " of "from 3 Round Stones Inc", "37 " of
+ * "with 37 Signals Inc"): taken in before an organisation whose name ends in its legal form.
+ */
+const FIRM_NUMBER_BEFORE = /(?<![\p{L}\p{N}])(?:from|at|for|with|by|of|joined)[ \t]+(\p{N}{1,3}[ \t]+)$/iu;
 /** Text ending in an abbreviated street word ("Filadelfeos Str"), which keeps its period. */
 const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
 /**
@@ -134,7 +143,9 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * These rules read the gazetteer with the words the tagger's features leave out ({@link ruleLexicon}); names the
  * tagger passed over are added from their context ("met Diego", "Priyanka covered my 3pm"). Last, every span's role is
  * read again from the words around it (span-roles.ts): job titles ("as Fumigator", a résumé's title line), places
- * ("originally from Eckenroth"), organisations ("Bridgewater's Parker Suknović", "the Costquest website").
+ * ("originally from Eckenroth"), organisations ("Bridgewater's Parker Suknović", "the Costquest website"). Firms the
+ * tagger passed over are added by what they are or have, or by a lower-case legal form (employer-names.ts), and a
+ * firm's name ending in its legal form is widened to its whole name ({@link firmName}).
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);
@@ -208,7 +219,20 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
   const cued = cuedNames(tokens, labels, spans);
-  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels)].sort((a, b) => a.start - b.start), lexicon), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels)].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
+}
+
+/**
+ * An organisation whose name ends in its legal form, widened to the whole name: a legal form alone takes in the
+ * capitalised words right before it ("37 Signals" of "37 Signals Inc", which the tagger may read as "Inc" alone), and a
+ * number between a preposition and the name starts it ("from 3 Round Stones Inc"; not "bought 3 Apple Inc shares").
+ */
+function firmName(text: string, span: PiiSpan): PiiSpan {
+  if (span.type !== 'ORGANIZATION' || !ORG_ABBREVIATION.test(span.text.replace(/\.$/u, ''))) return span;
+  let start = span.start;
+  if (LEGAL_FORM_ONLY.test(span.text)) start -= FIRM_NAME_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0;
+  if (/\p{Lu}/u.test(text[start] ?? '')) start -= FIRM_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1]!.length ?? 0;
+  return start === span.start ? span : { ...span, start, text: text.slice(start, span.end) };
 }
 
 /**

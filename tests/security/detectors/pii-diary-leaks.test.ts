@@ -14,7 +14,9 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * family's plural after "with the", a birthday, a short secret and an identifier after their labels, a house
  * number with a letter, an unknown name being what people are ("Zanele is pregnant"), one after a greeting or
  * "with", a Bitcoin address, hyphenated given names ("Jun-seo"), a lower-case street address, "me and tyler"
- * and "with the hendersons", and an institution named by a possessive ("Guy's Hospital").
+ * and "with the hendersons", and an institution named by a possessive ("Guy's Hospital"). The eleventh session's
+ * add firms: in lower case with their legal form, by what they are ("is an American multinational") or have ("the
+ * Grindr app"), and a number that starts a firm's name.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -55,6 +57,10 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Jun-seo and Min-ji came for dinner. Hung out with Xiao-ming today.', ['Jun', 'seo', 'Min', 'ji', 'Xiao', 'ming']],
   ['i live at 42 maple street apt 3. me and tyler broke up. dinner with the hendersons', ['42', 'maple', 'tyler', 'hendersons']],
   ["Appointment at Guy's Hospital tomorrow.", ['Guy']],
+  // Written in the eleventh session (2026-11-23); each left the words shown in clear before its rules.
+  ['got an offer from acme widgets llc today!! mom started at brightline holdings ltd. last week', ['acme', 'widgets', 'brightline', 'holdings']],
+  ['Vantrix is an American multinational, apparently. Tandemly is a company that does tandem bikes.', ['Vantrix', 'Tandemly']],
+  ['Deleted the Grindr app. Signed with 37 Signals Inc yesterday.', ['Grindr', '37']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

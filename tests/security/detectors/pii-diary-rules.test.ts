@@ -381,6 +381,43 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('my job at Accenture', { accenture: 'PERSON' })).toEqual([['ORGANIZATION', 'Accenture']]);
   });
 
+  it('reads one to three lower-case words before a lower-case legal form as a firm, without the verb or preposition before them', () => {
+    for (const [text, firm] of [
+      ['got an offer from acme widgets llc today', 'acme widgets llc'], ['selma is from stillwater supercomputing inc.', 'stillwater supercomputing inc.'],
+      ['i quit norvane systems inc. today', 'norvane systems inc.'], ['i joined acme llc in march', 'acme llc'], ['she runs kessler bau gmbh.', 'kessler bau gmbh'],
+    ] as const) {
+      expect([text, tagged(text, {})]).toEqual([text, [['ORGANIZATION', firm]]]);
+    }
+    // A legal form alone, after a function word, a capital or a line break, or in the middle of a word is none.
+    for (const text of ['we formed an llc today', 'so happy. llc paperwork done', 'the llc is set up', 'Acme\nllc', 'my incorporation']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+    // A word the tagger put in an entity ends the walk back.
+    expect(tagged('my job at smith consulting llc', { smith: 'PERSON' })).toEqual([['PERSON', 'smith'], ['ORGANIZATION', 'consulting llc']]);
+  });
+
+  it('reads capitalised words the tagger passed over as a firm before what only a firm is or has ("is a design agency", "website", "app")', () => {
+    for (const [text, firm] of [
+      ['Standard And Poors is a design agency based in Geneva.', 'Standard And Poors'], ['Vantrix is an American multinational, apparently.', 'Vantrix'],
+      ['according to the Costquest website', 'Costquest'], ['Deleted the Grindr app.', 'Grindr'], ['Wolfram Research is an Hungarian multinational investment bank', 'Wolfram Research'],
+    ] as const) {
+      expect([text, tagged(text, {})].map((x) => (Array.isArray(x) ? x.filter(([type]) => type === 'ORGANIZATION') : x))).toEqual([text, [['ORGANIZATION', firm]]]);
+    }
+    // Not one ordinary word, a date, a place or a given name, a function word, nor before what a person may be too.
+    for (const text of ['Downloaded the Weather app', 'Monday is a company holiday', 'Paris is a charity that helps', 'Sarah is a charity worker', 'The app is slow', 'Zorblax is a firm believer']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
+  });
+
+  it('widens a firm read as its legal form alone to the capitalised words before it, and takes in a number after a preposition', () => {
+    expect(tagged('Signed with 37 Signals Inc yesterday', { inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', '37 Signals Inc']]);
+    expect(tagged('shares in Big Blue & Sons Ltd. today', { ltd: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Big Blue & Sons Ltd.']]);
+    expect(tagged('a letter from inc today', { inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'inc']]);
+    expect(tagged('Cleopatra spoke from 3 Round Stones Inc today', { round: 'ORGANIZATION', stones: 'ORGANIZATION', inc: 'ORGANIZATION' })).toContainEqual(['ORGANIZATION', '3 Round Stones Inc']);
+    expect(tagged('I bought 3 Apple Inc shares', { apple: 'ORGANIZATION', inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Apple Inc']]);
+    expect(tagged('from 3 Round Stones today', { round: 'ORGANIZATION', stones: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Round Stones']]);
+  });
+
   it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {
     expect(tagged('Camped at Mt. Hood.', { mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Hood']]);
     expect(tagged('Hiked Mt. Rainier with Connor.', { hiked: 'LOCATION', mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Rainier']]);
