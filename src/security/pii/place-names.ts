@@ -1,4 +1,5 @@
-import { gazetteer } from './gazetteer.js';
+import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
+import type { Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import type { PiiSpan } from './types.js';
 
@@ -131,4 +132,41 @@ export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly Pii
     taken.push(place);
   }
   return spans;
+}
+
+/** A capitalised word of a place's name ("San", "Francisco", "Czech"). */
+const PLACE_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * Places the lexicon knows that the tagger left outside every entity: one to three capitalised words on one line that
+ * are a known place of several words ("United States", "Los Angeles"), or one the lexicon knows as a place and as
+ * nothing else ("Brazil leader gives ...", "cut off in Compton"), with no capitalised word right before or after the
+ * run (the first three words of a longer name: "Salt Lake City Marathon") but an ordinary word that opens it
+ * ("Missing Edmonton").
+ */
+export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const phrases = knownPhrases();
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  const capital = (j: number): boolean => j >= 0 && j < tokens.length && labels[j] === 'O' && PLACE_WORD.test(tokens[j]!.text);
+  for (let i = 0; i < tokens.length; i++) {
+    // A run starts after a space, a line break or a mark (not "ST" of "1ST") and not right after a capitalised word.
+    if (!capital(i) || (i > 0 && tokens[i]!.gap === '' && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text)) || (capital(i - 1) && tokens[i]!.gap === ' ')) continue;
+    let last = i;
+    while (last + 1 < tokens.length && last - i < 2 && tokens[last + 1]!.gap === ' ' && capital(last + 1)) last++;
+    if (last + 1 < tokens.length && tokens[last + 1]!.gap === ' ' && capital(last + 1)) { i = last; continue; }
+    const placeFrom = (from: number): boolean => {
+      const words = tokens.slice(from, last + 1).map((t) => t.text);
+      const key = words.join(' ').toLowerCase();
+      // One word: four letters or more, or an abbreviation in capitals ("UK", "NYC"; not "St" of a street, the German
+      // "Ist" or a nickname "Tex").
+      return words.length > 1 ? phrases.get(key) === 'place' : lexicon.get(key) === 'place' && (key.length > 3 || /^\p{Lu}+$/u.test(words[0]!));
+    };
+    // The whole run, or the run without an ordinary word that opens it ("Missing Edmonton already"; "United States"
+    // whole; not a title's noun, which the lexicon files apart: "Captain America").
+    const first = placeFrom(i) ? i : i < last && lexicon.get(tokens[i]!.text.toLowerCase()) === 'word' && placeFrom(i + 1) ? i + 1 : -1;
+    if (first !== -1) out.push({ type: 'LOCATION', start: tokens[first]!.start, end: tokens[last]!.end, text: tokens.slice(first, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:known-place' });
+    i = last;
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { STREET_WORDS } from './pattern-kit.js';
+import { knownPlacesPassedOver } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -42,6 +43,8 @@ const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|
 const STREET_END = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?$`, 'u');
 /** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "). */
 const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])\p{N}{1,5}\p{L}?[ \t]+$/u;
+/** A unit's word right before its number ("Apt. ", "Suite "). */
+const UNIT_BEFORE = /(?<![\p{L}])(?:Apt|Apartment|Suite|Unit|Ste|Flat)\.?[ \t]+$/iu;
 /** Types whose span may end in a street abbreviation (a postcode never does). */
 const STREET_TYPES: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION']);
 /**
@@ -219,7 +222,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
   const cued = cuedNames(tokens, labels, spans);
-  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels)].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
+  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels)].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
 }
 
 /**
@@ -304,7 +307,8 @@ export function namedAsOrganisation(span: readonly Token[]): boolean {
  * "579"), a name cut at a hyphen ("Hauta" of "Hauta-aho", "Luc" of "Jean-Luc", "Baden" of "Baden-Württemberg",
  * "75534" of the postcode "75534-030"), a bracket opened and not closed ("Cyprus (Greek"),
  * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
- * Str"), an ordinal street cut after its digits ("220 W 77" of "220 W 77th St."), a name, organisation or
+ * Str"), an ordinal street cut after its digits ("220 W 77" of "220 W 77th St."), a unit's number without its word
+ * ("762" of "Apt. 762"), a name, organisation or
  * title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span without a letter or digit
  * becomes empty.
  */
@@ -333,6 +337,8 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   // be two addresses).
   if (STREET_TYPES.has(type)) {
     const before = text.slice(Math.max(0, start - 12), start);
+    // A unit's number read without its word ("762" of "Apt. 762"): presidio never marks the number alone.
+    if (/^\p{N}+$/u.test(text.slice(start, end))) start -= UNIT_BEFORE.exec(before)?.[0].length ?? 0;
     const cut = /\p{Lu}/u.test(text[start] ?? '') ? /(?<![\p{L}\p{N}])\p{N}{1,5}$/u.exec(before) : null;
     const house = cut || /\p{N}/u.test(text[start] ?? '') || !STREET_END.test(text.slice(start, end)) ? null : HOUSE_NUMBER_BEFORE.exec(before);
     start -= (cut ?? house)?.[0].length ?? 0;

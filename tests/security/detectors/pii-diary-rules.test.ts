@@ -324,7 +324,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Mr. and Mrs. Smith came over', {})).toEqual([['PERSON', 'Smith']]);
     expect(tagged('Saw A. Kowalczyk at the dentist', {})).toEqual([['PERSON', 'A. Kowalczyk']]);
     // Not an initial before an ordinary word, a place or across initials ("U.S. Army").
-    for (const text of ['Plan A. Then we left', 'Section B. Paris', 'U.S. Dubois']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    for (const text of ['Plan A. Then we left', 'Section B. Paris', 'U.S. Dubois']) expect([text, tagged(text, {}).filter(([type]) => type === 'PERSON')]).toEqual([text, []]);
     // Not "o'clock", an O' without a capital after it, a title before no capitalised word, nor particles alone.
     for (const text of ["It was 5 o'clock.", "O'really", 'Ask Dr. the question.', 'Mr. van der', "O' Brien"]) expect([text, tagged(text, {})]).toEqual([text, []]);
     // A title in lower case with its full stop; not the verb "miss", nor a street's "Dr".
@@ -376,7 +376,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     }
     // Not a day, a given name, a place, a function word, a short word or one ordinary word alone, nor after another word.
     for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nAccenture']) {
-      expect([text, tagged(text, {})]).toEqual([text, []]);
+      expect([text, tagged(text, {}).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
     }
     expect(tagged('my job at Accenture', { accenture: 'PERSON' })).toEqual([['ORGANIZATION', 'Accenture']]);
   });
@@ -405,7 +405,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     }
     // Not one ordinary word, a date, a place or a given name, a function word, nor before what a person may be too.
     for (const text of ['Downloaded the Weather app', 'Monday is a company holiday', 'Paris is a charity that helps', 'Sarah is a charity worker', 'The app is slow', 'Zorblax is a firm believer']) {
-      expect([text, tagged(text, {})]).toEqual([text, []]);
+      expect([text, tagged(text, {}).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
     }
   });
 
@@ -416,6 +416,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Cleopatra spoke from 3 Round Stones Inc today', { round: 'ORGANIZATION', stones: 'ORGANIZATION', inc: 'ORGANIZATION' })).toContainEqual(['ORGANIZATION', '3 Round Stones Inc']);
     expect(tagged('I bought 3 Apple Inc shares', { apple: 'ORGANIZATION', inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Apple Inc']]);
     expect(tagged('from 3 Round Stones today', { round: 'ORGANIZATION', stones: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Round Stones']]);
+  });
+
+  it('reads a place the lexicon knows, which the tagger passed over, as a place: a known phrase whole, one word alone', () => {
+    expect(tagged('Martin Karlsen\n\nLos Angeles\nUnited States', {})).toEqual([['LOCATION', 'Los Angeles'], ['LOCATION', 'United States']]);
+    expect(tagged('Brazil leader gives order', {})).toEqual([['LOCATION', 'Brazil']]);
+    expect(tagged('Missing Edmonton already. Back in NYC.', {})).toEqual([['LOCATION', 'Edmonton'], ['LOCATION', 'NYC']]);
+    // Not part of a longer capitalised name, glued to a word or digit, a short word in lower case letters, nor a word the tagger read.
+    for (const text of ['Brazil Nut Company is great', 'Salt Lake City Marathon', 'score at the end of 1ST.', 'Ist der Bau ungerecht?', 'Nice shooting, Tex!', 'Harrison St is closed', 'Captain America is my favourite']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
   });
 
   it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {

@@ -64,6 +64,12 @@ describe('tidyEdges', () => {
     expect(span('Anna', 'PERSON')).toBe('Anna');
   });
 
+  it("gives a unit's number read alone its word, and no other number", () => {
+    expectTidied('808 Kálmán Imre u. 12.\n Apt. 762\n Suite 541 6343 Skogstien 106\nUnit 4 9\nFlat 77', [
+      ['762', 'LOCATION', 'Apt. 762'], ['6343', 'STREET_ADDRESS', '6343'], ['9', 'LOCATION', '9'], ['77', 'ZIP_CODE', '77'],
+    ]);
+  });
+
   it('finishes a name cut at a hyphen, a bracket left open and a street abbreviation, and nothing else', () => {
     expectTidied('says Hauta-aho. We moved from Cyprus (Greek), to 136 Filadelfeos Str., Klirou; Berlin-based, 61 St. (home)', [
       ['Hauta', 'PERSON', 'Hauta-aho'],

@@ -106,7 +106,7 @@ describe('organisations read from the people around them', () => {
   });
 
   it('reads a person said to be a kind of company as an ORGANIZATION, with the word before a leading "And"', () => {
-    expect(tagged('Zorbex is a design agency based in Graz.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
+    expect(tagged('Zorbex is a design agency based in Graz.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex'], ['LOCATION', 'Graz']]);
     expect(tagged('Zorbex is an Irish multinational.', { Zorbex: 'PERSON' })).toEqual([['ORGANIZATION', 'Zorbex']]);
     expect(tagged('Standard And Poors is a design agency.', { And: 'PERSON', Poors: 'PERSON' })).toEqual([['ORGANIZATION', 'Standard And Poors']]);
     expect(tagged('Standard And Poors is a design agency.', { And: 'ORGANIZATION', Poors: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Standard And Poors']]);
