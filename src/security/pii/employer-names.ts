@@ -1,7 +1,7 @@
 import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS } from './name-cues.js';
 import { COMPANY_KIND, COMPANY_THING } from './span-roles.js';
-import type { Token } from './tokenize.js';
+import { mayStartUpper, type Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
 /** Employers the tagger passed over, after a word of work (tagger.ts's tagEntities adds them). */
@@ -94,6 +94,9 @@ export function lowerCaseFirms(tokens: readonly Token[], labels: readonly string
   return out;
 }
 
+/** The first word of what {@link COMPANY_KIND} or {@link COMPANY_THING} reads, after the whitespace that starts it. */
+const FIRM_CUE = /(?<![ \t])[ \t]+(?:is|website|web|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/gu;
+
 /**
  * Firms the tagger passed over, named by what they are or have: capitalised words it left outside every entity
  * (up to four, "And" or "&" inside) right before "is a/an ... agency/company/multinational ..." or before "website",
@@ -103,9 +106,13 @@ export function lowerCaseFirms(tokens: readonly Token[], labels: readonly string
  * holiday").
  */
 export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  // Where what COMPANY_KIND or COMPANY_THING reads may start: only a run ending at one of these is tested with them.
+  const cues = new Set<number>();
+  for (const m of text.matchAll(FIRM_CUE)) cues.add(m.index);
+  if (!cues.size) return [];
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
-  const capital = (j: number): boolean => labels[j] === 'O' && FIRM_WORD.test(tokens[j]!.text);
+  const capital = (j: number): boolean => labels[j] === 'O' && mayStartUpper(tokens[j]!.text) && FIRM_WORD.test(tokens[j]!.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!capital(i) || (i > 0 && capital(i - 1) && tokens[i]!.gap === ' ')) continue;
     let last = i;
@@ -113,7 +120,7 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
       if (capital(j) && !/^(?:And|&)$/u.test(tokens[j]!.text)) last = j;
       else if (!(/^(?:And|and|&)$/u.test(tokens[j]!.text) && labels[j] === 'O' && j + 1 < tokens.length && tokens[j + 1]!.gap === ' ' && capital(j + 1))) break;
     }
-    const after = text.slice(tokens[last]!.end, tokens[last]!.end + 80);
+    const after = cues.has(tokens[last]!.end) ? text.slice(tokens[last]!.end, tokens[last]!.end + 80) : '';
     if (!COMPANY_KIND.test(after) && !COMPANY_THING.test(after)) continue;
     const first = tokens[i]!.text.toLowerCase();
     if (FUNCTION_WORDS.has(first)) continue;

@@ -1,5 +1,5 @@
 import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
-import type { Token } from './tokenize.js';
+import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import type { PiiSpan } from './types.js';
 
@@ -148,7 +148,7 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
   const phrases = knownPhrases();
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
-  const capital = (j: number): boolean => j >= 0 && j < tokens.length && labels[j] === 'O' && PLACE_WORD.test(tokens[j]!.text);
+  const capital = (j: number): boolean => j >= 0 && j < tokens.length && labels[j] === 'O' && mayStartUpper(tokens[j]!.text) && PLACE_WORD.test(tokens[j]!.text);
   for (let i = 0; i < tokens.length; i++) {
     // A run starts after a space, a line break or a mark (not "ST" of "1ST") and not right after a capitalised word.
     if (!capital(i) || (i > 0 && tokens[i]!.gap === '' && /[\p{L}\p{N}]$/u.test(tokens[i - 1]!.text)) || (capital(i - 1) && tokens[i]!.gap === ' ')) continue;
@@ -156,11 +156,13 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
     while (last + 1 < tokens.length && last - i < 2 && tokens[last + 1]!.gap === ' ' && capital(last + 1)) last++;
     if (last + 1 < tokens.length && tokens[last + 1]!.gap === ' ' && capital(last + 1)) { i = last; continue; }
     const placeFrom = (from: number): boolean => {
-      const words = tokens.slice(from, last + 1).map((t) => t.text);
-      const key = words.join(' ').toLowerCase();
       // One word: four letters or more, or an abbreviation in capitals ("UK", "NYC"; not "St" of a street, the German
       // "Ist" or a nickname "Tex").
-      return words.length > 1 ? phrases.get(key) === 'place' : lexicon.get(key) === 'place' && (key.length > 3 || /^\p{Lu}+$/u.test(words[0]!));
+      if (from === last) {
+        const word = tokens[from]!.text;
+        return word.length > 1 && lexicon.get(word.toLowerCase()) === 'place' && (word.length > 3 || /^\p{Lu}+$/u.test(word));
+      }
+      return phrases.get(tokens.slice(from, last + 1).map((t) => t.text).join(' ').toLowerCase()) === 'place';
     };
     // The whole run, or the run without an ordinary word that opens it ("Missing Edmonton already"; "United States"
     // whole; not a title's noun, which the lexicon files apart: "Captain America").

@@ -72,3 +72,12 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+/**
+ * Whether a word may start with a capital letter: an ASCII capital, or any character beyond ASCII. A cheap test that
+ * most words fail, before a regular expression decides.
+ */
+export function mayStartUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 65 && c <= 90) || c > 127;
+}
