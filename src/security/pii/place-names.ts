@@ -7,12 +7,14 @@ import type { PiiSpan } from './types.js';
  * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
  * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
  * "Death Valley", "Venice Beach", "Union Square"), a street without a house number ("Elm Road", "Maple Drive",
- * "Harrison St", "5th Avenue"), and a place named after a saint ("St. Mary's", "St Ives"). The tagger learns
+ * "Harrison St", "5th Avenue"), a place named after a saint ("St. Mary's", "St Ives"), and after a word that places
+ * it, a park, hill, bay, green, common or the like ("at Victoria Park", "on Clapham Common") or a church's "Holy" name
+ * ("at Holy Trinity"). The tagger learns
  * from presidio-synth, whose places are towns, countries and numbered addresses, so it reads these as people
  * ("Lake Merritt", "Charles River") or misses them; diaries are full of them.
  *
- * Generic words that are also common surnames are left out ("Hill", "Park", "Bay", "Lake" after a name:
- * "Ricki Lake", "Michael Bay", "Jenny Park" stay people).
+ * Generic words that are also common surnames ("Hill", "Park", "Bay", "Lake" after a name: "Ricki Lake", "Michael Bay",
+ * "Jenny Park" stay people) count only after a word that places what they name ("at Victoria Park").
  */
 const PREFIXES = String.raw`(?:Lake|Mount|Mt\.?|Cape|Fort|Loch|Isle\s+of)`;
 const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord|Square)`;
@@ -25,8 +27,23 @@ const CAP = String.raw`\p{Lu}[\p{L}'’-]*`;
 const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
 const WS = String.raw`[ \t]+`;
 
+/**
+ * Generic words that are also surnames ("Jenny Park", "Eva Green", "Michael Bay"), and "Holy" of a church's name: a place
+ * only right after a word that places something ({@link PLACED}: "at Victoria Park", "on Clapham Common", "at Holy
+ * Trinity").
+ */
+const AMBIGUOUS_SUFFIXES = String.raw`(?:Park|Hill|Bay|Green|Common|Gardens|Heath|Fields|Forest|Woods)`;
+/** Words after which a name with an ambiguous generic word is a place ("at", "on", "near", "visiting", ...). */
+const PLACED_BY = String.raw`(?:at|in|on|to|from|near|around|round|through|across|visiting|past|towards?)`;
 /** Any generic word: a text without one holds no place name of these kinds (most entries), and is not scanned further. */
-const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS}|Saint)\b`, 'u');
+const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS}|${AMBIGUOUS_SUFFIXES}|Saint|Holy)\b`, 'u');
+/** What follows "Holy" in words of faith and time, not in a church's name ("the Holy Spirit", "in Holy Week"). */
+const NOT_CHURCH = String.raw`(?:Spirit|Ghost|Bible|Grail|Land|See|Father|Mother|Week|Communion|Scriptures?|Book|Quran|Koran|Water|Orders|Matrimony)`;
+/**
+ * A name ending in an ambiguous generic word right after a word that places it, "the" between or not (group 1), or a
+ * church's "Holy" name right after it (group 2; no "the": "to the Holy Spirit"); not before "'s" ("at Jenny Park's").
+ */
+const PLACED = new RegExp(String.raw`(?<![\p{L}])${PLACED_BY}${WS}(?:(?:the${WS})?(${CAP}(?:${WS}${CAP})?${WS}${AMBIGUOUS_SUFFIXES})|(Holy${WS}(?!${NOT_CHURCH}\b)${CAP}))\b(?!['’]s\b)`, 'gu');
 const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
 const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
 /**
@@ -95,6 +112,10 @@ export function placeNameSpans(text: string): PiiSpan[] {
   for (const m of text.matchAll(PREFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
   for (const m of text.matchAll(SUFFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
   for (const m of text.matchAll(STREET)) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+  for (const m of text.matchAll(PLACED)) {
+    const end = m.index + m[0].length;
+    add('LOCATION', end - (m[1] ?? m[2]!).length, end, 'last');
+  }
   for (const m of text.matchAll(SAINT)) {
     const end = m.index! + m[0].length;
     // "St John's wort" is a plant.

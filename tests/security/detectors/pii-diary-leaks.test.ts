@@ -16,7 +16,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * "with", a Bitcoin address, hyphenated given names ("Jun-seo"), a lower-case street address, "me and tyler"
  * and "with the hendersons", and an institution named by a possessive ("Guy's Hospital"). The eleventh session's
  * add firms: in lower case with their legal form, by what they are ("is an American multinational") or have ("the
- * Grindr app"), and a number that starts a firm's name; and a place the lexicon knows that the tagger passed over.
+ * Grindr app"), and a number that starts a firm's name; a place the lexicon knows that the tagger passed over; and a
+ * park or a church named after a word that places it ("at Victoria Park", "at Holy Trinity").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -62,6 +63,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Vantrix is an American multinational, apparently. Tandemly is a company that does tandem bikes.', ['Vantrix', 'Tandemly']],
   ['Deleted the Grindr app. Signed with 37 Signals Inc yesterday.', ['Grindr', '37']],
   ['Mom called from Sacramento. Missing Edmonton already.', ['Sacramento', 'Edmonton']],
+  ["Met up with Callum and Freya at Victoria Park. Nana's funeral is at Holy Trinity, Tuesday.", ['Callum', 'Freya', 'Victoria', 'Trinity']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -428,6 +428,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     }
   });
 
+  it('reads a park, common or church\'s "Holy" name as a place only after a word that places it', () => {
+    const places = (text: string): string[] => placeNameSpans(text).map((s) => s.text);
+    expect(places('Met up at Victoria Park, then a walk on Clapham Common and near the Hampstead Heath.')).toEqual(['Victoria Park', 'Clapham Common', 'Hampstead Heath']);
+    expect(places("Nana's funeral is at Holy Trinity; Mass at Holy Cross.")).toEqual(['Holy Trinity', 'Holy Cross']);
+    // Not a surname after no such word, nor before "'s", nor "Holy" after "the" or in words of faith and time.
+    for (const text of ['I saw Jenny Park at the gym', "Dinner at Jenny Park's house", 'I prayed to the Holy Spirit', 'I believe in the Holy Trinity', 'Fasting in Holy Week', 'Michael Bay films']) {
+      expect([text, places(text)]).toEqual([text, []]);
+    }
+  });
+
   it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {
     expect(tagged('Camped at Mt. Hood.', { mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Hood']]);
     expect(tagged('Hiked Mt. Rainier with Connor.', { hiked: 'LOCATION', mt: 'LOCATION' })).toEqual([['LOCATION', 'Mt. Rainier']]);
