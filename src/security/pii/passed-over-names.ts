@@ -194,8 +194,9 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       i += 2;
       continue;
     }
-    // An initial and a surname ("Saw A. Kowalczyk"; not "Plan A. Then", nor the last letter of "U.S. Army").
-    if (dotted && /^\p{Lu}$/u.test(word) && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)
+    // An initial and a surname ("Saw A. Kowalczyk"; not "Plan A. Then", nor the last letter of "U.S. Army", nor a letter
+    // glued to a number: "seat 23A. Passport").
+    if (dotted && /^\p{Lu}$/u.test(word) && (i === 0 || tokens[i]!.gap !== '') && free(i) && free(i + 1) && free(i + 2) && tokens[i + 2]?.gap === ' ' && capitalised(i + 2)
       && SURNAME_CLASSES.has(lexicon.get(tokens[i + 2]!.text.toLowerCase()) ?? '') && !(tokens[i - 1]?.text === '.' && /^\p{Lu}$/u.test(tokens[i - 2]?.text ?? ''))) {
       out.push(span(i, i + 2, 'rule:initial-surname'));
       i += 2;
