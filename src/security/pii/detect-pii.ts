@@ -18,7 +18,7 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  * street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
  * street address written in lower case ("at 42 maple street").
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower']);
 
 /** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
 const UK_POSTCODE = 'regex:uk-postcode';

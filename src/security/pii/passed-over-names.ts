@@ -264,10 +264,16 @@ const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'that', 's', 'in', 'at', 'on', 'to', 'from',
   'into', 'of', 'for', 'by',
 ]);
+/** Relations and roles a diary names after a person, "my" before them ("Jonah (my brother-in-law)", "Petra, my therapist"). */
+const SAID_RELATIONS: ReadonlySet<string> = new Set([
+  ...KIN_CUES, 'mum', 'mom', 'dad', 'aunt', 'uncle', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'stepmom', 'stepmum',
+  'stepdad', 'ex', 'therapist', 'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach',
+]);
 /**
  * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary
  * word ("Maya", "Leo", "Jasmine", "Rose") is read as one: right after a relation ("my sister Maya", "my boss,
- * Karen") or the shorthand "w/" ("Coffee w/ Priya"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
+ * Karen") or before one in brackets or between commas ("Jonah (my brother-in-law)"), or after the shorthand "w/"
+ * ("Coffee w/ Priya"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
  * alone before "and I" at a sentence's start only when the lexicon does not know it as an ordinary word ("Work
  * and I don't get along"); or joined by "and" to a word in one of these places (`joined`: that word's own test, which
  * does not look further back).
@@ -278,6 +284,9 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   if (!capitalised(i)) return false;
   const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
   if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
+  // Before what the writer is to them, in brackets or between commas ("Jonah (my brother-in-law) lent me", "Petra, my
+  // therapist, says").
+  if ((text(i + 1) === '(' || text(i + 1) === ',') && /^(?:my|our)$/iu.test(text(i + 2)) && SAID_RELATIONS.has(text(i + 3).toLowerCase())) return true;
   // Joined by "and", "&" or "+" to a name in such a place ("w/ Chloé and Théo", "w/ Tomás + Inés", "my sister Maya and
   // Tom"; one step only).
   if (!joined && (text(i - 1) === 'and' || text(i - 1) === '&' || text(i - 1) === '+') && tokens[i]!.gap === ' ' && personContext(tokens, i - 2, lexicon, true)) return true;

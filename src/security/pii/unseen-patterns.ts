@@ -25,7 +25,8 @@ const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'r
 /** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
 const MORE_ID_LABEL_LIST: readonly string[] = [
   'medicare', 'medicaid', 'health card', 'health insurance', 'social insurance', 'SIN', 'NI', 'national ID', 'national identity',
-  'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case',
+  'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case', 'hospital', 'medical record', 'MRN',
+  'booking', 'reservation', 'confirmation',
 ];
 const MORE_ID_LABELS = MORE_ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
@@ -43,6 +44,15 @@ const ADDRESS_CUE_BEFORE = new RegExp(`\\b(?:${ADDRESS_CUE_WORDS})\\b[^.!?]{0,20
 const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
 
 export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
+  {
+    // A password written right after its label, with no "is" or colon ("password sunflower88"), added after the tagger
+    // was trained (it does not see it): the value holds a digit and a letter, or is six digits or more ("my password
+    // manager", "password reset link" are none).
+    type: 'SECRET', name: 'password-bare', confidence: 0.8, group: 1,
+    starts: startsWith('passw'),
+    pattern: /\b(?:password|passwd)[ \t]+([^\s"'”,;]{5,}[^\s"'”,;.!?)\]])/giu,
+    validate: (v) => (/\d/u.test(v) && /\p{L}/u.test(v)) || /^\d{6,}$/u.test(v),
+  },
   {
     // Short secrets after their label, added after the tagger was trained (it does not see them): a Wi-Fi password,
     // "pw", "pwd", and the digits of a PIN or of a door, alarm or safe code ("Wifi pw: Gr33nTea!2024", "My PIN is
@@ -100,7 +110,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // same values as above.
     type: 'ID_NUMBER', name: 'labelled-id-more', confidence: 0.85, group: 1,
     starts: startsWith(...MORE_ID_LABEL_LIST.map((label) => label.toLowerCase().replace(/ /g, '\\s+'))),
-    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
+    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Rr]ef(?:erence)?|[Cc]ode)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
     validate: identifierValue,
   },
   {

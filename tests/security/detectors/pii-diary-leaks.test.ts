@@ -17,7 +17,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * and "with the hendersons", and an institution named by a possessive ("Guy's Hospital"). The eleventh session's
  * add firms: in lower case with their legal form, by what they are ("is an American multinational") or have ("the
  * Grindr app"), and a number that starts a firm's name; a place the lexicon knows that the tagger passed over; and a
- * park or a church named after a word that places it ("at Victoria Park", "at Holy Trinity").
+ * park or a church named after a word that places it ("at Victoria Park", "at Holy Trinity"); a name before what the
+ * writer is to them ("Jonah (my brother-in-law)"), a hospital number and a password written without "is" or a colon.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -64,6 +65,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Deleted the Grindr app. Signed with 37 Signals Inc yesterday.', ['Grindr', '37']],
   ['Mom called from Sacramento. Missing Edmonton already.', ['Sacramento', 'Edmonton']],
   ["Met up with Callum and Freya at Victoria Park. Nana's funeral is at Holy Trinity, Tuesday.", ['Callum', 'Freya', 'Victoria', 'Trinity']],
+  ['Jonah (my brother-in-law) lent me his card. Hospital number RJ1 447 218. Wi-Fi password sunflower88.', ['Jonah', 'RJ1', '447', 'sunflower']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

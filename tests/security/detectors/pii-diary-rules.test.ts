@@ -52,12 +52,15 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['pwd = tr0ub4dor', 'SECRET', 'tr0ub4dor'], ['My Medicare number is 1EG4-TE5-MK73', 'ID_NUMBER', '1EG4-TE5-MK73'],
       ['SIN: 046 454 286', 'ID_NUMBER', '046 454 286'], ['case number: 2024-CV-01873', 'ID_NUMBER', '2024-CV-01873'],
       ["My birthday's on July 4th, 1992", 'DATE_OF_BIRTH', 'July 4th, 1992'], ['bday was 03/07/1958', 'DATE_OF_BIRTH', '03/07/1958'],
-      ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'],
+      ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'], ['Hospital number RJ1 447 218 on the letter', 'ID_NUMBER', 'RJ1 447 218'],
+      ['My MRN is 00482915', 'ID_NUMBER', '00482915'], ['Claim reference 778812', 'ID_NUMBER', '778812'],
+      ['Wi-Fi at her place, password sunflower88.', 'SECRET', 'sunflower88'], ['new password 48213377!', 'SECRET', '48213377'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987']) {
+    // A password right after its label holds a digit and a letter, or six digits.
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';
@@ -174,6 +177,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     const none = wordModel({});
     const found = (text: string) => typed(detectPIIWith(text, {}, none));
     expect(found('My daughter turns 7 next week')).toEqual([['AGE', '7']]);
+    expect(found('Tutoring a boy, age 9, on Tuesdays')).toEqual([['AGE', '9']]);
     expect(found('The dial turns 90 degrees')).toEqual([]);
     expect(found('A call with Aunt Lily and Grandma Rose-Marie')).toEqual([['PERSON', 'Lily'], ['PERSON', 'Rose-Marie']]);
     expect(found('Our postcode is SW1A 1AA, the letters')).toEqual([['ZIP_CODE', 'SW1A 1AA']]);
@@ -275,7 +279,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['Priyanka and me', ['Priyanka']], ['my friend Happy', ['Happy']], ['with Leo & I', ['Leo']],
       ['Coffee w/ Priya today', ['Priya']], ['W/ Maya at the park', ['Maya']],
       ['dinner w/ Chloé and Théo', ['Chloé', 'Théo']], ['my sister Maya and Tom came', ['Maya', 'Tom']],
-      ['drinks w/ Tomás + Inés', ['Tomás', 'Inés']],
+      ['drinks w/ Tomás + Inés', ['Tomás', 'Inés']], ['Jonah (my brother-in-law) lent me', ['Jonah']], ['Rose, my therapist, says', ['Rose']],
       // Joined by "and" one step only.
       ['my sister Maya and Tom and Jerry', ['Maya', 'Tom']],
     ] as const) {
@@ -285,7 +289,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('my sister Maya called', { maya: 'LOCATION' })).toEqual([['PERSON', 'Maya']]);
     // Not a pronoun, an ordinary word alone opening a sentence, a day, a place, nor after an article, a possessive or a
     // preposition; not across a line after a relation.
-    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya']) {
+    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya', 'Monday (my day off) was', 'Work, my nemesis, continues', 'Jonah (his brother)']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
   });
