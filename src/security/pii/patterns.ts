@@ -94,9 +94,10 @@ const SEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v) => ibanValid(v),
   },
   {
+    // Never right after a plus sign: "+234 803 555 1234" is a phone number, whatever its Luhn digit says.
     type: 'CREDIT_CARD', name: 'card', confidence: 0.97,
     pattern: /\b(?:\d[ -]?){12,18}\d\b/g,
-    validate: (v) => luhnValid(v) && /^[1-6]/.test(v),
+    validate: (v, text, start) => luhnValid(v) && /^[1-6]/.test(v) && text[start - 1] !== '+',
   },
   {
     // Maestro numbers can be 12 digits: accepted only next to the word "card", with a valid Luhn digit.

@@ -41,8 +41,8 @@ const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
 const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Way)\b)?/u;
 /** A span that names a street by its last word ("Elm Street", "Rosewood Ct."). */
 const STREET_END = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?$`, 'u');
-/** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "). */
-const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])\p{N}{1,5}\p{L}?[ \t]+$/u;
+/** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "; a unit before it, "4/18 "). */
+const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])(?:\p{N}{1,4}\/)?\p{N}{1,5}\p{L}?[ \t]+$/u;
 /** A unit's word right before its number ("Apt. ", "Suite "). */
 const UNIT_BEFORE = /(?<![\p{L}])(?:Apt|Apartment|Suite|Unit|Ste|Flat)\.?[ \t]+$/iu;
 /** Types whose span may end in a street abbreviation (a postcode never does). */
@@ -340,7 +340,9 @@ export function tidyEdges(text: string, type: string, start: number, end: number
     // A unit's number read without its word ("762" of "Apt. 762"): presidio never marks the number alone.
     if (/^\p{N}+$/u.test(text.slice(start, end))) start -= UNIT_BEFORE.exec(before)?.[0].length ?? 0;
     const cut = /\p{Lu}/u.test(text[start] ?? '') ? /(?<![\p{L}\p{N}])\p{N}{1,5}$/u.exec(before) : null;
-    const house = cut || /\p{N}/u.test(text[start] ?? '') || !STREET_END.test(text.slice(start, end)) ? null : HOUSE_NUMBER_BEFORE.exec(before);
+    // The street's name ends the span or its part before a comma ("Bondi Road" of "Bondi Road, Bondi NSW 2026").
+    const street = STREET_END.test(text.slice(start, end)) || STREET_END.test(text.slice(start, end).split(',')[0]!);
+    const house = cut || /\p{N}/u.test(text[start] ?? '') || !street ? null : HOUSE_NUMBER_BEFORE.exec(before);
     start -= (cut ?? house)?.[0].length ?? 0;
   }
   const inside = text.slice(start, end);

@@ -114,6 +114,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: identifierValue,
   },
   {
+    // An account number after an abbreviated label, with no "number" or colon needed ("acc 12345678", "acct no. 0042
+    // 1187", "a/c 55779911"): six digits or more.
+    type: 'ID_NUMBER', name: 'account-short', confidence: 0.85, group: 1,
+    starts: startsWith('acc', 'a\\/c'),
+    pattern: /\b(?:acct?|a\/c)\.?(?:[ \t]+(?:no\.?|number|#))?[ \t]*[:#]?[ \t]*(\d[\d -]{4,20}\d)\b/giu,
+    validate: (v) => v.replace(/\D/gu, '').length >= 6,
+  },
+  {
     // A birthday said in a diary, added after the tagger was trained (it does not see it): "my birthday's on July 4th,
     // 1992", "bday was 03/07/1958".
     type: 'DATE_OF_BIRTH', name: 'dob-said', confidence: 0.85, group: 1, gate: anyOf('birthday', 'bday', 'b-day'),

@@ -18,7 +18,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * add firms: in lower case with their legal form, by what they are ("is an American multinational") or have ("the
  * Grindr app"), and a number that starts a firm's name; a place the lexicon knows that the tagger passed over; and a
  * park or a church named after a word that places it ("at Victoria Park", "at Holy Trinity"); a name before what the
- * writer is to them ("Jonah (my brother-in-law)"), a hospital number and a password written without "is" or a colon.
+ * writer is to them ("Jonah (my brother-in-law)"), a hospital number and a password written without "is" or a colon,
+ * an account number after "acc", and a house number with its unit ("4/18 Bondi Road").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -66,6 +67,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Mom called from Sacramento. Missing Edmonton already.', ['Sacramento', 'Edmonton']],
   ["Met up with Callum and Freya at Victoria Park. Nana's funeral is at Holy Trinity, Tuesday.", ['Callum', 'Freya', 'Victoria', 'Trinity']],
   ['Jonah (my brother-in-law) lent me his card. Hospital number RJ1 447 218. Wi-Fi password sunflower88.', ['Jonah', 'RJ1', '447', 'sunflower']],
+  ['Paid Hamza back via Monzo (sort code 04-00-04, acc 12345678). Moved into 4/18 Bondi Road, Bondi NSW 2026.', ['Hamza', '12345678', '4/18']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

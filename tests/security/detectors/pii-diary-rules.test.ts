@@ -55,12 +55,13 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'], ['Hospital number RJ1 447 218 on the letter', 'ID_NUMBER', 'RJ1 447 218'],
       ['My MRN is 00482915', 'ID_NUMBER', '00482915'], ['Claim reference 778812', 'ID_NUMBER', '778812'],
       ['Wi-Fi at her place, password sunflower88.', 'SECRET', 'sunflower88'], ['new password 48213377!', 'SECRET', '48213377'],
+      ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
     // A password right after its label holds a digit and a letter, or six digits.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice']) {
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';

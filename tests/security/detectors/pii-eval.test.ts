@@ -64,6 +64,13 @@ describe('tidyEdges', () => {
     expect(span('Anna', 'PERSON')).toBe('Anna');
   });
 
+  it('gives a street read without its house number the number, a unit before it or not, also before a comma', () => {
+    expectTidied('Moved into 4/18 Bondi Road, Bondi NSW 2026. Then 12 Elm Street; 3/4 Sun, Bondi NSW', [
+      ['Bondi Road, Bondi NSW 2026', 'STREET_ADDRESS', '4/18 Bondi Road, Bondi NSW 2026'], ['Elm Street', 'STREET_ADDRESS', '12 Elm Street'],
+      ['Sun, Bondi NSW', 'STREET_ADDRESS', 'Sun, Bondi NSW'],
+    ]);
+  });
+
   it("gives a unit's number read alone its word, and no other number", () => {
     expectTidied('808 Kálmán Imre u. 12.\n Apt. 762\n Suite 541 6343 Skogstien 106\nUnit 4 9\nFlat 77', [
       ['762', 'LOCATION', 'Apt. 762'], ['6343', 'STREET_ADDRESS', '6343'], ['9', 'LOCATION', '9'], ['77', 'ZIP_CODE', '77'],

@@ -13,6 +13,10 @@ describe('detectPII', () => {
   it('does not report a card number that fails Luhn', () => {
     expect(detectPII('my code is 4111 1111 1111 1112').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
   });
+  it('reads a number after a plus sign as a phone, never a card, whatever its Luhn digit', () => {
+    const spans = detectPII('texted him on +234 803 555 1234 and paid with 4111 1111 1111 1111');
+    expect(spans.map((s) => [s.type, s.text])).toEqual([['PHONE', '+234 803 555 1234'], ['CREDIT_CARD', '4111 1111 1111 1111']]);
+  });
   it('accepts a 12-digit (Maestro) card only next to the word card and with a valid Luhn digit', () => {
     expect(detectPII('points won on credit card 587428561654 last month').find((s) => s.type === 'CREDIT_CARD')?.text).toBe('587428561654');
     expect(detectPII('points won on credit card 587428561655 last month').some((s) => s.type === 'CREDIT_CARD')).toBe(false);
