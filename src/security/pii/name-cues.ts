@@ -31,6 +31,8 @@ export const PERSON_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',
   'went', 'wants', 'wanted', 'loves', 'loved', 'hates', 'hated', 'gave', 'helped', 'sent', 'brought', 'met', 'cried',
   'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
+  // What happens to a person in a diary, irregular ("Chidi got the job", "Ama won"; "passed" and the like are read by their "-ed").
+  'got', 'gets', 'won', 'quit', 'bought', 'paid',
 ]);
 /** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
 export const PERSON_STATES: ReadonlySet<string> = new Set([

@@ -43,6 +43,9 @@ const ADDRESS_CUE_BEFORE = new RegExp(`\\b(?:${ADDRESS_CUE_WORDS})\\b[^.!?]{0,20
 /** " at ", "(at)" or "[at]" between a written-out address's name and its domain. */
 const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
 
+/** A month's name, written out or abbreviated (the day and month of a birthday said without its year). */
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
 export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // A password written right after its label, with no "is" or colon ("password sunflower88"), added after the tagger
@@ -93,10 +96,11 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // run of letters, digits and "._#-" of three to 32, an at sign or "u/" before it or not; without a digit, "_", "."
     // or "#", not a word of the lexicon nor one with an adverb's or adjective's ending ("my insta is private", "my
     // username is the same", "your username is absolutely horrible"); not an account that is no one's ("logged in as
-    // admin"). A label that is also a verb needs its "is" or colon ("can't handle Mondays").
+    // admin"). A label that is also a verb needs its "is" or colon ("can't handle Mondays"). Where the account is may come
+    // between ("My username on the forum is nightowl_1988").
     type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
     starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:is|was)|[ \t]*[:=]))[ \t]+((?:@|u\/)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
+    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]))[ \t]+((?:@|u\/)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
     validate: (v) => {
       const name = v.replace(/^(?:@|u\/)/u, '');
       return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
@@ -123,10 +127,10 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   },
   {
     // A birthday said in a diary, added after the tagger was trained (it does not see it): "my birthday's on July 4th,
-    // 1992", "bday was 03/07/1958".
+    // 1992", "bday was 03/07/1958", and a day and a month named without the year ("Zoe's birthday is 3rd of May").
     type: 'DATE_OF_BIRTH', name: 'dob-said', confidence: 0.85, group: 1, gate: anyOf('birthday', 'bday', 'b-day'),
     starts: startsWith('birthday', 'b-?day'),
-    pattern: /\b(?:birthday|b-?day)(?:['’]s|[ \t]+is|[ \t]+was)?(?:[ \t]+on)?(?:[ \t]+the)?[ \t]*[:-]?[ \t]*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+    pattern: new RegExp(String.raw`\b(?:birthday|b-?day)(?:['’]s|[ \t]+is|[ \t]+was)?(?:[ \t]+on)?(?:[ \t]+the)?[ \t]*[:-]?[ \t]*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4})|(?:${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?\b)|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}\b))`, 'giu'),
   },
   {
     // A year of birth after "born in" ("I was born in 1987"; not a year to come), likewise not seen by the tagger.

@@ -19,7 +19,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * Grindr app"), and a number that starts a firm's name; a place the lexicon knows that the tagger passed over; and a
  * park or a church named after a word that places it ("at Victoria Park", "at Holy Trinity"); a name before what the
  * writer is to them ("Jonah (my brother-in-law)"), a hospital number and a password written without "is" or a colon,
- * an account number after "acc", and a house number with its unit ("4/18 Bondi Road").
+ * an account number after "acc", a house number with its unit ("4/18 Bondi Road"), an unknown name before "got", a
+ * birthday without its year, and a user name labelled with where it is used.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -68,6 +69,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Met up with Callum and Freya at Victoria Park. Nana's funeral is at Holy Trinity, Tuesday.", ['Callum', 'Freya', 'Victoria', 'Trinity']],
   ['Jonah (my brother-in-law) lent me his card. Hospital number RJ1 447 218. Wi-Fi password sunflower88.', ['Jonah', 'RJ1', '447', 'sunflower']],
   ['Paid Hamza back via Monzo (sort code 04-00-04, acc 12345678). Moved into 4/18 Bondi Road, Bondi NSW 2026.', ['Hamza', '12345678', '4/18']],
+  ["Chidi got the job! Zoe's birthday is 3rd of May. My username on the forum is nightowl_1988.", ['Chidi', '3rd of May', 'nightowl']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -32,6 +32,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const [text, name] of [
       ['Logged in as jdoe_1987 on the forum', 'jdoe_1987'], ['my gamertag is xXSniperXx', 'xXSniperXx'], ['add me on discord: lena#4821', 'lena#4821'],
       ['my reddit is u/throwaway_sad_22', 'u/throwaway_sad_22'], ['my insta is lena.kowal', 'lena.kowal'], ['username: jdoe', 'jdoe'],
+      ['My username on the forum is nightowl_1988', 'nightowl_1988'], ['my login for work is kosei88', 'kosei88'],
     ] as const) {
       expect([text, names(text)]).toEqual([text, [name]]);
     }
@@ -55,13 +56,13 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'], ['Hospital number RJ1 447 218 on the letter', 'ID_NUMBER', 'RJ1 447 218'],
       ['My MRN is 00482915', 'ID_NUMBER', '00482915'], ['Claim reference 778812', 'ID_NUMBER', '778812'],
       ['Wi-Fi at her place, password sunflower88.', 'SECRET', 'sunflower88'], ['new password 48213377!', 'SECRET', '48213377'],
-      ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
+      ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ["Zoe's birthday is 3rd of May", 'DATE_OF_BIRTH', '3rd of May'], ['my bday is June 12th', 'DATE_OF_BIRTH', 'June 12th'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
     // A password right after its label holds a digit and a letter, or six digits.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345']) {
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';
@@ -213,6 +214,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
   it('reads an unknown capitalised word before a verb of the lexicon as a name the tagger passed over', () => {
     expect(tagged('Work was a blur, Priyanka covered my 3pm.', {})).toEqual([['PERSON', 'Priyanka']]);
     expect(tagged('Marek said no.', {})).toEqual([['PERSON', 'Marek']]);
+    expect(tagged('Chidi got the job!', {})).toEqual([['PERSON', 'Chidi']]);
     // Or being what people are (2026-11-22, tenth session); not what things are.
     expect(tagged('Zanele is pregnant!!', {})).toEqual([['PERSON', 'Zanele']]);
     expect(tagged('Tariq was fired today', {})).toEqual([['PERSON', 'Tariq']]);
