@@ -20,6 +20,8 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  */
 const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower']);
 
+/** A street address written in lower case after "at", "on", "to", "from" or "address" (unseen-patterns.ts). */
+const STREET_LOWER = 'regex:street-lower';
 /** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
 const UK_POSTCODE = 'regex:uk-postcode';
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
@@ -55,6 +57,10 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
       // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
       tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
     }
+    // A street written in lower case replaces what the tagger read inside it ("kingsley avenue" of "to 27 kingsley avenue"
+    // as a person, which left the house number in clear).
+    const streets = rules.filter((s) => s.source === STREET_LOWER && tagged.every((t) => !overlapsAny(t, [s]) || (s.start <= t.start && t.end <= s.end)));
+    if (streets.length) tagged = tagged.filter((t) => !streets.some((s) => s.start <= t.start && t.end <= s.end));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
   }

@@ -1,6 +1,7 @@
 import { knownPhrases, ruleLexicon } from './gazetteer.js';
+import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
-import { surnamePlural } from './passed-over-names.js';
+import { SAID_RELATIONS, surnamePlural, unknownWord } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -9,8 +10,19 @@ import type { PiiSpan } from './types.js';
  * every entity (tagger.ts's tagEntities adds them).
  */
 
+/** Relatives called by what they are before their name ("uncle ray", "grandad joe"). */
+const ELDERS: readonly string[] = ['uncle', 'aunt', 'auntie', 'aunty', 'grandma', 'grandpa', 'grandad', 'granddad', 'gran', 'granny', 'nan', 'nana', 'nanna'];
+/**
+ * Cues after which a lower-case word the lexicon does not know at all is a name too ("my cousin oskar", "texted
+ * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
+ */
+const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named']);
+/** Chat words in lower case, which the lexicon does not know and are no one's name ("my bf lol", "texted alot"). */
+const CHAT_WORDS: ReadonlySet<string> = new Set([...CHAT_ABBREVIATIONS].map((word) => word.toLowerCase()).concat(['lmk', 'ily', 'ikr', 'tho', 'rn', 'ok', 'okay', 'pls', 'plz', 'thx', 'ty', 'bc', 'cuz', 'ppl', 'u', 'ur', 'ya', 'yall', 'haha', 'lol', 'alot',
+  // The Dutch article after "met" ("met een whiskydieet").
+  'een']));
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, 'named', 'uncle', 'aunt', 'auntie', 'grandma', 'grandpa', 'nana', 'with', 'me and']);
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'with', 'me and']);
 /**
  * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
  * "with amber eyes", "with clay"): not read as a person after "with" alone.
@@ -31,7 +43,9 @@ const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near
 /**
  * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
  * name of the lexicon right after a word that introduces a person ("my bf marco", "texted kevin", "with sarah", "me
- * and tyler"; not "with grace"), with the given names joined to it ("with sarah and mike"), a family by its surname
+ * and tyler", "grandad joe"; not "with grace"), or a word it does not know at all after a relation, a relative or a
+ * verb of meeting ("my cousin oskar", "texted priya"; not a chat word: "my bf lol"), or either in brackets after a relation
+ * or a role ("therapist (helen) says"), with the given names joined to it ("with sarah and mike"), a family by its surname
  * in the plural after "with the" ("with the hendersons"), and a place
  * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
  * or "visiting".
@@ -42,6 +56,9 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
   const out: PiiSpan[] = [];
   const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
   const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
+  /** A lower-case word that may be a name the lexicon lacks (passed-over-names.ts's unknownWord), no chat word nor laugh ("hahaha"). */
+  const unknownText = (word: string): boolean => unknownWord(word, rules) && !CHAT_WORDS.has(word) && !/^(?:ha|he|lo)+l?$/u.test(word);
+  const unknownName = (j: number): boolean => lower(j) && unknownText(tokens[j]!.text);
   for (let i = 1; i < tokens.length; i++) {
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
@@ -56,9 +73,15 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: tokens[i]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
     const word = tokens[i]!.text;
-    if (LOWER_NAME_CUES.has(cue) && givenName(i) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
+    // A name in brackets after what the person is to the writer ("therapist (helen) says", "my cousin (oskar)").
+    if (before === '(' && SAID_RELATIONS.has(tokens[i - 2]?.text.toLowerCase() ?? '') && tokens[i + 1]?.text === ')' && labels[i] === 'O'
+      && /^\p{Ll}+$/u.test(word) && (rules.get(word) === 'first' || unknownText(word))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+      continue;
+    }
+    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
+    if (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
       for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {

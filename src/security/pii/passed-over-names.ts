@@ -66,8 +66,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const known = rules.get(lower);
     // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
     // plural of a word it knows ("Reflections").
-    const unknown = known === undefined && word.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
-      && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))));
+    const unknown = unknownWord(lower, rules);
     if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
       && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
         || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))
@@ -265,7 +264,7 @@ const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
   'into', 'of', 'for', 'by',
 ]);
 /** Relations and roles a diary names after a person, "my" before them ("Jonah (my brother-in-law)", "Petra, my therapist"). */
-const SAID_RELATIONS: ReadonlySet<string> = new Set([
+export const SAID_RELATIONS: ReadonlySet<string> = new Set([
   ...KIN_CUES, 'mum', 'mom', 'dad', 'aunt', 'uncle', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'stepmom', 'stepmum',
   'stepdad', 'ex', 'therapist', 'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach',
 ]);
@@ -335,6 +334,16 @@ const CONTRACTIONS: ReadonlySet<string> = new Set([
 
 /** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
 const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
+
+/**
+ * Whether a lower-cased word may be a name the lexicon lacks: the lexicon does not know it, it has three letters or
+ * more, no ending of an ordinary word ("Honestly", "Socialism"), is no contraction written without its apostrophe
+ * ("Ive") and no plural of a word the lexicon knows or of one with such an ending ("Reflections").
+ */
+export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
+  return !rules.has(lower) && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
+    && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))));
+}
 
 
 

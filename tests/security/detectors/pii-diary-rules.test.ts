@@ -77,6 +77,10 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     ] as const) {
       expect([text, streets(text)]).toEqual([text, [street]]);
     }
+    // It replaces what the tagger read inside it (2026-11-23), not a span of the tagger's that goes beyond it.
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'PERSON' })))).toEqual([['STREET_ADDRESS', '27 kingsley avenue']]);
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ avenue: 'PERSON', next: 'PERSON' })))).toEqual([['PERSON', 'avenue next']]);
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'LOCATION', next: 'LOCATION' })))).toEqual([['PERSON', 'kingsley'], ['LOCATION', 'avenue next']]);
     // Not a distance, a time or a way, nor without its cue; the tagger does not see it.
     for (const text of ['ran 5 miles down the road', 'meet at 3 on the way', 'see you at 3 in the afternoon', '42 maple street']) {
       expect([text, streets(text)]).toEqual([text, []]);
@@ -253,10 +257,12 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const [text, words] of [['Reflections and Winter Sun', { winter: 'PERSON', sun: 'PERSON' }], ['Shoes and Bex', { bex: 'PERSON' }], ['Thoughts and Bex', { bex: 'PERSON' }], ['Soph and Bex', {}]] as const) {
       expect([text, tagged(text, words).filter(([, name]) => name !== 'Winter Sun' && name !== 'Bex')]).toEqual([text, []]);
     }
-    // Not a known word, a word with an ordinary ending, a contraction, a word in lower case, nor across a line.
-    for (const text of ['I called Google support', 'I met Happiness', 'texted Ive', 'met oluwaseun', 'I met\nOluwaseun', 'we walked Oluwaseun']) {
+    // Not a known word, a word with an ordinary ending, a contraction, nor across a line (a word in lower case is
+    // lower-case-names.ts's since 2026-11-23: "met oluwaseun").
+    for (const text of ['I called Google support', 'I met Happiness', 'texted Ive', 'I met\nOluwaseun', 'we walked Oluwaseun']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
+    expect(tagged('met oluwaseun', {})).toEqual([['PERSON', 'oluwaseun']]);
   });
 
   it("finds a name the tagger passed over that owns a relative or a household thing (\"Priya's mom\")", () => {
@@ -319,6 +325,15 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('me and tyler broke up', {})).toEqual([['PERSON', 'tyler']]);
     expect(tagged('dinner with the hendersons', {})).toEqual([['PERSON', 'hendersons']]);
     for (const text of ['me and work', 'with the beatles', 'at the hendersons', 'with the henderson']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    // After a relative's word, a word the lexicon does not know after a relation, a relative or a verb of meeting, and
+    // either in brackets after a relation or a role (2026-11-23, eleventh session).
+    for (const [text, name] of [['i miss grandad joe so much', 'joe'], ['texted priya about it', 'priya'], ['my cousin zayn came', 'zayn'], ['therapist (helen) says', 'helen'], ['my ex (damon) keeps liking', 'damon'], ['my cousin (zayn) came', 'zayn']] as const) {
+      expect([text, tagged(text, {})]).toEqual([text, [['PERSON', name]]]);
+    }
+    // Not a chat word, a laugh, a word with an ordinary ending, nor after "with" alone or a word that is no relation.
+    for (const text of ['my bf lol', 'my sister hahaha', 'my sister hahahahaha', 'my mum lolol', 'texted alot of girls', 'my brother suddenly left', 'with zayn', 'my therapist (tuesdays) is', 'the shop (zayn)']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
   });
 
   it("finds an O' or D' surname opening a sentence, and the surname after a courtesy title, particles included", () => {
