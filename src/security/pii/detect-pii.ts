@@ -16,12 +16,16 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
  * after "turns", a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the
  * street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
- * street address written in lower case ("at 42 maple street").
+ * street address written in lower case ("at 42 maple street") or named the German, Dutch or Romance way
+ * ("Oranienstraße 45", "Calle de Alcalá 42"), which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower', 'regex:street-joined', 'regex:street-romance']);
 
-/** A street address written in lower case after "at", "on", "to", "from" or "address" (unseen-patterns.ts). */
-const STREET_LOWER = 'regex:street-lower';
+/**
+ * Streets the rules read whole (unseen-patterns.ts): written in lower case after "at", "on", "to", "from" or "address",
+ * named the German or Dutch way ("Oranienstraße 45"), or the Romance way ("Calle de Alcalá 42").
+ */
+const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex:street-joined', 'regex:street-romance']);
 /** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
 const UK_POSTCODE = 'regex:uk-postcode';
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
@@ -57,9 +61,9 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
       // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
       tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
     }
-    // A street written in lower case replaces what the tagger read inside it ("kingsley avenue" of "to 27 kingsley avenue"
-    // as a person, which left the house number in clear).
-    const streets = rules.filter((s) => s.source === STREET_LOWER && tagged.every((t) => !overlapsAny(t, [s]) || (s.start <= t.start && t.end <= s.end)));
+    // Such a street replaces what the tagger read inside it ("kingsley avenue" of "to 27 kingsley avenue" as a person,
+    // "Calle de Alcalá" of "Calle de Alcalá 42" as a place, which left the house number in clear).
+    const streets = rules.filter((s) => WHOLE_STREETS.has(s.source) && tagged.every((t) => !overlapsAny(t, [s]) || (s.start <= t.start && t.end <= s.end)));
     if (streets.length) tagged = tagged.filter((t) => !streets.some((s) => s.start <= t.start && t.end <= s.end));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
     spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];

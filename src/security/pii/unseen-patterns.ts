@@ -168,4 +168,24 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: new RegExp(`\\b(?:at|on|to|from|address(?: is|:)?)[ \\t]+(\\d{1,5}[a-z]?[ \\t]+(?:[a-z]+[ \\t]+){1,3}(?:${STREET_WORDS.map((w) => w.toLowerCase()).join('|')})\\b\\.?(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[a-z]?\\b)?)`, 'g'),
     validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
   },
+  {
+    // A street named the German or Dutch way, its kind joined to its name and the house number after it
+    // ("Oranienstraße 45", "Keizersgracht 12", "Herengracht 101A"). Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-joined', confidence: 0.8,
+    pattern: /\b\p{Lu}\p{L}*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|gracht|laan|straat|plein|kade|vej|gade|gatan|vägen|veien|gata)[ \t]+\d{1,4}[a-zA-Z]?\b/gu,
+  },
+  {
+    // A street named the Romance way, its kind first ("Calle de Alcalá 42", "Rue des Lilas", "Via Roma 12", "Rua
+    // Augusta 120"): the kind, particles, one to three capitalised words, a house number or not. Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-romance', confidence: 0.75,
+    starts: startsWith('rue', 'calle', 'via', 'viale', 'avenida', 'rua', 'carrer', 'piazza', 'praça', 'plaza', 'largo', 'travessa', 'paseo'),
+    pattern: /\b(?:Rue|Calle|Via|Viale|Avenida|Rua|Carrer|Piazza|Praça|Plaza|Largo|Travessa|Paseo)(?:[ \t]+(?:de|del|della|delle|dei|di|da|do|dos|das|la|le|les|des|du|d['’]))*[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}(?:,?[ \t]+\d{1,4}[a-zA-Z]?\b)?/gu,
+  },
+  {
+    // A link written without "http" or "www", a domain and a path ("paypal.me/ellieroberts92", "linktr.ee/jo_b"): a
+    // domain alone ("google.com") names no one. Inside an e-mail address or a link with "http", those win their overlap.
+    // Not a tagger feature.
+    type: 'URL', name: 'url-bare', confidence: 0.85,
+    pattern: /\b(?:[a-z\d-]+\.)+(?:com|me|io|co|org|net|ly|gg|app|dev|uk|de|fr|tv|to|be|ee|link|page|bio)\/[^\s<>"'()]*[^\s<>"'().,;:!?]/giu,
+  },
 ];

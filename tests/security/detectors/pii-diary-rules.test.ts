@@ -77,16 +77,43 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     ] as const) {
       expect([text, streets(text)]).toEqual([text, [street]]);
     }
-    // It replaces what the tagger read inside it (2026-11-23), not a span of the tagger's that goes beyond it.
-    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'PERSON' })))).toEqual([['STREET_ADDRESS', '27 kingsley avenue']]);
-    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ avenue: 'PERSON', next: 'PERSON' })))).toEqual([['PERSON', 'avenue next']]);
-    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'LOCATION', next: 'LOCATION' })))).toEqual([['PERSON', 'kingsley'], ['LOCATION', 'avenue next']]);
     // Not a distance, a time or a way, nor without its cue; the tagger does not see it.
     for (const text of ['ran 5 miles down the road', 'meet at 3 on the way', 'see you at 3 in the afternoon', '42 maple street']) {
       expect([text, streets(text)]).toEqual([text, []]);
     }
     const text = 'i live at 42 maple street apt 3';
     expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type)).toEqual([]);
+    // It replaces what the tagger read inside it (2026-11-23), not a span of the tagger's that goes beyond it.
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'PERSON' })))).toEqual([['STREET_ADDRESS', '27 kingsley avenue']]);
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ avenue: 'PERSON', next: 'PERSON' })))).toEqual([['PERSON', 'avenue next']]);
+    expect(typed(detectPIIWith('moving to 27 kingsley avenue next month', {}, wordModel({ kingsley: 'PERSON', avenue: 'LOCATION', next: 'LOCATION' })))).toEqual([['PERSON', 'kingsley'], ['LOCATION', 'avenue next']]);
+  });
+
+  it('finds a street named the German, Dutch or Romance way, house number and all, replacing what the tagger read inside it', () => {
+    const none = wordModel({});
+    for (const [text, street] of [
+      ['the flat in Kreuzberg, Oranienstraße 45, is tiny', 'Oranienstraße 45'], ['Staying at Keizersgracht 101A this week', 'Keizersgracht 101A'],
+      ['our old house on Calle de Alcalá 42', 'Calle de Alcalá 42'], ['Rue des Lilas, Lyon', 'Rue des Lilas'], ['lunch at Via Roma', 'Via Roma'],
+    ] as const) {
+      expect([text, typed(detectPIIWith(text, {}, none)).filter(([type]) => type === 'STREET_ADDRESS')]).toEqual([text, [['STREET_ADDRESS', street]]]);
+    }
+    expect(typed(detectPIIWith('our old house on Calle de Alcalá 42', {}, wordModel({ calle: 'LOCATION', de: 'LOCATION', alcalá: 'LOCATION' })))).toEqual([['STREET_ADDRESS', 'Calle de Alcalá 42']]);
+    // Not a word that merely ends like a street's kind, a kind in lower case, nor without a capitalised name after it.
+    for (const text of ['Ring 45 times', 'the weg 12', 'via email 12', 'Via the bridge', 'Hallway 12', 'flew via Dubai 12 hours']) {
+      expect([text, typed(detectPIIWith(text, {}, none)).filter(([type]) => type === 'STREET_ADDRESS')]).toEqual([text, []]);
+    }
+    // The tagger does not see them, nor does a postal block grow from them.
+    const text = 'Oranienstraße 45\n10999 Berlin';
+    expect(ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.source)).toEqual([]);
+  });
+
+  it('finds a link written without "http" or "www" by its path, never a domain alone or an e-mail address', () => {
+    const urls = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'URL').map((s) => s.text);
+    expect(urls('My PayPal is paypal.me/ellieroberts92.')).toEqual(['paypal.me/ellieroberts92']);
+    expect(urls('all my links: linktr.ee/jo_b')).toEqual(['linktr.ee/jo_b']);
+    expect(detectPII('mail jo@paypal.me/x now').map((s) => [s.type, s.text])).toEqual([['EMAIL', 'jo@paypal.me']]);
+    expect(urls('see https://paypal.me/x')).toEqual(['https://paypal.me/x']);
+    expect(urls('a/b testing and 1.5/2 stars')).toEqual([]);
   });
 
   it('finds a cryptocurrency address by its checksum (Bitcoin) or its form (Ethereum), which the tagger does not see', () => {
