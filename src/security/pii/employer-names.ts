@@ -94,8 +94,16 @@ export function lowerCaseFirms(tokens: readonly Token[], labels: readonly string
   return out;
 }
 
-/** The first word of what {@link COMPANY_KIND} or {@link COMPANY_THING} reads, after the whitespace that starts it. */
-const FIRM_CUE = /(?<![ \t])[ \t]+(?:is|website|web|app|headquarters|HQ|employees|staff|CEO|platform|stores|branch)\b/gu;
+/** {@link COMPANY_KIND} and {@link COMPANY_THING} read right at a position of the text (sticky, no slice per run). */
+const KIND_AT = new RegExp(COMPANY_KIND.source.replace(/^\^/u, ''), 'uy');
+const THING_AT = new RegExp(COMPANY_THING.source.replace(/^\^/u, ''), 'uy');
+/** Whether what only a firm is or has comes right at `at`. */
+const firmCueAt = (text: string, at: number): boolean => {
+  KIND_AT.lastIndex = at;
+  if (KIND_AT.test(text)) return true;
+  THING_AT.lastIndex = at;
+  return THING_AT.test(text);
+};
 
 /**
  * Firms the tagger passed over, named by what they are or have: capitalised words it left outside every entity
@@ -106,10 +114,6 @@ const FIRM_CUE = /(?<![ \t])[ \t]+(?:is|website|web|app|headquarters|HQ|employee
  * holiday").
  */
 export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
-  // Where what COMPANY_KIND or COMPANY_THING reads may start: only a run ending at one of these is tested with them.
-  const cues = new Set<number>();
-  for (const m of text.matchAll(FIRM_CUE)) cues.add(m.index);
-  if (!cues.size) return [];
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
   const capital = (j: number): boolean => labels[j] === 'O' && mayStartUpper(tokens[j]!.text) && FIRM_WORD.test(tokens[j]!.text);
@@ -120,8 +124,7 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
       if (capital(j) && !/^(?:And|&)$/u.test(tokens[j]!.text)) last = j;
       else if (!(/^(?:And|and|&)$/u.test(tokens[j]!.text) && labels[j] === 'O' && j + 1 < tokens.length && tokens[j + 1]!.gap === ' ' && capital(j + 1))) break;
     }
-    const after = cues.has(tokens[last]!.end) ? text.slice(tokens[last]!.end, tokens[last]!.end + 80) : '';
-    if (!COMPANY_KIND.test(after) && !COMPANY_THING.test(after)) continue;
+    if (!firmCueAt(text, tokens[last]!.end)) continue;
     const first = tokens[i]!.text.toLowerCase();
     if (FUNCTION_WORDS.has(first)) continue;
     if (last === i && (ORDINARY_CLASSES.has(lexicon.get(first) ?? '') || NOT_EMPLOYER_CLASSES.has(lexicon.get(first) ?? ''))) continue;

@@ -36,7 +36,9 @@ const AMBIGUOUS_SUFFIXES = String.raw`(?:Park|Hill|Bay|Green|Common|Gardens|Heat
 /** Words after which a name with an ambiguous generic word is a place ("at", "on", "near", "visiting", ...). */
 const PLACED_BY = String.raw`(?:at|in|on|to|from|near|around|round|through|across|visiting|past|towards?)`;
 /** Any generic word: a text without one holds no place name of these kinds (most entries), and is not scanned further. */
-const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS}|${AMBIGUOUS_SUFFIXES}|Saint|Holy)\b`, 'u');
+const GENERIC = new RegExp(String.raw`\b(?:${PREFIXES}|${SUFFIXES}|${STREETS}|Saint)\b`, 'u');
+/** The words {@link PLACED} needs: a text without one is not scanned for it. */
+const PLACED_GENERIC = new RegExp(String.raw`\b(?:${AMBIGUOUS_SUFFIXES}|Holy)\b`, 'u');
 /** What follows "Holy" in words of faith and time, not in a church's name ("the Holy Spirit", "in Holy Week"). */
 const NOT_CHURCH = String.raw`(?:Spirit|Ghost|Bible|Grail|Land|See|Father|Mother|Week|Communion|Scriptures?|Book|Quran|Koran|Water|Orders|Matrimony)`;
 /**
@@ -97,7 +99,9 @@ function trimOpeners(text: string, start: number, end: number, lexicon: Readonly
  * 'rule:place-name'. Spans hold at least one word besides the generic one.
  */
 export function placeNameSpans(text: string): PiiSpan[] {
-  if (!GENERIC.test(text)) return [];
+  const generic = GENERIC.test(text);
+  const placed = PLACED_GENERIC.test(text);
+  if (!generic && !placed) return [];
   const lexicon = gazetteer();
   const out: PiiSpan[] = [];
   const add = (type: 'LOCATION' | 'STREET_ADDRESS', from: number, to: number, generic: 'first' | 'last'): void => {
@@ -109,14 +113,14 @@ export function placeNameSpans(text: string): PiiSpan[] {
     if (!/\s/u.test(text.slice(start, to).trim())) return;
     out.push({ type, start, end: to, text: text.slice(start, to), confidence: 0.7, source: 'rule:place-name' });
   };
-  for (const m of text.matchAll(PREFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
-  for (const m of text.matchAll(SUFFIXED)) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
-  for (const m of text.matchAll(STREET)) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
-  for (const m of text.matchAll(PLACED)) {
+  for (const m of generic ? text.matchAll(PREFIXED) : []) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
+  for (const m of generic ? text.matchAll(SUFFIXED) : []) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
+  for (const m of generic ? text.matchAll(STREET) : []) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+  for (const m of placed ? text.matchAll(PLACED) : []) {
     const end = m.index + m[0].length;
     add('LOCATION', end - (m[1] ?? m[2]!).length, end, 'last');
   }
-  for (const m of text.matchAll(SAINT)) {
+  for (const m of generic ? text.matchAll(SAINT) : []) {
     const end = m.index! + m[0].length;
     // "St John's wort" is a plant.
     if (/^[ \t]+(?:\p{Lu}|wort\b)/u.test(text.slice(end, end + 6))) continue;

@@ -46,6 +46,17 @@ const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
 /** A month's name, written out or abbreviated (the day and month of a birthday said without its year). */
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
+/** The kinds of street joined to their name in German, Dutch and Scandinavian ("Oranienstraße", "Keizersgracht"). */
+const JOINED_STREET_KINDS: readonly string[] = [
+  'straße', 'strasse', 'str.', 'weg', 'gasse', 'platz', 'allee', 'damm', 'ufer', 'gracht', 'laan', 'straat', 'plein', 'kade',
+  'vej', 'gade', 'gatan', 'vägen', 'veien', 'gata',
+];
+
+/** A kind of joined street, spaces and a digit: the folded text holds one wherever street-joined can match. */
+const JOINED_STREET_GATE = new RegExp(`(?:${JOINED_STREET_KINDS.map((kind) => kind.replace('.', '\\.')).join('|')})[ \\t]+\\d`, 'u');
+/** The last parts of the domains a link without "http" may have (url-bare). */
+const LINK_DOMAINS: readonly string[] = ['com', 'me', 'io', 'co', 'org', 'net', 'ly', 'gg', 'app', 'dev', 'uk', 'de', 'fr', 'tv', 'to', 'be', 'ee', 'link', 'page', 'bio'];
+
 export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // A password written right after its label, with no "is" or colon ("password sunflower88"), added after the tagger
@@ -171,8 +182,8 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // A street named the German or Dutch way, its kind joined to its name and the house number after it
     // ("Oranienstraße 45", "Keizersgracht 12", "Herengracht 101A"). Not a tagger feature.
-    type: 'STREET_ADDRESS', name: 'street-joined', confidence: 0.8,
-    pattern: /\b\p{Lu}\p{L}*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|gracht|laan|straat|plein|kade|vej|gade|gatan|vägen|veien|gata)[ \t]+\d{1,4}[a-zA-Z]?\b/gu,
+    type: 'STREET_ADDRESS', name: 'street-joined', confidence: 0.8, gate: (folded) => JOINED_STREET_GATE.test(folded),
+    pattern: new RegExp(`\\b\\p{Lu}\\p{L}*(?:${JOINED_STREET_KINDS.map((kind) => kind.replace('.', '\\.')).join('|')})[ \\t]+\\d{1,4}[a-zA-Z]?\\b`, 'gu'),
   },
   {
     // A street named the Romance way, its kind first ("Calle de Alcalá 42", "Rue des Lilas", "Via Roma 12", "Rua
@@ -185,7 +196,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // A link written without "http" or "www", a domain and a path ("paypal.me/ellieroberts92", "linktr.ee/jo_b"): a
     // domain alone ("google.com") names no one. Inside an e-mail address or a link with "http", those win their overlap.
     // Not a tagger feature.
-    type: 'URL', name: 'url-bare', confidence: 0.85,
-    pattern: /\b(?:[a-z\d-]+\.)+(?:com|me|io|co|org|net|ly|gg|app|dev|uk|de|fr|tv|to|be|ee|link|page|bio)\/[^\s<>"'()]*[^\s<>"'().,;:!?]/giu,
+    type: 'URL', name: 'url-bare', confidence: 0.85, gate: anyOf(...LINK_DOMAINS.map((domain) => `.${domain}/`)),
+    pattern: new RegExp(`\\b(?:[a-z\\d-]+\\.)+(?:${LINK_DOMAINS.join('|')})\\/[^\\s<>"'()]*[^\\s<>"'().,;:!?]`, 'giu'),
   },
 ];
