@@ -32,6 +32,10 @@ const MORE_ID_LABELS = MORE_ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/,
 
 /** " dot ", "(dot)", "[dot]" or a full stop with no space around it between the parts of a written-out e-mail address. */
 const SPELLED_DOT = '(?:\\s*(?:[([{]\\s*dot\\s*[)\\]}]|\\bdot\\b)\\s*|\\.)';
+/** The domain endings a written-out address may have. */
+const SPELLED_TLDS = '(?:com|org|net|io|edu|gov|co|uk|de|fr|nl|se|au|ca|info|me)';
+/** Its last dot and domain ending, which the folded text holds wherever the pattern can match (part of its gate). */
+const SPELLED_DOMAIN_END = new RegExp(`${SPELLED_DOT}${SPELLED_TLDS}\\b`, 'u');
 /** What a written-out address holds besides " at ": " dot " or a bracketed "at" or "dot". */
 const SPELLED_MARKS = anyOf(' dot ', '(at)', '[at]', '(dot)', '[dot]');
 /** Words that announce an e-mail address ("her email is", "write to"). */
@@ -88,8 +92,8 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // a bracketed "at" or "dot", or after a word that announces an address ("her email is ..."); not "look at
     // google dot com".
     type: 'EMAIL', name: 'email-spelled', confidence: 0.9,
-    gate: (folded) => SPELLED_MARKS(folded) || (folded.includes(' at ') && ADDRESS_CUE.test(folded)),
-    pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}(?:com|org|net|io|edu|gov|co|uk|de|fr|nl|se|au|ca|info|me)\\b`, 'giu'),
+    gate: (folded) => (SPELLED_MARKS(folded) || (folded.includes(' at ') && ADDRESS_CUE.test(folded))) && SPELLED_DOMAIN_END.test(folded),
+    pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}${SPELLED_TLDS}\\b`, 'giu'),
     validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || ADDRESS_CUE_BEFORE.test(contextBefore(text, start, 30)),
   },
   {
