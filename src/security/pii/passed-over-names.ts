@@ -267,11 +267,14 @@ const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
 export const SAID_RELATIONS: ReadonlySet<string> = new Set([
   ...KIN_CUES, 'mum', 'mom', 'dad', 'aunt', 'uncle', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'stepmom', 'stepmum',
   'stepdad', 'ex', 'therapist', 'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach',
+  'plumber', 'electrician', 'builder', 'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist',
+  'nurse', 'vet', 'hairdresser', 'barber', 'trainer',
 ]);
 /**
  * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary
  * word ("Maya", "Leo", "Jasmine", "Rose") is read as one: right after a relation ("my sister Maya", "my boss,
- * Karen") or before one in brackets or between commas ("Jonah (my brother-in-law)"), or after the shorthand "w/"
+ * Karen") or before one in brackets or between commas ("Jonah (my brother-in-law)"), between commas after a role
+ * ("the plumber, Zbigniew,"), or after the shorthand "w/"
  * ("Coffee w/ Priya"), after "me and" ("Me and Leo"), or before "and I" / "& me", alone or in a list ("Jasmine, Leo and I");
  * alone before "and I" at a sentence's start only when the lexicon does not know it as an ordinary word ("Work
  * and I don't get along"); or joined by "and" to a word in one of these places (`joined`: that word's own test, which
@@ -283,6 +286,9 @@ export function personContext(tokens: readonly Token[], i: number, lexicon: Read
   if (!capitalised(i)) return false;
   const kin = (j: number): boolean => KIN_CUES.has(text(j).toLowerCase());
   if (tokens[i]!.gap !== '\n' && (kin(i - 1) || (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && kin(i - 2)))) return true;
+  // After a role and a comma, before another comma ("Paid the plumber, Zbigniew, 300 zł"; not a day: "the plumber, Monday,").
+  if (text(i - 1) === ',' && tokens[i - 1]!.gap === '' && tokens[i]!.gap === ' ' && SAID_RELATIONS.has(text(i - 2).toLowerCase()) && text(i + 1) === ','
+    && lexicon.get(text(i).toLowerCase()) !== 'date') return true;
   // Before what the writer is to them, in brackets or between commas ("Jonah (my brother-in-law) lent me", "Petra, my
   // therapist, says").
   if ((text(i + 1) === '(' || text(i + 1) === ',') && /^(?:my|our)$/iu.test(text(i + 2)) && SAID_RELATIONS.has(text(i + 3).toLowerCase())) return true;

@@ -21,8 +21,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * writer is to them ("Jonah (my brother-in-law)"), a hospital number and a password written without "is" or a colon,
  * an account number after "acc", a house number with its unit ("4/18 Bondi Road"), an unknown name before "got", a
  * birthday without its year, a user name labelled with where it is used, and in lower case a name after "grandad" or in
- * brackets after a role, and a street's house number; streets named the German or Romance way, and a link without
- * "http".
+ * brackets after a role, and a street's house number; streets named the German or Romance way, a link without
+ * "http", and a name between commas after a role ("the plumber, Zbigniew,").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -74,6 +74,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Chidi got the job! Zoe's birthday is 3rd of May. My username on the forum is nightowl_1988.", ['Chidi', '3rd of May', 'nightowl']],
   ['i miss grandad joe so much. moving to 27 kingsley avenue next month!! therapist (helen) says hi', ['joe', '27', 'kingsley', 'helen']],
   ['Signed the lease for the flat on Oranienstraße 45. Our old house was Calle de Alcalá 42. My PayPal is paypal.me/ellieroberts92', ['Oranien', '45', '42', 'ellieroberts']],
+  ['Paid the plumber, Zbigniew, 300 zł.', ['Zbigniew']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

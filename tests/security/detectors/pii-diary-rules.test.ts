@@ -316,6 +316,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['Coffee w/ Priya today', ['Priya']], ['W/ Maya at the park', ['Maya']],
       ['dinner w/ Chloé and Théo', ['Chloé', 'Théo']], ['my sister Maya and Tom came', ['Maya', 'Tom']],
       ['drinks w/ Tomás + Inés', ['Tomás', 'Inés']], ['Jonah (my brother-in-law) lent me', ['Jonah']], ['Rose, my therapist, says', ['Rose']],
+      ['Paid the plumber, Zbigniew, 300 zł', ['Zbigniew']],
       // Joined by "and" one step only.
       ['my sister Maya and Tom and Jerry', ['Maya', 'Tom']],
     ] as const) {
@@ -325,7 +326,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('my sister Maya called', { maya: 'LOCATION' })).toEqual([['PERSON', 'Maya']]);
     // Not a pronoun, an ordinary word alone opening a sentence, a day, a place, nor after an article, a possessive or a
     // preposition; not across a line after a relation.
-    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya', 'Monday (my day off) was', 'Work, my nemesis, continues', 'Jonah (his brother)']) {
+    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya', 'Monday (my day off) was', 'Work, my nemesis, continues', 'Jonah (his brother)', 'Called the plumber, Monday, no answer', 'the plumber, Zbigniew and']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
   });
