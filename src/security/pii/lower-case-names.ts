@@ -17,10 +17,14 @@ const ELDERS: readonly string[] = ['uncle', 'aunt', 'auntie', 'aunty', 'grandma'
  * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
  */
 const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named']);
-/** Chat words in lower case, which the lexicon does not know and are no one's name ("my bf lol", "texted alot"). */
-const CHAT_WORDS: ReadonlySet<string> = new Set([...CHAT_ABBREVIATIONS].map((word) => word.toLowerCase()).concat(['lmk', 'ily', 'ikr', 'tho', 'rn', 'ok', 'okay', 'pls', 'plz', 'thx', 'ty', 'bc', 'cuz', 'ppl', 'u', 'ur', 'ya', 'yall', 'haha', 'lol', 'alot',
-  // The Dutch article after "met" ("met een whiskydieet").
-  'een']));
+/**
+ * Words in lower case that the lexicon does not know and that are no one's name: chat words ("my bf lol", "texted
+ * alot") and the Dutch article after "met" ("met een whiskydieet").
+ */
+const NO_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...[...CHAT_ABBREVIATIONS].map((word) => word.toLowerCase()), 'lmk', 'ily', 'ikr', 'tho', 'rn', 'ok', 'okay', 'pls', 'plz', 'thx',
+  'ty', 'bc', 'cuz', 'ppl', 'u', 'ur', 'ya', 'yall', 'haha', 'lol', 'alot', 'een',
+]);
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
 const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'with', 'me and']);
 /**
@@ -56,8 +60,8 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
   const out: PiiSpan[] = [];
   const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
   const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
-  /** A lower-case word that may be a name the lexicon lacks (passed-over-names.ts's unknownWord), no chat word nor laugh ("hahaha"). */
-  const unknownText = (word: string): boolean => unknownWord(word, rules) && !CHAT_WORDS.has(word) && !/^(?:ha|he|lo)+l?$/u.test(word);
+  /** A lower-case word that may be a name the lexicon lacks (passed-over-names.ts's unknownWord), none of NO_NAME_WORDS nor a laugh ("hahaha"). */
+  const unknownText = (word: string): boolean => unknownWord(word, rules) && !NO_NAME_WORDS.has(word) && !/^(?:ha|he|lo)+l?$/u.test(word);
   const unknownName = (j: number): boolean => lower(j) && unknownText(tokens[j]!.text);
   for (let i = 1; i < tokens.length; i++) {
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).

@@ -342,7 +342,9 @@ export function tidyEdges(text: string, type: string, start: number, end: number
     if (/^\p{N}+$/u.test(text.slice(start, end))) start -= UNIT_BEFORE.exec(before)?.[0].length ?? 0;
     const cut = /\p{Lu}/u.test(text[start] ?? '') ? /(?<![\p{L}\p{N}])\p{N}{1,5}$/u.exec(before) : null;
     // The street's name ends the span or its part before a comma ("Bondi Road" of "Bondi Road, Bondi NSW 2026").
-    const street = STREET_END.test(text.slice(start, end)) || STREET_END.test(text.slice(start, end).split(',')[0]!);
+    const value = text.slice(start, end);
+    const head = value.split(',')[0]!;
+    const street = STREET_END.test(value) || (head !== value && STREET_END.test(head));
     const house = cut || /\p{N}/u.test(text[start] ?? '') || !street ? null : HOUSE_NUMBER_BEFORE.exec(before);
     start -= (cut ?? house)?.[0].length ?? 0;
   }
