@@ -27,6 +27,8 @@ const ORG_ABBREVIATION = endsInWord(COMPANY_ABBREVIATIONS);
 const LEGAL_FORM_ONLY = /^(?:Inc|Ltd|LLC|LLP|GmbH|Corp|plc|PLC)\.?$/u;
 /** Up to three capitalised words right before a span, on its line: the name a legal form alone was read without. */
 const FIRM_NAME_BEFORE = /(?<![\p{L}\p{N}'’&-])(?:\p{Lu}[\p{L}'’-]*[ \t]+(?:(?:&|and)[ \t]+)?){1,3}$/u;
+/** An article opening an organisation's span before a capitalised word ("The " of "The Hdscores Inc"). */
+const LEADING_ARTICLE = /^[Tt]he[ \t]+(?=\p{Lu})/u;
 /**
  * A number that starts a firm's name, between a preposition and the name ("3 " of "from 3 Round Stones Inc", "37 " of
  * "with 37 Signals Inc"): taken in before an organisation whose name ends in its legal form.
@@ -229,11 +231,12 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
 /**
  * An organisation whose name ends in its legal form, widened to the whole name: a legal form alone takes in the
  * capitalised words right before it ("37 Signals" of "37 Signals Inc", which the tagger may read as "Inc" alone), and a
- * number between a preposition and the name starts it ("from 3 Round Stones Inc"; not "bought 3 Apple Inc shares").
+ * number between a preposition and the name starts it ("from 3 Round Stones Inc"; not "bought 3 Apple Inc shares"); a
+ * leading "The" is the sentence's, not the name's ("The Hdscores Inc office is at").
  */
 function firmName(text: string, span: PiiSpan): PiiSpan {
   if (span.type !== 'ORGANIZATION' || !ORG_ABBREVIATION.test(span.text.replace(/\.$/u, ''))) return span;
-  let start = span.start;
+  let start = span.start + (LEADING_ARTICLE.exec(span.text)?.[0].length ?? 0);
   if (LEGAL_FORM_ONLY.test(span.text)) start -= FIRM_NAME_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0;
   if (/\p{Lu}/u.test(text[start] ?? '')) start -= FIRM_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1]!.length ?? 0;
   return start === span.start ? span : { ...span, start, text: text.slice(start, span.end) };

@@ -466,6 +466,9 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Cleopatra spoke from 3 Round Stones Inc today', { round: 'ORGANIZATION', stones: 'ORGANIZATION', inc: 'ORGANIZATION' })).toContainEqual(['ORGANIZATION', '3 Round Stones Inc']);
     expect(tagged('I bought 3 Apple Inc shares', { apple: 'ORGANIZATION', inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Apple Inc']]);
     expect(tagged('from 3 Round Stones today', { round: 'ORGANIZATION', stones: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Round Stones']]);
+    // A leading "The" is the sentence's (2026-11-23).
+    expect(tagged('The Hdscores Inc office is at', { the: 'ORGANIZATION', hdscores: 'ORGANIZATION', inc: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Hdscores Inc']]);
+    expect(tagged('The Hdscores office is at', { the: 'ORGANIZATION', hdscores: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'The Hdscores']]);
   });
 
   it('reads a place the lexicon knows, which the tagger passed over, as a place: a known phrase whole, one word alone', () => {
