@@ -1,7 +1,7 @@
 import { knownPhrases, ruleLexicon } from './gazetteer.js';
 import { CHAT_ABBREVIATIONS } from './abbreviations.js';
-import { MEETINGS, OTHER_RELATIONS, RELATIONS } from './name-cues.js';
-import { SAID_RELATIONS, surnamePlural, unknownWord } from './passed-over-names.js';
+import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { surnamePlural, unknownWord } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -10,8 +10,6 @@ import type { PiiSpan } from './types.js';
  * every entity (tagger.ts's tagEntities adds them).
  */
 
-/** Relatives called by what they are before their name ("uncle ray", "grandad joe"). */
-const ELDERS: readonly string[] = ['uncle', 'aunt', 'auntie', 'aunty', 'grandma', 'grandpa', 'grandad', 'granddad', 'gran', 'granny', 'nan', 'nana', 'nanna'];
 /**
  * Cues after which a lower-case word the lexicon does not know at all is a name too ("my cousin oskar", "texted
  * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
@@ -26,7 +24,7 @@ const NO_NAME_WORDS: ReadonlySet<string> = new Set([
   'ty', 'bc', 'cuz', 'ppl', 'u', 'ur', 'ya', 'yall', 'haha', 'lol', 'alot', 'een',
 ]);
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'with', 'me and']);
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and']);
 /**
  * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
  * "with amber eyes", "with clay"): not read as a person after "with" alone.

@@ -26,6 +26,18 @@ export const MEETING_CUES: ReadonlySet<string> = new Set([
 ]);
 /** Words that name a relation right before a person's name, a comma between or not ("my sister Maya", "my boss, Karen"). */
 export const KIN_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, 'sis', 'bro', 'bestie', 'neighbour', 'neighbor', 'named']);
+/** Relatives called by what they are before their name ("uncle ray", "grandad joe", "Nan"). */
+export const ELDERS: readonly string[] = ['uncle', 'aunt', 'auntie', 'aunty', 'grandma', 'grandpa', 'grandad', 'granddad', 'gran', 'granny', 'nan', 'nana', 'nanna'];
+/**
+ * Relations, relatives and roles a diary names a person by, "my" before them or not ("Jonah (my brother-in-law)",
+ * "Petra, my therapist", "the plumber, Zbigniew,", "therapist (helen)").
+ */
+export const SAID_RELATIONS: ReadonlySet<string> = new Set([
+  ...KIN_CUES, ...ELDERS, 'mum', 'mom', 'dad', 'grandmother', 'grandfather', 'stepmom', 'stepmum', 'stepdad', 'ex', 'therapist',
+  'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach', 'plumber', 'electrician', 'builder',
+  'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist', 'nurse', 'vet', 'hairdresser', 'barber',
+  'trainer',
+]);
 /** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
 export const PERSON_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',

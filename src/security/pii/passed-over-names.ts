@@ -1,5 +1,5 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS, KIN_CUES, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS } from './name-cues.js';
+import { FUNCTION_WORDS, KIN_CUES, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -262,13 +262,6 @@ const NOT_PERSON_CLASSES: ReadonlySet<string> = new Set(['place', 'org', 'date',
 const NOT_BEFORE_NAME: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'that', 's', 'in', 'at', 'on', 'to', 'from',
   'into', 'of', 'for', 'by',
-]);
-/** Relations and roles a diary names after a person, "my" before them ("Jonah (my brother-in-law)", "Petra, my therapist"). */
-export const SAID_RELATIONS: ReadonlySet<string> = new Set([
-  ...KIN_CUES, 'mum', 'mom', 'dad', 'aunt', 'uncle', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'stepmom', 'stepmum',
-  'stepdad', 'ex', 'therapist', 'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach',
-  'plumber', 'electrician', 'builder', 'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist',
-  'nurse', 'vet', 'hairdresser', 'barber', 'trainer',
 ]);
 /**
  * Whether the capitalised word at `i` stands where only a person fits, so that a name that is also an ordinary

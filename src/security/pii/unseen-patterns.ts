@@ -56,8 +56,10 @@ const JOINED_STREET_KINDS: readonly string[] = [
   'vej', 'gade', 'gatan', 'vägen', 'veien', 'gata',
 ];
 
+/** {@link JOINED_STREET_KINDS} as a pattern's alternatives. */
+const JOINED_KIND = `(?:${JOINED_STREET_KINDS.map((kind) => kind.replace('.', '\\.')).join('|')})`;
 /** A kind of joined street, spaces and a digit: the folded text holds one wherever street-joined can match. */
-const JOINED_STREET_GATE = new RegExp(`(?:${JOINED_STREET_KINDS.map((kind) => kind.replace('.', '\\.')).join('|')})[ \\t]+\\d`, 'u');
+const JOINED_STREET_GATE = new RegExp(`${JOINED_KIND}[ \\t]+\\d`, 'u');
 /** The last parts of the domains a link without "http" may have (url-bare). */
 const LINK_DOMAINS: readonly string[] = ['com', 'me', 'io', 'co', 'org', 'net', 'ly', 'gg', 'app', 'dev', 'uk', 'de', 'fr', 'tv', 'to', 'be', 'ee', 'link', 'page', 'bio'];
 
@@ -187,7 +189,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // A street named the German or Dutch way, its kind joined to its name and the house number after it
     // ("Oranienstraße 45", "Keizersgracht 12", "Herengracht 101A"). Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-joined', confidence: 0.8, gate: (folded) => JOINED_STREET_GATE.test(folded),
-    pattern: new RegExp(`\\b\\p{Lu}\\p{L}*(?:${JOINED_STREET_KINDS.map((kind) => kind.replace('.', '\\.')).join('|')})[ \\t]+\\d{1,4}[a-zA-Z]?\\b`, 'gu'),
+    pattern: new RegExp(`\\b\\p{Lu}\\p{L}*${JOINED_KIND}[ \\t]+\\d{1,4}[a-zA-Z]?\\b`, 'gu'),
   },
   {
     // A street named the Romance way, its kind first ("Calle de Alcalá 42", "Rue des Lilas", "Via Roma 12", "Rua
