@@ -19,13 +19,13 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  * street address written in lower case ("at 42 maple street") or named the German, Dutch or Romance way
  * ("Oranienstraße 45", "Calle de Alcalá 42"), which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower', 'regex:street-joined', 'regex:street-romance']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered']);
 
 /**
  * Streets the rules read whole (unseen-patterns.ts): written in lower case after "at", "on", "to", "from" or "address",
- * named the German or Dutch way ("Oranienstraße 45"), or the Romance way ("Calle de Alcalá 42").
+ * named the German or Dutch way ("Oranienstraße 45"), or the Romance way ("Calle de Alcalá 42", "5 rue des Lilas").
  */
-const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex:street-joined', 'regex:street-romance']);
+const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered']);
 /** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
 const UK_POSTCODE = 'regex:uk-postcode';
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
@@ -35,6 +35,9 @@ const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 
  * 1AA"; not "like" of "my zip code is like", nor "2371 and").
  */
 const postcodeLike = (value: string): boolean => /\d/.test(value) && value.split(/[ -]/).every((part) => /\d/.test(part) || /^\p{Lu}+$/u.test(part));
+
+/** A phone number in international format, or in a national one with its trunk 0 and ten digits or more. */
+const DIALLED = /^(?:\+|0(?:\D*\d){9})/u;
 
 const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
 
@@ -47,11 +50,12 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   let spans = rules;
   if (options.ner !== false) {
     let tagged = mergePlaceNames(tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type)), placeNameSpans(text));
-    // A number in international format ("+44 7700 900123") where the tagger saw no phone: the regex's phone
-    // replaces what the tagger read from its digits (a date "7700"), so that masking never leaves part of it.
+    // A number in international format ("+44 7700 900123"), or in a national one that opens with its trunk 0 and has ten
+    // digits or more ("07700 900123"), where the tagger saw no phone: the regex's phone replaces what the tagger read
+    // from its digits (a date "7700", a street "07700"), so that masking never leaves part of it.
     const phones = tagged.filter((t) => t.type === 'PHONE');
-    const international = rules.filter((s) => s.source === 'regex:phone' && s.text.startsWith('+') && !overlapsAny(s, phones));
-    tagged = [...tagged.filter((t) => !international.some((s) => s.start <= t.start && t.end <= s.end)), ...international];
+    const dialled = rules.filter((s) => s.source === 'regex:phone' && DIALLED.test(s.text) && !overlapsAny(s, phones));
+    tagged = [...tagged.filter((t) => !dialled.some((s) => s.start <= t.start && t.end <= s.end)), ...dialled];
     const postcodes = rules.filter((s) => s.source === UK_POSTCODE);
     if (postcodes.length) {
       tagged = tagged.map((t) => {

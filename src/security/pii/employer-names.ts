@@ -1,5 +1,5 @@
 import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS } from './name-cues.js';
+import { FUNCTION_WORDS, MEETING_CUES, PERSON_VERBS } from './name-cues.js';
 import { COMPANY_KIND, COMPANY_THING } from './span-roles.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
@@ -132,4 +132,57 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
     i = last;
   }
   return out;
+}
+
+/** Last words of the names of hospitals and schools ("Royal Free Hospital", "the Royal Infirmary", "Ashgrove Academy"). */
+const INSTITUTION_ENDS: ReadonlySet<string> = new Set(['Hospital', 'Infirmary', 'Hospice', 'Clinic', 'School', 'Academy', 'College', 'University', 'Primary']);
+/** "Centre" or "Center" ends an institution's name after one of these ("Whitechapel Health Centre"). */
+const CENTRE_KINDS: ReadonlySet<string> = new Set(['Health', 'Medical', 'Community', 'Leisure', 'Sports', 'Wellbeing', 'Cancer']);
+/**
+ * Words that only say what kind an institution is: a name made of them alone is no one's ("General Hospital", "High
+ * School", "Sunday School", "Community College").
+ */
+const KIND_ONLY: ReadonlySet<string> = new Set([
+  'General', 'High', 'Primary', 'Secondary', 'Middle', 'Elementary', 'Junior', 'Senior', 'Infant', 'Infants', 'Nursery',
+  'Grammar', 'Comprehensive', 'Boarding', 'Sunday', 'Summer', 'Night', 'Public', 'Private', 'State', 'Community', 'Local',
+  'Medical', 'Dental', 'Veterinary', 'Vet', 'Children’s', "Children's", 'Teaching', 'Mental', 'Health', 'Art', 'Music',
+  'Law', 'Business', 'Nursing', 'Drama', 'Dance', 'Language', 'Driving', 'Flight', 'Film', 'Cooking', 'Technical', 'Field',
+  'Day', 'Walk', 'In', 'Leisure', 'Sports', 'Wellbeing', 'Cancer', 'Open',
+]);
+/** A verb in the past opening a sentence, no part of an institution's name ("Visited Royal Free Hospital"). */
+const OPENING_VERB = /^\p{Lu}\p{Ll}+ed$/u;
+/** Whether token i is a verb opening a sentence: in the past ("Visited", "Saw", "Took") or one of a person's. */
+const openingVerb = (tokens: readonly Token[], i: number): boolean => {
+  const word = tokens[i]!.text;
+  const lower = word.toLowerCase();
+  return opensSentence(tokens, i) && (OPENING_VERB.test(word) || MEETING_CUES.has(lower) || PERSON_VERBS.has(lower));
+};
+
+/**
+ * Hospitals, clinics and schools the tagger passed over, on tokens it left outside every entity: one to three
+ * capitalised words right before an institution's last word ("Took Mum to Royal Free Hospital", "in Ward 7B at the
+ * Royal Infirmary", "Whitechapel Health Centre"), "The" and a sentence's opening verb ("Saw", "Visited") left out, and not words that only
+ * say what kind of institution it is ("General Hospital", "High School").
+ */
+export function institutionsPassedOver(text: string, tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const capital = (j: number): boolean => labels[j] === 'O' && FIRM_WORD.test(tokens[j]!.text);
+  for (let end = 1; end < tokens.length; end++) {
+    const last = tokens[end]!.text;
+    if (labels[end] !== 'O' || tokens[end]!.gap !== ' ') continue;
+    const centre = (last === 'Centre' || last === 'Center') && CENTRE_KINDS.has(tokens[end - 1]!.text);
+    if (!INSTITUTION_ENDS.has(last) && !centre) continue;
+    let first = end;
+    while (first > 0 && end - first < 3 && tokens[first]!.gap === ' ' && capital(first - 1)) first--;
+    while (first < end && (FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase()) || openingVerb(tokens, first))) first++;
+    const words = tokens.slice(first, centre ? end - 1 : end).map((t) => t.text);
+    if (!words.length || words.every((w) => KIND_ONLY.has(w))) continue;
+    out.push({ type: 'ORGANIZATION', start: tokens[first]!.start, end: tokens[end]!.end, text: text.slice(tokens[first]!.start, tokens[end]!.end), confidence: 0.6, source: 'rule:institution' });
+  }
+  return out;
+}
+
+/** Whether token i opens its text, a line or a sentence. */
+function opensSentence(tokens: readonly Token[], i: number): boolean {
+  return i === 0 || tokens[i]!.gap === '\n' || /^[.!?]$/u.test(tokens[i - 1]!.text);
 }

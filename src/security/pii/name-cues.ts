@@ -46,6 +46,21 @@ export const PERSON_VERBS: ReadonlySet<string> = new Set([
   // What happens to a person in a diary, irregular ("Chidi got the job", "Ama won"; "passed" and the like are read by their "-ed").
   'got', 'gets', 'won', 'quit', 'bought', 'paid',
 ]);
+/**
+ * What follows "from" after a person, naming where the writer knows them from ("Lena from work", "Sade from next
+ * door"), rather than where a thing comes from.
+ */
+export const KNOWN_FROM: ReadonlySet<string> = new Set(['work', 'school', 'uni', 'college', 'church', 'class', 'next', 'upstairs', 'downstairs']);
+/**
+ * The groups and places where people know each other, after "from the", "from my" or "from our" and a word or not
+ * ("Kwame from the climbing gym", "Ines from my book club"; not "Pic from the game").
+ */
+export const KNOWN_FROM_GROUPS: ReadonlySet<string> = new Set([
+  'gym', 'office', 'club', 'team', 'choir', 'band', 'group', 'class', 'course', 'shop', 'cafe', 'café', 'pub', 'library',
+  'studio', 'lab', 'clinic', 'surgery', 'practice', 'ward', 'school', 'church', 'mosque', 'temple', 'synagogue',
+  'department', 'firm', 'agency', 'allotment', 'pool', 'building', 'flat', 'street', 'village', 'estate', 'neighbourhood',
+  'neighborhood', 'floor', 'unit',
+]);
 /** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
 export const PERSON_STATES: ReadonlySet<string> = new Set([
   'pregnant', 'engaged', 'married', 'divorced', 'sick', 'ill', 'dying', 'moving', 'leaving', 'visiting', 'upset', 'furious',

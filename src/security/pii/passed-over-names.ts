@@ -1,5 +1,5 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS, KIN_CUES, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -58,7 +58,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const lower = word.toLowerCase();
     const next = tokens[i + 1]?.text ?? '';
     // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said") or being what people
-    // are ("Zanele is pregnant"): the lexicon knows ordinary words, so an unknown one before a verb of the lexicon is a name.
+    // are ("Zanele is pregnant"), or known from somewhere ("Kwame from the climbing gym"): the lexicon knows ordinary words, so an unknown one before a verb of the lexicon is a name.
     // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
     // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
     // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
@@ -69,7 +69,8 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const unknown = unknownWord(lower, rules);
     if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
       && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
-        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))
+        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text))
+        || (next === 'from' && knownFrom(tokens, i + 2)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
       name(i, 'rule:subject-name');
       continue;
@@ -113,6 +114,17 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     }
   }
   return out.map((span) => wholeWord(tokens, span));
+}
+
+/**
+ * Whether the tokens from `i` on, after "from", say where the writer knows a person from: "work", "next door", or
+ * "the", "my" or "our" and a group or place of {@link KNOWN_FROM_GROUPS}, a word before it or not ("from the climbing
+ * gym", "from my team").
+ */
+function knownFrom(tokens: readonly Token[], i: number): boolean {
+  const word = (j: number): string => (tokens[j]?.gap === ' ' ? tokens[j]!.text.toLowerCase() : '');
+  if (KNOWN_FROM.has(word(i))) return true;
+  return ['the', 'my', 'our'].includes(word(i)) && (KNOWN_FROM_GROUPS.has(word(i + 1)) || KNOWN_FROM_GROUPS.has(word(i + 2)));
 }
 
 /**

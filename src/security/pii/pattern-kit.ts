@@ -37,14 +37,18 @@ export function contextBefore(text: string, start: number, width = 40): string {
   return text.slice(Math.max(0, start - width), start).toLowerCase();
 }
 
+/** A plate's or a car registration's label right before its value ("plate ", "reg number: ", "registration is "). */
+const PLATE_LABEL = /(?:plate|vin|\breg(?:istration)?(?:\s+(?:number|no\.?))?(?:\s+is)?)\W*$/i;
+
 /**
  * Whether a labelled identifier's value is one: each part digits with capitals or a short capital code ("X12345678",
- * "12-34-56", "ABC 1234"), never a word ("the member price was 12", "a student of 2019"); a plate needs one digit ("AB12
- * CDE"), any other identifier four; not a card, licence or social security number, which have recognisers of their own.
+ * "12-34-56", "ABC 1234"), never a word ("the member price was 12", "a student of 2019"), nor digits and slashes alone (a
+ * date, "12/05"); a plate or a car's registration needs one digit ("AB12 CDE", "reg number: LK68 XYZ"), any other
+ * identifier four; not a card, licence or social security number, which have recognisers of their own.
  */
 export function identifierValue(v: string, text: string, start: number): boolean {
-  return new RegExp(`(?:\\d\\D*){${/(?:plate|vin)\W*$/i.test(contextBefore(text, start, 16)) ? 1 : 4}}`).test(v)
-    && v.split(/[ -]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
+  return new RegExp(`(?:\\d\\D*){${PLATE_LABEL.test(contextBefore(text, start, 24)) ? 1 : 4}}`).test(v) && !/^\d+(?:\/\d+)+$/.test(v)
+    && v.split(/[ /-]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
     && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, ''));
 }
 

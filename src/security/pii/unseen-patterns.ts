@@ -22,12 +22,43 @@ const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(by
 /** Names of accounts that are no one's ("logged in as admin"). */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
 
+/** The particles of a Romance street's name ("des" of "rue des Lilas", "de la" of "quai de la Loire"). */
+const ROMANCE_PARTICLE = "(?:de|del|della|delle|dei|di|da|do|dos|das|la|le|les|des|du|d['’])";
+/** One to three capitalised words of a Romance street's name. */
+const ROMANCE_WORDS = "\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*){0,2}";
+/** A Romance street's particles, if any, and its name's words ("des Lilas", "de la Loire", "Roma"). */
+const ROMANCE_NAME = `(?:[ \\t]+${ROMANCE_PARTICLE})*[ \\t]+${ROMANCE_WORDS}`;
+/**
+ * The kinds of a street after its house number ("5 rue des Lilas", "12 avenue Foch", "8 Via Garibaldi"), in the case
+ * they may have: those that are also English street words only in lower case ("12 Avenue Road" is the tagger's).
+ */
+const NUMBERED_KINDS = '[Rr]ue|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|Via|[Vv]iale|[Aa]venida|[Rr]ua|[Cc]arrer|[Pp]iazza|[Pp]laza|[Pp]aseo|avenue|boulevard|bd|cours';
+/** Kinds that are also English words, taken after a house number only with a particle ("5 place des Vosges"; not "sent 2 via DHL"). */
+const NUMBERED_KINDS_WITH_PARTICLE = 'place|via';
+/** Where such a street may be: a digit, a space and one of the kinds, in the folded text. */
+const NUMBERED_ROMANCE_GATE = /\d(?:[ \t]+(?:bis|ter))?,?[ \t]+(?:rue|chemin|allée|impasse|quai|calle|via|viale|avenida|rua|carrer|piazza|plaza|paseo|avenue|boulevard|bd|cours|place)\b/u;
+
 /** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
 const MORE_ID_LABEL_LIST: readonly string[] = [
   'medicare', 'medicaid', 'health card', 'health insurance', 'social insurance', 'SIN', 'NI', 'national ID', 'national identity',
   'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case', 'hospital', 'medical record', 'MRN',
-  'booking', 'reservation', 'confirmation',
+  'booking', 'reservation', 'confirmation', 'PNR', 'ticket', 'flight reference', 'flight ref', 'registration', 'reg',
 ];
+
+/**
+ * A booking's label and its words before a code ("booking reference: ", "confirmation number is ", "PNR "), as
+ * contextBefore() gives it (lower case).
+ */
+const BOOKING_LABEL = /(?:booking|reservation|confirmation|pnr|ref(?:erence)?)(?:\s+(?:number|no\.?|code|ref(?:erence)?))?\s*(?:is|was|:|#)?\s*$/u;
+
+/**
+ * Whether a labelled identifier's value is one ({@link identifierValue}), or a booking code after its label: five to
+ * ten capitals and digits, one digit at least ("Booking reference: HX7Q2L", "confirmation number is 8KD93J"; not
+ * "Booking: CONFIRMED").
+ */
+function labelledValue(v: string, text: string, start: number): boolean {
+  return identifierValue(v, text, start) || (/^(?=[A-Z\d]{5,10}$)[A-Z]*\d/u.test(v) && BOOKING_LABEL.test(contextBefore(text, start, 30)));
+}
 const MORE_ID_LABELS = MORE_ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
 /** " dot ", "(dot)", "[dot]" or a full stop with no space around it between the parts of a written-out e-mail address. */
@@ -127,12 +158,12 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
     // (it does not see them): health and social insurance, national and tax identity numbers, library and green cards,
-    // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286"; not "in case 2019 happens"), the
-    // same values as above.
+    // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286", "Case number 2023/CR/0456"; not "in
+    // case 2019 happens"), a car's registration ("reg number: LK68 XYZ"), the same values as above with slashes; and bookings and tickets, whose code may hold a single digit ("Booking reference: HX7Q2L").
     type: 'ID_NUMBER', name: 'labelled-id-more', confidence: 0.85, group: 1,
     starts: startsWith(...MORE_ID_LABEL_LIST.map((label) => label.toLowerCase().replace(/ /g, '\\s+'))),
-    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Rr]ef(?:erence)?|[Cc]ode)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d -]{2,22}[A-Z\\d])\\b`, 'g'),
-    validate: identifierValue,
+    pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Rr]ef(?:erence)?|[Cc]ode)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d /-]{2,22}[A-Z\\d])\\b`, 'g'),
+    validate: labelledValue,
   },
   {
     // An account number after an abbreviated label, with no "number" or colon needed ("acc 12345678", "acct no. 0042
@@ -196,7 +227,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // Augusta 120"): the kind, particles, one to three capitalised words, a house number or not. Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-romance', confidence: 0.75,
     starts: startsWith('rue', 'calle', 'via', 'viale', 'avenida', 'rua', 'carrer', 'piazza', 'praça', 'plaza', 'largo', 'travessa', 'paseo'),
-    pattern: /\b(?:Rue|Calle|Via|Viale|Avenida|Rua|Carrer|Piazza|Praça|Plaza|Largo|Travessa|Paseo)(?:[ \t]+(?:de|del|della|delle|dei|di|da|do|dos|das|la|le|les|des|du|d['’]))*[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}(?:,?[ \t]+\d{1,4}[a-zA-Z]?\b)?/gu,
+    pattern: new RegExp(`\\b(?:Rue|Calle|Via|Viale|Avenida|Rua|Carrer|Piazza|Praça|Plaza|Largo|Travessa|Paseo)${ROMANCE_NAME}(?:,?[ \\t]+\\d{1,4}[a-zA-Z]?\\b)?`, 'gu'),
+  },
+  {
+    // A street named the French, Italian or Spanish way with its house number first and its kind in lower case ("5 rue
+    // des Lilas", "12 avenue Foch", "3 bis quai de la Loire", "8 via Garibaldi"): the number, the kind, particles, one to
+    // three capitalised words. Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-romance-numbered', confidence: 0.75, gate: (folded) => NUMBERED_ROMANCE_GATE.test(folded),
+    pattern: new RegExp(`\\b\\d{1,4}[a-z]?(?:[ \\t]+(?:bis|ter))?,?[ \\t]+(?:(?:${NUMBERED_KINDS})${ROMANCE_NAME}|(?:${NUMBERED_KINDS_WITH_PARTICLE})(?:[ \\t]+${ROMANCE_PARTICLE})+[ \\t]+${ROMANCE_WORDS})`, 'gu'),
   },
   {
     // A link written without "http" or "www", a domain and a path ("paypal.me/ellieroberts92", "linktr.ee/jo_b"): a

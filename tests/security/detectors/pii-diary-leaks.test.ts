@@ -22,7 +22,10 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * an account number after "acc", a house number with its unit ("4/18 Bondi Road"), an unknown name before "got", a
  * birthday without its year, a user name labelled with where it is used, and in lower case a name after "grandad" or in
  * brackets after a role, and a street's house number; streets named the German or Romance way, a link without
- * "http", and a name between commas after a role ("the plumber, Zbigniew,").
+ * "http", and a name between commas after a role ("the plumber, Zbigniew,"). The twelfth session's add a British mobile
+ * number the tagger read as a street, booking codes, an unknown name known "from work" or "from the climbing gym", a
+ * street named the French or Italian way with its number first, hospitals the tagger passed over, a car's registration
+ * and a case number with slashes.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -75,6 +78,13 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['i miss grandad joe so much. moving to 27 kingsley avenue next month!! therapist (helen) says hi', ['joe', '27', 'kingsley', 'helen']],
   ['Signed the lease for the flat on Oranienstraße 45. Our old house was Calle de Alcalá 42. My PayPal is paypal.me/ellieroberts92', ['Oranien', '45', '42', 'ellieroberts']],
   ['Paid the plumber, Zbigniew, 300 zł.', ['Zbigniew']],
+  // Written in the twelfth session (2026-11-22); each left the words shown in clear before its rules.
+  ["Texted mum at 07700 900123 to say I'd be late.", ['07700', '900123']],
+  ['Booking reference: HX7Q2L. Confirmation number is 8KD93J; my flight ref is QZ7K2P.', ['HX7Q2L', '8KD93J', 'QZ7K2P']],
+  ['Kwame from the climbing gym invited me. Ngozi from work came round.', ['Kwame', 'Ngozi']],
+  ['Moving to 5 rue des Lilas, 69003 Lyon in March. We stayed at 8 Via Garibaldi.', ['5 rue', 'Lilas', '8 Via', 'Garibaldi']],
+  ["Took Mum to Royal Free Hospital for her scan. Grandad's in Ward 7B at the Royal Infirmary.", ['Royal Free', 'Royal Infirmary']],
+  ['reg number: LK68 XYZ. Case number 2023/CR/0456.', ['LK68', 'XYZ', 'CR', '0456']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

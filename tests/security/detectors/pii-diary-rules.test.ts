@@ -58,13 +58,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['I was born in 1987 in Kingston', 'DATE_OF_BIRTH', '1987'], ['Hospital number RJ1 447 218 on the letter', 'ID_NUMBER', 'RJ1 447 218'],
       ['My MRN is 00482915', 'ID_NUMBER', '00482915'], ['Claim reference 778812', 'ID_NUMBER', '778812'],
       ['Wi-Fi at her place, password sunflower88.', 'SECRET', 'sunflower88'], ['new password 48213377!', 'SECRET', '48213377'],
+      ['Booking reference: HX7Q2L for the hotel', 'ID_NUMBER', 'HX7Q2L'], ['Confirmation number is 8KD93J.', 'ID_NUMBER', '8KD93J'],
+      ['My flight ref is QZ7K2P, seat 14C', 'ID_NUMBER', 'QZ7K2P'], ['PNR: QZ7K2P', 'ID_NUMBER', 'QZ7K2P'], ['reg number: LK68 XYZ', 'ID_NUMBER', 'LK68 XYZ'],
+      ['My reg is LK68XYZ.', 'ID_NUMBER', 'LK68XYZ'], ['Case number 2023/CR/0456', 'ID_NUMBER', '2023/CR/0456'],
       ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ["Zoe's birthday is 3rd of May", 'DATE_OF_BIRTH', '3rd of May'], ['my bday is June 12th', 'DATE_OF_BIRTH', 'June 12th'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
     // A password right after its label holds a digit and a letter, or six digits.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12']) {
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12', 'Booking: CONFIRMED', 'Booking reference is ABCDEF', 'the reservation is 4 people', 'registration: 12/05', 'the registration is 2 weeks away', 'ticket is 4']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';
@@ -103,6 +106,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // Not a word that merely ends like a street's kind, a kind in lower case, nor without a capitalised name after it.
     for (const text of ['Ring 45 times', 'the weg 12', 'via email 12', 'Via the bridge', 'Hallway 12', 'flew via Dubai 12 hours']) {
       expect([text, typed(detectPIIWith(text, {}, none)).filter(([type]) => type === 'STREET_ADDRESS')]).toEqual([text, []]);
+    }
+    // With the house number first and the kind in lower case (twelfth session); "place" and "via" only with a particle.
+    for (const [text, street] of [
+      ['Moving to 5 rue des Lilas, 69003 Lyon', '5 rue des Lilas'], ['at 12 avenue Foch, Paris', '12 avenue Foch'], ['We stayed at 8 Via Garibaldi', '8 Via Garibaldi'],
+      ['3 bis quai de la Loire', '3 bis quai de la Loire'], ['5 place des Vosges', '5 place des Vosges'], ['8 via della Spiga', '8 via della Spiga'],
+    ] as const) {
+      expect([text, typed(detectPIIWith(text, {}, none)).filter(([type]) => type === 'STREET_ADDRESS')]).toEqual([text, [['STREET_ADDRESS', street]]]);
+    }
+    for (const text of ['got 2 via Amazon', 'came 5 place Kicks', '12 Avenue Road', 'sent 3 rue', '2 avenue of trees']) {
+      expect([text, detectPIIWith(text, {}, none).filter((s) => s.source === 'regex:street-romance-numbered')]).toEqual([text, []]);
     }
     // The tagger does not see them, nor does a postal block grow from them.
     const text = 'Oranienstraße 45\n10999 Berlin';
@@ -252,6 +265,13 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Zanele is pregnant!!', {})).toEqual([['PERSON', 'Zanele']]);
     expect(tagged('Tariq was fired today', {})).toEqual([['PERSON', 'Tariq']]);
     for (const text of ['Zorblax is broken', 'Zorblax is\npregnant', 'Zorblax isn pregnant']) expect([text, tagged(text, {})]).toEqual([text, []]);
+    // Or known from somewhere (2026-11-22, twelfth session): "from work", "from the climbing gym"; not where a thing is from.
+    expect(tagged('Kwame from the climbing gym invited me.', {})).toEqual([['PERSON', 'Kwame']]);
+    expect(tagged('Ngozi from work came round.', {})).toEqual([['PERSON', 'Ngozi']]);
+    expect(tagged('Oyelaran from my book club lent me this.', {})).toEqual([['PERSON', 'Oyelaran']]);
+    for (const text of ['Pic from the game on Tuesday.', 'Shitpost from the uncultured', 'Zorblax from the\ngym', 'Zorblax from the old days']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
     // Not a known word, an adverb, a contraction without its apostrophe, a word of a longer capitalised name, a
     // word before no verb, nor across a line.
     for (const text of ['Honestly felt great.', 'Ive said it before.', 'ABC Business considered it.', 'Zorblax infrared scanner', 'Socialism killed millions.', 'Amount charged $200.85', 'Tired said nobody.', 'Priyanka\nsaid']) {
@@ -417,6 +437,17 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // Not a word that is no institution's, nor one in lower case; the tagger's span stays a person's before another word.
     for (const text of ["Guy's hospital", "lunch at Guy's Place", "Guy's Hospitality"]) expect([text, tagged(text, {})]).toEqual([text, []]);
     expect(tagged("Addenbrooke's Car", { addenbrooke: 'PERSON' })).toEqual([['PERSON', 'Addenbrooke']]);
+  });
+
+  it('reads capitalised words the tagger passed over before a hospital\'s or school\'s last word as an organisation', () => {
+    expect(tagged('Took Mum to Royal Free Hospital for her scan.', {})).toEqual([['ORGANIZATION', 'Royal Free Hospital']]);
+    expect(tagged('Grandad is in the Royal Infirmary.', {})).toEqual([['ORGANIZATION', 'Royal Infirmary']]);
+    expect(typed(detectPIIWith('Visited Ashgrove Academy today. Saw Ashgrove Academy', {}, wordModel({})))).toEqual([['ORGANIZATION', 'Ashgrove Academy'], ['ORGANIZATION', 'Ashgrove Academy']]);
+    expect(tagged('at Whitechapel Health Centre at 10', {})).toEqual([['ORGANIZATION', 'Whitechapel Health Centre']]);
+    // Not words that only say what kind it is, nor the word alone or in lower case.
+    for (const text of ['I hated High School.', 'Went to Sunday School.', 'Hospital food is awful.', 'The School was closed.', 'the Royal hospital', 'at the Health Centre']) {
+      expect([text, tagged(text, {})]).toEqual([text, []]);
+    }
   });
 
   it('reads the capitalised words after a word of work and "at", "for", "by" or "from" as an employer', () => {
