@@ -165,7 +165,7 @@ const SEEN_RECOGNIZERS: readonly Recognizer[] = [
     type: 'PHONE', name: 'phone', confidence: 0.8,
     // After a country code a group may run to eight digits ("+49 151 23456789"); a number without one keeps groups of
     // at most six.
-    pattern: /\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)|\d{1,5})(?:[\s.-]\d{1,8}){1,5}|(?:\+\d{1,3}[\s.-]?)?(?:(?:\(\d{1,4}\)|\(0\))[\s.-]?\d{1,5}|\d{2,5})(?:[\s.-]\(?\d{1,6}\)?){1,5}|\b\d{10,11}\b/g,
+    pattern: /\+\d{1,3}[\s.-]?(?:\(0?\d{1,4}\)|\d{1,5})(?:[\s.-]\d{1,8}){1,5}|(?:\+\d{1,3}[\s.-]?|\b1[\s.-](?=\(?\d{3}[\s.)-]))?(?:(?:\(\d{1,4}\)|\(0\))[\s.-]?\d{1,5}|\d{2,5})(?:[\s.-]\(?\d{1,6}\)?){1,5}|\b\d{10,11}\b/g,
     validate: (v, text, start) =>
       phoneDigitsValid(v) && !DATE_LIKE.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim())
       && (/[\s().+-]/.test(v.trim()) || /(?:phone|call|tel|mobile|cell|fax|number|text)/.test(contextBefore(text, start)))
@@ -173,7 +173,7 @@ const SEEN_RECOGNIZERS: readonly Recognizer[] = [
   },
   {
     type: 'PHONE', name: 'phone-labelled', confidence: 0.9,
-    pattern: /(?:\+\d{1,3}[ .-]?)?(?:(?:\(\d{1,4}\)|\(0\))[ .-]?\d{1,5}|\d{2,5})(?:[ .-]\(?\d{1,8}\)?){1,5}(?: ?x\d{1,5})?|(?<![\d+])\+?\d{7,13}\b/g,
+    pattern: /(?:\+\d{1,3}[ .-]?|\b1[ .-](?=\(?\d{3}[ .)-]))?(?:(?:\(\d{1,4}\)|\(0\))[ .-]?\d{1,5}|\d{2,5})(?:[ .-]\(?\d{1,8}\)?){1,5}(?: ?x\d{1,5})?|(?<![\d+])\+?\d{7,13}\b/g,
     validate: (v, text, start) =>
       phoneDigitsValid(v) && !DATE_LIKE.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && phoneLabelled(text, start, start + v.length),
   },

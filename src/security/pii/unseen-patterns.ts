@@ -105,6 +105,13 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v) => (/\d/u.test(v) && /\p{L}/u.test(v)) || /^\d{6,}$/u.test(v),
   },
   {
+    // A card's security code after its label, with "is" or a colon or not ("cvv 123", "CVC: 0421", "security code is
+    // 987"): three or four digits. Not a tagger feature.
+    type: 'SECRET', name: 'card-security-code', confidence: 0.85, group: 1,
+    starts: startsWith('cvv', 'cvc', 'csc', 'security code'),
+    pattern: /\b(?:cvv2?|cvc2?|csc|security[ \t]+code)[ \t]*(?:is[ \t]+|was[ \t]+|[:=#][ \t]*)?(\d{3,4})\b/giu,
+  },
+  {
     // Short secrets after their label, added after the tagger was trained (it does not see them): a Wi-Fi password,
     // "pw", "pwd", and the digits of a PIN or of a door, alarm or safe code ("Wifi pw: Gr33nTea!2024", "My PIN is
     // 4821", "the alarm code is 7731"). A PIN's or a code's value is four to eight digits ("the pin is loose" is none).

@@ -61,13 +61,14 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['Booking reference: HX7Q2L for the hotel', 'ID_NUMBER', 'HX7Q2L'], ['Confirmation number is 8KD93J.', 'ID_NUMBER', '8KD93J'],
       ['My flight ref is QZ7K2P, seat 14C', 'ID_NUMBER', 'QZ7K2P'], ['PNR: QZ7K2P', 'ID_NUMBER', 'QZ7K2P'], ['reg number: LK68 XYZ', 'ID_NUMBER', 'LK68 XYZ'],
       ['My reg is LK68XYZ.', 'ID_NUMBER', 'LK68XYZ'], ['Case number 2023/CR/0456', 'ID_NUMBER', '2023/CR/0456'],
+      ['exp 09/27 cvv 123', 'SECRET', '123'], ['CVC: 0421', 'SECRET', '0421'], ['the security code is 987', 'SECRET', '987'],
       ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ["Zoe's birthday is 3rd of May", 'DATE_OF_BIRTH', '3rd of May'], ['my bday is June 12th', 'DATE_OF_BIRTH', 'June 12th'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
     // A password right after its label holds a digit and a letter, or six digits.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12', 'Booking: CONFIRMED', 'Booking reference is ABCDEF', 'the reservation is 4 people', 'registration: 12/05', 'the registration is 2 weeks away', 'ticket is 4']) {
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12', 'Booking: CONFIRMED', 'Booking reference is ABCDEF', 'the reservation is 4 people', 'registration: 12/05', 'the registration is 2 weeks away', 'ticket is 4', 'the cvv box', 'security code 12345']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';

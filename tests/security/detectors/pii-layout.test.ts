@@ -91,6 +91,11 @@ describe('labelled phone numbers', () => {
     expect(labelled('South Africa 89082\n085 175 7641-Office')).toEqual(['085 175 7641']);
     expect(labelled('can you call me on 9472 7916? thanks')).toEqual(['9472 7916']);
     expect(labelled('we planted 9472 7916 seeds in 2019-03-04')).toEqual([]);
+    // A North American number's "1" before its area code is the number's (2026-11-22, twelfth session).
+    expect(labelled('Call 1-800-555-0199 for support')).toEqual(['1-800-555-0199']);
+    expect(labelled('call me at 1 (415) 555-2671')).toEqual(['1 (415) 555-2671']);
+    expect(findPatternSpans('Call 1-800-555-0199 for support or ring 1 415 555 2671').filter((s) => s.source === 'regex:phone').map((s) => s.text)).toEqual(['1-800-555-0199', '1 415 555 2671']);
+    expect(findPatternSpans('We were 1 800 people, then 1-800-FLOWERS').filter((s) => s.type === 'PHONE')).toEqual([]);
   });
 
   it('reads a group of six digits as part of a number ("+44 7700 900123", "07700 900123"), eight after a country code', () => {
