@@ -8,8 +8,9 @@ import type { PiiSpan } from './types.js';
  * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
  * "Death Valley", "Venice Beach", "Union Square"), a street without a house number ("Elm Road", "Maple Drive",
  * "Harrison St", "5th Avenue"), a place named after a saint ("St. Mary's", "St Ives"), and after a word that places
- * it, a park, hill, bay, green, common or the like ("at Victoria Park", "on Clapham Common") or a church's "Holy" name
- * ("at Holy Trinity"). The tagger learns
+ * it, a park, hill, bay, green, common, market or the like ("at Victoria Park", "on Clapham Common", "to Borough
+ * Market") or a church's "Holy" name ("at Holy Trinity"), and a venue named with "The" after "at" ("at The Crown and
+ * Anchor"). The tagger learns
  * from presidio-synth, whose places are towns, countries and numbered addresses, so it reads these as people
  * ("Lake Merritt", "Charles River") or misses them; diaries are full of them.
  *
@@ -32,7 +33,7 @@ const WS = String.raw`[ \t]+`;
  * only right after a word that places something ({@link PLACED}: "at Victoria Park", "on Clapham Common", "at Holy
  * Trinity").
  */
-const AMBIGUOUS_SUFFIXES = String.raw`(?:Park|Hill|Bay|Green|Common|Gardens|Heath|Fields|Forest|Woods)`;
+const AMBIGUOUS_SUFFIXES = String.raw`(?:Park|Hill|Bay|Green|Common|Gardens|Heath|Fields|Forest|Woods|Market)`;
 /** Words after which a name with an ambiguous generic word is a place ("at", "on", "near", "visiting", ...). */
 const PLACED_BY = String.raw`(?:at|in|on|to|from|near|around|round|through|across|visiting|past|towards?)`;
 /** Any generic word: a text without one holds no place name of these kinds (most entries), and is not scanned further. */
@@ -46,6 +47,18 @@ const NOT_CHURCH = String.raw`(?:Spirit|Ghost|Bible|Grail|Land|See|Father|Mother
  * church's "Holy" name right after it (group 2; no "the": "to the Holy Spirit"); not before "'s" ("at Jenny Park's").
  */
 const PLACED = new RegExp(String.raw`(?<![\p{L}])${PLACED_BY}${WS}(?:(?:the${WS})?(${CAP}(?:${WS}${CAP})?${WS}${AMBIGUOUS_SUFFIXES})|(Holy${WS}(?!${NOT_CHURCH}\b)${CAP}))\b(?!['’]s\b)`, 'gu');
+/**
+ * A venue named with a capitalised "The" right after "at", "outside", "inside" or "opposite" (group 1: "Drinks at The
+ * Crown and Anchor", "outside The Ivy"): "The" and one to four capitalised words, "and" or "&" between two of them.
+ */
+const VENUE = new RegExp(String.raw`(?<![\p{L}])(?:at|outside|inside|opposite)${WS}(The(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){1,3})\b(?!['’]s\b)`, 'gu');
+/** Words after "at The" that name a time or a part, not a venue ("at The End", "at The Moment"). */
+const NOT_VENUE: ReadonlySet<string> = new Set([
+  'End', 'Moment', 'Time', 'Times', 'Weekend', 'Start', 'Beginning', 'Same', 'Top', 'Bottom', 'Back', 'Front', 'Last',
+  'First', 'Latest', 'Best', 'Worst', 'Very', 'Least', 'Most', 'Heart', 'Core', 'Edge', 'Door', 'Table', 'Office',
+]);
+/** What {@link VENUE} needs: a text without it is not scanned for it. */
+const VENUE_GATE = /\b(?:at|outside|inside|opposite)[ \t]+The[ \t]+\p{Lu}/u;
 const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
 const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
 /**
@@ -101,7 +114,8 @@ function trimOpeners(text: string, start: number, end: number, lexicon: Readonly
 export function placeNameSpans(text: string): PiiSpan[] {
   const generic = GENERIC.test(text);
   const placed = PLACED_GENERIC.test(text);
-  if (!generic && !placed) return [];
+  const venue = VENUE_GATE.test(text);
+  if (!generic && !placed && !venue) return [];
   const lexicon = gazetteer();
   const out: PiiSpan[] = [];
   const add = (type: 'LOCATION' | 'STREET_ADDRESS', from: number, to: number, generic: 'first' | 'last'): void => {
@@ -119,6 +133,15 @@ export function placeNameSpans(text: string): PiiSpan[] {
   for (const m of placed ? text.matchAll(PLACED) : []) {
     const end = m.index + m[0].length;
     add('LOCATION', end - (m[1] ?? m[2]!).length, end, 'last');
+  }
+  for (const m of venue ? text.matchAll(VENUE) : []) {
+    const start = m.index + m[0].length - m[1]!.length;
+    // The venue's own possessive is no part of it ("at The Crown's bar").
+    const name = m[1]!.replace(/['’]s$/u, '');
+    const words = name.split(/\s+/u);
+    // Not a longer capitalised name, an institution's (left to the tagger and the rules that read those), nor a time or part.
+    if (/^[ \t]+\p{Lu}/u.test(text.slice(start + m[1]!.length, start + m[1]!.length + 3)) || words.some((word) => INSTITUTIONS.has(word)) || NOT_VENUE.has(words[1]!)) continue;
+    out.push({ type: 'LOCATION', start, end: start + name.length, text: name, confidence: 0.7, source: 'rule:place-name' });
   }
   for (const m of generic ? text.matchAll(SAINT) : []) {
     const end = m.index! + m[0].length;

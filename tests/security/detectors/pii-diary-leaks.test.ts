@@ -25,7 +25,7 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * "http", and a name between commas after a role ("the plumber, Zbigniew,"). The twelfth session's add a British mobile
  * number the tagger read as a street, booking codes, an unknown name known "from work" or "from the climbing gym", a
  * street named the French or Italian way with its number first, hospitals the tagger passed over, a car's registration,
- * a case number with slashes, a card's security code and the "1-" of a North American number.
+ * a case number with slashes, a card's security code, the "1-" of a North American number, a market and a pub.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -86,6 +86,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Took Mum to Royal Free Hospital for her scan. Grandad's in Ward 7B at the Royal Infirmary.", ['Royal Free', 'Royal Infirmary']],
   ['reg number: LK68 XYZ. Case number 2023/CR/0456.', ['LK68', 'XYZ', 'CR', '0456']],
   ['Paid with card 4111 1111 1111 1111 exp 09/27 cvv 123. Call 1-800-555-0199 to cancel.', ['123', '1-']],
+  ['Walked to Borough Market, then drinks at The Crown and Anchor. Met Sam outside The Old Bell.', ['Borough', 'Crown', 'Anchor', 'Old Bell']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -523,6 +523,12 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const text of ['I saw Jenny Park at the gym', "Dinner at Jenny Park's house", 'I prayed to the Holy Spirit', 'I believe in the Holy Trinity', 'Fasting in Holy Week', 'Michael Bay films']) {
       expect([text, places(text)]).toEqual([text, []]);
     }
+    // A market too, and a venue named with a capitalised "The" after "at", "outside", "inside" or "opposite" (twelfth session).
+    expect(places('Walked to Borough Market, then drinks at The Crown and Anchor; met outside The Old Bell.')).toEqual(['Borough Market', 'The Crown and Anchor', 'The Old Bell']);
+    expect(places("Drinks at The Crown's bar")).toEqual(['The Crown']);
+    for (const text of ['Notes at The End', 'at The Moment', 'at the Crown', 'At The Crown', 'watched The Crown', 'at The Royal Hospital', 'I saw Tom Market']) {
+      expect([text, places(text)]).toEqual([text, []]);
+    }
   });
 
   it('reads the name after an abbreviated mountain, fort or point, and leaves out a sentence\'s opening verb, not a known name\'s', () => {
