@@ -39,6 +39,26 @@ const postcodeLike = (value: string): boolean => /\d/.test(value) && value.split
 /** A phone number in international format, or in a national one with its trunk 0 and ten digits or more. */
 const DIALLED = /^(?:\+|0(?:\D*\d){9})/u;
 
+/** A postcode right after a place on its line: six digits, three and three, or four or five ("Mumbai 400053", "Lyon 69003"). */
+const CODE_AFTER_PLACE = /^[ \t]+(\d{3}[ \t]?\d{3}|\d{4,5})(?![\p{L}\p{N}]|[.,]\d)/u;
+
+/**
+ * Postcodes right after a place the tagger read where it left them outside every span ("Flat 302, Andheri West, Mumbai
+ * 400053", "moving to Lyon 69003"); not four digits that may be a year ("Paris 2024").
+ */
+function postcodesAfterPlaces(text: string, tagged: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const place of tagged) {
+    if (place.type !== 'LOCATION') continue;
+    const m = CODE_AFTER_PLACE.exec(text.slice(place.end, place.end + 12));
+    if (!m || /^(?:1[89]|20)\d\d$/u.test(m[1]!)) continue;
+    const start = place.end + m[0].length - m[1]!.length;
+    const span: PiiSpan = { type: 'ZIP_CODE', start, end: start + m[1]!.length, text: m[1]!, confidence: 0.7, source: 'rule:postcode-after-place' };
+    if (!overlapsAny(span, tagged)) out.push(span);
+  }
+  return out;
+}
+
 const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
 
 /**
@@ -70,7 +90,8 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const streets = rules.filter((s) => WHOLE_STREETS.has(s.source) && tagged.every((t) => !overlapsAny(t, [s]) || (s.start <= t.start && t.end <= s.end)));
     if (streets.length) tagged = tagged.filter((t) => !streets.some((s) => s.start <= t.start && t.end <= s.end));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback];
+    const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback, ...codes];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -47,9 +47,17 @@ const PLATE_LABEL = /(?:plate|vin|\breg(?:istration)?(?:\s+(?:number|no\.?))?(?:
  * identifier four; not a card, licence or social security number, which have recognisers of their own.
  */
 export function identifierValue(v: string, text: string, start: number): boolean {
-  return new RegExp(`(?:\\d\\D*){${PLATE_LABEL.test(contextBefore(text, start, 24)) ? 1 : 4}}`).test(v) && !/^\d+(?:\/\d+)+$/.test(v)
-    && v.split(/[ /-]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part))
+  return identifierForm(v, PLATE_LABEL.test(contextBefore(text, start, 24)) ? 1 : 4)
     && !/(?:card|licen[cs]e\s+(?:number|no)|security)\s*$/i.test(contextBefore(text, start, 30).replace(/(?:number|no\.?|is|:|#|\s)+$/i, ''));
+}
+
+/**
+ * Whether `v` has an identifier's form whatever its label ({@link identifierValue}): `digits` digits at least, each
+ * part (between spaces, hyphens and slashes) digits with capitals or a short capital code, not digits and slashes alone.
+ */
+export function identifierForm(v: string, digits: number): boolean {
+  return new RegExp(`(?:\\d\\D*){${digits}}`).test(v) && !/^\d+(?:\/\d+)+$/.test(v)
+    && v.split(/[ /-]/).every((part) => /^(?:[A-Z]{1,4}|[A-Z\d]*\d[A-Z\d]*)$/.test(part));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
-import { anyOf, contextBefore, identifierValue, startsWith, STREET_WORDS, type Recognizer } from './pattern-kit.js';
+import { anyOf, contextBefore, identifierForm, identifierValue, startsWith, STREET_WORDS, type Recognizer } from './pattern-kit.js';
 import { base58CheckValid, bech32Valid } from './validators.js';
 
 /**
@@ -44,6 +44,15 @@ const MORE_ID_LABEL_LIST: readonly string[] = [
   'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case', 'hospital', 'medical record', 'MRN',
   'booking', 'reservation', 'confirmation', 'PNR', 'ticket', 'flight reference', 'flight ref', 'registration', 'reg',
 ];
+
+/**
+ * Names of national identity and tax numbers that are no English word (the Dutch BSN, the Swedish personnummer, the
+ * Brazilian CPF, the Indian Aadhaar and PAN, the Polish PESEL, the Spanish DNI, NIE and NIF, the Italian codice fiscale,
+ * the German Steuer-ID, the Swiss AHV).
+ */
+const NATIONAL_ID_NAMES = '[Pp]ersonnummer|[Aa]adhaar|[Cc]odice[ \\t]+[Ff]iscale|[Ss]teuer-?(?:ID|[Ii]d|[Nn]ummer)|[Ss]teueridentifikationsnummer|BSN|CPF|PAN|PESEL|DNI|NIE|NIF|AHV';
+/** Where one of them may be, in the folded text. */
+const NATIONAL_ID_GATE = /\b(?:personnummer|aadhaar|codice\s+fiscale|steuer|bsn|cpf|pan|pesel|dni|nie|nif|ahv)\b/u;
 
 /**
  * A booking's label and its words before a code ("booking reference: ", "confirmation number is ", "PNR "), as
@@ -173,6 +182,17 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: labelledValue,
   },
   {
+    // A national identity or tax number after its name, which needs no "number", "is" or colon ("BSN 123456782",
+    // "Personnummer 19811218-9876", "My CPF is 123.456.789-09", "Aadhaar 2345 6789 0123", "PAN ABCDE1234F"): the
+    // value's form as above, dots between its groups allowed, "card" before it too ("Aadhaar card number: …"). The names
+    // in capitals only as written so ("pan", "dni").
+    // Not a tagger feature.
+    type: 'ID_NUMBER', name: 'national-id', confidence: 0.85, group: 1,
+    gate: (folded) => NATIONAL_ID_GATE.test(folded),
+    pattern: new RegExp(`\\b(?:${NATIONAL_ID_NAMES})(?:[ \\t]+[Cc]ard)?(?:[ \\t]+(?:[Nn]umber|[Nn]o\\.?))?[ \\t]*(?:is[ \\t]+|was[ \\t]+|[:#][ \\t]*)?([A-Z\\d][A-Z\\d ./-]{2,22}[A-Z\\d])\\b`, 'gu'),
+    validate: (v) => identifierForm(v.replace(/\./gu, ' '), 4),
+  },
+  {
     // An account number after an abbreviated label, with no "number" or colon needed ("acc 12345678", "acct no. 0042
     // 1187", "a/c 55779911"): six digits or more.
     type: 'ID_NUMBER', name: 'account-short', confidence: 0.85, group: 1,
@@ -230,11 +250,11 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: new RegExp(`\\b\\p{Lu}\\p{L}*${JOINED_KIND}[ \\t]+\\d{1,4}[a-zA-Z]?\\b`, 'gu'),
   },
   {
-    // A street named the Romance way, its kind first ("Calle de Alcalá 42", "Rue des Lilas", "Via Roma 12", "Rua
-    // Augusta 120"): the kind, particles, one to three capitalised words, a house number or not. Not a tagger feature.
+    // A street named the Romance way, its kind first ("Calle de Alcalá 42", "C/ Mayor 12", "Rue des Lilas", "Via Roma 12",
+    // "Rua Augusta 120"): the kind, particles, one to three capitalised words, a house number or not. Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-romance', confidence: 0.75,
-    starts: startsWith('rue', 'calle', 'via', 'viale', 'avenida', 'rua', 'carrer', 'piazza', 'praça', 'plaza', 'largo', 'travessa', 'paseo'),
-    pattern: new RegExp(`\\b(?:Rue|Calle|Via|Viale|Avenida|Rua|Carrer|Piazza|Praça|Plaza|Largo|Travessa|Paseo)${ROMANCE_NAME}(?:,?[ \\t]+\\d{1,4}[a-zA-Z]?\\b)?`, 'gu'),
+    starts: startsWith('rue', 'calle', 'c\\/', 'via', 'viale', 'avenida', 'rua', 'carrer', 'piazza', 'praça', 'plaza', 'largo', 'travessa', 'paseo'),
+    pattern: new RegExp(`\\b(?:Rue|Calle|C\\/|Via|Viale|Avenida|Rua|Carrer|Piazza|Praça|Plaza|Largo|Travessa|Paseo)${ROMANCE_NAME}(?:,?[ \\t]+\\d{1,4}[a-zA-Z]?\\b)?`, 'gu'),
   },
   {
     // A street named the French, Italian or Spanish way with its house number first and its kind in lower case ("5 rue

@@ -62,13 +62,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['My flight ref is QZ7K2P, seat 14C', 'ID_NUMBER', 'QZ7K2P'], ['PNR: QZ7K2P', 'ID_NUMBER', 'QZ7K2P'], ['reg number: LK68 XYZ', 'ID_NUMBER', 'LK68 XYZ'],
       ['My reg is LK68XYZ.', 'ID_NUMBER', 'LK68XYZ'], ['Case number 2023/CR/0456', 'ID_NUMBER', '2023/CR/0456'],
       ['exp 09/27 cvv 123', 'SECRET', '123'], ['CVC: 0421', 'SECRET', '0421'], ['the security code is 987', 'SECRET', '987'],
+      ['BSN 123456782', 'ID_NUMBER', '123456782'], ['Personnummer 19811218-9876', 'ID_NUMBER', '19811218-9876'],
+      ['My CPF is 123.456.789-09', 'ID_NUMBER', '123.456.789-09'], ['my Aadhaar card number: 2345-6789-0123', 'ID_NUMBER', '2345-6789-0123'],
+      ['PAN ABCDE1234F', 'ID_NUMBER', 'ABCDE1234F'], ['PESEL 44051401359.', 'ID_NUMBER', '44051401359'],
       ['paid it, acc 12345678', 'ID_NUMBER', '12345678'], ["Zoe's birthday is 3rd of May", 'DATE_OF_BIRTH', '3rd of May'], ['my bday is June 12th', 'DATE_OF_BIRTH', 'June 12th'], ['acct no. 0042 1187 99', 'ID_NUMBER', '0042 1187 99'], ['a/c 55779911', 'ID_NUMBER', '55779911'],
     ] as const) {
       expect([text, found(text)]).toEqual([text, [[type, value]]]);
     }
     // A PIN's or code's value is digits; a label needs "is", "was" or a colon; no year to come; the word "wifi" alone is no label.
     // A password right after its label holds a digit and a letter, or six digits.
-    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12', 'Booking: CONFIRMED', 'Booking reference is ABCDEF', 'the reservation is 4 people', 'registration: 12/05', 'the registration is 2 weeks away', 'ticket is 4', 'the cvv box', 'security code 12345']) {
+    for (const text of ['the pin is loose', 'the door code is broken', 'in case 2019 happens again', 'born in 2099', 'pin 4821 on the map', 'the wifi is terrible today', 'my birthday is in July', 'born in Kingston in 1987', 'my password manager is great', 'password reset link', 'password 4821 reset', 'password 2023/24 renewal', 'the hospital is nice', 'I had an acc 2 years ago', 'acc 12345', 'acc 12 345', 'birthday party 12 people', 'her birthday is Friday 12', 'Booking: CONFIRMED', 'Booking reference is ABCDEF', 'the reservation is 4 people', 'registration: 12/05', 'the registration is 2 weeks away', 'ticket is 4', 'the cvv box', 'security code 12345', 'a pan of 2024 eggs', 'Aadhaar is great', 'BSN 12']) {
       expect([text, found(text)]).toEqual([text, []]);
     }
     const text = 'Wifi pw: Gr33nTea!2024, my Medicare number is 1EG4-TE5-MK73, born in 1987';
@@ -100,6 +103,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const [text, street] of [
       ['the flat in Kreuzberg, Oranienstraße 45, is tiny', 'Oranienstraße 45'], ['Staying at Keizersgracht 101A this week', 'Keizersgracht 101A'],
       ['our old house on Calle de Alcalá 42', 'Calle de Alcalá 42'], ['Rue des Lilas, Lyon', 'Rue des Lilas'], ['lunch at Via Roma', 'Via Roma'],
+      ['Vivo en C/ Mayor 12, 3º B', 'C/ Mayor 12'],
     ] as const) {
       expect([text, typed(detectPIIWith(text, {}, none)).filter(([type]) => type === 'STREET_ADDRESS')]).toEqual([text, [['STREET_ADDRESS', street]]]);
     }
@@ -239,6 +243,17 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(typed(detectPIIWith('Aunt Lily', {}, wordModel({ aunt: 'PERSON', lily: 'PERSON' })))).toEqual([['PERSON', 'Aunt Lily']]);
     expect(typed(detectPIIWith('Our postcode is SW1A 1AA, the letters', {}, wordModel({ sw: 'ORGANIZATION' })))).toEqual([['ZIP_CODE', 'SW1A 1AA']]);
     expect(found('my zip code is 2371 and that is it')).toEqual([]);
+    // A postcode right after a place the tagger read (twelfth session): five or six digits, three and three, or four
+    // that are no year; not a number that goes on, nor inside a span.
+    const placed = (text: string, words: Record<string, string>): [string, string][] => typed(detectPIIWith(text, {}, wordModel(words)));
+    expect(placed('Andheri West, Mumbai 400053.', { mumbai: 'LOCATION' })).toEqual([['LOCATION', 'Mumbai'], ['ZIP_CODE', '400053']]);
+    expect(placed('moving to Lyon 69003 soon', { lyon: 'LOCATION' })).toEqual([['LOCATION', 'Lyon'], ['ZIP_CODE', '69003']]);
+    expect(placed('Mumbai 400 053', { mumbai: 'LOCATION' })).toEqual([['LOCATION', 'Mumbai'], ['ZIP_CODE', '400 053']]);
+    for (const text of ['Paris 2024 was fun', 'Boston 26.2 miles', 'Paris 12345678', 'Paris 75001x', 'Paris 1,000 people', 'Paris 75001.5 km', 'Paris 12345,678 people']) {
+      expect([text, placed(text, { paris: 'LOCATION', boston: 'LOCATION' }).filter(([type]) => type === 'ZIP_CODE')]).toEqual([text, []]);
+    }
+    expect(placed('Mumbai 400053', { mumbai: 'LOCATION' }).length).toBe(2);
+    expect(placed('Sam 400053', { sam: 'PERSON' }).filter(([type]) => type === 'ZIP_CODE')).toEqual([]);
   });
 
   it('reads "born on the 3rd of March 1990" as a date of birth', () => {
