@@ -1,5 +1,6 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { englishWords } from './english-words.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -353,7 +354,8 @@ const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful
  */
 export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
   return !rules.has(lower) && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
-    && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))));
+    && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))))
+    && !englishWords().has(lower);
 }
 
 
