@@ -1,6 +1,7 @@
 import { knownPhrases, ruleLexicon } from './gazetteer.js';
 import { CHAT_ABBREVIATIONS } from './abbreviations.js';
-import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { englishWords } from './english-words.js';
+import { ELDERS, MEETINGS, OTHER_RELATIONS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { surnamePlural, unknownWord } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
@@ -107,6 +108,67 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
     if (last === -1) continue;
     out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
     i = last;
+  }
+  const more = [...subjectsAndTitled(tokens, labels, rules, unknownText)];
+  return [...out, ...more, ...joinedToPeople(tokens, labels, [...out, ...more], unknownText)];
+}
+
+/** Titles written in lower case before a surname ("mr o'neill", "mrs mcgregor"); not "miss", also a verb. */
+const LOWER_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof']);
+
+/**
+ * More names in lower case, on tokens the tagger left outside every entity: a given name of the lexicon that is no English
+ * word, before a verb of what people do or "is"/"was" and what people are ("ugh jake texted me", "kayla is pregnant";
+ * not "mark said", "will is"), and the surname after a title in lower case, its "o'" or "d'" with it ("emailed mr
+ * o'neill", "mrs mcgregor": a word the lexicon knows as a given name or surname, or one neither the lexicon nor the
+ * English word lists know).
+ */
+function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], rules: ReadonlyMap<string, string>, unknownText: (word: string) => boolean): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const english = englishWords();
+  const plain = (j: number): boolean => labels[j] === 'O' && /^\p{Ll}+$/u.test(tokens[j]?.text ?? '') && tokens[j]!.gap !== '';
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    if (!plain(i) && !(i === 0 && labels[0] === 'O' && /^\p{Ll}+$/u.test(word))) continue;
+    const next = tokens[i + 1];
+    if (word.length >= 3 && rules.get(word) === 'first' && !english.has(word) && next?.gap === ' '
+      && (PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+      continue;
+    }
+    if (!LOWER_TITLES.has(word) || !plain(i + 1)) continue;
+    // "o'neill", "d'souza": the particle, the apostrophe and the name, written together.
+    const particle = /^[od]$/u.test(tokens[i + 1]!.text) && /^['’]$/u.test(tokens[i + 2]?.text ?? '') && tokens[i + 2]!.gap === '' && tokens[i + 3]?.gap === '';
+    const at = particle ? i + 3 : i + 1;
+    const surname = tokens[at]?.text ?? '';
+    const kind = rules.get(surname);
+    if (labels[at] !== 'O' || surname.length < 2 || !/^\p{Ll}+$/u.test(surname) || !(kind === 'first' || kind === 'last' || unknownText(surname) || particle)) continue;
+    out.push({ type: 'PERSON', start: tokens[i + 1]!.start, end: tokens[at]!.end, text: tokens.slice(i + 1, at + 1).map((t) => t.text).join(''), confidence: 0.6, source: 'rule:lower-case-name' });
+    i = at;
+  }
+  return out;
+}
+
+/**
+ * A lower-case word of three letters or more that neither the lexicon nor the English word lists know, joined by "and"
+ * or "&" to a person the tagger read or one of `found`, or heading a list of them ("lunch with the girls - priya, mei
+ * and jo": mei and jo are the tagger's).
+ */
+function joinedToPeople(tokens: readonly Token[], labels: readonly string[], found: readonly PiiSpan[], unknownText: (word: string) => boolean): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const person = (j: number): boolean => labels[j]?.endsWith('PERSON') === true || found.some((s) => s.type === 'PERSON' && s.start <= (tokens[j]?.start ?? -1) && (tokens[j]?.end ?? -1) <= s.end);
+  const and = (j: number): boolean => (tokens[j]?.text === 'and' || tokens[j]?.text === '&') && tokens[j]!.gap === ' ' && tokens[j + 1]?.gap === ' ';
+  const comma = (j: number): boolean => tokens[j]?.text === ',' && tokens[j]!.gap === '' && tokens[j + 1]?.gap === ' ';
+  // After the word: "and" and a person, or a comma and a person that goes on to "and" or a comma and another ("priya, mei and jo").
+  const before = (i: number): boolean => (and(i + 1) && person(i + 2)) || (comma(i + 1) && person(i + 2) && (and(i + 3) || comma(i + 3)) && person(i + 4));
+  // Before it: a person and "and", or a list of people ending in "and" ("mei, jo and priya").
+  const after = (i: number): boolean => i >= 2 && and(i - 1) && person(i - 2);
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    if (labels[i] !== 'O' || !/^\p{Ll}{3,}$/u.test(word) || !unknownText(word) || person(i)) continue;
+    if (before(i) || after(i)) {
+      out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
+    }
   }
   return out;
 }

@@ -26,7 +26,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * number the tagger read as a street, booking codes, an unknown name known "from work" or "from the climbing gym", a
  * street named the French or Italian way with its number first, hospitals the tagger passed over, a car's registration,
  * a case number with slashes, a card's security code, the "1-" of a North American number, a market and a pub, a
- * postcode after a town, a Spanish "C/" street and national identity numbers.
+ * postcode after a town, a Spanish "C/" street, national identity numbers and names in lower case (a subject, after a
+ * title, after "my ex", heading a list of people).
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -90,6 +91,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Walked to Borough Market, then drinks at The Crown and Anchor. Met Sam outside The Old Bell.', ['Borough', 'Crown', 'Anchor', 'Old Bell']],
   ['New flat: Flat 302, Sai Residency, Andheri West, Mumbai 400053. Vivo en C/ Mayor 12, 28013 Madrid.', ['400053', 'Mayor', '12']],
   ['BSN 123456782, personnummer 19811218-9876, my CPF is 123.456.789-09, PAN ABCDE1234F, DNI: 12345678Z.', ['123456782', '9876', '789', 'ABCDE1234F', '12345678Z']],
+  ["ugh jake texted me again at 2am. emailed mr o'neill about detention. ran into my ex marcus. lunch with the girls - priya, mei and jo", ['jake', 'neill', 'marcus', 'priya']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -404,6 +404,16 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // Not a chat word, a laugh, a word with an ordinary ending, nor after "with" alone or a word that is no relation.
     for (const text of ['my bf lol', 'my sister hahaha', 'my sister hahahahaha', 'my mum lolol', 'texted alot of girls', 'my brother suddenly left', 'with zayn', 'my therapist (tuesdays) is', 'the shop (zayn)']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
+    }    // Twelfth session: a given name that is no English word before what people do or are, a surname after a title in
+    // lower case, a word no list knows heading a list of people or joined to one by "and", and "my ex".
+    expect(tagged('ugh jake texted me again', {})).toEqual([['PERSON', 'jake']]);
+    expect(tagged('kayla is pregnant', {})).toEqual([['PERSON', 'kayla']]);
+    expect(tagged("emailed mr o'neill and mrs mcgregor today, then dr patel", {})).toEqual([['PERSON', "o'neill"], ['PERSON', 'mcgregor'], ['PERSON', 'patel']]);
+    expect(tagged('lunch with the girls - priya, mei and jo', { mei: 'PERSON', jo: 'PERSON' })).toEqual([['PERSON', 'priya'], ['PERSON', 'mei'], ['PERSON', 'jo']]);
+    expect(tagged('Mei and oyelaran came', { mei: 'PERSON' })).toEqual([['PERSON', 'Mei'], ['PERSON', 'oyelaran']]);
+    expect(tagged('ran into my ex marcus at the gym', {})).toEqual([['PERSON', 'marcus']]);
+    for (const text of ['mark said no', 'will is sick', 'grace is lovely', 'dr who is on', 'mr right', 'tea, biscuits and cake', 'priya, jo', 'wissen, Mei', 'Mei, das ist gut', 'jake\ntexted']) {
+      expect([text, tagged(text, { mei: 'PERSON' }).filter(([, t]) => t !== 'Mei')]).toEqual([text, []]);
     }
   });
 
