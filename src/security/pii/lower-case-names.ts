@@ -129,10 +129,11 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
   const plain = (j: number): boolean => labels[j] === 'O' && /^\p{Ll}+$/u.test(tokens[j]?.text ?? '') && tokens[j]!.gap !== '';
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
-    if (!plain(i) && !(i === 0 && labels[0] === 'O' && /^\p{Ll}+$/u.test(word))) continue;
     const next = tokens[i + 1];
-    if (word.length >= 3 && rules.get(word) === 'first' && !english.has(word) && next?.gap === ' '
-      && (PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)))) {
+    // What must follow first: most words come before none of it.
+    const subject = next?.gap === ' ' && (PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)));
+    if ((!subject && !LOWER_TITLES.has(word)) || (!plain(i) && !(i === 0 && labels[0] === 'O' && /^\p{Ll}+$/u.test(word)))) continue;
+    if (subject && word.length >= 3 && rules.get(word) === 'first' && !english.has(word)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
@@ -165,7 +166,8 @@ function joinedToPeople(tokens: readonly Token[], labels: readonly string[], fou
   const after = (i: number): boolean => i >= 2 && and(i - 1) && person(i - 2);
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
-    if (labels[i] !== 'O' || !/^\p{Ll}{3,}$/u.test(word) || !unknownText(word) || person(i)) continue;
+    // The joiner first: most words have none beside them.
+    if (!(and(i + 1) || comma(i + 1) || (i >= 2 && and(i - 1))) || labels[i] !== 'O' || !/^\p{Ll}{3,}$/u.test(word) || !unknownText(word) || person(i)) continue;
     if (before(i) || after(i)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
     }
