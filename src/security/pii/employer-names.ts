@@ -136,6 +136,11 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
 
 /** Last words of the names of hospitals and schools ("Royal Free Hospital", "the Royal Infirmary", "Ashgrove Academy"). */
 const INSTITUTION_ENDS: ReadonlySet<string> = new Set(['Hospital', 'Infirmary', 'Hospice', 'Clinic', 'School', 'Academy', 'College', 'University', 'Primary']);
+/** The same written in lower case after the name ("Little Acorns nursery", "Ashgrove primary"). */
+const INSTITUTION_ENDS_LOWER: ReadonlySet<string> = new Set([
+  'hospital', 'infirmary', 'hospice', 'clinic', 'school', 'academy', 'college', 'primary', 'nursery', 'preschool',
+  'daycare', 'kindergarten',
+]);
 /** "Centre" or "Center" ends an institution's name after one of these ("Whitechapel Health Centre"). */
 const CENTRE_KINDS: ReadonlySet<string> = new Set(['Health', 'Medical', 'Community', 'Leisure', 'Sports', 'Wellbeing', 'Cancer']);
 /**
@@ -161,8 +166,9 @@ const openingVerb = (tokens: readonly Token[], i: number): boolean => {
 /**
  * Hospitals, clinics and schools the tagger passed over, on tokens it left outside every entity: one to three
  * capitalised words right before an institution's last word ("Took Mum to Royal Free Hospital", "in Ward 7B at the
- * Royal Infirmary", "Whitechapel Health Centre"), "The" and a sentence's opening verb ("Saw", "Visited") left out, and not words that only
- * say what kind of institution it is ("General Hospital", "High School").
+ * Royal Infirmary", "Whitechapel Health Centre"), or that word in lower case ("from Little Acorns nursery", "in Whiston
+ * hospital"; not "surgery": "Brain surgery"), "The" and a sentence's opening verb ("Saw", "Visited") left out, and not
+ * words that only say what kind of institution it is ("General Hospital", "High School").
  */
 export function institutionsPassedOver(text: string, tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const out: PiiSpan[] = [];
@@ -171,7 +177,7 @@ export function institutionsPassedOver(text: string, tokens: readonly Token[], l
     const last = tokens[end]!.text;
     if (labels[end] !== 'O' || tokens[end]!.gap !== ' ') continue;
     const centre = (last === 'Centre' || last === 'Center') && CENTRE_KINDS.has(tokens[end - 1]!.text);
-    if (!INSTITUTION_ENDS.has(last) && !centre) continue;
+    if (!INSTITUTION_ENDS.has(last) && !centre && !INSTITUTION_ENDS_LOWER.has(last)) continue;
     let first = end;
     while (first > 0 && end - first < 3 && tokens[first]!.gap === ' ' && capital(first - 1)) first--;
     while (first < end && (FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase()) || openingVerb(tokens, first))) first++;

@@ -476,7 +476,9 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(typed(detectPIIWith('Visited Ashgrove Academy today. Saw Ashgrove Academy', {}, wordModel({})))).toEqual([['ORGANIZATION', 'Ashgrove Academy'], ['ORGANIZATION', 'Ashgrove Academy']]);
     expect(tagged('at Whitechapel Health Centre at 10', {})).toEqual([['ORGANIZATION', 'Whitechapel Health Centre']]);
     // Not words that only say what kind it is, nor the word alone or in lower case.
-    for (const text of ['I hated High School.', 'Went to Sunday School.', 'Hospital food is awful.', 'The School was closed.', 'the Royal hospital', 'at the Health Centre']) {
+    // Or before that word in lower case; not "surgery", a procedure as often ("Brain surgery").
+    expect(tagged('Mum is in Whiston hospital. Picked Noor up from Little Acorns nursery.', { noor: 'PERSON' })).toEqual([['ORGANIZATION', 'Whiston hospital'], ['PERSON', 'Noor'], ['ORGANIZATION', 'Little Acorns nursery']]);
+    for (const text of ['I hated High School.', 'Went to Sunday School.', 'Hospital food is awful.', 'The School was closed.', 'at the Health Centre', 'Primary school was hard.', 'Brain surgery is hard', 'Nursery was closed.', 'The kids love Sunday school.']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
   });
