@@ -34,6 +34,11 @@ const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
   'grace', 'mark', 'jack', 'chase', 'clay', 'amber', 'angel', 'buddy', 'harmony', 'heather', 'laurel', 'rosemary',
   'willow', 'lance', 'grant', 'genesis', 'valentine', 'garland', 'blossom', 'emerald', 'sterling', 'crystal', 'pat',
 ]);
+/**
+ * Verbs of feeling before a person ("i miss jake", "i love ali"), which take a given name only when it is no English word
+ * ("i miss grace", "love mark" stay).
+ */
+const FONDNESS_CUES: ReadonlySet<string> = new Set(['miss', 'missed', 'love', 'loved', 'hate', 'hated', 'adore', 'trust']);
 /** Words that join a lower-case name to the next one ("with sarah and mike", "jen, ginny"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '+', ',']);
 /** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
@@ -83,8 +88,9 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue)) || !lower(i)) continue;
-    if (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
+    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue) && !FONDNESS_CUES.has(cue)) || !lower(i)) continue;
+    const fond = FONDNESS_CUES.has(cue) && givenName(i) && !englishWords().has(word);
+    if ((fond || (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
       for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {

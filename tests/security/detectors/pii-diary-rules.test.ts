@@ -412,7 +412,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('lunch with the girls - priya, mei and jo', { mei: 'PERSON', jo: 'PERSON' })).toEqual([['PERSON', 'priya'], ['PERSON', 'mei'], ['PERSON', 'jo']]);
     expect(tagged('Mei and oyelaran came', { mei: 'PERSON' })).toEqual([['PERSON', 'Mei'], ['PERSON', 'oyelaran']]);
     expect(tagged('ran into my ex marcus at the gym', {})).toEqual([['PERSON', 'marcus']]);
-    for (const text of ['mark said no', 'will is sick', 'grace is lovely', 'dr who is on', 'mr right', 'tea, biscuits and cake', 'priya, jo', 'wissen, Mei', 'Mei, das ist gut', 'jake\ntexted']) {
+    expect(tagged('i miss jake so much, i hate kayla', {})).toEqual([['PERSON', 'jake'], ['PERSON', 'kayla']]);
+    for (const text of ['mark said no', 'will is sick', 'grace is lovely', 'dr who is on', 'mr right', 'i miss grace', 'i love mark', 'i miss priya', 'tea, biscuits and cake', 'priya, jo', 'wissen, Mei', 'Mei, das ist gut', 'jake\ntexted']) {
       expect([text, tagged(text, { mei: 'PERSON' }).filter(([, t]) => t !== 'Mei')]).toEqual([text, []]);
     }
   });
