@@ -141,6 +141,8 @@ const INSTITUTION_ENDS_LOWER: ReadonlySet<string> = new Set([
   'hospital', 'infirmary', 'hospice', 'clinic', 'school', 'academy', 'college', 'primary', 'nursery', 'preschool',
   'daycare', 'kindergarten',
 ]);
+/** The length of the shortest of those words and "Centre". */
+const SHORTEST_END = Math.min(...[...INSTITUTION_ENDS, ...INSTITUTION_ENDS_LOWER, 'Centre', 'Center'].map((word) => word.length));
 /** "Centre" or "Center" ends an institution's name after one of these ("Whitechapel Health Centre"). */
 const CENTRE_KINDS: ReadonlySet<string> = new Set(['Health', 'Medical', 'Community', 'Leisure', 'Sports', 'Wellbeing', 'Cancer']);
 /**
@@ -175,7 +177,8 @@ export function institutionsPassedOver(text: string, tokens: readonly Token[], l
   const capital = (j: number): boolean => labels[j] === 'O' && FIRM_WORD.test(tokens[j]!.text);
   for (let end = 1; end < tokens.length; end++) {
     const last = tokens[end]!.text;
-    if (labels[end] !== 'O' || tokens[end]!.gap !== ' ') continue;
+    // Most tokens are shorter than every institution's last word and need no lookup.
+    if (last.length < SHORTEST_END || labels[end] !== 'O' || tokens[end]!.gap !== ' ') continue;
     const centre = (last === 'Centre' || last === 'Center') && CENTRE_KINDS.has(tokens[end - 1]!.text);
     if (!INSTITUTION_ENDS.has(last) && !centre && !INSTITUTION_ENDS_LOWER.has(last)) continue;
     let first = end;

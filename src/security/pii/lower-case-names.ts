@@ -136,9 +136,11 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const next = tokens[i + 1];
-    // What must follow first: most words come before none of it.
+    // A title or a word before a verb, and in lower case: most words are neither (the first character tells most of them).
+    const first = word.charCodeAt(0);
+    if (first < 97 || first > 122 || labels[i] !== 'O') continue;
     const subject = next?.gap === ' ' && (PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)));
-    if ((!subject && !LOWER_TITLES.has(word)) || (!plain(i) && !(i === 0 && labels[0] === 'O' && /^\p{Ll}+$/u.test(word)))) continue;
+    if ((!subject && (word.length > 4 || !LOWER_TITLES.has(word))) || (!plain(i) && !(i === 0 && /^\p{Ll}+$/u.test(word)))) continue;
     if (subject && word.length >= 3 && rules.get(word) === 'first' && !english.has(word)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
@@ -173,7 +175,7 @@ function joinedToPeople(tokens: readonly Token[], labels: readonly string[], fou
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     // The joiner first: most words have none beside them.
-    if (!(and(i + 1) || comma(i + 1) || (i >= 2 && and(i - 1))) || labels[i] !== 'O' || !/^\p{Ll}{3,}$/u.test(word) || !unknownText(word) || person(i)) continue;
+    if (labels[i] !== 'O' || !(and(i + 1) || comma(i + 1) || (i >= 2 && and(i - 1))) || !/^\p{Ll}{3,}$/u.test(word) || !unknownText(word) || person(i)) continue;
     if (before(i) || after(i)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
     }
