@@ -89,7 +89,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['reg number: LK68 XYZ. Case number 2023/CR/0456.', ['LK68', 'XYZ', 'CR', '0456']],
   ['Paid with card 4111 1111 1111 1111 exp 09/27 cvv 123. Call 1-800-555-0199 to cancel.', ['123', '1-']],
   ['Walked to Borough Market, then drinks at The Crown and Anchor. Met Sam outside The Old Bell.', ['Borough', 'Crown', 'Anchor', 'Old Bell']],
-  ['New flat: Flat 302, Sai Residency, Andheri West, Mumbai 400053. Vivo en C/ Mayor 12, 28013 Madrid.', ['400053', 'Mayor', '12']],
+  ['Flat 302, Sai Residency, Andheri West, Mumbai 400053. Vivo en C/ Mayor 12, 3º B, 28013 Madrid.', ['400053', 'Mayor', '12']],
   ['BSN 123456782, personnummer 19811218-9876, my CPF is 123.456.789-09, PAN ABCDE1234F, DNI: 12345678Z.', ['123456782', '9876', '789', 'ABCDE1234F', '12345678Z']],
   ["ugh jake texted me again at 2am. emailed mr o'neill about detention. ran into my ex marcus. lunch with the girls - priya, mei and jo. i miss kayla", ['jake', 'neill', 'marcus', 'priya', 'kayla']],
 ];
