@@ -134,15 +134,16 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
   return out;
 }
 
-/** Last words of the names of hospitals and schools ("Royal Free Hospital", "the Royal Infirmary", "Ashgrove Academy"). */
-const INSTITUTION_ENDS: ReadonlySet<string> = new Set(['Hospital', 'Infirmary', 'Hospice', 'Clinic', 'School', 'Academy', 'College', 'University', 'Primary']);
-/** The same written in lower case after the name ("Little Acorns nursery", "Ashgrove primary"). */
-const INSTITUTION_ENDS_LOWER: ReadonlySet<string> = new Set([
-  'hospital', 'infirmary', 'hospice', 'clinic', 'school', 'academy', 'college', 'primary', 'nursery', 'preschool',
-  'daycare', 'kindergarten',
+/**
+ * Last words of the names of hospitals and schools, capitalised or in lower case ("Royal Free Hospital", "the Royal
+ * Infirmary", "Ashgrove Academy", "Little Acorns nursery").
+ */
+const INSTITUTION_ENDS: ReadonlySet<string> = new Set([
+  'hospital', 'infirmary', 'hospice', 'clinic', 'school', 'academy', 'college', 'university', 'primary', 'nursery',
+  'preschool', 'daycare', 'kindergarten',
 ]);
 /** The length of the shortest of those words and "Centre". */
-const SHORTEST_END = Math.min(...[...INSTITUTION_ENDS, ...INSTITUTION_ENDS_LOWER, 'Centre', 'Center'].map((word) => word.length));
+const SHORTEST_END = Math.min(...[...INSTITUTION_ENDS, 'centre'].map((word) => word.length));
 /** "Centre" or "Center" ends an institution's name after one of these ("Whitechapel Health Centre"). */
 const CENTRE_KINDS: ReadonlySet<string> = new Set(['Health', 'Medical', 'Community', 'Leisure', 'Sports', 'Wellbeing', 'Cancer']);
 /**
@@ -180,7 +181,7 @@ export function institutionsPassedOver(text: string, tokens: readonly Token[], l
     // Most tokens are shorter than every institution's last word and need no lookup.
     if (last.length < SHORTEST_END || labels[end] !== 'O' || tokens[end]!.gap !== ' ') continue;
     const centre = (last === 'Centre' || last === 'Center') && CENTRE_KINDS.has(tokens[end - 1]!.text);
-    if (!INSTITUTION_ENDS.has(last) && !centre && !INSTITUTION_ENDS_LOWER.has(last)) continue;
+    if (!centre && !(INSTITUTION_ENDS.has(last.toLowerCase()) && /^\p{L}\p{Ll}+$/u.test(last))) continue;
     let first = end;
     while (first > 0 && end - first < 3 && tokens[first]!.gap === ' ' && capital(first - 1)) first--;
     while (first < end && (FUNCTION_WORDS.has(tokens[first]!.text.toLowerCase()) || openingVerb(tokens, first))) first++;

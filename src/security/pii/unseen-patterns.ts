@@ -22,6 +22,8 @@ const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(by
 /** Names of accounts that are no one's ("logged in as admin"). */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
 
+/** A pattern's alternatives as the folded text holds them: "[Rr]ue" as "rue", capitals in lower case. */
+const asFolded = (alternatives: string): string => alternatives.replace(/\[(\p{Lu})(\p{Ll})\]/gu, '$2').toLowerCase();
 /** The particles of a Romance street's name ("des" of "rue des Lilas", "de la" of "quai de la Loire"). */
 const ROMANCE_PARTICLE = "(?:de|del|della|delle|dei|di|da|do|dos|das|la|le|les|des|du|d['’])";
 /** One to three capitalised words of a Romance street's name. */
@@ -36,7 +38,7 @@ const NUMBERED_KINDS = '[Rr]ue|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|V
 /** Kinds that are also English words, taken after a house number only with a particle ("5 place des Vosges"; not "sent 2 via DHL"). */
 const NUMBERED_KINDS_WITH_PARTICLE = 'place|via';
 /** Where such a street may be: a digit, a space and one of the kinds, in the folded text. */
-const NUMBERED_ROMANCE_GATE = /\d(?:[ \t]+(?:bis|ter))?,?[ \t]+(?:rue|chemin|allée|impasse|quai|calle|via|viale|avenida|rua|carrer|piazza|plaza|paseo|avenue|boulevard|bd|cours|place)\b/u;
+const NUMBERED_ROMANCE_GATE = new RegExp(`\\d(?:[ \\t]+(?:bis|ter))?,?[ \\t]+(?:${asFolded(`${NUMBERED_KINDS}|${NUMBERED_KINDS_WITH_PARTICLE}`)})\\b`, 'u');
 
 /** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
 const MORE_ID_LABEL_LIST: readonly string[] = [
@@ -52,7 +54,7 @@ const MORE_ID_LABEL_LIST: readonly string[] = [
  */
 const NATIONAL_ID_NAMES = '[Pp]ersonnummer|[Aa]adhaar|[Cc]odice[ \\t]+[Ff]iscale|[Ss]teuer-?(?:ID|[Ii]d|[Nn]ummer)|[Ss]teueridentifikationsnummer|BSN|CPF|PAN|PESEL|DNI|NIE|NIF|AHV';
 /** Where one of them may be, in the folded text. */
-const NATIONAL_ID_GATE = /\b(?:personnummer|aadhaar|codice\s+fiscale|steuer|bsn|cpf|pan|pesel|dni|nie|nif|ahv)\b/u;
+const NATIONAL_ID_GATE = new RegExp(`\\b(?:${asFolded(NATIONAL_ID_NAMES)})\\b`, 'u');
 
 /**
  * A booking's label and its words before a code ("booking reference: ", "confirmation number is ", "PNR "), as
