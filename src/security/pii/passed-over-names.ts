@@ -59,7 +59,8 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const lower = word.toLowerCase();
     const next = tokens[i + 1]?.text ?? '';
     // An unknown capitalised word doing what people do ("Priyanka covered my 3pm", "Marek said") or being what people
-    // are ("Zanele is pregnant"), or known from somewhere ("Kwame from the climbing gym"): the lexicon knows ordinary words, so an unknown one before a verb of the lexicon is a name.
+    // are ("Zanele is pregnant"), or known from somewhere ("Kwame from the climbing gym"): a word that neither the lexicon
+    // nor the English word lists know, before a verb of the lexicon, is a name.
     // Not a word of a longer capitalised name ("ABC Business considered"), a word with the ending of an adverb,
     // abstract noun or adjective ("Honestly felt", "Socialism killed", "Useless staged"), a contraction written
     // without its apostrophe ("Ive said"), nor a row of a bill ("Amount charged $200.85").
@@ -350,7 +351,8 @@ const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful
 /**
  * Whether a lower-cased word may be a name the lexicon lacks: the lexicon does not know it, it has three letters or
  * more, no ending of an ordinary word ("Honestly", "Socialism"), is no contraction written without its apostrophe
- * ("Ive") and no plural of a word the lexicon knows or of one with such an ending ("Reflections").
+ * ("Ive"), no plural of a word the lexicon knows or of one with such an ending ("Reflections"), and no ordinary
+ * English word (english-words.ts: "therapy", "parcel", which the lexicon lacks).
  */
 export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
   return !rules.has(lower) && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)

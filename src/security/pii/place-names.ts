@@ -49,9 +49,10 @@ const NOT_CHURCH = String.raw`(?:Spirit|Ghost|Bible|Grail|Land|See|Father|Mother
 const PLACED = new RegExp(String.raw`(?<![\p{L}])${PLACED_BY}${WS}(?:(?:the${WS})?(${CAP}(?:${WS}${CAP})?${WS}${AMBIGUOUS_SUFFIXES})|(Holy${WS}(?!${NOT_CHURCH}\b)${CAP}))\b(?!['’]s\b)`, 'gu');
 /**
  * A venue named with a capitalised "The" right after "at", "outside", "inside" or "opposite" (group 1: "Drinks at The
- * Crown and Anchor", "outside The Ivy"): "The" and one to four capitalised words, "and" or "&" between two of them.
+ * Crown and Anchor", "outside The Ivy"): "The" and one to three capitalised words, any of them joined to another by
+ * "and" or "&" (a possessive at its end is taken here and left out by placeNameSpans).
  */
-const VENUE = new RegExp(String.raw`(?<![\p{L}])(?:at|outside|inside|opposite)${WS}(The(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){1,3})\b(?!['’]s\b)`, 'gu');
+const VENUE = new RegExp(String.raw`(?<![\p{L}])(?:at|outside|inside|opposite)${WS}(The(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){1,3})\b`, 'gu');
 /** Words after "at The" that name a time or a part, not a venue ("at The End", "at The Moment"). */
 const NOT_VENUE: ReadonlySet<string> = new Set([
   'End', 'Moment', 'Time', 'Times', 'Weekend', 'Start', 'Beginning', 'Same', 'Top', 'Bottom', 'Back', 'Front', 'Last',
