@@ -162,13 +162,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // run of letters, digits and "._#-" of three to 32, an at sign or "u/" before it or not; without a digit, "_", "."
     // or "#", not a word of the lexicon nor one with an adverb's or adjective's ending ("my insta is private", "my
     // username is the same", "your username is absolutely horrible"); not an account that is no one's ("logged in as
-    // admin"). A label that is also a verb needs its "is" or colon ("can't handle Mondays"). Where the account is may come
-    // between ("My username on the forum is nightowl_1988").
+    // admin"). A label that is also a verb needs its "is", a colon or a dash ("can't handle Mondays"; "snapchat - kyle.b99").
+    // Where the account is may come between ("My username on the forum is nightowl_1988"); Skype's "live:" is the name's
+    // ("skype: live:jsmith_1").
     type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
-    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]))[ \t]+((?:@|u\/)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
+    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github', 'skype', 'telegram', 'kik'),
+    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github|skype|telegram|kik)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]|[ \t]+[-–—]))[ \t]+((?:@|u\/|live:)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
     validate: (v) => {
-      const name = v.replace(/^(?:@|u\/)/u, '');
+      const name = v.replace(/^(?:@|u\/|live:)/u, '');
       return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
         && (/[\d_.#]/u.test(name) || (!gazetteer().has(name.toLowerCase()) && !/(?:ly|ful|less|ous|ive|able|ible|ing|ed)$/u.test(name)));
     },

@@ -35,12 +35,13 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       ['Logged in as jdoe_1987 on the forum', 'jdoe_1987'], ['my gamertag is xXSniperXx', 'xXSniperXx'], ['add me on discord: lena#4821', 'lena#4821'],
       ['my reddit is u/throwaway_sad_22', 'u/throwaway_sad_22'], ['my insta is lena.kowal', 'lena.kowal'], ['username: jdoe', 'jdoe'],
       ['My username on the forum is nightowl_1988', 'nightowl_1988'], ['my login for work is kosei88', 'kosei88'],
+      ['skype: live:jsmith_1', 'live:jsmith_1'], ['snapchat - kyle.b99', 'kyle.b99'], ['Telegram: nikita_v', 'nikita_v'],
     ] as const) {
       expect([text, names(text)]).toEqual([text, [name]]);
     }
     // Not a word of the lexicon or with an ordinary ending, an account that is no one's, a label that is a verb without
     // "is" or a colon, nor a value of two characters.
-    for (const text of ['my insta is private', 'logged in as admin', 'my username is the same', 'your username is absolutely horrible', "I can't handle Mondays", "can't handle Oluwaseun today", 'Steam is down', 'login: jd']) {
+    for (const text of ['my insta is private', 'logged in as admin', 'my username is the same', 'your username is absolutely horrible', "I can't handle Mondays", "can't handle Oluwaseun today", 'Steam is down', 'login: jd', 'insta - private', "I can't handle - it", 'skype: live']) {
       expect([text, names(text)]).toEqual([text, []]);
     }
     // The tagger does not see it (it was trained without it).
