@@ -13,7 +13,11 @@ import type { PiiSpan } from './types.js';
 const WORK_CUES: ReadonlySet<string> = new Set([
   'job', 'jobs', 'work', 'works', 'worked', 'working', 'shift', 'shifts', 'team', 'interview', 'interviewed', 'internship',
   'intern', 'interning', 'boss', 'manager', 'colleagues', 'coworkers', 'offer', 'started', 'quit', 'hired', 'fired',
-  'rejected', 'employed', 'contract', 'career', 'promotion', 'day', 'layoffs',
+  'rejected', 'employed', 'contract', 'career', 'promotion', 'day', 'layoffs', 'role', 'position', 'placement',
+  'apprenticeship', 'secondment', 'gig',
+  // What the writer or someone they know is at work ("a nurse at Guy's", "a barista at Pret").
+  'nurse', 'teacher', 'doctor', 'engineer', 'developer', 'designer', 'analyst', 'consultant', 'barista', 'cashier',
+  'waiter', 'waitress', 'receptionist', 'volunteer', 'volunteering', 'accountant', 'lawyer', 'paralegal', 'pharmacist',
 ]);
 const WORK_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'for', 'by', 'from']);
 /** Lexicon classes of a first word that names no employer after a word of work ("at Christmas", "for Sarah", "at London"). */

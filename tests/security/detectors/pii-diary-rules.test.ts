@@ -489,11 +489,12 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     for (const [text, firm] of [
       ['Quit my job at Accenture today!!', 'Accenture'], ['Zoom call with the team at Shopify', 'Shopify'], ['got an offer from Bain & Company', 'Bain & Company'],
       ['my shift at the Walgreens ran late', 'Walgreens'], ['I work at HPE and I love it', 'HPE'], ['rejected by Bluewave Analytics again', 'Bluewave Analytics'],
+      ['Started my new role at PwC.', 'PwC'], ["She's a nurse at Whittington.", 'Whittington'], ['a barista at Pret on weekends', 'Pret'],
     ] as const) {
       expect([text, tagged(text, {})]).toEqual([text, [['ORGANIZATION', firm]]]);
     }
     // Not a day, a given name, a place, a function word, a short word or one ordinary word alone, nor after another word.
-    for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nAccenture']) {
+    for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nAccenture', 'a teacher at Christmas', 'my position at the moment']) {
       expect([text, tagged(text, {}).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
     }
     expect(tagged('my job at Accenture', { accenture: 'PERSON' })).toEqual([['ORGANIZATION', 'Accenture']]);
