@@ -48,18 +48,20 @@ const NOT_CHURCH = String.raw`(?:Spirit|Ghost|Bible|Grail|Land|See|Father|Mother
  */
 const PLACED = new RegExp(String.raw`(?<![\p{L}])${PLACED_BY}${WS}(?:(?:the${WS})?(${CAP}(?:${WS}${CAP})?${WS}${AMBIGUOUS_SUFFIXES})|(Holy${WS}(?!${NOT_CHURCH}\b)${CAP}))\b(?!['’]s\b)`, 'gu');
 /**
- * A venue named with a capitalised "The" right after "at", "outside", "inside" or "opposite" (group 1: "Drinks at The
- * Crown and Anchor", "outside The Ivy"): "The" and one to three capitalised words, any of them joined to another by
- * "and" or "&" (a possessive at its end is taken here and left out by placeNameSpans).
+ * A venue right after "at", "outside", "inside" or "opposite" and "the": one to three capitalised words, any of them
+ * joined to another by "and" or "&" (group 1: "Lunch at the Red Lion", without "the"), or with a capitalised "The"
+ * before them (group 2: "Drinks at The Crown and Anchor", "outside The Ivy", "The" kept). A possessive at its end is
+ * taken here and left out by placeNameSpans.
  */
-const VENUE = new RegExp(String.raw`(?<![\p{L}])(?:at|outside|inside|opposite)${WS}(The(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){1,3})\b`, 'gu');
-/** Words after "at The" that name a time or a part, not a venue ("at The End", "at The Moment"). */
+const VENUE = new RegExp(String.raw`(?<![\p{L}])(?:at|outside|inside|opposite)${WS}(?:the${WS}((?:${CAP}(?:${WS}(?:and|&)${WS}${CAP})?)(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){0,2})|(The(?:${WS}${CAP}(?:${WS}(?:and|&)${WS}${CAP})?){1,3}))\b`, 'gu');
+/** Words after "at the" that name a time, a part or a common place, not a venue ("at The End", "at the Bank"). */
 const NOT_VENUE: ReadonlySet<string> = new Set([
   'End', 'Moment', 'Time', 'Times', 'Weekend', 'Start', 'Beginning', 'Same', 'Top', 'Bottom', 'Back', 'Front', 'Last',
   'First', 'Latest', 'Best', 'Worst', 'Very', 'Least', 'Most', 'Heart', 'Core', 'Edge', 'Door', 'Table', 'Office',
+  'Internet', 'Bank', 'Gym',
 ]);
 /** What {@link VENUE} needs: a text without it is not scanned for it. */
-const VENUE_GATE = /\b(?:at|outside|inside|opposite)[ \t]+The[ \t]+\p{Lu}/u;
+const VENUE_GATE = /\b(?:at|outside|inside|opposite)[ \t]+[Tt]he[ \t]+\p{Lu}/u;
 const PREFIXED = new RegExp(String.raw`\b${PREFIXES}${WS}${CAP}(?:${WS}${CAP})?`, 'gu');
 const SUFFIXED = new RegExp(String.raw`\b${CAP}(?:${WS}${CAP}){0,2}${WS}${SUFFIXES}\b`, 'gu');
 /**
@@ -136,12 +138,13 @@ export function placeNameSpans(text: string): PiiSpan[] {
     add('LOCATION', end - (m[1] ?? m[2]!).length, end, 'last');
   }
   for (const m of venue ? text.matchAll(VENUE) : []) {
-    const start = m.index + m[0].length - m[1]!.length;
+    const found = m[1] ?? m[2]!;
+    const start = m.index + m[0].length - found.length;
     // The venue's own possessive is no part of it ("at The Crown's bar").
-    const name = m[1]!.replace(/['’]s$/u, '');
+    const name = found.replace(/['’]s$/u, '');
     const words = name.split(/\s+/u);
     // Not a longer capitalised name, an institution's (left to the tagger and the rules that read those), nor a time or part.
-    if (/^[ \t]+\p{Lu}/u.test(text.slice(start + m[1]!.length, start + m[1]!.length + 3)) || words.some((word) => INSTITUTIONS.has(word)) || NOT_VENUE.has(words[1]!)) continue;
+    if (/^[ \t]+\p{Lu}/u.test(text.slice(start + found.length, start + found.length + 3)) || words.some((word) => INSTITUTIONS.has(word)) || NOT_VENUE.has(words[m[1] ? 0 : 1]!)) continue;
     out.push({ type: 'LOCATION', start, end: start + name.length, text: name, confidence: 0.7, source: 'rule:place-name' });
   }
   for (const m of generic ? text.matchAll(SAINT) : []) {

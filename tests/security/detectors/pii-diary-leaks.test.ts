@@ -28,7 +28,7 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * a case number with slashes, a card's security code, the "1-" of a North American number, a market and a pub, a
  * postcode after a town, a Spanish "C/" street, national identity numbers and names in lower case (a subject, after a
  * title, after "my ex", heading a list of people), a Skype or Snapchat name after its label, and an employer after a
- * role or a trade and "at".
+ * role or a trade and "at", and a venue after "at the".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -95,6 +95,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["ugh jake texted me again at 2am. emailed mr o'neill about detention. ran into my ex marcus. lunch with the girls - priya, mei and jo. i miss kayla", ['jake', 'neill', 'marcus', 'priya', 'kayla']],
   ['add me: skype: live:jsmith_1, snapchat - kyle.b99', ['jsmith', 'kyle', 'b99']],
   ['Started my new role at PwC. My sister is a barista at Pret.', ['PwC', 'Pret']],
+  ['Lunch at the Red Lion with Tom.', ['Red Lion', 'Tom']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -561,7 +561,9 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     // A market too, and a venue named with a capitalised "The" after "at", "outside", "inside" or "opposite" (twelfth session).
     expect(places('Walked to Borough Market, then drinks at The Crown and Anchor; met outside The Old Bell.')).toEqual(['Borough Market', 'The Crown and Anchor', 'The Old Bell']);
     expect(places("Drinks at The Crown's bar")).toEqual(['The Crown']);
-    for (const text of ['Notes at The End', 'at The Moment', 'at the Crown', 'At The Crown', 'watched The Crown', 'at The Royal Hospital', 'I saw Tom Market']) {
+    // After a lower-case "the" too, "the" left out: "Lunch at the Red Lion".
+    expect(places('Lunch at the Red Lion, then drinks at the Ivy')).toEqual(['Red Lion', 'Ivy']);
+    for (const text of ['Notes at The End', 'at The Moment', 'At The Crown', 'watched The Crown', 'at The Royal Hospital', 'I saw Tom Market', 'at the Internet cafe', 'Met at the Bank', 'at the moment', 'watched the Crown']) {
       expect([text, places(text)]).toEqual([text, []]);
     }
   });
