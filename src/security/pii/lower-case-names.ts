@@ -1,8 +1,8 @@
 import { knownPhrases, ruleLexicon } from './gazetteer.js';
 import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { englishWords } from './english-words.js';
-import { ELDERS, MEETINGS, OTHER_RELATIONS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
-import { surnamePlural, unknownWord } from './passed-over-names.js';
+import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { doesOrIs, surnamePlural, unknownWord } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -135,11 +135,10 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
   const plain = (j: number): boolean => labels[j] === 'O' && /^\p{Ll}+$/u.test(tokens[j]?.text ?? '') && tokens[j]!.gap !== '';
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
-    const next = tokens[i + 1];
     // A title or a word before a verb, and in lower case: most words are neither (the first character tells most of them).
     const first = word.charCodeAt(0);
     if (first < 97 || first > 122 || labels[i] !== 'O') continue;
-    const subject = next?.gap === ' ' && (PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text)));
+    const subject = doesOrIs(tokens, i);
     if ((!subject && (word.length > 4 || !LOWER_TITLES.has(word))) || (!plain(i) && !(i === 0 && /^\p{Ll}+$/u.test(word)))) continue;
     if (subject && word.length >= 3 && rules.get(word) === 'first' && !english.has(word)) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });

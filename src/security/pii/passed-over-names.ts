@@ -70,9 +70,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     // plural of a word it knows ("Reflections").
     const unknown = unknownWord(lower, rules);
     if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
-      && (PERSON_VERBS.has(next) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger))
-        || ((next === 'is' || next === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text))
-        || (next === 'from' && knownFrom(tokens, i + 2)))
+      && (doesOrIs(tokens, i) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)) || (next === 'from' && knownFrom(tokens, i + 2)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
       name(i, 'rule:subject-name');
       continue;
@@ -116,6 +114,16 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     }
   }
   return out.map((span) => wholeWord(tokens, span));
+}
+
+/**
+ * Whether the word after token i, after a space, is a verb of what people do ({@link PERSON_VERBS}: "said", "texted") or
+ * "is"/"was" and what people are ("is pregnant"): what makes token i a person's name where the lexicon does not.
+ */
+export function doesOrIs(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next?.gap !== ' ') return false;
+  return PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text));
 }
 
 /**

@@ -63,9 +63,9 @@ const NATIONAL_ID_GATE = new RegExp(`\\b(?:${asFolded(NATIONAL_ID_NAMES)})\\b`, 
 const BOOKING_LABEL = /(?:booking|reservation|confirmation|pnr|ref(?:erence)?)(?:\s+(?:number|no\.?|code|ref(?:erence)?))?\s*(?:is|was|:|#)?\s*$/u;
 
 /**
- * Whether a labelled identifier's value is one ({@link identifierValue}), or a booking code after its label: five to
- * ten capitals and digits, one digit at least ("Booking reference: HX7Q2L", "confirmation number is 8KD93J"; not
- * "Booking: CONFIRMED").
+ * Whether a labelled identifier's value is one ({@link identifierValue}), or a code after a booking's label or after
+ * "ref"/"reference" (any label's: "claim ref AB12X"): five to ten capitals and digits, one digit at least ("Booking
+ * reference: HX7Q2L", "confirmation number is 8KD93J"; not "Booking: CONFIRMED").
  */
 function labelledValue(v: string, text: string, start: number): boolean {
   return identifierValue(v, text, start) || (/^(?=[A-Z\d]{5,10}$)[A-Z]*\d/u.test(v) && BOOKING_LABEL.test(contextBefore(text, start, 30)));
@@ -178,7 +178,8 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
     // (it does not see them): health and social insurance, national and tax identity numbers, library and green cards,
     // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286", "Case number 2023/CR/0456"; not "in
-    // case 2019 happens"), a car's registration ("reg number: LK68 XYZ"), the same values as above with slashes; and bookings and tickets, whose code may hold a single digit ("Booking reference: HX7Q2L").
+    // case 2019 happens"), a car's registration ("reg number: LK68 XYZ"), the same values as above with slashes; and
+    // bookings and tickets, whose code may hold a single digit ("Booking reference: HX7Q2L").
     type: 'ID_NUMBER', name: 'labelled-id-more', confidence: 0.85, group: 1,
     starts: startsWith(...MORE_ID_LABEL_LIST.map((label) => label.toLowerCase().replace(/ /g, '\\s+'))),
     pattern: new RegExp(`\\b(?:${MORE_ID_LABELS})(?:\\s+(?:[Nn]umber|[Nn]o\\.?|I[Dd]|id|[Rr]ef(?:erence)?|[Cc]ode)\\s*(?:is|was|:|#)?|\\s*(?:is|was|:|#))\\s*([A-Z\\d][A-Z\\d /-]{2,22}[A-Z\\d])\\b`, 'g'),
