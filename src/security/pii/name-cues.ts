@@ -6,7 +6,7 @@
 /** A person's relations, which introduce a name ("my sister Maya", "her boyfriend Diego"). */
 export const RELATIONS: readonly string[] = ['boyfriend', 'girlfriend', 'husband', 'wife', 'partner', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'friend', 'son', 'daughter', 'brother', 'sister'];
 /** More relations, as a diary writes them ("my bf marco", "my boss, Karen"). */
-export const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'ex', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague', 'roommate', 'flatmate'];
+export const OTHER_RELATIONS: readonly string[] = ['bf', 'gf', 'ex', 'mate', 'pal', 'cousin', 'niece', 'nephew', 'boss', 'coworker', 'colleague', 'roommate', 'flatmate'];
 /** What one does with a person, right before the name ("met Jordan", "texted kevin", "FaceTimed Ngozi"). */
 export const MEETINGS: readonly string[] = ['met', 'texted', 'called', 'told', 'asked', 'hugged', 'kissed', 'facetimed', 'messaged', 'emailed', 'phoned'];
 /** Pronouns, articles and other function words, capitalised at a sentence's start or in a title ("You and I"). */

@@ -1,5 +1,6 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { englishWords } from './english-words.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import type { Token } from './tokenize.js';
@@ -68,7 +69,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const known = rules.get(lower);
     // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
     // plural of a word it knows ("Reflections").
-    const unknown = unknownWord(lower, rules);
+    const unknown = unknownWord(lower, rules) || nameOnlyWord(lower, rules);
     if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
       && (doesOrIs(tokens, i) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)) || (next === 'from' && knownFrom(tokens, i + 2)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
@@ -91,7 +92,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     if (i === 0 || tokens[i]!.gap === '\n') continue;
     // An unknown word right after a verb of meeting, a greeting or "with" ("I met Oluwaseun", "FaceTimed Ngozi", "Dear
     // Imogen"; the cue may open the sentence, capitalised).
-    if (unknown && MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i]!.gap === ' ' && !ADDRESSED.has(lower)) {
+    if (unknown && (MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) || pickedUp(tokens, i)) && tokens[i]!.gap === ' ' && !ADDRESSED.has(lower)) {
       name(i, 'rule:cued-name');
       continue;
     }
@@ -369,6 +370,28 @@ export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): 
 }
 
 
+
+/** Words of the lexicon that are no name: chat words and interjections ("lol", "argh", "shhh"; and CHAT_ABBREVIATIONS). */
+const NOT_NAME_WORDS = /^(?:lols|etc|esp|cos|coz|cuz|min|msg|pls|plz|prob|approx|misc|def|haha|hahaha|ahh|ohh|eep|eww|gah|grr|argh|sheesh|shhh|mmm|pff|ooo|cmon|holla|hooyah|booya|cowabunga|damnit|hella|doin|nite|nites|oughta|shant|eng|inf|exp|pref|situ|sapien|offline)$/u;
+
+/**
+ * Whether a lower-cased word is one the lexicon knows only as a word of its own while the English word lists do not
+ * have it: mostly names that are also a sign, a people or a brand ("leo", "finn", "maya", "rex"), read as a name only
+ * where {@link unknownWord} would be ("Leo was sick today", "Dropped Finn at nursery").
+ */
+export function nameOnlyWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
+  return rules.get(lower) === 'word' && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !NOT_NAME_WORDS.test(lower)
+    && !CHAT_ABBREVIATIONS.has(lower.toUpperCase()) && !englishWords().has(lower) && !englishWords().has(lower.replace(/s$/u, ''));
+}
+
+/** Verbs of taking a child somewhere right before a name ("Dropped Leo at school", "Collected Finn"), one word or two ("picked up"). */
+const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove', 'fetched']);
+
+/** Whether token i follows a verb of taking a child somewhere ("dropped", "picked up", "dropped off"). */
+function pickedUp(tokens: readonly Token[], i: number): boolean {
+  const word = (j: number): string => tokens[j]?.text.toLowerCase() ?? '';
+  return TAKING_CUES.has(word(i - 1)) || ((word(i - 1) === 'up' || word(i - 1) === 'off') && /^(?:picked|pick|picking|dropped|drop|dropping)$/u.test(word(i - 2)));
+}
 
 /**
  * Whether a word ending in "ed" is the past tense of an ordinary word of the lexicon: "walked" (walk),

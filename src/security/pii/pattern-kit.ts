@@ -68,3 +68,9 @@ export const STREET_WORDS: readonly string[] = [
   'Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Court', 'Ct', 'Lane', 'Ln', 'Drive', 'Dr', 'Boulevard', 'Blvd', 'Way', 'Place',
   'Pl', 'Terrace', 'Close', 'Crescent', 'Square', 'Sq', 'Row', 'Walk', 'Parkway', 'Pkwy', 'Highway', 'Hwy', 'Circle', 'Cir',
 ];
+
+/**
+ * A house number, with a letter or not, and the space before a street's name ("12A ", "221B "; a unit before it, "4/18 ",
+ * "3/2 "), at the end of the text before the street.
+ */
+export const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])(?:\p{N}{1,4}\/)?\p{N}{1,5}\p{L}?[ \t]+$/u;

@@ -1,6 +1,7 @@
 import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
+import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -132,7 +133,14 @@ export function placeNameSpans(text: string): PiiSpan[] {
   };
   for (const m of generic ? text.matchAll(PREFIXED) : []) add('LOCATION', m.index!, m.index! + m[0].length, 'first');
   for (const m of generic ? text.matchAll(SUFFIXED) : []) add('LOCATION', m.index!, m.index! + m[0].length, 'last');
-  for (const m of generic ? text.matchAll(STREET) : []) add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+  for (const m of generic ? text.matchAll(STREET) : []) {
+    const before = out.length;
+    add('STREET_ADDRESS', m.index!, m.index! + m[0].length, 'last');
+    // With its house number, and the unit before that, when they come right before it ("42 Kelvin Drive", "3/2 Kelvin Drive").
+    const street = out[before];
+    const house = street && HOUSE_NUMBER_BEFORE.exec(text.slice(Math.max(0, street.start - 12), street.start));
+    if (street && house) out[before] = { ...street, start: street.start - house[0].length, text: text.slice(street.start - house[0].length, street.end) };
+  }
   for (const m of placed ? text.matchAll(PLACED) : []) {
     const end = m.index + m[0].length;
     add('LOCATION', end - (m[1] ?? m[2]!).length, end, 'last');

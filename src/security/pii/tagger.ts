@@ -7,7 +7,7 @@ import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, lowerCaseFir
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
-import { STREET_WORDS } from './pattern-kit.js';
+import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
 import { knownPlacesPassedOver } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
@@ -43,8 +43,8 @@ const STREET_ABBREVIATION = endsInWord(STREET_ABBREVIATIONS);
 const ORDINAL_STREET = /^(?:st|nd|rd|th)\b(?:[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Place|Pl|Drive|Dr|Lane|Ln|Way)\b)?/u;
 /** A span that names a street by its last word ("Elm Street", "Rosewood Ct."). */
 const STREET_END = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?$`, 'u');
-/** A house number, with a letter or not, and the space before a street's name ("12A ", "221B "; a unit before it, "4/18 "). */
-const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])(?:\p{N}{1,4}\/)?\p{N}{1,5}\p{L}?[ \t]+$/u;
+/** A unit's number and its slash right before a house number ("4/" of "4/18 Bondi Road"). */
+const UNIT_SLASH_BEFORE = /(?<![\p{L}\p{N}.,/-])\p{N}{1,4}\/$/u;
 /** A unit's word right before its number ("Apt. ", "Suite "). */
 const UNIT_BEFORE = /(?<![\p{L}])(?:Apt|Apartment|Suite|Unit|Ste|Flat)\.?[ \t]+$/iu;
 /** Types whose span may end in a street abbreviation (a postcode never does). */
@@ -348,8 +348,11 @@ export function tidyEdges(text: string, type: string, start: number, end: number
     const value = text.slice(start, end);
     const head = value.split(',')[0]!;
     const street = STREET_END.test(value) || (head !== value && STREET_END.test(head));
-    const house = cut || /\p{N}/u.test(text[start] ?? '') || !street ? null : HOUSE_NUMBER_BEFORE.exec(before);
-    start -= (cut ?? house)?.[0].length ?? 0;
+    const numbered = /\p{N}/u.test(text[start] ?? '');
+    const house = cut || numbered || !street ? null : HOUSE_NUMBER_BEFORE.exec(before);
+    // A house number the tagger read without the unit before its slash ("18 Bondi Road" of "4/18 Bondi Road").
+    const unit = numbered && street ? UNIT_SLASH_BEFORE.exec(before) : null;
+    start -= (cut ?? house ?? unit)?.[0].length ?? 0;
   }
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;

@@ -40,11 +40,15 @@ const NUMBERED_KINDS_WITH_PARTICLE = 'place|via';
 /** Where such a street may be: a digit, a space and one of the kinds, in the folded text. */
 const NUMBERED_ROMANCE_GATE = new RegExp(`\\d(?:[ \\t]+(?:bis|ter))?,?[ \\t]+(?:${asFolded(`${NUMBERED_KINDS}|${NUMBERED_KINDS_WITH_PARTICLE}`)})\\b`, 'u');
 
+/** The value of a PIN or of a door, alarm or safe code: four to eight digits, and the key that ends it or not ("1985#"). */
+const PIN_VALUE = /^\d{4,8}[#*]?$/u;
+
 /** Labels of the identifiers the tagger was not trained with ({@link findPatternSpans}' labelled-id-more). */
 const MORE_ID_LABEL_LIST: readonly string[] = [
   'medicare', 'medicaid', 'health card', 'health insurance', 'social insurance', 'SIN', 'NI', 'national ID', 'national identity',
   'ID card', 'tax ID', 'TIN', 'EIN', 'library card', 'green card', 'claim', 'case', 'hospital', 'medical record', 'MRN',
   'booking', 'reservation', 'confirmation', 'PNR', 'ticket', 'flight reference', 'flight ref', 'registration', 'reg',
+  'order', 'tracking', 'customer', 'invoice', 'ref', 'reference', 'cheque',
 ];
 
 /**
@@ -68,7 +72,17 @@ const BOOKING_LABEL = /(?:booking|reservation|confirmation|pnr|ref(?:erence)?)(?
  * reference: HX7Q2L", "confirmation number is 8KD93J"; not "Booking: CONFIRMED").
  */
 function labelledValue(v: string, text: string, start: number): boolean {
-  return identifierValue(v, text, start) || (/^(?=[A-Z\d]{5,10}$)[A-Z]*\d/u.test(v) && BOOKING_LABEL.test(contextBefore(text, start, 30)));
+  return identifierValue(v, text, start) || (/^(?=[A-Z\d]{5,10}$)[A-Z]*\d/u.test(v) && BOOKING_LABEL.test(contextBefore(text, start, 30))) || slashedNumber(v);
+}
+
+/**
+ * Whether `v` is digits and slashes that no date can be ("12345/2024", "2023/0456"; not "12/05/2024", "05/2024",
+ * "2024/5/12"): a part of five digits or more, or two parts of four.
+ */
+function slashedNumber(v: string): boolean {
+  if (!/^\d+(?:\/\d+)+$/u.test(v)) return false;
+  const parts = v.split('/');
+  return parts.some((part) => part.length >= 5) || parts.filter((part) => part.length === 4).length >= 2;
 }
 const MORE_ID_LABELS = MORE_ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
@@ -88,6 +102,19 @@ const ADDRESS_CUE = new RegExp(ADDRESS_CUE_WORDS);
 const ADDRESS_CUE_BEFORE = new RegExp(`\\b(?:${ADDRESS_CUE_WORDS})\\b[^.!?]{0,20}$`, 'i');
 /** " at ", "(at)" or "[at]" between a written-out address's name and its domain. */
 const SPELLED_AT = '\\s*(?:[([{]\\s*at\\s*[)\\]}]|\\s\\bat\\b\\s)\\s*';
+
+/** Relatives whose age a diary says ("my daughter is six", "Grandpa is ninety-two today"). */
+const AGE_RELATIVES: readonly string[] = [
+  'son', 'daughter', 'kid', 'baby', 'boy', 'girl', 'brother', 'sister', 'niece', 'nephew', 'grandson', 'granddaughter', 'mum', 'mom',
+  'dad', 'mother', 'father', 'grandma', 'grandpa', 'grandad', 'granddad', 'gran', 'granny', 'nan', 'nana', 'husband', 'wife', 'partner',
+];
+/** A number of years in words, two to a hundred ("six", "ninety-two", "twenty one"). */
+const NUMBER_WORDS = (() => {
+  const units = 'one|two|three|four|five|six|seven|eight|nine';
+  const tens = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+  // "one" alone is left out ("I'm one and done", "she's one and only").
+  return `(?:(?:${tens})(?:[- ](?:${units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${units.slice(4)}|a[ \\t]+hundred)`;
+})();
 
 /** A month's name, written out or abbreviated (the day and month of a birthday said without its year). */
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -125,11 +152,23 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // Short secrets after their label, added after the tagger was trained (it does not see them): a Wi-Fi password,
     // "pw", "pwd", and the digits of a PIN or of a door, alarm or safe code ("Wifi pw: Gr33nTea!2024", "My PIN is
-    // 4821", "the alarm code is 7731"). A PIN's or a code's value is four to eight digits ("the pin is loose" is none).
+    // 4821", "the alarm code is 7731"). A PIN's or a code's value is four to eight digits ("the pin is loose" is none). A
+    // sentence's closing marks are no part of the value ("the door code is 1985#.").
     type: 'SECRET', name: 'labelled-secret-short', confidence: 0.85, group: 2,
     starts: startsWith('pw', 'wi-?fi', 'pin', 'pass[ \\t]?code', '(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \\t]+code'),
-    pattern: /\b(?:(pw|pwd|wi-?fi(?:[ \t]+(?:pw|pwd|password|pass|key))|pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]*(?:is|was|:|=)[ \t]*["'“]?)([^\s"'”,;]{4,})/giu,
-    validate: (v, text, start) => /^\d{4,8}$/u.test(v) || /(?:pw|pwd|wi-?fi[ \t]+\S+)[ \t]*(?:is|was|:|=)[ \t]*["'“]?$/iu.test(contextBefore(text, start, 40)),
+    pattern: /\b(?:(pw|pwd|wi-?fi(?:[ \t]+(?:pw|pwd|password|pass|key))|pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]*(?:is|was|:|=)[ \t]*["'“]?)([^\s"'”,;]{4,}?)(?=[.!?]*(?:[\s"'”,;]|$))/giu,
+    validate: (v, text, start) => PIN_VALUE.test(v) || /(?:pw|pwd|wi-?fi[ \t]+\S+)[ \t]*(?:is|was|:|=)[ \t]*["'“]?$/iu.test(contextBefore(text, start, 40)),
+  },
+  {
+    // The digits of a PIN or of a door, alarm, safe or locker code right after its label, with no "is" or colon ("PIN
+    // 4821", "locker code 4471", "door code 1985#"): four to eight digits, a key's # or * after them or not; not a year
+    // ("the gate code 2019 changed" is one); after "pin" in small letters only before a mark or the end ("my pin 4821.";
+    // not "pin 4821 on the map"). Not a tagger feature.
+    type: 'SECRET', name: 'pin-bare', confidence: 0.8, group: 1,
+    starts: startsWith('pin', 'pass[ \\t]?code', '(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \\t]+code'),
+    pattern: /\b(?:pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]+(\d{4,8}[#*]?)(?![\p{L}\d])/giu,
+    validate: (v, text, start) => !/^(?:19|20)\d\d$/u.test(v)
+      && (!/(?:^|[^\p{L}])pin[ \t]+$/u.test(text.slice(Math.max(0, start - 8), start)) || /^[ \t]*(?:[,.;:!?)]|$)/u.test(text.slice(start + v.length, start + v.length + 3))),
   },
   {
     // A cryptocurrency address (a wallet): a Bitcoin segwit address with its bech32 checksum, a legacy one with its
@@ -186,6 +225,29 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: labelledValue,
   },
   {
+    // A British driving licence's number after its label ("Driving licence MORGA753116SM9IJ"), like a US driver's
+    // licence (patterns.ts's driver-license) four digits in a row at least. Not a tagger feature.
+    type: 'ID_NUMBER', name: 'driving-licence', confidence: 0.85, group: 1,
+    starts: startsWith('driving'),
+    pattern: /\b[Dd]riving[ \t]+[Ll]icen[cs]e(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|#))?[ \t]*(?:is[ \t]+|:[ \t]*|#[ \t]*)?([A-Z\d][A-Z\d -]{4,18}[A-Z\d])\b/gu,
+    validate: (v) => /\d{4}/u.test(v.replace(/[ -]/gu, '')),
+  },
+  {
+    // An identifier written in lower case after its label ("My student number is s3849201", "staff ID: e104552"): one
+    // small letter and five to twelve digits. Not a tagger feature.
+    type: 'ID_NUMBER', name: 'labelled-id-lower', confidence: 0.8, group: 1,
+    starts: startsWith('student', 'staff', 'employee', 'member', 'membership', 'customer', 'patient', 'library'),
+    pattern: /\b(?:student|staff|employee|member|membership|customer|patient|library[ \t]+card)[ \t]+(?:number|no\.?|id|ID|#)[ \t]*(?:is[ \t]+|:[ \t]*|#[ \t]*)?([a-z]\d{5,12})\b/giu,
+  },
+  {
+    // A reference right after "Ref" or "Reference", with no "number" or colon ("Ref 44821-B", "Reference QX-2291"): a
+    // labelled identifier's value or a booking code; not a year ("Ref 2019"). Not a tagger feature.
+    type: 'ID_NUMBER', name: 'reference-bare', confidence: 0.8, group: 1,
+    starts: startsWith('ref'),
+    pattern: /\b(?:[Rr]ef|REF|[Rr]eference)\.?[ \t]+([A-Z\d][A-Z\d/-]{2,22}[A-Z\d])\b/gu,
+    validate: (v, text, start) => !/^(?:19|20)\d\d$/u.test(v) && labelledValue(v, text, start),
+  },
+  {
     // A national identity or tax number after its name, which needs no "number", "is" or colon ("BSN 123456782",
     // "Personnummer 19811218-9876", "My CPF is 123.456.789-09", "Aadhaar 2345 6789 0123", "PAN ABCDE1234F"): the
     // value's form as above, dots between its groups allowed, "card" before it too ("Aadhaar card number: …"). The names
@@ -217,6 +279,16 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     starts: startsWith('born'),
     pattern: /\bborn[ \t]+in[ \t]+((?:19|20)\d{2})\b/giu,
     validate: (v) => Number(v) <= new Date().getFullYear(),
+  },
+  {
+    // An age said of oneself or of a relative ("I'm 34 and still…", "my daughter is six and a half", "Grandpa is ninety-two
+    // today"): digits up to 120 or a number's words, after "I'm", "she's", "he is" or a relative and "is", "was" or
+    // "turned", and before "and", "now", "today", "next" or the sentence's end; not a quantity ("I'm 5 minutes away",
+    // "she's 3 months pregnant"). Kept where the tagger found nothing (detect-pii.ts). Not a tagger feature.
+    type: 'AGE', name: 'age-said', confidence: 0.7, group: 1,
+    starts: startsWith("i['’]m", 'i[ \\t]+am', "s?he['’]s", 's?he[ \\t]+(?:is|was)', 'my', 'our', ...AGE_RELATIVES),
+    pattern: new RegExp(`\\b(?:I['’]m|I[ \\t]+am|[Ss]?[Hh]e['’]s|[Ss]?[Hh]e[ \\t]+(?:is|was)|(?:(?:[Mm]y|[Oo]ur)[ \\t]+(?:${AGE_RELATIVES.join('|')})|${AGE_RELATIVES.map((r) => `[${r[0]!.toUpperCase()}${r[0]}]${r.slice(1)}`).join('|')})[ \\t]+(?:is|was|turned|just[ \\t]+turned))[ \\t]+(?:only[ \\t]+|now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?(\\d{1,3}|${NUMBER_WORDS})(?=[ \\t]+(?:and|now|today|tomorrow|next|this|already|on)\\b|[ \\t]*(?:[,.!;?]|$))`, 'gmu'),
+    validate: (v) => !/^\d/u.test(v) || Number(v) <= 120,
   },
   {
     // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).

@@ -28,7 +28,10 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * a case number with slashes, a card's security code, the "1-" of a North American number, a market and a pub, a
  * postcode after a town, a Spanish "C/" street, national identity numbers and names in lower case (a subject, after a
  * title, after "my ex", heading a list of people), a Skype or Snapchat name after its label, and an employer after a
- * role or a trade and "at", and a venue after "at the".
+ * role or a trade and "at", and a venue after "at the". The thirteenth session's add references, orders and parcels, a PIN and
+ * door codes without "is", a case reference with a slash, a British driving licence and a lower-case student number, a name
+ * the lexicon knows only as a sign ("Leo"), a house number and unit before a street the rules read, a lower-case name
+ * after "my mate", and ages said in a sentence ("I'm 34 and", "my daughter is six").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -96,6 +99,14 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['add me: skype: live:jsmith_1, snapchat - kyle.b99', ['jsmith', 'kyle', 'b99']],
   ['Started my new role at PwC. My sister is a barista at Pret.', ['PwC', 'Pret']],
   ['Lunch at the Red Lion with Tom.', ['Red Lion', 'Tom']],
+  // Written in the thirteenth session (2026-11-23); each left the words shown in clear before its rules.
+  ['Emailed the council again. Ref 44821-B. Order #112-4456789-1234567 arrived; tracking number 1Z999AA10123456784.', ['44821', '4456789', '1Z999AA']],
+  ['PIN 4821, locker code 4471, and the door code is 1985#.', ['4821', '4471', '1985']],
+  ['Case ref 12345/2024. Driving licence MORGA753116SM9IJ. My student number is s3849201.', ['12345', '2024', 'MORGA', 's3849201']],
+  ['Dropped Leo at school. Leo was sick today.', ['Leo']],
+  ["Jo's new flat is at 3/2 Kelvin Drive. Moved into 4/18 Bondi Road. We used to live at 42 Kelvin Drive.", ['3/2', '4/', '42']],
+  ["my mate kev's band played at the fleece", ['kev']],
+  ["I'm 34 and still don't know what I'm doing. My daughter is six and a half. Grandpa is ninety-two today.", ['34', 'six', 'ninety']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

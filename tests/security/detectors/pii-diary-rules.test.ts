@@ -587,3 +587,86 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('ETA Studios called', { eta: 'ORGANIZATION', studios: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'ETA Studios']]);
   });
 });
+
+describe('PII rules for diary text (thirteenth session)', () => {
+  const none = wordModel({});
+  /** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
+  const found = (text: string) => typed(detectPIIWith(text, {}, none));
+
+  it('finds references, orders, parcels, cheques, a driving licence and a lower-case student number after their labels', () => {
+    for (const [text, value] of [
+      ['Emailed the council again. Ref 44821-B.', '44821-B'], ['Reference QX-2291 for the claim', 'QX-2291'], ['ref no. 44821', '44821'],
+      ['Our ref: QX-2291', 'QX-2291'], ['Case ref 12345/2024', '12345/2024'], ['Order #112-4456789-1234567 arrived', '112-4456789-1234567'],
+      ['Tracking number 1Z999AA10123456784', '1Z999AA10123456784'], ['Parcel tracking: JD014600003828423650', 'JD014600003828423650'],
+      ['Customer number 88812345', '88812345'], ['cheque number 000123', '000123'], ['Driving licence MORGA753116SM9IJ.', 'MORGA753116SM9IJ'],
+      ['My student number is s3849201.', 's3849201'], ['Staff ID: e104552', 'e104552'], ['Reference ID   454777298  ', '454777298'],
+    ] as const) {
+      expect([text, found(text)]).toEqual([text, [['ID_NUMBER', value]]]);
+    }
+    // A year, a date, a word, a list's number or a licence named without its number are none.
+    for (const text of ['Ref 2019 was a good year', 'in order: 1) wake up', 'ref says no', 'Reference letter from the school', 'my driving license is in the car',
+      'driving licence test on Friday', 'Case ref 12/05/2024', 'ref 05/2024', 'order 66 was executed']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+    // Not tagger features (it was trained without them).
+    expect(featureTypes('Ref 44821-B. Order #112-4456789-1234567. Driving licence MORGA753116SM9IJ.')).toEqual([]);
+  });
+
+  it('finds a PIN or a door, locker or alarm code with no "is" or colon, and a code ending in the key #', () => {
+    for (const [text, value] of [['PIN 4821', '4821'], ['locker code 4471', '4471'], ['the door code is 1985#', '1985#'], ['card pin 4821.', '4821'], ['alarm code 77310*', '77310*']] as const) {
+      expect([text, found(text)]).toEqual([text, [['SECRET', value]]]);
+    }
+    for (const text of ['pin 4821 on the map', 'the gate code 2019 changed', 'PIN 12', 'the pin is loose']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('finds an age said of oneself or of a relative, in digits or words, not a quantity', () => {
+    for (const [text, value] of [
+      ["I'm 34 and still don't know what I'm doing.", '34'], ['My daughter is six and a half.', 'six'], ['Grandpa is ninety-two today.', 'ninety-two'],
+      ['I am 27, single and fine', '27'], ['he is twenty-one today', 'twenty-one'], ['Our son just turned 3!', '3'],
+    ] as const) {
+      expect([text, found(text)]).toEqual([text, [['AGE', value]]]);
+    }
+    for (const text of ["I'm 5 minutes away.", "She's 3 months pregnant", "I'm 100% sure", 'my son is 1 of 3 kids', "I'm one of those people",
+      "she's one and only", "I'm two hours late", 'The score was 34.', "I'm 150 and immortal"]) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a name the lexicon knows only as a sign, a people or a brand, and no English word, where an unknown name would be', () => {
+    expect(found('Leo was sick today.')).toEqual([['PERSON', 'Leo']]);
+    expect(found('Max said no.')).toEqual([['PERSON', 'Max']]);
+    expect(found("Leo's teacher called.")).toEqual([['PERSON', 'Leo']]);
+    // After a verb of taking a child somewhere, one word or two.
+    expect(found('Dropped Leo at school.')).toEqual([['PERSON', 'Leo']]);
+    expect(found('Dropped Leo off at nursery.')).toEqual([['PERSON', 'Leo']]);
+    expect(found('Collected Ngozi after school.')).toEqual([['PERSON', 'Ngozi']]);
+    expect(found('Picked up Oluwaseun at six.')).toEqual([['PERSON', 'Oluwaseun']]);
+    // Chat words and interjections the lexicon knows are none; nor is an English word or a word after "about".
+    for (const text of ['Wtf happened to society', 'Lol was funny', 'Omg said the same', 'Jupiter is bright tonight', 'The school called about Finn.', 'Dropped Sugar in the tea']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a lower-case name after "my mate" or "my pal", not a chat word', () => {
+    expect(found("my mate kev's band played")).toEqual([['PERSON', 'kev']]);
+    expect(found('my pal jojo came round')).toEqual([['PERSON', 'jojo']]);
+    for (const text of ['cheers mate lol', 'thanks mate tbh', 'mate, honestly']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
+  it("takes a street's house number, and the unit before its slash, into the street the rules or the tagger read", () => {
+    expect(typed(placeNameSpans("Jo's new flat is at 3/2 Kelvin Drive."))).toEqual([['STREET_ADDRESS', '3/2 Kelvin Drive']]);
+    expect(typed(placeNameSpans('at 42 Kelvin Drive'))).toEqual([['STREET_ADDRESS', '42 Kelvin Drive']]);
+    expect(typed(placeNameSpans('the 2 Kelvin Drive houses'))).toEqual([['STREET_ADDRESS', '2 Kelvin Drive']]);
+    expect(typed(placeNameSpans('Kelvin Drive'))).toEqual([['STREET_ADDRESS', 'Kelvin Drive']]);
+    const text = 'Moved into 4/18 Bondi Road.';
+    const start = text.indexOf('18');
+    expect(text.slice(...tidyEdges(text, 'STREET_ADDRESS', start, start + '18 Bondi Road'.length))).toBe('4/18 Bondi Road');
+    // Not a date's or a fraction's digits before a number the tagger read as a street's ("1/2/18 Bondi Road" keeps its day and month out).
+    const dated = 'On 1/2/18 Bondi Road was shut';
+    const at = dated.indexOf('18');
+    expect(dated.slice(...tidyEdges(dated, 'STREET_ADDRESS', at, at + '18 Bondi Road'.length))).toBe('18 Bondi Road');
+  });
+});
+
