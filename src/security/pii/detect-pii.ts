@@ -1,3 +1,4 @@
+import { cjkNames } from './cjk-names.js';
 import { mergePlaceNames, placeNameSpans } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { ruleSpans, tagEntities } from './tagger.js';
@@ -91,7 +92,9 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     if (streets.length) tagged = tagged.filter((t) => !streets.some((s) => s.start <= t.start && t.end <= s.end));
     const fallback = rules.filter((s) => FALLBACK.has(s.source) && !overlapsAny(s, tagged) && (s.source !== 'regex:zip-context' || postcodeLike(s.text)));
     const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback, ...codes];
+    // Names in Chinese characters or Hangul, which the tagger cannot read ("Dinner with 王小明").
+    const cjk = cjkNames(text).map((s): PiiSpan => ({ ...s, type: 'PERSON', confidence: 0.6, source: 'rule:cjk-name' })).filter((s) => !overlapsAny(s, tagged) && !overlapsAny(s, rules));
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback, ...codes, ...cjk];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

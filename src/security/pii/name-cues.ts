@@ -48,9 +48,13 @@ export const PERSON_VERBS: ReadonlySet<string> = new Set([
 ]);
 /**
  * What follows "from" after a person, naming where the writer knows them from ("Lena from work", "Sade from next
- * door"), rather than where a thing comes from.
+ * door", "Ngozi from accounting"), rather than where a thing comes from.
  */
-export const KNOWN_FROM: ReadonlySet<string> = new Set(['work', 'school', 'uni', 'college', 'church', 'class', 'next', 'upstairs', 'downstairs']);
+export const KNOWN_FROM: ReadonlySet<string> = new Set([
+  'work', 'school', 'uni', 'college', 'church', 'class', 'next', 'upstairs', 'downstairs',
+  // Departments of a workplace ("Jean-Baptiste from accounting", "Ciara from HR").
+  'accounting', 'accounts', 'hr', 'marketing', 'sales', 'finance', 'legal', 'payroll', 'reception', 'admin', 'engineering', 'procurement', 'compliance',
+]);
 /**
  * The groups and places where people know each other, after "from the", "from my" or "from our" and a word or not
  * ("Kwame from the climbing gym", "Ines from my book club"; not "Pic from the game").

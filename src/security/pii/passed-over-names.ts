@@ -114,7 +114,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
       name(i, 'rule:joined-name');
     }
   }
-  return out.map((span) => wholeWord(tokens, span));
+  return out.map((span) => wholeWord(tokens, span)).filter((span) => span.end > span.start);
 }
 
 /**
@@ -138,17 +138,26 @@ function knownFrom(tokens: readonly Token[], i: number): boolean {
   return ['the', 'my', 'our'].includes(word(i)) && (KNOWN_FROM_GROUPS.has(word(i + 1)) || KNOWN_FROM_GROUPS.has(word(i + 2)));
 }
 
+/** Prefixes of English words written with a hyphen ("Post-Brexit", "Anti-Trump"), no given name's first part. */
+const WORD_PREFIXES: ReadonlySet<string> = new Set(['post', 'pre', 'anti', 'non', 'pro', 'ex', 'co', 'mid', 'self', 'semi', 'multi', 'neo', 'pseudo', 'super', 'ultra', 'un', 'de', 're']);
+
 /**
  * `span` (one token's, of {@link cuedNames}) with the rest of a hyphenated word it starts ("Hye-jin" of "my sister Hye",
- * "Anne-Marie" of "Anne"): masking never leaves part of a name.
+ * "Anne-Marie" of "Anne") and the capitalised parts before it when it ends one ("Jean-" of "Jean-Baptiste quit"): masking
+ * never leaves part of a name.
  */
 function wholeWord(tokens: readonly Token[], span: PiiSpan): PiiSpan {
   let j = tokens.findIndex((t) => t.start === span.start);
-  const first = j;
+  let first = j;
+  const last = j;
   while (tokens[j + 1]?.text === '-' && tokens[j + 1]!.gap === '' && tokens[j + 2]?.gap === '' && /^\p{L}+$/u.test(tokens[j + 2]!.text)) j += 2;
-  if (j === first) return span;
+  while (tokens[first]!.gap === '' && tokens[first - 1]?.text === '-' && tokens[first - 1]!.gap === '' && /^\p{Lu}\p{L}*$/u.test(tokens[first - 2]?.text ?? '')
+    && !WORD_PREFIXES.has(tokens[first - 2]!.text.toLowerCase())) first -= 2;
+  // After a prefix of a word ("Post-Brexit"), the part is no name.
+  if (first === last && tokens[first]!.gap === '' && tokens[first - 1]?.text === '-' && WORD_PREFIXES.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return { ...span, end: span.start };
+  if (j === last && first === last) return span;
   const text = tokens.slice(first, j + 1).map((t) => t.text).join('');
-  return { ...span, end: tokens[j]!.end, text };
+  return { ...span, start: tokens[first]!.start, end: tokens[j]!.end, text };
 }
 
 /** Lexicon classes a surname after an initial may have: none, or a name's ("A. Kowalczyk"; not "B. Paris", "A. Then"). */

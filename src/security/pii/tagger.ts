@@ -90,9 +90,15 @@ const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
 /**
  * A surname after lower-case particles, right after a person's span ("al-Rashid" of "Ahmed al-Rashid", "van
  * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person; a German word among the
- * particles ("der") only after another ("van der Merwe"; not "Ich bin Student").
+ * particles ("der") only after another ("van der Merwe"); "bin" and "binti" right after a person ("Ahmed bin Rashid"),
+ * not after "Ich" ("Ich bin Student", which the tagger may read as a person). An Arabic name's chain goes on through more particles, "Al" or "El"
+ * among them ("Ahmed bin Rashid Al Maktoum").
  */
-const PARTICLE_SURNAME = new RegExp(`^[ \\t]+(?:${LEADING_PARTICLES.join('|')})(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?(?:[ \\t]+|-)\\p{Lu}\\p{Ll}\\p{L}*(?:-\\p{Lu}\\p{L}*)?`, 'u');
+const PARTICLE_SURNAME = (() => {
+  const name = '(?:[ \\t]+|-)\\p{Lu}\\p{Ll}\\p{L}*(?:-\\p{Lu}\\p{L}*)?';
+  const first = `[ \\t]+(?:${[...LEADING_PARTICLES, 'bin', 'binti'].join('|')})(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?${name}`;
+  return new RegExp(`^${first}(?:[ \\t]+(?:bin|binti|bint|ibn|al|Al|el|El)${name}){0,3}`, 'u');
+})();
 /** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
 const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
@@ -326,7 +332,11 @@ export function tidyEdges(text: string, type: string, start: number, end: number
       : type === 'PERSON' ? PERSON_TAIL : SHORT_HEAD.test(head) && !HYPHEN_PREFIXES.has(head.toLowerCase()) && SYLLABLE_TAIL.test(text.slice(end, end + 8)) ? SYLLABLE_TAIL : NAME_TAIL;
     end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   }
-  if (type === 'PERSON') end += PARTICLE_SURNAME.exec(text.slice(end, end + 60))?.[0].length ?? 0;
+  if (type === 'PERSON') {
+    const surname = PARTICLE_SURNAME.exec(text.slice(end, end + 80));
+    // Not German's "bin" after "Ich" (which the tagger may read as a person).
+    if (surname && !(/^[ \t]+bin\b/u.test(surname[0]) && /(?:^|[^\p{L}])[Ii]ch$/u.test(text.slice(start, end)))) end += surname[0].length;
+  }
   if (HYPHEN_TYPES.has(type) && text[start - 1] === '-') {
     const before = text.slice(Math.max(0, start - 60), start);
     const head = /\p{N}/u.test(text[start]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_HEAD.exec(before) : null) : NAME_HEAD.exec(before);

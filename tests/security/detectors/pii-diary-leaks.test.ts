@@ -31,7 +31,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * role or a trade and "at", and a venue after "at the". The thirteenth session's add references, orders and parcels, a PIN and
  * door codes without "is", a case reference with a slash, a British driving licence and a lower-case student number, a name
  * the lexicon knows only as a sign ("Leo"), a house number and unit before a street the rules read, a lower-case name
- * after "my mate", and ages said in a sentence ("I'm 34 and", "my daughter is six").
+ * after "my mate", ages said in a sentence ("I'm 34 and", "my daughter is six"), names in Chinese characters or Hangul,
+ * an Arabic name's chain of particles, and a hyphenated name known "from accounting".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -107,6 +108,8 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Jo's new flat is at 3/2 Kelvin Drive. Moved into 4/18 Bondi Road. We used to live at 42 Kelvin Drive.", ['3/2', '4/', '42']],
   ["my mate kev's band played at the fleece", ['kev']],
   ["I'm 34 and still don't know what I'm doing. My daughter is six and a half. Grandpa is ninety-two today.", ['34', 'six', 'ninety']],
+  ["Dinner with 王小明 and his wife. Met 김민준 at the station. Called Ahmed bin Rashid Al Maktoum's office.", ['王小明', '김민준', 'Rashid', 'Maktoum']],
+  ['Jean-Baptiste from accounting quit today.', ['Jean', 'Baptiste']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

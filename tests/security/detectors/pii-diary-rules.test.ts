@@ -668,5 +668,27 @@ describe('PII rules for diary text (thirteenth session)', () => {
     const at = dated.indexOf('18');
     expect(dated.slice(...tidyEdges(dated, 'STREET_ADDRESS', at, at + '18 Bondi Road'.length))).toBe('18 Bondi Road');
   });
-});
 
+  it('reads a name in Chinese characters or Hangul by its common surname, only in a text written mostly in a Latin script', () => {
+    expect(found('Dinner with 王小明 and his wife tonight.')).toEqual([['PERSON', '王小明']]);
+    expect(found('Met 김민준 at the station.')).toEqual([['PERSON', '김민준']]);
+    expect(found('Lunch with 田中太郎 and 佐々木 from work.')).toEqual([['PERSON', '田中太郎'], ['PERSON', '佐々木']]);
+    expect(found('Had 拉面 for lunch with 陳大文.')).toEqual([['PERSON', '陳大文']]);
+    // No common surname first ("拉面", "北京"), a run of five or more, or a text in Chinese.
+    for (const text of ['We visited 北京 and 上海 last year.', 'Had 拉面 for lunch.', 'Read 王小明小说大全 today', '今天我和王小明去了公园 lol ok']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it("takes in an Arabic name's chain of particles after a person, and the head of a hyphenated name the rules read by its tail", () => {
+    const text = "Called Ahmed bin Rashid Al Maktoum's office.";
+    const start = text.indexOf('Ahmed');
+    expect(text.slice(...tidyEdges(text, 'PERSON', start, start + 5))).toBe('Ahmed bin Rashid Al Maktoum');
+    expect('Siti binti Abdullah came'.slice(...tidyEdges('Siti binti Abdullah came', 'PERSON', 0, 4))).toBe('Siti binti Abdullah');
+    // Not German's "bin" after "Ich", which a tagger may read as a person.
+    expect('Ich bin Student'.slice(...tidyEdges('Ich bin Student', 'PERSON', 0, 3))).toBe('Ich');
+    expect(found('Jean-Baptiste from accounting quit today.')).toEqual([['PERSON', 'Jean-Baptiste']]);
+    expect(found('Ngozi from HR called')).toEqual([['PERSON', 'Ngozi']]);
+    expect(found('Post-Brexit said nothing')).toEqual([]);
+  });
+});

@@ -147,7 +147,8 @@ describe('tidyEdges', () => {
       ['Ich', 'PERSON', 'Ich'],
       ['Anna', 'PERSON', 'Anna'],
       ['Tom', 'PERSON', 'Tom'],
-      ['Omar', 'PERSON', 'Omar'],
+      // "bin" right after a person (thirteenth session), not after "Ich".
+      ['Omar', 'PERSON', 'Omar bin Laden'],
       ['Ludwig', 'LOCATION', 'Ludwig'],
     ]);
   });
