@@ -1,3 +1,5 @@
+import { COMPANY_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './abbreviations.js';
+import { englishWords } from './english-words.js';
 import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, MEETING_CUES, PERSON_VERBS } from './name-cues.js';
 import { COMPANY_KIND, COMPANY_THING } from './span-roles.js';
@@ -200,3 +202,45 @@ export function institutionsPassedOver(text: string, tokens: readonly Token[], l
 function opensSentence(tokens: readonly Token[], i: number): boolean {
   return i === 0 || tokens[i]!.gap === '\n' || /^[.!?]$/u.test(tokens[i - 1]!.text);
 }
+
+/**
+ * Words the lexicon knows as organisations that {@link knownFirmsPassedOver} leaves alone: abbreviations of a firm's parts,
+ * a language's word or no firm ("Co", "Ayer", "Brexiteers"), and what a diary names as a fan or a viewer, not as someone
+ * dealing with it: bands, sports teams and leagues, broadcasters and political groups ("saw Coldplay", "the Lakers won").
+ */
+const NOT_KNOWN_FIRMS: ReadonlySet<string> = new Set([
+  ...COMPANY_ABBREVIATIONS, ...OTHER_ABBREVIATIONS, 'dept', 'univ', 'assn', 'ayer', 'brexiteers', 'eurosceptics',
+  'abba', 'ac/dc', 'aerosmith', 'coldplay', 'metallica', 'radiohead', 'soundgarden', 'u2',
+  '49ers', '76ers', 'astros', 'celtics', 'diamondbacks', 'dodgers', 'knicks', 'lakers', 'mets', 'padres', 'phillies', 'yankees',
+  'nba', 'nfl', 'nhl', 'mlb', 'nascar', 'fifa', 'mtv', 'vh1', 'tmz', 'bbc', 'cnn', 'nbc', 'cbc', 'pbs', 'itv', 'katv', 'newsweek',
+  'nwa', 'kkk', 'hizbollah', 'ukip', 'snp', 'nato', 'opec', 'g8',
+]);
+
+/**
+ * Organisations the lexicon knows by one word that the tagger passed over ("HMRC sent a letter", "Called Vodafone about
+ * the bill", "the bank (Barclays)"): a word capitalised or in capitals, three letters or more, of the rules' lexicon's
+ * organisations (compromise's and the everyday companies of EXTRA_DATA) and no English word ("Ford", "Visa", "Twitter" are
+ * left to the tagger), with no capitalised word right beside it on its line (a longer name's, left to the tagger) but an
+ * ordinary one opening the sentence ("Called Vodafone about the bill"), and no part of a hyphenated word ("Stratford-upon-Avon").
+ */
+export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  const capital = (j: number): boolean => j >= 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text);
+  // A capitalised word before it that the lexicon knows as an ordinary word and that opens a sentence ("Called Vodafone").
+  const opener = (j: number): boolean => (j === 0 || tokens[j]!.gap === '\n' || /^[.!?]$/u.test(tokens[j - 1]!.text)) && ORDINARY_CLASSES.has(lexicon.get(tokens[j]!.text.toLowerCase()) ?? '');
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    const first = word.charCodeAt(0);
+    // An ASCII first character other than A-Z is no capital: most words of a text are left without the lookups.
+    if (labels[i] !== 'O' || word.length < 3 || (first < 128 && (first < 65 || first > 90))) continue;
+    const lower = word.toLowerCase();
+    if (lexicon.get(lower) !== 'org' || NOT_KNOWN_FIRMS.has(lower) || englishWords().has(lower) || !/^\p{Lu}[\p{L}\p{N}&]*$/u.test(word)) continue;
+    if ((capital(i - 1) && tokens[i]!.gap === ' ' && !opener(i - 1)) || (capital(i + 1) && tokens[i + 1]!.gap === ' ')) continue;
+    // Not part of a hyphenated word ("Stratford-upon-Avon").
+    if ((tokens[i]!.gap === '' && tokens[i - 1]?.text === '-') || (tokens[i + 1]?.gap === '' && tokens[i + 1]!.text === '-')) continue;
+    out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:known-firm' });
+  }
+  return out;
+}
+

@@ -3,7 +3,7 @@ import { addressBlockSpans } from './address-block.js';
 import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
-import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, lowerCaseFirms } from './employer-names.js';
+import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPassedOver, lowerCaseFirms } from './employer-names.js';
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, ordinaryStem, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
@@ -231,7 +231,10 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
   const cued = cuedNames(tokens, labels, spans);
-  return titleSpans(text, readOrganisations(text, [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels)].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
+  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels)];
+  // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
+  const firms = knownFirmsPassedOver(tokens, labels).filter((firm) => found.every((s) => s.end <= firm.start || firm.end <= s.start));
+  return titleSpans(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
 }
 
 /**

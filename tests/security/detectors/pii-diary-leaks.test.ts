@@ -32,7 +32,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * door codes without "is", a case reference with a slash, a British driving licence and a lower-case student number, a name
  * the lexicon knows only as a sign ("Leo"), a house number and unit before a street the rules read, a lower-case name
  * after "my mate", ages said in a sentence ("I'm 34 and", "my daughter is six"), names in Chinese characters or Hangul,
- * an Arabic name's chain of particles, and a hyphenated name known "from accounting".
+ * an Arabic name's chain of particles, a hyphenated name known "from accounting", and organisations the lexicon knows by one
+ * word ("HMRC", "Barclays").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -110,6 +111,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["I'm 34 and still don't know what I'm doing. My daughter is six and a half. Grandpa is ninety-two today.", ['34', 'six', 'ninety']],
   ["Dinner with 王小明 and his wife. Met 김민준 at the station. Called Ahmed bin Rashid Al Maktoum's office.", ['王小明', '김민준', 'Rashid', 'Maktoum']],
   ['Jean-Baptiste from accounting quit today.', ['Jean', 'Baptiste']],
+  ['HMRC sent a letter. Paid the deposit into the bank (Barclays). Called Vodafone about the bill.', ['HMRC', 'Barclays', 'Vodafone']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

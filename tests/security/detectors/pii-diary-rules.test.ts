@@ -370,9 +370,11 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('my sister Maya called', { maya: 'LOCATION' })).toEqual([['PERSON', 'Maya']]);
     // Not a pronoun, an ordinary word alone opening a sentence, a day, a place, nor after an article, a possessive or a
     // preposition; not across a line after a relation.
-    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Lunch w/ Netflix on', 'Sat w/ Mom', 'w/\nPriya', 'Monday (my day off) was', 'Work, my nemesis, continues', 'Jonah (his brother)', 'Called the plumber, Monday, no answer', 'the plumber, Zbigniew and']) {
+    for (const text of ['“You and I both know', 'Work and I do not get along', 'Leo and I went', 'school Friday and I', "New Year's Day and I", 'to Make a Joke and I', 'first day in Vegas and I', 'my sister\nMaya', 'a girlfriend That Should', 'Sat w/ Mom', 'w/\nPriya', 'Monday (my day off) was', 'Work, my nemesis, continues', 'Jonah (his brother)', 'Called the plumber, Monday, no answer', 'the plumber, Zbigniew and']) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
+    // No person after "w/" where the lexicon knows an organisation (since the thirteenth session read as one).
+    expect(tagged('Lunch w/ Netflix on', {})).toEqual([['ORGANIZATION', 'Netflix']]);
   });
 
   it('finds given names and places written in lower case after a word that introduces them', () => {
@@ -494,7 +496,7 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
       expect([text, tagged(text, {})]).toEqual([text, [['ORGANIZATION', firm]]]);
     }
     // Not a day, a given name, a place, a function word, a short word or one ordinary word alone, nor after another word.
-    for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nAccenture', 'a teacher at Christmas', 'my position at the moment']) {
+    for (const text of ['my shift at Christmas', 'I work for Sarah', 'the team at London', 'job at The', 'work from Home', 'Working at BAR tonight', 'job at SF', 'dinner at Nobu', 'job at\nBluewave', 'a teacher at Christmas', 'my position at the moment']) {
       expect([text, tagged(text, {}).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
     }
     expect(tagged('my job at Accenture', { accenture: 'PERSON' })).toEqual([['ORGANIZATION', 'Accenture']]);
@@ -691,4 +693,16 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(found('Ngozi from HR called')).toEqual([['PERSON', 'Ngozi']]);
     expect(found('Post-Brexit said nothing')).toEqual([]);
   });
+
+  it('reads an organisation the lexicon knows by one word, passed over by the tagger, as one; not an English word, a band or a team', () => {
+    expect(found('HMRC sent a letter about my tax return.')).toEqual([['ORGANIZATION', 'HMRC']]);
+    expect(found('Paid the deposit into the bank (Barclays) on Friday.')).toEqual([['ORGANIZATION', 'Barclays']]);
+    expect(found('Called Vodafone about the bill.')).toEqual([['ORGANIZATION', 'Vodafone']]);
+    expect(found('Got a refund from Ryanair at last.')).toEqual([['ORGANIZATION', 'Ryanair']]);
+    // Part of a longer capitalised name (left to the tagger), an English word ("Visa", "Ford"), a band, a team, in lower case.
+    for (const text of ['Barclays Premier League tonight', 'Paid by Visa again', 'Saw Coldplay at the stadium', 'The Lakers won', 'called vodafone', 'Co-op run']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
 });
+
