@@ -69,7 +69,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     const known = rules.get(lower);
     // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
     // plural of a word it knows ("Reflections").
-    const unknown = unknownWord(lower, rules) || nameOnlyWord(lower, rules);
+    const unknown = known === undefined ? unknownWord(lower, rules) : known === 'word' && nameOnlyWord(lower, rules);
     if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
       && (doesOrIs(tokens, i) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)) || (next === 'from' && knownFrom(tokens, i + 2)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
@@ -389,8 +389,10 @@ const NOT_NAME_WORDS = /^(?:lols|etc|esp|cos|coz|cuz|min|msg|pls|plz|prob|approx
  * where {@link unknownWord} would be ("Leo was sick today", "Dropped Finn at nursery").
  */
 export function nameOnlyWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
-  return rules.get(lower) === 'word' && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !NOT_NAME_WORDS.test(lower)
-    && !CHAT_ABBREVIATIONS.has(lower.toUpperCase()) && !englishWords().has(lower) && !englishWords().has(lower.replace(/s$/u, ''));
+  // The English lists first: most capitalised words the lexicon knows as words are English ("The", "This").
+  const english = englishWords();
+  return rules.get(lower) === 'word' && !english.has(lower) && lower.length >= 3 && !english.has(lower.replace(/s$/u, ''))
+    && !NOT_NAME_ENDING.test(lower) && !NOT_NAME_WORDS.test(lower) && !CHAT_ABBREVIATIONS.has(lower.toUpperCase());
 }
 
 /** Verbs of taking a child somewhere right before a name ("Dropped Leo at school", "Collected Finn"), one word or two ("picked up"). */

@@ -164,7 +164,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // 4821", "locker code 4471", "door code 1985#"): four to eight digits, a key's # or * after them or not; not a year
     // ("the gate code 2019 changed" is one); after "pin" in small letters only before a mark or the end ("my pin 4821.";
     // not "pin 4821 on the map"). Not a tagger feature.
-    type: 'SECRET', name: 'pin-bare', confidence: 0.8, group: 1,
+    type: 'SECRET', name: 'pin-bare', confidence: 0.8, group: 1, gate: anyOf('pin', 'code'),
     starts: startsWith('pin', 'pass[ \\t]?code', '(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \\t]+code'),
     pattern: /\b(?:pin(?:[ \t]+(?:number|code))?|pass[ \t]?code|(?:alarm|door|gate|lock|garage|safe|locker|entry)[ \t]+code)[ \t]+(\d{4,8}[#*]?)(?![\p{L}\d])/giu,
     validate: (v, text, start) => !/^(?:19|20)\d\d$/u.test(v)
@@ -235,7 +235,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // An identifier written in lower case after its label ("My student number is s3849201", "staff ID: e104552"): one
     // small letter and five to twelve digits. Not a tagger feature.
-    type: 'ID_NUMBER', name: 'labelled-id-lower', confidence: 0.8, group: 1,
+    type: 'ID_NUMBER', name: 'labelled-id-lower', confidence: 0.8, group: 1, gate: (folded) => /[a-z]\d{5}/u.test(folded),
     starts: startsWith('student', 'staff', 'employee', 'member', 'membership', 'customer', 'patient', 'library'),
     pattern: /\b(?:student|staff|employee|member|membership|customer|patient|library[ \t]+card)[ \t]+(?:number|no\.?|id|ID|#)[ \t]*(?:is[ \t]+|:[ \t]*|#[ \t]*)?([a-z]\d{5,12})\b/giu,
   },
