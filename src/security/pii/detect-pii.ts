@@ -15,8 +15,8 @@ const LABELLED_PHONE = 'regex:phone-labelled';
 
 /**
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
- * after "turns" or said ("I'm 34 and", "my daughter is six"), a unit of an address ("Apt 4B", "Apartment 12", which the tagger left in clear beside the
- * street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
+ * after "turns" or said ("I'm 34 and", "my daughter is six"), a unit of an address ("Apt 4B", "Apartment 12", which
+ * the tagger left in clear beside the street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
  * street address written in lower case ("at 42 maple street") or named the German, Dutch or Romance way
  * ("Oranienstraße 45", "Calle de Alcalá 42"), which also replace what the tagger read inside them.
  */

@@ -91,8 +91,8 @@ const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
  * A surname after lower-case particles, right after a person's span ("al-Rashid" of "Ahmed al-Rashid", "van
  * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person; a German word among the
  * particles ("der") only after another ("van der Merwe"); "bin" and "binti" right after a person ("Ahmed bin Rashid"),
- * not after "Ich" ("Ich bin Student", which the tagger may read as a person). An Arabic name's chain goes on through more particles, "Al" or "El"
- * among them ("Ahmed bin Rashid Al Maktoum").
+ * not after "Ich" (tidyEdges: "Ich bin Student", which the tagger may read as a person). An Arabic name's chain goes on
+ * through more particles, "Al" or "El" among them ("Ahmed bin Rashid Al Maktoum").
  */
 const PARTICLE_SURNAME = (() => {
   const name = '(?:[ \\t]+|-)\\p{Lu}\\p{Ll}\\p{L}*(?:-\\p{Lu}\\p{L}*)?';
