@@ -2,7 +2,8 @@ import { knownPhrases, ruleLexicon } from './gazetteer.js';
 import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { englishWords } from './english-words.js';
 import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
-import { doesOrIs, surnamePlural, unknownWord } from './passed-over-names.js';
+import { unknownWord } from './name-words.js';
+import { doesOrIs, surnamePlural } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 

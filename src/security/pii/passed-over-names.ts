@@ -1,8 +1,7 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
-import { CHAT_ABBREVIATIONS } from './abbreviations.js';
-import { englishWords } from './english-words.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
+import { nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -356,45 +355,6 @@ function possessive(tokens: readonly Token[], i: number): boolean {
 /** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
 const possessed = (tokens: readonly Token[], i: number): boolean => possessive(tokens, i) && POSSESSED_NOUNS.has(tokens[i + 3]!.text);
 
-/** Contractions written without their apostrophe, which the lexicon does not know. */
-const CONTRACTIONS: ReadonlySet<string> = new Set([
-  'ive', 'ill', 'id', 'im', 'youre', 'youve', 'theyre', 'theyve', 'weve', 'dont', 'didnt', 'doesnt', 'cant', 'couldnt',
-  'wont', 'wouldnt', 'shouldnt', 'isnt', 'wasnt', 'arent', 'werent', 'hasnt', 'havent', 'hadnt', 'thats', 'theres', 'whats',
-  'hes', 'shes', 'lets', 'yall',
-]);
-
-/** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
-const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
-
-/**
- * Whether a lower-cased word may be a name the lexicon lacks: the lexicon does not know it, it has three letters or
- * more, no ending of an ordinary word ("Honestly", "Socialism"), is no contraction written without its apostrophe
- * ("Ive"), no plural of a word the lexicon knows or of one with such an ending ("Reflections"), and no ordinary
- * English word (english-words.ts: "therapy", "parcel", which the lexicon lacks).
- */
-export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
-  return !rules.has(lower) && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
-    && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))))
-    && !englishWords().has(lower);
-}
-
-
-
-/** Words of the lexicon that are no name: chat words and interjections ("lol", "argh", "shhh"; and CHAT_ABBREVIATIONS). */
-const NOT_NAME_WORDS = /^(?:lols|etc|esp|cos|coz|cuz|min|msg|pls|plz|prob|approx|misc|def|haha|hahaha|ahh|ohh|eep|eww|gah|grr|argh|sheesh|shhh|mmm|pff|ooo|cmon|holla|hooyah|booya|cowabunga|damnit|hella|doin|nite|nites|oughta|shant|eng|inf|exp|pref|situ|sapien|offline)$/u;
-
-/**
- * Whether a lower-cased word is one the lexicon knows only as a word of its own while the English word lists do not
- * have it: mostly names that are also a sign, a people or a brand ("leo", "finn", "maya", "rex"), read as a name only
- * where {@link unknownWord} would be ("Leo was sick today", "Dropped Finn at nursery").
- */
-export function nameOnlyWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
-  // The English lists first: most capitalised words the lexicon knows as words are English ("The", "This").
-  const english = englishWords();
-  return rules.get(lower) === 'word' && !english.has(lower) && lower.length >= 3 && !english.has(lower.replace(/s$/u, ''))
-    && !NOT_NAME_ENDING.test(lower) && !NOT_NAME_WORDS.test(lower) && !CHAT_ABBREVIATIONS.has(lower.toUpperCase());
-}
-
 /** Verbs of taking a child somewhere right before a name ("Dropped Leo at school", "Collected Finn"), one word or two ("picked up"). */
 const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove', 'fetched']);
 
@@ -402,14 +362,4 @@ const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove
 function pickedUp(tokens: readonly Token[], i: number): boolean {
   const word = (j: number): string => tokens[j]?.text.toLowerCase() ?? '';
   return TAKING_CUES.has(word(i - 1)) || ((word(i - 1) === 'up' || word(i - 1) === 'off') && /^(?:picked|pick|picking|dropped|drop|dropping)$/u.test(word(i - 2)));
-}
-
-/**
- * Whether a word ending in "ed" is the past tense of an ordinary word of the lexicon: "walked" (walk),
- * "texted" (text), "hugged" (hug), "loved" (love); not a name such as "Alfred" or "Mohamed".
- */
-export function ordinaryStem(lower: string, lexicon: ReadonlyMap<string, string>): boolean {
-  const stem = lower.slice(0, -2);
-  const doubled = /(\p{L})\1$/u.test(stem) ? stem.slice(0, -1) : undefined;
-  return [stem, `${stem}e`, doubled].some((s) => s !== undefined && lexicon.get(s) === 'word') && lexicon.get(lower) !== 'first' && lexicon.get(lower) !== 'last';
 }

