@@ -16,19 +16,24 @@ const LABELLED_PHONE = 'regex:phone-labelled';
 /**
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
  * after "turns" or said ("I'm 34 and", "my daughter is six"), a unit of an address ("Apt 4B", "Apartment 12", which
- * the tagger left in clear beside the street it masked), a postcode after its label or in the British format, a relative's name ("Aunt Lily"), and a
- * street address written in lower case ("at 42 maple street") or named the German, Dutch or Romance way
- * ("Oranienstraße 45", "Calle de Alcalá 42"), which also replace what the tagger read inside them.
+ * the tagger left in clear beside the street it masked), a postcode after its label or in the British or Canadian
+ * format, a relative's name ("Aunt Lily"), a Polish street ("ul. Długa 15/3"), and a street address written in lower
+ * case ("at 42 maple street") or named the German, Dutch or Romance way ("Oranienstraße 45", "Calle de Alcalá 42"),
+ * which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:kin-name', 'regex:street-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
 
 /**
  * Streets the rules read whole (unseen-patterns.ts): written in lower case after "at", "on", "to", "from" or "address",
- * named the German or Dutch way ("Oranienstraße 45"), or the Romance way ("Calle de Alcalá 42", "5 rue des Lilas").
+ * named the German or Dutch way ("Oranienstraße 45"), the Romance way ("Calle de Alcalá 42", "5 rue des Lilas") or the
+ * Polish way ("ul. Długa 15/3").
  */
-const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered']);
-/** A British postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of "London NW1 6XE"). */
-const UK_POSTCODE = 'regex:uk-postcode';
+const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
+/**
+ * A British or Canadian postcode: a place the tagger read that ends inside one is widened to its end ("London NW" of
+ * "London NW1 6XE", "Toronto ON M5R 2G" of "… M5R 2G3").
+ */
+const POSTCODES: ReadonlySet<string> = new Set(['regex:uk-postcode', 'regex:ca-postcode']);
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
 
 /**
@@ -77,13 +82,13 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const phones = tagged.filter((t) => t.type === 'PHONE');
     const dialled = rules.filter((s) => s.source === 'regex:phone' && DIALLED.test(s.text) && !overlapsAny(s, phones));
     tagged = [...tagged.filter((t) => !dialled.some((s) => s.start <= t.start && t.end <= s.end)), ...dialled];
-    const postcodes = rules.filter((s) => s.source === UK_POSTCODE);
+    const postcodes = rules.filter((s) => POSTCODES.has(s.source));
     if (postcodes.length) {
       tagged = tagged.map((t) => {
         const code = PLACE_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
         return code ? { ...t, end: code.end, text: text.slice(t.start, code.end) } : t;
       });
-      // A British postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
+      // A British or Canadian postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
       tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));
     }
     // Such a street replaces what the tagger read inside it ("kingsley avenue" of "to 27 kingsley avenue" as a person,

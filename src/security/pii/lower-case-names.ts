@@ -161,15 +161,17 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
 /**
  * A lower-case word of three letters or more that neither the lexicon nor the English word lists know, joined by "and"
  * or "&" to a person the tagger read or one of `found`, or heading a list of them ("lunch with the girls - priya, mei
- * and jo": mei and jo are the tagger's).
+ * and jo": mei and jo are the tagger's), or to "his", "her" or "their" and a relation of theirs ("ravi and his cousin imran").
  */
 function joinedToPeople(tokens: readonly Token[], labels: readonly string[], found: readonly PiiSpan[], unknownText: (word: string) => boolean): PiiSpan[] {
   const out: PiiSpan[] = [];
   const person = (j: number): boolean => labels[j]?.endsWith('PERSON') === true || found.some((s) => s.type === 'PERSON' && s.start <= (tokens[j]?.start ?? -1) && (tokens[j]?.end ?? -1) <= s.end);
   const and = (j: number): boolean => (tokens[j]?.text === 'and' || tokens[j]?.text === '&') && tokens[j]!.gap === ' ' && tokens[j + 1]?.gap === ' ';
   const comma = (j: number): boolean => tokens[j]?.text === ',' && tokens[j]!.gap === '' && tokens[j + 1]?.gap === ' ';
-  // After the word: "and" and a person, or a comma and a person that goes on to "and" or a comma and another ("priya, mei and jo").
-  const before = (i: number): boolean => (and(i + 1) && person(i + 2)) || (comma(i + 1) && person(i + 2) && (and(i + 3) || comma(i + 3)) && person(i + 4));
+  // After the word: "and" and a person, or a comma and a person that goes on to "and" or a comma and another ("priya, mei and jo"),
+  // or "and his", "her" or "their" and a relation before a person ("with ravi and his cousin imran").
+  const theirs = (j: number): boolean => /^(?:his|her|their)$/u.test(tokens[j]?.text ?? '') && SAID_RELATIONS.has(tokens[j + 1]?.text ?? '') && person(j + 2);
+  const before = (i: number): boolean => (and(i + 1) && (person(i + 2) || theirs(i + 2))) || (comma(i + 1) && person(i + 2) && (and(i + 3) || comma(i + 3)) && person(i + 4));
   // Before it: a person and "and", or a list of people ending in "and" ("mei, jo and priya").
   const after = (i: number): boolean => i >= 2 && and(i - 1) && person(i - 2);
   for (let i = 0; i < tokens.length; i++) {

@@ -349,6 +349,8 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   // An Irish or Italian surname the tokenizer splits at its apostrophe ("Liam O" of "Liam O'Connor", "Connor"
   // of "O'Connor", "D'Angelo").
   if (type === 'PERSON' && /(?:^|[\s-])[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  // Written in lower case ("mrs o" of "mrs o'connell"; not "o'clock").
+  else if (type === 'PERSON' && /\s[od]$/u.test(text.slice(start, end))) end += /^['’](?!clock\b)\p{Ll}{2,}(?![\p{L}'’])/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (type === 'PERSON' && /(?:^|[^\p{L}])[ODL]['’]$/u.test(text.slice(Math.max(0, start - 3), start))) start -= 2;
   // A house number with a letter the tokenizer cut ("4" of "4B Rosewood Court"), or before a street's name the tagger
   // read without it ("12A" of "12A Elm Street"; not before a span that starts with a number: "975 3968 Bay Street" may

@@ -16,6 +16,18 @@ const NOT_STREET_WORDS: ReadonlySet<string> = new Set([
   'minutes', 'mins', 'hours', 'days', 'weeks', 'times', 'people', 'cars', 'more', 'other', 'different',
 ]);
 
+/**
+ * Words before a street word in lower case that make it an idiom or a kind of road, not a street's name ("memory lane",
+ * "dirt road", "fast lane", "high street", "main road").
+ */
+const NOT_STREET_NAMES: ReadonlySet<string> = new Set([
+  'memory', 'fast', 'slow', 'middle', 'inside', 'outside', 'bus', 'cycle', 'bike', 'dirt', 'gravel', 'country', 'easy', 'side', 'back',
+  'slip', 'ring', 'toll', 'private', 'long', 'open', 'wrong', 'same', 'high', 'main', 'busy', 'quiet', 'dark', 'narrow', 'wide',
+  'windy', 'icy', 'wet', 'dual', 'one', 'two', 'way', 'old', 'new', 'next', 'last', 'little', 'big', 'short', 'straight', 'steep',
+  'muddy', 'access', 'service', 'carriage', 'shopping', 'residential', 'this', 'that', 'every', 'each', 'another', 'our', 'their',
+  'near', 'past', 'towards', 'toward', 'onto', 'into', 'via', 'round', 'around', 'behind', 'beside', 'opposite', 'through', 'till', 'until',
+]);
+
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
@@ -311,6 +323,22 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/g,
   },
   {
+    // A Canadian postal code ("M5R 2G3", "K1A 0B1"), in capitals: letter, digit, letter, a space or not, digit, letter,
+    // digit, with the letters Canada Post uses (no D, F, I, O, Q or U; no W or Z first). Treated as the British one
+    // (detect-pii.ts): "Toronto ON M5R 2G3" had been masked as "[STREET_ADDRESS]3".
+    type: 'ZIP_CODE', name: 'ca-postcode', confidence: 0.85,
+    pattern: /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g,
+  },
+  {
+    // A Polish street after its abbreviated kind, with its house number ("ul. Długa 15/3", "al. Jerozolimskie 44", "os.
+    // Tysiąclecia 12"): the kind, one to three capitalised words, the number and a flat's number after a slash or not, and
+    // the postcode and town after it or not ("ul. Długa 15/3, 00-238 Warszawa"). Read whole as the other streets of
+    // unseen-patterns.ts are (detect-pii.ts). Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-polish', confidence: 0.8,
+    starts: startsWith('ul\\.', 'al\\.', 'pl\\.', 'os\\.'),
+    pattern: /\b(?:ul|al|pl|os)\.[ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]+\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?\b(?:,?[ \t]+\d{2}-\d{3}[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*)?)?/gu,
+  },
+  {
     // A street address written in lower case after "at", "on", "to", "from" or "address" ("i live at 42 maple street apt
     // 3"): a house number, one to three lower-case words and a street word, a unit or not; no word a function word
     // or a unit of measure ("ran 5 miles down the road", "at 3 in the afternoon"). Not a tagger feature.
@@ -318,6 +346,16 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     starts: startsWith('at', 'on', 'to', 'from', 'address'),
     pattern: new RegExp(`\\b(?:at|on|to|from|address(?: is|:)?)[ \\t]+(\\d{1,5}[a-z]?[ \\t]+(?:[a-z]+[ \\t]+){1,3}(?:${STREET_WORDS.map((w) => w.toLowerCase()).join('|')})\\b\\.?(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[a-z]?\\b)?)`, 'g'),
     validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
+  },
+  {
+    // A street written in lower case with no house number, after "on", "along", "off", "down" or "up" ("her flat on brick
+    // lane", "walked down kingsland road"): one or two lower-case words and "street", "road", "lane", "avenue" or
+    // "terrace"; no word a function word, an idiom's or a kind of road ("down memory lane", "on the road", "on a dirt
+    // road", "in the fast lane", "on the high street"). Kept where the tagger found nothing. Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-lower-named', confidence: 0.65, group: 1,
+    starts: startsWith('on', 'along', 'off', 'down', 'up'),
+    pattern: /\b(?:on|along|off|down|up)[ \t]+((?:[a-z]{3,}[ \t]+){1,2}(?:street|road|lane|avenue|terrace))\b/g,
+    validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_WORDS.has(w) && !NOT_STREET_NAMES.has(w) && !/(?:ing|ed|ly|y)$/u.test(w)),
   },
   {
     // A street named the German or Dutch way, its kind joined to its name and the house number after it

@@ -32,8 +32,9 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * door codes without "is", a case reference with a slash, a British driving licence and a lower-case student number, a name
  * the lexicon knows only as a sign ("Leo"), a house number and unit before a street the rules read, a lower-case name
  * after "my mate", ages said in a sentence ("I'm 34 and", "my daughter is six"), names in Chinese characters or Hangul,
- * an Arabic name's chain of particles, a hyphenated name known "from accounting", and organisations the lexicon knows by one
- * word ("HMRC", "Barclays").
+ * an Arabic name's chain of particles, a hyphenated name known "from accounting", organisations the lexicon knows by one
+ * word ("HMRC", "Barclays"), a Polish street and a Canadian postal code, a lower-case street with no number ("on brick
+ * lane"), a lower-case O' surname and a name before "and his cousin".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -112,6 +113,8 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Dinner with 王小明 and his wife. Met 김민준 at the station. Called Ahmed bin Rashid Al Maktoum's office.", ['王小明', '김민준', 'Rashid', 'Maktoum']],
   ['Jean-Baptiste from accounting quit today.', ['Jean', 'Baptiste']],
   ['HMRC sent a letter. Paid the deposit into the bank (Barclays). Called Vodafone about the bill.', ['HMRC', 'Barclays', 'Vodafone']],
+  ['My brother lives at ul. Długa 15/3, 00-238 Warszawa. The reunion is at 55 Avenue Road, Toronto ON M5R 2G3.', ['Długa', '15/3', '00-238', 'Warszawa', '2G3']],
+  ["omg sophie's party at her flat on brick lane was insane. the kids' teacher mrs o'connell emailed again. went to nandos with ravi and his cousin imran", ['brick', 'connell', 'ravi', 'imran']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -704,5 +704,35 @@ describe('PII rules for diary text (thirteenth session)', () => {
       expect([text, found(text)]).toEqual([text, []]);
     }
   });
+
+  it('reads a Polish street with its flat, postcode and town, and a Canadian postal code, whole', () => {
+    expect(found('My brother lives at ul. Długa 15/3, 00-238 Warszawa.')).toEqual([['STREET_ADDRESS', 'ul. Długa 15/3, 00-238 Warszawa']]);
+    expect(found('at al. Jerozolimskie 44')).toEqual([['STREET_ADDRESS', 'al. Jerozolimskie 44']]);
+    // The tagger's name inside it is replaced ("ul. Nowy Świat" read as a person had left "12").
+    expect(typed(detectPIIWith('ul. Nowy Świat 12', {}, wordModel({ ul: 'PERSON', '.': 'PERSON', nowy: 'PERSON', świat: 'PERSON' })))).toEqual([['STREET_ADDRESS', 'ul. Nowy Świat 12']]);
+    expect(found('Postal code M5R 2G3 please')).toEqual([['ZIP_CODE', 'M5R 2G3']]);
+    // A place the shipped tagger read that ends inside a Canadian code ("… M5R 2G") is widened to its end.
+    const reunion = 'The reunion is at 55 Avenue Road, Toronto ON M5R 2G3.';
+    expect(obfuscate(reunion, detectPII(reunion), 'redact')).toBe('The reunion is at [STREET_ADDRESS].');
+    for (const text of ['ul. Długa', 'Paid 15/3 of it', 'D1A 2B3 is no code', 'the A1B road']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
+  it('reads a street named in lower case with no number after "on", "down" or "along", not an idiom or a kind of road', () => {
+    expect(found('party at her flat on brick lane')).toEqual([['STREET_ADDRESS', 'brick lane']]);
+    expect(found('walked down kingsland road')).toEqual([['STREET_ADDRESS', 'kingsland road']]);
+    for (const text of ['down memory lane', 'on the road again', 'living on easy street', 'in the fast lane', 'broke down near station road', 'on the high street', 'drove on icy road', 'on a dirt road']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it("takes a lower-case O' surname after the tagger's \"mrs o\", and reads an unknown lower-case word before \"and his cousin\" and a person", () => {
+    const text = "the kids' teacher mrs o'connell emailed";
+    const start = text.indexOf('mrs');
+    expect(text.slice(...tidyEdges(text, 'PERSON', start, start + 'mrs o'.length))).toBe("mrs o'connell");
+    const clock = 'at five o\'clock';
+    expect(clock.slice(...tidyEdges(clock, 'PERSON', 3, 'at five o'.length))).toBe('five o');
+    expect(found('went to nandos with ravi and his cousin imran')).toEqual([['PERSON', 'ravi'], ['PERSON', 'imran']]);
+    expect(found('went with ravi and his car')).toEqual([]);
+  });
 });
 
