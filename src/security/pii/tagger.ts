@@ -238,17 +238,26 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   return titleSpans(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
 }
 
+/** Partners' names joined by an ampersand right before a firm's ("Harper & ", "Smith, Jones & "). */
+const FIRM_PARTNERS_BEFORE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}'’-]*,[ \t]+)*\p{Lu}[\p{L}'’-]*[ \t]+&[ \t]+$/u;
+
 /**
  * An organisation whose name ends in its legal form, widened to the whole name: a legal form alone takes in the
  * capitalised words right before it ("37 Signals" of "37 Signals Inc", which the tagger may read as "Inc" alone), and a
  * number between a preposition and the name starts it ("from 3 Round Stones Inc"; not "bought 3 Apple Inc shares"); a
- * leading "The" is the sentence's, not the name's ("The Hdscores Inc office is at").
+ * leading "The" is the sentence's, not the name's ("The Hdscores Inc office is at"). Any organisation takes in partners
+ * joined to it by an ampersand ("Harper & Lowe LLP", "Marks & Spencer").
  */
 function firmName(text: string, span: PiiSpan): PiiSpan {
-  if (span.type !== 'ORGANIZATION' || !ORG_ABBREVIATION.test(span.text.replace(/\.$/u, ''))) return span;
-  let start = span.start + (LEADING_ARTICLE.exec(span.text)?.[0].length ?? 0);
-  if (LEGAL_FORM_ONLY.test(span.text)) start -= FIRM_NAME_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0;
-  if (/\p{Lu}/u.test(text[start] ?? '')) start -= FIRM_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1]!.length ?? 0;
+  if (span.type !== 'ORGANIZATION') return span;
+  let start = span.start;
+  if (ORG_ABBREVIATION.test(span.text.replace(/\.$/u, ''))) {
+    start += LEADING_ARTICLE.exec(span.text)?.[0].length ?? 0;
+    if (LEGAL_FORM_ONLY.test(span.text)) start -= FIRM_NAME_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0;
+    if (/\p{Lu}/u.test(text[start] ?? '')) start -= FIRM_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1]!.length ?? 0;
+  }
+  // Partners joined to the name by an ampersand, whatever its ending ("Harper & " of "Harper & Lowe LLP", "Marks & Spencer").
+  if (/\p{Lu}/u.test(text[start] ?? '')) start -= FIRM_PARTNERS_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0;
   return start === span.start ? span : { ...span, start, text: text.slice(start, span.end) };
 }
 
@@ -348,7 +357,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
   }
   // An Irish or Italian surname the tokenizer splits at its apostrophe ("Liam O" of "Liam O'Connor", "Connor"
   // of "O'Connor", "D'Angelo").
-  if (type === 'PERSON' && /(?:^|[\s-])[ODL]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
+  if (type === 'PERSON' && /(?:^|[\s-])[ODLdl]$/u.test(text.slice(start, end))) end += /^['’]\p{Lu}[\p{L}-]*/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   // Written in lower case ("mrs o" of "mrs o'connell"; not "o'clock").
   else if (type === 'PERSON' && /\s[od]$/u.test(text.slice(start, end))) end += /^['’](?!clock\b)\p{Ll}{2,}(?![\p{L}'’])/u.exec(text.slice(end, end + 40))?.[0].length ?? 0;
   if (type === 'PERSON' && /(?:^|[^\p{L}])[ODL]['’]$/u.test(text.slice(Math.max(0, start - 3), start))) start -= 2;

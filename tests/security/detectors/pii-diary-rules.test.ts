@@ -734,5 +734,15 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(found('went to nandos with ravi and his cousin imran')).toEqual([['PERSON', 'ravi'], ['PERSON', 'imran']]);
     expect(found('went with ravi and his car')).toEqual([]);
   });
+
+  it("takes in partners joined to a firm by an ampersand, and the name after a lower-case \"d'\" or \"l'\"", () => {
+    expect(tagged('The solicitor (Harper & Lowe LLP) sent it.', { lowe: 'ORGANIZATION', llp: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Harper & Lowe LLP']]);
+    expect(tagged('Smith, Jones & Partners LLP wrote', { partners: 'ORGANIZATION', llp: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Smith, Jones & Partners LLP']]);
+    // Not a lower-case word before the ampersand, nor a person's span.
+    expect(tagged('fish & Chips Ltd', { chips: 'ORGANIZATION', ltd: 'ORGANIZATION' })).toEqual([['ORGANIZATION', 'Chips Ltd']]);
+    expect(tagged('Tom & Jerry', { jerry: 'PERSON' })).toEqual([['PERSON', 'Jerry']]);
+    const text = "Skiing in Val d'Isère";
+    expect(text.slice(...tidyEdges(text, 'PERSON', 10, 15))).toBe("Val d'Isère");
+  });
 });
 
