@@ -155,6 +155,35 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v) => (/\d/u.test(v) && /\p{L}/u.test(v)) || /^\d{6,}$/u.test(v),
   },
   {
+    // Passwords listed after a word for them, each after "is" or a colon ("Passwords I keep forgetting: netflix is
+    // Summer2021! and the bank one is hunter22"): a value of six characters or more with a letter and a digit, in the
+    // sentence of "password", "passwords" or "passcode" and at most 80 characters after it. Not a tagger feature.
+    type: 'SECRET', name: 'password-listed', confidence: 0.75, group: 1, gate: anyOf('passw', 'passcode'),
+    pattern: /\b(?:is|was)[ \t]+([^\s"'”,;]{6,}?)(?=[.!?]*(?:[\s"'”,;]|$))/gu,
+    validate: (v, text, start) => /\d/u.test(v) && /\p{L}/u.test(v) && /\bpass(?:words?|codes?)\b[^.!?\n]*$|\bpass(?:words?|codes?)\b[^\n]*:[^\n]*$/iu.test(contextBefore(text, start, 80)),
+  },
+  {
+    // A password after "pass" or "pwd" and no "is" ("login: user aarav.m2015 / pass Dinosaur7"): five characters or more
+    // with a letter and a digit ("pass 2 exams", "pass the M25" are none). Not a tagger feature.
+    type: 'SECRET', name: 'pass-bare', confidence: 0.75, group: 1,
+    starts: startsWith('pass', 'pwd'),
+    pattern: /\b(?:pass|pwd)[ \t]*[:=]?[ \t]+([^\s"'”,;]{5,}?)(?=[.!?]*(?:[\s"'”,;]|$))/giu,
+    validate: (v) => /\d/u.test(v) && /\p{L}/u.test(v),
+  },
+  {
+    // A user name right after "user", "username" or "login" with no "is" or colon ("login: user aarav.m2015 / pass …"): a
+    // letter and a digit, "_" or "." in it ("user friendly", "user 2024" are none). Not a tagger feature.
+    type: 'USERNAME', name: 'username-bare', confidence: 0.75, group: 1,
+    starts: startsWith('user', 'login'),
+    pattern: /\b(?:user(?:[ \t]?name)?|login)[ \t]+((?=[\p{L}\d._-]*\p{L})(?=[\p{L}\d._-]*[\d_.][\p{L}\d])[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d])/giu,
+  },
+  {
+    // A British car registration in the current format, unlabelled ("book MOT for KX19 FGH"): two letters, two digits,
+    // a space or not, three letters, in capitals (no I or Q). Not a tagger feature.
+    type: 'ID_NUMBER', name: 'uk-plate', confidence: 0.75,
+    pattern: /\b[A-HJ-PR-Y]{2}\d{2}[ ]?[A-HJ-PR-Z]{3}\b/g,
+  },
+  {
     // A card's security code after its label, with "is" or a colon or not ("cvv 123", "CVC: 0421", "security code is
     // 987"): three or four digits. Not a tagger feature.
     type: 'SECRET', name: 'card-security-code', confidence: 0.85, group: 1,

@@ -34,8 +34,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * after "my mate", ages said in a sentence ("I'm 34 and", "my daughter is six"), names in Chinese characters or Hangul,
  * an Arabic name's chain of particles, a hyphenated name known "from accounting", organisations the lexicon knows by one
  * word ("HMRC", "Barclays"), a Polish street and a Canadian postal code, a lower-case street with no number ("on brick
- * lane"), a lower-case O' surname and a name before "and his cousin", a firm's partners before an ampersand and a place
- * after "d'".
+ * lane"), a lower-case O' surname and a name before "and his cousin", a firm's partners before an ampersand, a place
+ * after "d'", a British plate with no label, and passwords and a user name after a word for them with no "is".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -117,6 +117,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['My brother lives at ul. Długa 15/3, 00-238 Warszawa. The reunion is at 55 Avenue Road, Toronto ON M5R 2G3.', ['Długa', '15/3', '00-238', 'Warszawa', '2G3']],
   ["omg sophie's party at her flat on brick lane was insane. the kids' teacher mrs o'connell emailed again. went to nandos with ravi and his cousin imran", ['brick', 'connell', 'ravi', 'imran']],
   ["The solicitor (Harper & Lowe LLP) sent the contract. Skiing in Val d'Isère next week.", ['Harper', 'Isère']],
+  ["Book MOT for KX19 FGH. Passwords I keep forgetting: netflix is Summer2021 and the bank one is hunter22. Kid's school login: user aarav.m2015 / pass Dinosaur7", ['KX19', 'Summer2021', 'hunter22', 'aarav', 'Dinosaur7']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

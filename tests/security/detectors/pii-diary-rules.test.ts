@@ -744,5 +744,18 @@ describe('PII rules for diary text (thirteenth session)', () => {
     const text = "Skiing in Val d'Isère";
     expect(text.slice(...tidyEdges(text, 'PERSON', 10, 15))).toBe("Val d'Isère");
   });
+
+  it('finds passwords listed after a word for them, a password or user name after "pass" or "user" alone, and a British plate', () => {
+    const secrets = (text: string) => found(text).filter(([type]) => type === 'SECRET' || type === 'USERNAME' || type === 'ID_NUMBER');
+    expect(secrets('Passwords I keep forgetting: netflix is Summer2021! and the bank one is hunter22.')).toEqual([['SECRET', 'Summer2021'], ['SECRET', 'hunter22']]);
+    expect(secrets('Password tips: the best is Correct42horse')).toEqual([['SECRET', 'Correct42horse']]);
+    expect(secrets("Kid's school login: user aarav.m2015 / pass Dinosaur7")).toEqual([['USERNAME', 'aarav.m2015'], ['SECRET', 'Dinosaur7']]);
+    expect(secrets('book MOT for KX19 FGH.')).toEqual([['ID_NUMBER', 'KX19 FGH']]);
+    // No digit, another sentence, a count after "pass", an ordinary word after "user", a code of another form.
+    for (const text of ['My password is too long. The weather is warm2day', 'I need to pass 2 exams', 'pass the M25 junction',
+      'very user friendly.', 'user 2024 report', 'the user v2 API', 'Flight BA2490 to Rome', 'the IQ12 ABC road', 'My score is abc123']) {
+      expect([text, secrets(text)]).toEqual([text, []]);
+    }
+  });
 });
 
