@@ -165,14 +165,14 @@ const SURNAME_CLASSES: ReadonlySet<string> = new Set(['', 'first', 'last']);
 const COURTESY_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof']);
 /**
  * Titles of an office, a rank or a calling that a surname follows ("Inspector Graves", "Coach Dawson", "Sgt.
- * Kowalski"), written as here; the name after one is no place, organisation, day, role or nationality ("Captain
- * America").
+ * Kowalski", "Doctor Ferguson"), written as here; the name after one is no place, organisation, day, role or nationality
+ * ("Captain America"), nor a function word ("Doctor Who").
  */
 const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'Inspector', 'Detective', 'Det', 'Officer', 'Sergeant', 'Sgt', 'Lieutenant', 'Lt', 'Captain', 'Capt', 'Coach', 'Pastor',
   'Father', 'Fr', 'Rabbi', 'Imam', 'Reverend', 'Rev', 'Judge', 'Nurse', 'Professor', 'Principal', 'Senator', 'Sen',
   'Governor', 'Gov', 'Mayor', 'Councillor', 'Councilman', 'Councilwoman', 'Agent', 'Chef', 'Deacon', 'Bishop', 'Sheriff',
-  'Deputy', 'Constable',
+  'Deputy', 'Constable', 'Doctor',
 ]);
 /** Words that make a place an institution ("Hospital", "School", "Church"). */
 const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
@@ -249,7 +249,8 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       continue;
     }
     const office = OFFICE_TITLES.has(word) && capitalised(dotted ? i + 2 : i + 1)
-      && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase()) ?? '');
+      && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase()) ?? '')
+      && !FUNCTION_WORDS.has(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase());
     const title = office || COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
     if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
+import { CALENDAR, gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
 import { anyOf, contextBefore, identifierForm, identifierValue, startsWith, STREET_WORDS, type Recognizer } from './pattern-kit.js';
 import { base58CheckValid, bech32Valid } from './validators.js';
 
@@ -385,6 +385,15 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     starts: startsWith('on', 'along', 'off', 'down', 'up'),
     pattern: /\b(?:on|along|off|down|up)[ \t]+((?:[a-z]{3,}[ \t]+){1,2}(?:street|road|lane|avenue|terrace))\b/g,
     validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_WORDS.has(w) && !NOT_STREET_NAMES.has(w) && !/(?:ing|ed|ly|y)$/u.test(w)),
+  },
+  {
+    // A street named with capitals and its kind in lower case, after a word that places it ("near Stryiska street", "on
+    // Baker street"): one or two capitalised words, no day or month, and "street", "road", "lane" or "avenue". Kept where
+    // the tagger found nothing. Not a tagger feature.
+    type: 'STREET_ADDRESS', name: 'street-kind-lower', confidence: 0.65, group: 1,
+    starts: startsWith('on', 'in', 'along', 'off', 'down', 'up', 'near', 'at', 'to', 'from'),
+    pattern: /\b(?:on|in|along|off|down|up|near|at|to|from)[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(?:street|road|lane|avenue))\b/gu,
+    validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_NAMES.has(w.toLowerCase()) && !NOT_STREET_WORDS.has(w.toLowerCase()) && gazetteer().get(w.toLowerCase()) !== 'date' && !CALENDAR.has(w.toLowerCase())),
   },
   {
     // A street named the German or Dutch way, its kind joined to its name and the house number after it

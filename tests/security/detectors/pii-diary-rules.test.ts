@@ -757,5 +757,12 @@ describe('PII rules for diary text (thirteenth session)', () => {
       expect([text, secrets(text)]).toEqual([text, []]);
     }
   });
+
+  it('reads the surname after "Doctor" written out, not "Doctor Who", and a capitalised street with its kind in lower case', () => {
+    expect(found('Doctor Ferguson says my hip needs replacing.')).toEqual([['PERSON', 'Ferguson']]);
+    expect(found('Watched Doctor Who tonight')).toEqual([]);
+    expect(found('the park near Stryiska street')).toEqual([['STREET_ADDRESS', 'Stryiska street']]);
+    for (const text of ['on Christmas road', 'in the High road', 'Stryiska street', 'down Memory lane']) expect([text, found(text)]).toEqual([text, []]);
+  });
 });
 
