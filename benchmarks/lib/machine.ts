@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** The machine and its load when a benchmark ran (others may run tests on it at the same time). */
@@ -30,3 +31,31 @@ export function machineInfo(): MachineInfo {
 export function describeMachine(m: MachineInfo): string {
   return `node ${m.node} ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB; load average ${m.loadAverage.join(' ')} at ${m.at}`;
 }
+
+/** The machine's CPU time so far, all cores, in clock ticks: the part stolen by the hypervisor and the total (Linux). */
+export interface CpuTimes {
+  steal: number;
+  total: number;
+}
+
+/** The machine's CPU times from /proc/stat, or null where there is none (not Linux). */
+export function cpuTimes(): CpuTimes | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/u).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal guest guest_nice: guest time is counted in user time already.
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { steal: fields[7] ?? 0, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The share of the machine's CPU time between two readings that the hypervisor gave to other guests (steal), as a
+ * fraction; null when unknown. On a shared virtual machine, latency figures move with it.
+ */
+export function stealShare(before: CpuTimes | null, after: CpuTimes | null): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return Number(((after.steal - before.steal) / (after.total - before.total)).toFixed(4));
+}
+

@@ -14,11 +14,13 @@
  * fixtures/data (personal writing, words mostly met for the first time): the first 20 entries warm up and
  * give detectPoisoning its baseline, the rest are timed; before them each detector also runs once on every
  * presidio-synth text, so that the JIT has compiled the paths varied text takes (a one-time cost per
- * process). The 1-minute load average at the start is printed and kept in the JSON: on a shared machine the
- * figures move with it.
+ * process). The 1-minute load average at the start is printed and kept in the JSON, and so is the share of the
+ * machine's CPU time stolen by the hypervisor while each stream was timed (Linux's /proc/stat; `cpuSteal`, a
+ * fraction): on a shared machine the figures move with both.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { cpuTimes, stealShare } from '../lib/machine.js';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
 import { goEmotionsEntries, latencyEntry } from './latency-entry.js';
 import { loadPresidio } from './load-data.js';
@@ -55,15 +57,17 @@ function time(fn: () => void): { medianMs: number; p95Ms: number } {
  * remember per-word work across calls, a stream of different entries shows what the repeated entry cannot
  * (words met for the first time).
  */
-function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text: string) => void): { medianMs: number; p95Ms: number; n: number } {
+function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text: string) => void): { medianMs: number; p95Ms: number; n: number; cpuSteal: number | null } {
   for (const text of warmUp) fn(text);
+  const before = cpuTimes();
   const samples = texts.map((text) => {
     const t = process.hrtime.bigint();
     fn(text);
     return Number(process.hrtime.bigint() - t) / 1e6;
   });
+  const cpuSteal = stealShare(before, cpuTimes());
   samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]!, n: samples.length };
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]!, n: samples.length, cpuSteal };
 }
 
 const entry = latencyEntry(500);
@@ -122,7 +126,8 @@ console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector
 for (const [name, r] of Object.entries(results)) {
   if (typeof r === 'number') continue;
   const cold = 'firstMs' in r ? `  (first ${r.firstMs.toFixed(1)}, then max ${r.maxMs.toFixed(1)})` : '';
-  console.log(`${name.padEnd(44)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}${cold}`);
+  const steal = 'cpuSteal' in r && typeof r.cpuSteal === 'number' ? `  (CPU steal ${(100 * r.cpuSteal).toFixed(1)}%)` : '';
+  console.log(`${name.padEnd(44)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}${cold}${steal}`);
 }
 const outIdx = process.argv.indexOf('--out');
 if (outIdx !== -1 && process.argv[outIdx + 1]) writeFileSync(process.argv[outIdx + 1]!, `${JSON.stringify(results, null, 2)}\n`);
