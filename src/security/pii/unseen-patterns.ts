@@ -28,6 +28,9 @@ const NOT_STREET_NAMES: ReadonlySet<string> = new Set([
   'near', 'past', 'towards', 'toward', 'onto', 'into', 'via', 'round', 'around', 'behind', 'beside', 'opposite', 'through', 'till', 'until',
 ]);
 
+/** The street kinds the patterns for streets with a lower-case kind end in, as the folded text holds them (their gate). */
+const STREET_KIND_ENDS: readonly string[] = [' street', ' road', ' lane', ' avenue', ' terrace'];
+
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
@@ -381,7 +384,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // lane", "walked down kingsland road"): one or two lower-case words and "street", "road", "lane", "avenue" or
     // "terrace"; no word a function word, an idiom's or a kind of road ("down memory lane", "on the road", "on a dirt
     // road", "in the fast lane", "on the high street"). Kept where the tagger found nothing. Not a tagger feature.
-    type: 'STREET_ADDRESS', name: 'street-lower-named', confidence: 0.65, group: 1,
+    type: 'STREET_ADDRESS', name: 'street-lower-named', confidence: 0.65, group: 1, gate: anyOf(...STREET_KIND_ENDS),
     starts: startsWith('on', 'along', 'off', 'down', 'up'),
     pattern: /\b(?:on|along|off|down|up)[ \t]+((?:[a-z]{3,}[ \t]+){1,2}(?:street|road|lane|avenue|terrace))\b/g,
     validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_WORDS.has(w) && !NOT_STREET_NAMES.has(w) && !/(?:ing|ed|ly|y)$/u.test(w)),
@@ -390,7 +393,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // A street named with capitals and its kind in lower case, after a word that places it ("near Stryiska street", "on
     // Baker street"): one or two capitalised words, no day or month, and "street", "road", "lane" or "avenue". Kept where
     // the tagger found nothing. Not a tagger feature.
-    type: 'STREET_ADDRESS', name: 'street-kind-lower', confidence: 0.65, group: 1,
+    type: 'STREET_ADDRESS', name: 'street-kind-lower', confidence: 0.65, group: 1, gate: anyOf(...STREET_KIND_ENDS),
     starts: startsWith('on', 'in', 'along', 'off', 'down', 'up', 'near', 'at', 'to', 'from'),
     pattern: /\b(?:on|in|along|off|down|up|near|at|to|from)[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(?:street|road|lane|avenue))\b/gu,
     validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_NAMES.has(w.toLowerCase()) && !NOT_STREET_WORDS.has(w.toLowerCase()) && gazetteer().get(w.toLowerCase()) !== 'date' && !CALENDAR.has(w.toLowerCase())),
