@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CALENDAR, gazetteer, ORDINARY_CLASSES } from './gazetteer.js';
+import { englishWords } from './english-words.js';
+import { CALENDAR, gazetteer, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { anyOf, contextBefore, identifierForm, identifierValue, startsWith, STREET_WORDS, type Recognizer } from './pattern-kit.js';
 import { base58CheckValid, bech32Valid } from './validators.js';
 
@@ -30,6 +31,9 @@ const NOT_STREET_NAMES: ReadonlySet<string> = new Set([
 
 /** The street kinds the patterns for streets with a lower-case kind end in, as the folded text holds them (their gate). */
 const STREET_KIND_ENDS: readonly string[] = [' street', ' road', ' lane', ' avenue', ' terrace'];
+
+/** A chat log's time at a line's start: what chat-speaker needs (its gate). */
+const CHAT_TIME = /(?:^|\n)[ \t]*\[?\d{1,2}:\d{2}/u;
 
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
@@ -333,6 +337,19 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     starts: startsWith("i['’]m", 'i[ \\t]+am', "s?he['’]s", 's?he[ \\t]+(?:is|was)', 'my', 'our', ...AGE_RELATIVES),
     pattern: new RegExp(`\\b(?:I['’]m|I[ \\t]+am|[Ss]?[Hh]e['’]s|[Ss]?[Hh]e[ \\t]+(?:is|was)|(?:(?:[Mm]y|[Oo]ur)[ \\t]+(?:${AGE_RELATIVES.join('|')})|${AGE_RELATIVES.map((r) => `[${r[0]!.toUpperCase()}${r[0]}]${r.slice(1)}`).join('|')})[ \\t]+(?:is|was|turned|just[ \\t]+turned))[ \\t]+(?:only[ \\t]+|now[ \\t]+|almost[ \\t]+|nearly[ \\t]+)?(\\d{1,3}|${NUMBER_WORDS})(?=[ \\t]+(?:and|now|today|tomorrow|next|this|already|on)\\b|[ \\t]*(?:[,.!;?]|$))`, 'gmu'),
     validate: (v) => !/^\d/u.test(v) || Number(v) <= 120,
+  },
+  {
+    // The speaker of a line of a chat log pasted into the journal, after its time ("[14:02] Priya: are you coming?",
+    // "21:15 - Arjun: ok"): one or two capitalised words before a colon, each a name of the lexicon or no word it or the
+    // English lists know as an ordinary one ("[14:05] Me: yes", "[09:00] Reminder:"). Kept where the tagger found nothing.
+    // Not a tagger feature.
+    type: 'PERSON', name: 'chat-speaker', confidence: 0.7, group: 1, gate: (folded) => CHAT_TIME.test(folded),
+    pattern: /^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\][ \t]*|\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]+[-–][ \t]+)(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?):/gmu,
+    validate: (v) => v.split(/[ \t]+/u).every((word) => {
+      const lower = word.toLowerCase();
+      const known = ruleLexicon().get(lower) ?? '';
+      return !ORDINARY_CLASSES.has(known) && (known === 'first' || known === 'last' || !englishWords().has(lower));
+    }),
   },
   {
     // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).

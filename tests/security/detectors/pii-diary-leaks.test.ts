@@ -35,8 +35,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * an Arabic name's chain of particles, a hyphenated name known "from accounting", organisations the lexicon knows by one
  * word ("HMRC", "Barclays"), a Polish street and a Canadian postal code, a lower-case street with no number ("on brick
  * lane"), a lower-case O' surname and a name before "and his cousin", a firm's partners before an ampersand, a place
- * after "d'", a British plate with no label, passwords and a user name after a word for them with no "is", a surname after "Doctor" and a street with its kind in
- * lower case.
+ * after "d'", a British plate with no label, passwords and a user name after a word for them with no "is", a surname after "Doctor", a street with its kind in
+ * lower case, and a chat log's speaker.
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -120,6 +120,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["The solicitor (Harper & Lowe LLP) sent the contract. Skiing in Val d'Isère next week.", ['Harper', 'Isère']],
   ["Book MOT for KX19 FGH. Passwords I keep forgetting: netflix is Summer2021 and the bank one is hunter22. Kid's school login: user aarav.m2015 / pass Dinosaur7", ['KX19', 'Summer2021', 'hunter22', 'aarav', 'Dinosaur7']],
   ['Doctor Ferguson says my hip needs replacing. I meet my friend Olena in the park near Stryiska street.', ['Ferguson', 'Olena', 'Stryiska']],
+  ['[14:02] Priya: are you coming tonight?\n[14:05] me: yes! tell Arjun', ['Priya', 'Arjun']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

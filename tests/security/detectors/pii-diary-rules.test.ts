@@ -764,5 +764,10 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(found('the park near Stryiska street')).toEqual([['STREET_ADDRESS', 'Stryiska street']]);
     for (const text of ['on Christmas road', 'in the High road', 'Stryiska street', 'down Memory lane']) expect([text, found(text)]).toEqual([text, []]);
   });
+
+  it("reads a chat log's speaker after the line's time, not a word that heads a note", () => {
+    expect(found('[14:02] Priya: are you coming tonight?\n[14:05] Me: yes\n21:15 - Chidinma Okafor: sure')).toEqual([['PERSON', 'Priya'], ['PERSON', 'Chidinma Okafor']]);
+    for (const text of ['[09:00] Reminder: dentist', '[10:02] Note: buy milk', 'At 10:30 Priya: came', 'Priya: are you coming?']) expect([text, found(text)]).toEqual([text, []]);
+  });
 });
 
