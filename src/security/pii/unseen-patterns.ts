@@ -254,7 +254,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // ("skype: live:jsmith_1").
     type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
     starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github', 'skype', 'telegram', 'kik'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github|skype|telegram|kik)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]|[ \t]+[-–—]))[ \t]+((?:@|u\/|live:)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d])/giu,
+    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github|skype|telegram|kik)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]|[ \t]+[-–—]))[ \t]+((?:@|u\/|live:)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d_])/giu,
     validate: (v) => {
       const name = v.replace(/^(?:@|u\/|live:)/u, '');
       return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
@@ -388,12 +388,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:ul|al|pl|os)\.[ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]+\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?\b(?:,?[ \t]+\d{2}-\d{3}[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*)?)?/gu,
   },
   {
-    // A street address written in lower case after "at", "on", "to", "from" or "address" ("i live at 42 maple street apt
-    // 3"): a house number, one to three lower-case words and a street word, a unit or not; no word a function word
-    // or a unit of measure ("ran 5 miles down the road", "at 3 in the afternoon"). Not a tagger feature.
+    // A street address written in lower case after "at", "on", "to", "into", "in", "from" or "address" ("i live at 42 maple
+    // street apt 3", "moved into 1420 w maple ave apt 2, chicago il 60622"): a house number, one to three lower-case words
+    // and a street word, or an ordinal and a street or road ("on 5th ave"; not "in 2nd place"), a unit or not, a town, a
+    // state's two letters and a ZIP code or not; no word a function word or a unit of measure ("ran 5 miles down the
+    // road", "at 3 in the afternoon"). Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-lower', confidence: 0.75, group: 1,
-    starts: startsWith('at', 'on', 'to', 'from', 'address'),
-    pattern: new RegExp(`\\b(?:at|on|to|from|address(?: is|:)?)[ \\t]+(\\d{1,5}[a-z]?[ \\t]+(?:[a-z]+[ \\t]+){1,3}(?:${STREET_WORDS.map((w) => w.toLowerCase()).join('|')})\\b\\.?(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[a-z]?\\b)?)`, 'g'),
+    starts: startsWith('at', 'on', 'to', 'into', 'in', 'from', 'address'),
+    pattern: new RegExp(`\\b(?:at|on|to|into|in|from|address(?: is|:)?)[ \\t]+((?:\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:street|st|avenue|ave|road|rd)|\\d{1,5}[a-z]?[ \\t]+(?:[a-z]+[ \\t]+){1,3}(?:${STREET_WORDS.map((w) => w.toLowerCase()).join('|')}))\\b\\.?(?:,?[ \\t]+(?:apt|apartment|suite|ste|unit|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}[a-z]?\\b)?(?:,?[ \\t]+[a-z]+(?:[ \\t]+[a-z]+)?,?[ \\t]+[a-z]{2},?[ \\t]+\\d{5}(?:-\\d{4})?\\b)?)`, 'g'),
     validate: (v) => v.split(/[ \t]+/u).slice(1, -1).every((w) => !NOT_STREET_WORDS.has(w)),
   },
   {

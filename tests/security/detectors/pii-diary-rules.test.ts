@@ -769,5 +769,12 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(found('[14:02] Priya: are you coming tonight?\n[14:05] Me: yes\n21:15 - Chidinma Okafor: sure')).toEqual([['PERSON', 'Priya'], ['PERSON', 'Chidinma Okafor']]);
     for (const text of ['[09:00] Reminder: dentist', '[10:02] Note: buy milk', 'At 10:30 Priya: came', 'Priya: are you coming?']) expect([text, found(text)]).toEqual([text, []]);
   });
+
+  it('reads a lower-case address after "into" or "in" with its town, state and ZIP code, an ordinal avenue, and a handle ending in "_"', () => {
+    expect(found('moved into 1420 w maple ave apt 2, chicago il 60622 yesterday')).toEqual([['STREET_ADDRESS', '1420 w maple ave apt 2, chicago il 60622']]);
+    expect(found('checked into the hotel on 5th ave')).toEqual([['STREET_ADDRESS', '5th ave']]);
+    expect(found('her tiktok is lenapaints_')).toEqual([['USERNAME', 'lenapaints_']]);
+    for (const text of ['came in 2nd place', 'in 5 minutes down the road', 'in 3 different ways']) expect([text, found(text)]).toEqual([text, []]);
+  });
 });
 
