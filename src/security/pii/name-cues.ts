@@ -36,7 +36,7 @@ export const SAID_RELATIONS: ReadonlySet<string> = new Set([
   ...KIN_CUES, ...ELDERS, 'mum', 'mom', 'dad', 'grandmother', 'grandfather', 'stepmom', 'stepmum', 'stepdad', 'ex', 'therapist',
   'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach', 'plumber', 'electrician', 'builder',
   'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist', 'nurse', 'vet', 'hairdresser', 'barber',
-  'trainer',
+  'trainer', 'kid', 'child', 'toddler', 'godfather', 'godmother', 'godson', 'goddaughter', 'mentor', 'psychiatrist', 'counsellor', 'counselor', 'pharmacist',
 ]);
 /** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
 export const PERSON_VERBS: ReadonlySet<string> = new Set([

@@ -36,8 +36,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * word ("HMRC", "Barclays"), a Polish street and a Canadian postal code, a lower-case street with no number ("on brick
  * lane"), a lower-case O' surname and a name before "and his cousin", a firm's partners before an ampersand, a place
  * after "d'", a British plate with no label, passwords and a user name after a word for them with no "is", a surname after "Doctor", a street with its kind in
- * lower case, a chat log's speaker, a lower-case address after "into" with its town and ZIP code, and a handle ending in
- * "_".
+ * lower case, a chat log's speaker, a lower-case address after "into" with its town and ZIP code, a handle ending in "_",
+ * and a name between commas after "kid".
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -123,6 +123,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Doctor Ferguson says my hip needs replacing. I meet my friend Olena in the park near Stryiska street.', ['Ferguson', 'Olena', 'Stryiska']],
   ['[14:02] Priya: are you coming tonight?\n[14:05] me: yes! tell Arjun', ['Priya', 'Arjun']],
   ['moved into 1420 w maple ave apt 2, chicago il 60622 yesterday. her tiktok is lenapaints_', ['1420', 'maple', 'chicago', 'lenapaints']],
+  ["Our neighbour's kid, Bodhi, broke our window.", ['Bodhi']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -776,5 +776,11 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(found('her tiktok is lenapaints_')).toEqual([['USERNAME', 'lenapaints_']]);
     for (const text of ['came in 2nd place', 'in 5 minutes down the road', 'in 3 different ways']) expect([text, found(text)]).toEqual([text, []]);
   });
+
+  it('reads a name between commas after a child, a godparent, a mentor or a carer of the mind', () => {
+    expect(found("Our neighbour's kid, Bodhi, broke our window.")).toEqual([['PERSON', 'Bodhi']]);
+    expect(tagged('my godfather, Rupert, gave me a bike', {})).toEqual([['PERSON', 'Rupert']]);
+    expect(found('the kid, Monday, was late')).toEqual([]);
+  });
 });
 
