@@ -147,6 +147,8 @@ export function firmsByWhatTheyAre(text: string, tokens: readonly Token[], label
 const INSTITUTION_ENDS: ReadonlySet<string> = new Set([
   'hospital', 'infirmary', 'hospice', 'clinic', 'school', 'academy', 'college', 'university', 'primary', 'nursery',
   'preschool', 'daycare', 'kindergarten',
+  // Where a diarist stays ("Stayed at the Premier Inn near Gatwick").
+  'inn', 'hotel', 'hostel', 'motel',
 ]);
 /** The length of the shortest of those words and "Centre". */
 const SHORTEST_END = Math.min(...[...INSTITUTION_ENDS, 'centre'].map((word) => word.length));
@@ -161,7 +163,7 @@ const KIND_ONLY: ReadonlySet<string> = new Set([
   'Grammar', 'Comprehensive', 'Boarding', 'Sunday', 'Summer', 'Night', 'Public', 'Private', 'State', 'Community', 'Local',
   'Medical', 'Dental', 'Veterinary', 'Vet', 'Children’s', "Children's", 'Teaching', 'Mental', 'Health', 'Art', 'Music',
   'Law', 'Business', 'Nursing', 'Drama', 'Dance', 'Language', 'Driving', 'Flight', 'Film', 'Cooking', 'Technical', 'Field',
-  'Day', 'Walk', 'In', 'Leisure', 'Sports', 'Wellbeing', 'Cancer', 'Open',
+  'Day', 'Walk', 'In', 'Leisure', 'Sports', 'Wellbeing', 'Cancer', 'Open', 'Budget', 'Boutique', 'Airport', 'Youth',
 ]);
 /** A verb in the past opening a sentence, no part of an institution's name ("Visited Royal Free Hospital"). */
 const OPENING_VERB = /^\p{Lu}\p{Ll}+ed$/u;
@@ -173,7 +175,7 @@ const openingVerb = (tokens: readonly Token[], i: number): boolean => {
 };
 
 /**
- * Hospitals, clinics and schools the tagger passed over, on tokens it left outside every entity: one to three
+ * Hospitals, clinics, schools and hotels the tagger passed over, on tokens it left outside every entity: one to three
  * capitalised words right before an institution's last word ("Took Mum to Royal Free Hospital", "in Ward 7B at the
  * Royal Infirmary", "Whitechapel Health Centre"), or that word in lower case ("from Little Acorns nursery", "in Whiston
  * hospital"; not "surgery": "Brain surgery"), "The" and a sentence's opening verb ("Saw", "Visited") left out, and not

@@ -782,5 +782,10 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(tagged('my godfather, Rupert, gave me a bike', {})).toEqual([['PERSON', 'Rupert']]);
     expect(found('the kid, Monday, was late')).toEqual([]);
   });
+
+  it('reads a hotel, an inn or a hostel the tagger passed over like a hospital, not its kind alone', () => {
+    expect(found('Stayed at the Premier Inn near Gatwick, room 214.')).toEqual([['ORGANIZATION', 'Premier Inn']]);
+    for (const text of ['a budget hotel', 'booked a Youth Hostel', 'the Airport Hotel']) expect([text, found(text)]).toEqual([text, []]);
+  });
 });
 
