@@ -35,6 +35,23 @@ const STREET_KIND_ENDS: readonly string[] = [' street', ' road', ' lane', ' aven
 /** A chat log's time at a line's start: what chat-speaker needs (its gate). */
 const CHAT_TIME = /(?:^|\n)[ \t]*\[?\d{1,2}:\d{2}/u;
 
+/** The codes of the world's busiest airports (IATA), which a diary writes in capitals ("Landed at JFK"). */
+const AIRPORT_CODES: readonly string[] = [
+  'ATL', 'PEK', 'PKX', 'DXB', 'LAX', 'ORD', 'LHR', 'HND', 'NRT', 'CDG', 'DFW', 'IST', 'AMS', 'FRA', 'CAN', 'JFK', 'EWR', 'LGA', 'SIN',
+  'DEN', 'ICN', 'BKK', 'SFO', 'CGK', 'PVG', 'KUL', 'MAD', 'SEA', 'LAS', 'MIA', 'MUC', 'SYD', 'MEL', 'YYZ', 'YVR', 'YUL', 'BCN',
+  'LGW', 'STN', 'LTN', 'MAN', 'EDI', 'GLA', 'BHX', 'BRS', 'FCO', 'MXP', 'DUB', 'ZRH', 'GVA', 'CPH', 'OSL', 'ARN', 'HEL', 'VIE',
+  'BRU', 'LIS', 'ATH', 'BOS', 'IAD', 'DCA', 'MCO', 'PHX', 'IAH', 'MSP', 'DTW', 'PHL', 'CLT', 'SAN', 'DOH', 'AUH', 'HKG', 'DEL',
+  'BOM', 'BLR', 'GRU', 'MEX', 'JNB', 'CPT', 'NBO', 'LOS', 'CAI', 'AKL',
+];
+/**
+ * The names of airports a diary writes without "Airport" ("Flew from Heathrow"), less those that are people's names too
+ * ("Logan", "Pearson", "O'Hare", "Dulles": "talked to Logan").
+ */
+const AIRPORT_NAMES: readonly string[] = [
+  'Heathrow', 'Gatwick', 'Stansted', 'Schiphol', 'Changi', 'Narita', 'Haneda', 'LaGuardia', 'Orly', 'Fiumicino', 'Malpensa',
+  'Arlanda', 'Kastrup', 'Barajas',
+];
+
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
@@ -416,6 +433,13 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     starts: startsWith('on', 'in', 'along', 'off', 'down', 'up', 'near', 'at', 'to', 'from'),
     pattern: /\b(?:on|in|along|off|down|up|near|at|to|from)[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]+(?:street|road|lane|avenue))\b/gu,
     validate: (v) => v.split(/[ \t]+/u).slice(0, -1).every((w) => !NOT_STREET_NAMES.has(w.toLowerCase()) && !NOT_STREET_WORDS.has(w.toLowerCase()) && gazetteer().get(w.toLowerCase()) !== 'date' && !CALENDAR.has(w.toLowerCase())),
+  },
+  {
+    // An airport after a word of travel ("Landed at JFK", "Flying out of LHR", "near Gatwick", "via Schiphol"): one of the
+    // busiest airports' codes, in capitals, or names. Kept where the tagger found nothing. Not a tagger feature.
+    type: 'LOCATION', name: 'airport', confidence: 0.7, group: 1,
+    starts: startsWith('at', 'from', 'to', 'into', 'via', 'out', 'near', 'through', 'in'),
+    pattern: new RegExp(`\\b(?:at|from|to|into|via|out[ \\t]+of|near|through|in)[ \\t]+(${AIRPORT_CODES.join('|')}|${AIRPORT_NAMES.join('|')})\\b`, 'gu'),
   },
   {
     // A street named the German or Dutch way, its kind joined to its name and the house number after it

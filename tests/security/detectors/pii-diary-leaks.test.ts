@@ -37,8 +37,8 @@ import { obfuscate } from '../../../src/security/pii/obfuscate.js';
  * lane"), a lower-case O' surname and a name before "and his cousin", a firm's partners before an ampersand, a place
  * after "d'", a British plate with no label, passwords and a user name after a word for them with no "is", a surname after "Doctor", a street with its kind in
  * lower case, a chat log's speaker, a lower-case address after "into" with its town and ZIP code, a handle ending in "_",
- * a name between commas after "kid", and a hotel by its
- * name ("the Premier Inn").
+ * a name between commas after "kid", a hotel by its
+ * name ("the Premier Inn"), and airports ("Landed at JFK").
  */
 const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I watched Jean-Luc Picard reruns with Anne-Marie Dupont.', ['Jean', 'Luc', 'Picard', 'Anne', 'Dupont']],
@@ -126,6 +126,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['moved into 1420 w maple ave apt 2, chicago il 60622 yesterday. her tiktok is lenapaints_', ['1420', 'maple', 'chicago', 'lenapaints']],
   ["Our neighbour's kid, Bodhi, broke our window.", ['Bodhi']],
   ['Stayed at the Premier Inn near the airport, room 214.', ['Premier']],
+  ['Landed at JFK at midnight, exhausted. Stayed near Gatwick.', ['JFK', 'Gatwick']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -784,8 +784,16 @@ describe('PII rules for diary text (thirteenth session)', () => {
   });
 
   it('reads a hotel, an inn or a hostel the tagger passed over like a hospital, not its kind alone', () => {
-    expect(found('Stayed at the Premier Inn near Gatwick, room 214.')).toEqual([['ORGANIZATION', 'Premier Inn']]);
+    expect(found('Stayed at the Premier Inn near Gatwick, room 214.')).toEqual([['ORGANIZATION', 'Premier Inn'], ['LOCATION', 'Gatwick']]);
     for (const text of ['a budget hotel', 'booked a Youth Hostel', 'the Airport Hotel']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
+  it('reads an airport by its code in capitals or its name after a word of travel', () => {
+    expect(found('Landed at JFK at midnight.')).toEqual([['LOCATION', 'JFK']]);
+    expect(found('Flew from Heathrow to LAX.')).toEqual([['LOCATION', 'Heathrow'], ['LOCATION', 'LAX']]);
+    expect(found('a hotel near Gatwick')).toEqual([['LOCATION', 'Gatwick']]);
+    // Not in lower case, not with no word of travel, not a name that is also a person's.
+    for (const text of ['the rules are lax at work', 'JFK was president', 'talked to Logan', 'a letter to Pearson']) expect([text, found(text)]).toEqual([text, []]);
   });
 });
 
