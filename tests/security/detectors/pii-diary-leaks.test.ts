@@ -135,3 +135,24 @@ describe('diary lines: no name, place or handle left in clear by redaction', () 
     expect(secrets.filter((secret) => redacted.includes(secret))).toEqual([]);
   });
 });
+
+/**
+ * Diary lines with nothing personal in them, written in the thirteenth session against its rules (ages, PINs, passwords,
+ * verbs of taking a child, "my mate", lower-case streets, airports, chat logs, names that are also words): redaction must
+ * leave each as written.
+ */
+const PLAIN_LINES: readonly string[] = [
+  "I'm 5 minutes from home and so tired.", 'Dropped the ball at work again.', 'Picked up groceries and a pizza on the way home.',
+  'Collected my thoughts before the meeting.', 'My mate said it was fine, my pal agreed.', 'Ordered a coffee, order number was wrong though.',
+  'Pass the salt, said nobody ever.', 'Road trip down memory lane with old photos.', 'At 10:30 I finally got up.',
+  'Landed a new client today! Flew through the work.', 'The kid, honestly, is a genius.', "I'm two weeks into the new job and I love it.",
+  'The user manual was useless.', 'My score is 42 and climbing.', 'We walked along the river and into town.', 'Reference letters take forever.',
+  'Leo season starts in July, apparently.', 'The Finn on my team speaks five languages.', 'Max effort today, min results.',
+];
+
+describe('diary lines with nothing personal: redaction leaves them as written', () => {
+  it.each(PLAIN_LINES)('%s', (text) => {
+    expect(obfuscate(text, detectPII(text), 'redact')).toBe(text);
+  });
+});
+
