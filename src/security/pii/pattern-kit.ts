@@ -74,3 +74,6 @@ export const STREET_WORDS: readonly string[] = [
  * "3/2 "), at the end of the text before the street.
  */
 export const HOUSE_NUMBER_BEFORE = /(?<![\p{L}\p{N}.,/-])(?:\p{N}{1,4}\/)?\p{N}{1,5}\p{L}?[ \t]+$/u;
+
+/** A pattern's alternatives as the folded text holds them: "[Rr]ue" as "rue", capitals in lower case. */
+export const asFolded = (alternatives: string): string => alternatives.replace(/\[(\p{Lu})(\p{Ll})\]/gu, '$2').toLowerCase();
