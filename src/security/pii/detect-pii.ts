@@ -24,7 +24,7 @@ const LABELLED_PHONE = 'regex:phone-labelled';
 const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
 
 /**
- * Streets the rules read whole (unseen-patterns.ts): written in lower case after "at", "on", "to", "from" or "address",
+ * Streets the rules read whole (unseen-places.ts): written in lower case after "at", "on", "to", "from" or "address",
  * named the German or Dutch way ("Oranienstraße 45"), the Romance way ("Calle de Alcalá 42", "5 rue des Lilas") or the
  * Polish way ("ul. Długa 15/3").
  */

@@ -123,7 +123,7 @@ export function shippedTagger(): TaggerModel {
 /** Every rule recogniser's spans: regexes with validators, postal blocks, title/suffix/NRP rules. */
 export function ruleSpans(text: string): PiiSpan[] {
   const spans = findPatternSpans(text);
-  // A postal block grows from the streets the tagger was trained with, not from those of unseen-patterns.ts.
+  // A postal block grows from the streets the tagger was trained with, not from those of unseen-places.ts.
   spans.push(...addressBlockSpans(text, spans.filter((s) => s.type === 'STREET_ADDRESS' && !NOT_FEATURES.has(s.source))));
   return spans;
 }

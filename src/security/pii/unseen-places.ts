@@ -89,8 +89,8 @@ export const UNSEEN_PLACE_RECOGNIZERS: readonly Recognizer[] = [
   {
     // A Polish street after its abbreviated kind, with its house number ("ul. Długa 15/3", "al. Jerozolimskie 44", "os.
     // Tysiąclecia 12"): the kind, one to three capitalised words, the number and a flat's number after a slash or not, and
-    // the postcode and town after it or not ("ul. Długa 15/3, 00-238 Warszawa"). Read whole as the other streets of
-    // unseen-patterns.ts are (detect-pii.ts). Not a tagger feature.
+    // the postcode and town after it or not ("ul. Długa 15/3, 00-238 Warszawa"). Read whole, as the other named streets
+    // here are (detect-pii.ts). Not a tagger feature.
     type: 'STREET_ADDRESS', name: 'street-polish', confidence: 0.8,
     starts: startsWith('ul\\.', 'al\\.', 'pl\\.', 'os\\.'),
     pattern: /\b(?:ul|al|pl|os)\.[ \t]*\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]+\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?\b(?:,?[ \t]+\d{2}-\d{3}[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*)?)?/gu,
