@@ -230,7 +230,7 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
   const out: PiiSpan[] = [];
   const capital = (j: number): boolean => j >= 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text);
   // A capitalised word before it that the lexicon knows as an ordinary word and that opens a sentence ("Called Vodafone").
-  const opener = (j: number): boolean => (j === 0 || tokens[j]!.gap === '\n' || /^[.!?]$/u.test(tokens[j - 1]!.text)) && ORDINARY_CLASSES.has(lexicon.get(tokens[j]!.text.toLowerCase()) ?? '');
+  const opener = (j: number): boolean => opensSentence(tokens, j) && ORDINARY_CLASSES.has(lexicon.get(tokens[j]!.text.toLowerCase()) ?? '');
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);

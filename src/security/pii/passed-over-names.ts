@@ -113,7 +113,7 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
       name(i, 'rule:joined-name');
     }
   }
-  return out.map((span) => wholeWord(tokens, span)).filter((span) => span.end > span.start);
+  return out.flatMap((span) => wholeWord(tokens, span) ?? []);
 }
 
 /**
@@ -143,9 +143,9 @@ const WORD_PREFIXES: ReadonlySet<string> = new Set(['post', 'pre', 'anti', 'non'
 /**
  * `span` (one token's, of {@link cuedNames}) with the rest of a hyphenated word it starts ("Hye-jin" of "my sister Hye",
  * "Anne-Marie" of "Anne") and the capitalised parts before it when it ends one ("Jean-" of "Jean-Baptiste quit"): masking
- * never leaves part of a name.
+ * never leaves part of a name. Null when it ends a word after an English prefix ("Brexit" of "Post-Brexit"): no name.
  */
-function wholeWord(tokens: readonly Token[], span: PiiSpan): PiiSpan {
+function wholeWord(tokens: readonly Token[], span: PiiSpan): PiiSpan | null {
   let j = tokens.findIndex((t) => t.start === span.start);
   let first = j;
   const last = j;
@@ -153,7 +153,7 @@ function wholeWord(tokens: readonly Token[], span: PiiSpan): PiiSpan {
   while (tokens[first]!.gap === '' && tokens[first - 1]?.text === '-' && tokens[first - 1]!.gap === '' && /^\p{Lu}\p{L}*$/u.test(tokens[first - 2]?.text ?? '')
     && !WORD_PREFIXES.has(tokens[first - 2]!.text.toLowerCase())) first -= 2;
   // After a prefix of a word ("Post-Brexit"), the part is no name.
-  if (first === last && tokens[first]!.gap === '' && tokens[first - 1]?.text === '-' && WORD_PREFIXES.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return { ...span, end: span.start };
+  if (first === last && tokens[first]!.gap === '' && tokens[first - 1]?.text === '-' && WORD_PREFIXES.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return null;
   if (j === last && first === last) return span;
   const text = tokens.slice(first, j + 1).map((t) => t.text).join('');
   return { ...span, start: tokens[first]!.start, end: tokens[j]!.end, text };

@@ -114,8 +114,9 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   },
   {
     // Passwords listed after a word for them, each after "is" or a colon ("Passwords I keep forgetting: netflix is
-    // Summer2021! and the bank one is hunter22"): a value of six characters or more with a letter and a digit, in the
-    // sentence of "password", "passwords" or "passcode" and at most 80 characters after it. Not a tagger feature.
+    // Summer2021! and the bank one is hunter22"): a value of six characters or more with a letter and a digit, at most 80
+    // characters after "password", "passwords" or "passcode", in its sentence or on its line after a colon. Not a tagger
+    // feature.
     type: 'SECRET', name: 'password-listed', confidence: 0.75, group: 1, gate: anyOf('passw', 'passcode'),
     pattern: /\b(?:is|was)[ \t]+([^\s"'”,;]{6,}?)(?=[.!?]*(?:[\s"'”,;]|$))/gu,
     validate: (v, text, start) => /\d/u.test(v) && /\p{L}/u.test(v) && /\bpass(?:words?|codes?)\b[^.!?\n]*$|\bpass(?:words?|codes?)\b[^\n]*:[^\n]*$/iu.test(contextBefore(text, start, 80)),
