@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { NODE_FLAGS, runsWithNodeFlags } from '../../src/cli/runtime-flags.js';
 
 /** The machine and its load when a benchmark ran (others may run tests on it at the same time). */
 export interface MachineInfo {
@@ -59,3 +61,20 @@ export function stealShare(before: CpuTimes | null, after: CpuTimes | null): num
   return Number(((after.steal - before.steal) / (after.total - before.total)).toFixed(4));
 }
 
+
+/**
+ * Latency benchmarks measure the detectors as `companion` runs them, with its Node.js flags (src/cli/runtime-flags.ts):
+ * started without them, the benchmark runs itself again in a child process that has them and this returns the child's
+ * exit code; it returns null when this process has them already, or when `--node-defaults` is among the arguments (to
+ * measure with Node's defaults instead).
+ */
+export function rerunWithNodeFlags(): number | null {
+  if (runsWithNodeFlags() || process.argv.includes('--node-defaults')) return null;
+  const child = spawnSync(process.execPath, [...process.execArgv, ...NODE_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+  return child.status ?? 1;
+}
+
+/** The flags of {@link NODE_FLAGS} this process runs with: all of them, or none (`--node-defaults`). */
+export function nodeFlagsInUse(): readonly string[] {
+  return runsWithNodeFlags() ? NODE_FLAGS : [];
+}

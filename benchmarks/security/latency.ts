@@ -1,7 +1,7 @@
 /**
  * Latency of each detector on a 500-word journal entry (goal: < 5 ms each).
  *
- *   npx tsx benchmarks/security/latency.ts [--out <file.json>]
+ *   npx tsx benchmarks/security/latency.ts [--out <file.json>] [--node-defaults]
  *
  * The entry is synthetic diary prose with a few pieces of PII; each detector runs 100 warm-up and 200
  * timed iterations (until 2026-11-22: 20 warm-up, which left the JIT's tier-up inside the timed ones); the
@@ -16,17 +16,22 @@
  * presidio-synth text, so that the JIT has compiled the paths varied text takes (a one-time cost per
  * process). The 1-minute load average at the start is printed and kept in the JSON, and so is the share of the
  * machine's CPU time stolen by the hypervisor while each stream was timed (Linux's /proc/stat; `cpuSteal`, a
- * fraction): on a shared machine the figures move with both.
+ * fraction): on a shared machine the figures move with both. It runs with the Node.js flags `companion` runs with
+ * (src/cli/runtime-flags.ts: one V8 background thread), starting itself again with them when they are missing;
+ * `--node-defaults` measures with Node's defaults instead (four background threads), and the JSON says which (`nodeFlags`).
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { cpuTimes, stealShare } from '../lib/machine.js';
+import { cpuTimes, nodeFlagsInUse, rerunWithNodeFlags, stealShare } from '../lib/machine.js';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
 import { goEmotionsEntries, latencyEntry } from './latency-entry.js';
 import { loadPresidio } from './load-data.js';
 import { defaultModel, detectInjection, detectInjectionDeep, sanitizeForContext } from '../../src/security/injection/index.js';
 import { detectPII, obfuscate, Pseudonymizer } from '../../src/security/pii/index.js';
 import { buildStyleBaseline, detectPoisoning } from '../../src/security/poisoning/index.js';
+
+const rerun = rerunWithNodeFlags();
+if (rerun !== null) process.exit(rerun);
 
 /**
  * Calls each detector gets before its timed ones: a process's first calls include the JIT's optimisation of
@@ -85,6 +90,7 @@ const load = loadavg()[0]!;
 const results = {
   words: entry.split(/\s+/).length,
   loadAverage1m: Math.round(load * 100) / 100,
+  nodeFlags: nodeFlagsInUse(),
   'detectPII, first 100 calls of the process': coldPII,
   detectPII: time(() => detectPII(entry)),
   'detectPII (no NER)': time(() => detectPII(entry, { ner: false })),
@@ -122,9 +128,9 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<{ medianMs: number
 
 const encoder = await loadSentenceEncoder();
 Object.assign(results, { 'detectInjectionDeep (embeddings)': await timeAsync(() => detectInjectionDeep(entry, encoder)) });
-console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector); load average ${load.toFixed(2)}`);
+console.log(`latency on a ${results.words}-word entry (ms; goal < 5 per detector); load average ${load.toFixed(2)}; node flags: ${results.nodeFlags.join(' ') || 'none (Node defaults)'}`);
 for (const [name, r] of Object.entries(results)) {
-  if (typeof r === 'number') continue;
+  if (typeof r === 'number' || !('medianMs' in r)) continue;
   const cold = 'firstMs' in r ? `  (first ${r.firstMs.toFixed(1)}, then max ${r.maxMs.toFixed(1)})` : '';
   const steal = 'cpuSteal' in r && typeof r.cpuSteal === 'number' ? `  (CPU steal ${(100 * r.cpuSteal).toFixed(1)}%)` : '';
   console.log(`${name.padEnd(44)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}${cold}${steal}`);
