@@ -11,6 +11,7 @@ import type { Token } from './tokenize.js';
  * tag-independent features plus `t-1|w=` and `t-1|s=` (which carry no tag); and what tagging needs of the text.
  */
 export interface StaticScores {
+  /** Valid until the next call of {@link staticScores}, which reuses its buffer. */
   scores: Float64Array;
   words: string[];
   shapes: string[];
@@ -80,6 +81,12 @@ function sharedLineSum(compiled: CompiledTagger, ctx: LineContext, shape: string
   return sum;
 }
 
+/**
+ * The buffer the static scores are written in, reused from text to text (a new one of a ~120 KB for every text had
+ * to be zeroed, and its pages faulted in, each time); grown when a text needs more.
+ */
+let scoreBuffer = new Float64Array(0);
+
 /** Zero rows standing in for a missing role value: as long as the longest table of rows. */
 const zeros = new WeakMap<CompiledTagger, Float32Array>();
 
@@ -88,8 +95,9 @@ const zeros = new WeakMap<CompiledTagger, Float32Array>();
  * untagged `t-1|w=`/`t-1|s=`), from per-word sums remembered across texts (tagger-words.ts) and the
  * compiled tagger's tables: no feature string is built per token except the few line-structure keys,
  * cached per text. Each token's row is written once, as one sum of the rows that score it (its words' and
- * neighbours' rows, rule tags, gaps, line, bigrams; a zero row where a value has no weight): one store per
- * label instead of one per row, which makes the sum several times faster than adding row by row.
+ * neighbours' rows, shape pairs, and one row per text for what its line, place in it, gaps and rule tags give, summed
+ * once per combination): one store per label instead of one per row, which makes the sum several times faster than
+ * adding row by row. The word pairs, which most adjacent words lack, are added after it where there is one.
  * Exactness: deserializeTagger's weights are int8 steps of one scale rounded to float32,
  * all integer multiples of the smallest one's float32 step and under 2^31 of them, so a float64 sum of
  * fewer than 2^22 of them is exact whatever the order of the additions: the scores equal the sums over
@@ -108,7 +116,9 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   /** Per shape id: the text's first word's features with that shape. */
   const textSums: Float64Array[] = [];
   const vectors = new VectorSlab(L);
-  const scores = new Float64Array(n * L);
+  if (scoreBuffer.length < n * L) scoreBuffer = new Float64Array(Math.max(n * L, 2 * scoreBuffer.length));
+  // Every cell of it is written below before it is read.
+  const scores = scoreBuffer.subarray(0, n * L);
   let zero = zeros.get(compiled);
   if (!zero) zeros.set(compiled, (zero = new Float32Array(WORD_OFFSETS.length * L)));
   const entryAt = (j: number): WordEntry => (j < 0 || j >= n ? pad : entries[j]!);
@@ -144,44 +154,75 @@ export function staticScores(model: TaggerModel, tokens: readonly Token[], rx: r
   const p0 = WORD_PAIR_AT[0]! + 2, p1 = WORD_PAIR_AT[1]! + 2, p2 = WORD_PAIR_AT[2]! + 2;
   const q0 = SHAPE_PAIR_AT[0]! + 2, q1 = SHAPE_PAIR_AT[1]! + 2;
   const r1 = L, r2 = 2 * L;
+  // Each distinct rule tag of the text gets a small id, so that the rule-tag rows of a token's three roles are part
+  // of an integer key.
+  const rxIds = new Int32Array(n + 2 * PADDING);
+  const rxValues = new Map<string, number>();
+  for (let j = -PADDING; j < n + PADDING; j++) {
+    const value = rx[j] ?? '<pad>';
+    let id = rxValues.get(value);
+    if (id === undefined) rxValues.set(value, (id = rxValues.size));
+    rxIds[j + PADDING] = id;
+  }
+  const R = rxValues.size;
+  /**
+   * Per line, the sum of the rows that depend only on a token's place in it, shape, gaps and rule tags (its three
+   * rule-tag roles, gaps, line and layout): few combinations, met by most tokens of a line.
+   */
+  const contexts = new Map<number, Float64Array>();
+  let contextLine = -1;
   for (let i = 0; i < n; i++) {
     const base = i * L;
-    const a0 = entryAt(i + o0).sums;
+    const a0 = entryAt(i + o0).own;
     const a1 = entryAt(i + o1).sums;
     const a2 = entryAt(i + o2).sums;
     const a3 = entryAt(i + o3).sums;
     const a4 = entryAt(i + o4).sums;
     const a5 = entryAt(i + o5).sums;
-    // Rule tags, word pairs and shape pairs: row r of the table at the position of the role r reads.
-    const x0 = rxByPosition[i + y0]!;
-    const x1 = rxByPosition[i + y1]!;
-    const x2 = rxByPosition[i + y2]!;
-    const u0 = wordPairs[i + p0]!;
-    const u1 = wordPairs[i + p1]!;
-    const u2 = wordPairs[i + p2]!;
     const v0 = shapePairs[i + q0]!;
     const v1 = shapePairs[i + q1]!;
-    const gv = gapSum(compiled, gaps, gapCodes[i]!, gapCodes[i + 1]!, Math.min(ctx.lineIndex[i]!, 4));
     // What the line and layout features depend on besides the line's own facts: the token's place in the
     // line (first, last, after a header) and its shape.
     const lineNo = layout.line[i]!;
     const line = layout.lines[lineNo]!;
     const position = (i === line.first ? 1 : 0) + (i === line.first + line.length - 1 ? 2 : 0) + (line.afterHeader !== -1 && i >= line.afterHeader ? 4 : 0);
     const key = (lineNo * 8 + position) * shapeIndex.size + shapeIds[i]!;
-    let lv = lines.get(key);
-    if (!lv) {
-      const shape = infos[i]!.shape;
-      const shared = sharedLineSum(compiled, ctx, shape, layoutParts(layout, infos, rx, i), i);
-      const own = (textSums[shapeIds[i]!] ??= sumWeights(model, textFeatures(ctx, shape), vectors));
-      lv = vectors.take();
-      for (let l = 0; l < L; l++) lv[l] = shared[l]! + own[l]!;
-      lines.set(key, lv);
+    const lineIndex = Math.min(ctx.lineIndex[i]!, 4);
+    if (lineNo !== contextLine) {
+      contexts.clear();
+      contextLine = lineNo;
+    }
+    const contextKey = (((((position * shapeIndex.size + shapeIds[i]!) * 80 + (gapCodes[i]! * 4 + gapCodes[i + 1]!) * 5 + lineIndex) * R + rxIds[i + y0]!) * R + rxIds[i + y1]!) * R) + rxIds[i + y2]!;
+    let cv = contexts.get(contextKey);
+    if (!cv) {
+      let lv = lines.get(key);
+      if (!lv) {
+        const shape = infos[i]!.shape;
+        const shared = sharedLineSum(compiled, ctx, shape, layoutParts(layout, infos, rx, i), i);
+        const own = (textSums[shapeIds[i]!] ??= sumWeights(model, textFeatures(ctx, shape), vectors));
+        lv = vectors.take();
+        for (let l = 0; l < L; l++) lv[l] = shared[l]! + own[l]!;
+        lines.set(key, lv);
+      }
+      // Rule tags: row r of the table at the position of the role r reads.
+      const x0 = rxByPosition[i + y0]!;
+      const x1 = rxByPosition[i + y1]!;
+      const x2 = rxByPosition[i + y2]!;
+      const gv = gapSum(compiled, gaps, gapCodes[i]!, gapCodes[i + 1]!, lineIndex);
+      cv = vectors.take();
+      for (let l = 0; l < L; l++) cv[l] = x0[l]! + x1[r1 + l]! + x2[r2 + l]! + gv[l]! + lv[l]!;
+      contexts.set(contextKey, cv);
     }
     for (let l = 0; l < L; l++) {
-      scores[base + l] = a0[l]! + a1[w1 + l]! + a2[w2 + l]! + a3[w3 + l]! + a4[w4 + l]! + a5[w5 + l]!
-        + x0[l]! + x1[r1 + l]! + x2[r2 + l]! + u0[l]! + u1[r1 + l]! + u2[r2 + l]! + v0[l]! + v1[r1 + l]!
-        + gv[l]! + lv[l]!;
+      scores[base + l] = a0[l]! + a1[w1 + l]! + a2[w2 + l]! + a3[w3 + l]! + a4[w4 + l]! + a5[w5 + l]! + v0[l]! + v1[r1 + l]! + cv[l]!;
     }
+    // Word pairs: most adjacent words have none (a zero row), so only those that have one are added.
+    const u0 = wordPairs[i + p0]!;
+    const u1 = wordPairs[i + p1]!;
+    const u2 = wordPairs[i + p2]!;
+    if (u0 !== zero) for (let l = 0; l < L; l++) scores[base + l]! += u0[l]!;
+    if (u1 !== zero) for (let l = 0; l < L; l++) scores[base + l]! += u1[r1 + l]!;
+    if (u2 !== zero) for (let l = 0; l < L; l++) scores[base + l]! += u2[r2 + l]!;
   }
   return { scores, words: infos.map((t) => t.lower), shapes: infos.map((t) => t.shape), cues: layout.cues, shapeIds, shapeCount: shapeIndex.size };
 }
