@@ -25,7 +25,8 @@ function classOf(tags: string): string {
 /**
  * Companies and services a diary names ("started at Spotify", "an interview with Deloitte") that compromise's
  * lexicon lacks (EXTRA_DATA's 'org'), one word each, chosen from everyday life (shops, banks, apps, airlines, employers, public
- * bodies) and not from any evaluation data; words that are also ordinary words or names ("Apple", "Amazon",
+ * bodies, among them those a letter about benefits, tax or a visa comes from: "DWP", "IRS", "USCIS", "Centrelink") and not
+ * from any evaluation data; words that are also ordinary words or names ("Apple", "Amazon",
  * "Discord", "Workday", "Target", "Chanel", "Hilton") are left out. Of these, only "Allianz" and "Allstate" occur in presidio-synth.
  */
 const EXTRA_ORGANISATIONS: readonly string[] = [
@@ -40,7 +41,8 @@ const EXTRA_ORGANISATIONS: readonly string[] = [
   'eurostar', 'trainline', 'disneyplus', 'hbo', 'viber', 'skype', 'gmail', 'hotmail',
   'duckduckgo', 'quora', 'substack', 'patreon', 'gofundme', 'glassdoor',
   'xero', 'quickbooks', 'turbotax', 'hmrc', 'dvla', 'ucas', 'ofsted', 'bupa', 'aviva', 'axa', 'allianz', 'geico',
-  'allstate', 'citibank', 'wellsfargo', 'barclaycard', 'amex', 'mastercard', 'klarna', 'afterpay'
+  'allstate', 'citibank', 'wellsfargo', 'barclaycard', 'amex', 'mastercard', 'klarna', 'afterpay', 'dwp', 'irs', 'uscis',
+  'centrelink',
 ];
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

@@ -15,13 +15,13 @@ const LABELLED_PHONE = 'regex:phone-labelled';
 
 /**
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
- * after "turns" or said ("I'm 34 and", "my daughter is six"), a unit of an address ("Apt 4B", "Apartment 12", which
+ * after "turns" or said ("I'm 34 and", "my daughter is six") or in months or a number's words ("nine months old"), a unit of an address ("Apt 4B", "Apartment 12", which
  * the tagger left in clear beside the street it masked), a postcode after its label or in the British or Canadian
  * format, a relative's name ("Aunt Lily"), a chat log's speaker ("[14:02] Priya: …"), an airport ("Landed at JFK"), a Polish street ("ul. Długa 15/3"), and a street address written in lower
  * case ("at 42 maple street") or named the German, Dutch or Romance way ("Oranienstraße 45", "Calle de Alcalá 42"),
  * which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:age-old', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
 
 /**
  * Streets the rules read whole (unseen-places.ts): written in lower case after "at", "on", "to", "from" or "address",

@@ -37,9 +37,14 @@ const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
 ]);
 /**
  * Verbs of feeling before a person ("i miss jake", "i love ali"), which take a given name only when it is no English word
- * ("i miss grace", "love mark" stay).
+ * ("i miss grace", "love mark" stay), and, when the writer says "i miss" or "i really miss", a word neither the lexicon nor
+ * the English lists know ("i miss priya"; not "i love bts" nor "hate kpop").
  */
 const FONDNESS_CUES: ReadonlySet<string> = new Set(['miss', 'missed', 'love', 'loved', 'hate', 'hated', 'adore', 'trust']);
+/** Fondness cues after which a word no lexicon knows is a name too, said by the writer ("i miss priya"). */
+const MISSING: ReadonlySet<string> = new Set(['miss', 'missed']);
+/** What comes right before such a cue when the writer says it ("i miss", "i really miss", "still missed"). */
+const MISSER: ReadonlySet<string> = new Set(['i', 'really', 'still', 'so', 'just', 'already', 'honestly']);
 /** Words that join a lower-case name to the next one ("with sarah and mike", "jen, ginny"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '+', ',']);
 /** The lexicon's one-word places that are abbreviations or other languages' words ("para", "blvd", "cres"). */
@@ -90,13 +95,16 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       continue;
     }
     if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue) && !FONDNESS_CUES.has(cue)) || !lower(i)) continue;
-    const fond = FONDNESS_CUES.has(cue) && givenName(i) && !englishWords().has(word);
-    if ((fond || (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
+    const fond = FONDNESS_CUES.has(cue) && ((givenName(i) && !englishWords().has(word)) || (MISSING.has(cue) && MISSER.has(tokens[i - 2]?.text.toLowerCase() ?? '') && unknownName(i) && !LOWER_NAME_CUES.has(word)));
+    // Two words no lexicon knows joined by "and" after "with" are two people ("drinks with priya and dev").
+    const pair = cue === 'with' && unknownName(i) && tokens[i + 1]?.text === 'and' && labels[i + 1] === 'O' && (givenName(i + 2) || unknownName(i + 2));
+    if ((fond || pair || (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       // Given names joined to it: "with sarah and mike", "my cousins jen, ginny and bea".
       for (let j = i + 1; j + 1 < tokens.length && NAME_JOINERS.has(tokens[j]!.text); ) {
         const next = tokens[j]!.text === ',' && tokens[j + 1]!.text === 'and' ? j + 2 : j + 1;
-        if (labels[next] !== 'O' || !givenName(next)) break;
+        // A word the lexicon does not know joins only last, after "and" ("drinks with priya and dev").
+        if (labels[next] !== 'O' || !(givenName(next) || (tokens[next - 1]!.text === 'and' && unknownName(next)))) break;
         out.push({ type: 'PERSON', start: tokens[next]!.start, end: tokens[next]!.end, text: tokens[next]!.text, confidence: 0.6, source: 'rule:lower-case-name' });
         i = next;
         j = next + 1;

@@ -1,6 +1,7 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
+import { englishWords } from './english-words.js';
 import { nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -172,8 +173,13 @@ const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'Inspector', 'Detective', 'Det', 'Officer', 'Sergeant', 'Sgt', 'Lieutenant', 'Lt', 'Captain', 'Capt', 'Coach', 'Pastor',
   'Father', 'Fr', 'Rabbi', 'Imam', 'Reverend', 'Rev', 'Judge', 'Nurse', 'Professor', 'Principal', 'Senator', 'Sen',
   'Governor', 'Gov', 'Mayor', 'Councillor', 'Councilman', 'Councilwoman', 'Agent', 'Chef', 'Deacon', 'Bishop', 'Sheriff',
-  'Deputy', 'Constable', 'Doctor',
+  'Deputy', 'Constable', 'Doctor', 'Justice',
 ]);
+/**
+ * Office titles that are ordinary nouns too, which take a surname only when it is no English word or one the lexicon
+ * knows as a surname ("Justice Harrington"; not "the Justice Department").
+ */
+const NOUN_TITLES: ReadonlySet<string> = new Set(['Justice']);
 /** Words that make a place an institution ("Hospital", "School", "Church"). */
 const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
 /** Lexicon classes of a word that is no surname after an office's title. */
@@ -248,9 +254,10 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
       out.push(span(i, i, 'rule:family-name'));
       continue;
     }
+    const after = tokens[dotted ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
     const office = OFFICE_TITLES.has(word) && capitalised(dotted ? i + 2 : i + 1)
-      && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase()) ?? '')
-      && !FUNCTION_WORDS.has(tokens[dotted ? i + 2 : i + 1]!.text.toLowerCase());
+      && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(after) ?? '') && !FUNCTION_WORDS.has(after)
+      && (!NOUN_TITLES.has(word) || !englishWords().has(after) || lexicon.get(after) === 'last');
     const title = office || COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
     if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.

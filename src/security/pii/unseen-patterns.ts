@@ -304,6 +304,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     }),
   },
   {
+    // An age in months or weeks, or in a number's words ("nine months old", "a 3-month-old", "my 18 month old", "thirty
+    // years old"), which the age recogniser (digits before "years old") does not read: the number, kept where the tagger
+    // found nothing (detect-pii.ts). Not a tagger feature.
+    type: 'AGE', name: 'age-old', confidence: 0.7, group: 1, gate: anyOf('old'),
+    pattern: new RegExp(`\\b(\\d{1,3}(?=[- ](?:months?|weeks?)[- ]olds?\\b)|(?:one|${NUMBER_WORDS})(?:[- ]and[- ]a[- ]half)?(?=[- ](?:years?|months?|weeks?)[- ]olds?\\b))`, 'giu'),
+    validate: (v) => !/^\d/u.test(v) || Number(v) <= 120,
+  },
+  {
     // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).
     type: 'AGE', name: 'age-turns', confidence: 0.7, group: 1, gate: anyOf('turn'),
     starts: startsWith('turn'),

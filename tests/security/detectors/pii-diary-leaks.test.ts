@@ -127,6 +127,10 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Our neighbour's kid, Bodhi, broke our window.", ['Bodhi']],
   ['Stayed at the Premier Inn near the airport, room 214.', ['Premier']],
   ['Landed at JFK at midnight, exhausted. Stayed near Gatwick.', ['JFK', 'Gatwick']],
+  // Fourteenth session.
+  ['Our son is nine months old today. Her puppy is ten weeks old, and my niece is a 3-month-old.', ['nine', 'ten', '3']],
+  ['i miss priya so much. drinks with nkechi and dev on friday.', ['priya', 'nkechi', 'dev']],
+  ['Got a letter from the DWP today, then the IRS called. Justice Harrington read the verdict.', ['DWP', 'IRS', 'Harrington']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -137,7 +141,7 @@ describe('diary lines: no name, place or handle left in clear by redaction', () 
 });
 
 /**
- * Diary lines with nothing personal in them, written in the thirteenth session against its rules (ages, PINs, passwords,
+ * Diary lines with nothing personal in them, written in the thirteenth and fourteenth sessions against their rules (ages, PINs, passwords,
  * verbs of taking a child, "my mate", lower-case streets, airports, chat logs, names that are also words): redaction must
  * leave each as written.
  */
@@ -148,6 +152,9 @@ const PLAIN_LINES: readonly string[] = [
   'Landed a new client today! Flew through the work.', 'The kid, honestly, is a genius.', "I'm two weeks into the new job and I love it.",
   'The user manual was useless.', 'My score is 42 and climbing.', 'We walked along the river and into town.', 'Reference letters take forever.',
   'Leo season starts in July, apparently.', 'The Finn on my team speaks five languages.', 'Max effort today, min results.',
+  // Fourteenth session: ages in words, "i miss", "with … and …", titles that are nouns.
+  'I miss the old days.', 'The Justice Department is in the news again.', 'Rice with tofu and kimchi for dinner.', 'The bread is a week old.',
+  'i miss home so much tonight.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

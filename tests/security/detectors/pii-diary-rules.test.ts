@@ -416,7 +416,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Mei and oyelaran came', { mei: 'PERSON' })).toEqual([['PERSON', 'Mei'], ['PERSON', 'oyelaran']]);
     expect(tagged('ran into my ex marcus at the gym', {})).toEqual([['PERSON', 'marcus']]);
     expect(tagged('i miss jake so much, i hate kayla', {})).toEqual([['PERSON', 'jake'], ['PERSON', 'kayla']]);
-    for (const text of ['mark said no', 'will is sick', 'grace is lovely', 'dr who is on', 'mr right', 'i miss grace', 'i love mark', 'i miss priya', 'tea, biscuits and cake', 'priya, jo', 'wissen, Mei', 'Mei, das ist gut', 'jake\ntexted']) {
+    // ("i miss priya", a word no lexicon knows after "i miss", is read since the fourteenth session: see its block.)
+    for (const text of ['mark said no', 'will is sick', 'grace is lovely', 'dr who is on', 'mr right', 'i miss grace', 'i love mark', 'you miss priya', 'tea, biscuits and cake', 'priya, jo', 'wissen, Mei', 'Mei, das ist gut', 'jake\ntexted']) {
       expect([text, tagged(text, { mei: 'PERSON' }).filter(([, t]) => t !== 'Mei')]).toEqual([text, []]);
     }
   });
@@ -797,3 +798,47 @@ describe('PII rules for diary text (thirteenth session)', () => {
   });
 });
 
+
+describe('PII rules for diary text (fourteenth session)', () => {
+  const none = wordModel({});
+  /** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
+  const found = (text: string) => typed(detectPIIWith(text, {}, none));
+
+  it('reads an age in months or weeks, or in words, before "old"', () => {
+    for (const [text, value] of [
+      ['Our son is nine months old today.', 'nine'], ['My son is 9 months old.', '9'], ['a 3-month-old baby', '3'], ['my 18 month old', '18'],
+      ['The puppy is ten weeks old.', 'ten'], ['She is thirty years old.', 'thirty'], ['Grandma is ninety-two years old', 'ninety-two'],
+      ['a one year old', 'one'], ['she is six and a half years old', 'six and a half'],
+    ] as const) {
+      expect([text, found(text)]).toEqual([text, [['AGE', value]]]);
+    }
+    // Digits before "years old" are the age recogniser's (once), a word that is no number is none, nor a duration.
+    expect(found('She is 34 years old.')).toEqual([['AGE', '34']]);
+    for (const text of ['The bread is a week old.', 'many years old', 'nine months ago', 'ten weeks of old films', '200 months old']) {
+      expect([text, found(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a word no lexicon knows after "i miss", and two of them joined by "and" after "with"', () => {
+    for (const [text, names] of [
+      ['i miss priya so much', ['priya']], ['I really miss nkechi', ['nkechi']], ['drinks with priya and dev tonight', ['priya', 'dev']],
+      ['lunch with nkechi and aoife', ['nkechi', 'aoife']], ['with sarah and dev', ['sarah', 'dev']],
+    ] as const) {
+      expect([text, found(text)]).toEqual([text, names.map((name) => ['PERSON', name])]);
+    }
+    // An English word, another cue of fondness, "miss" not said by the writer, or one word after "with" alone is none.
+    for (const text of ['i miss home so much', 'i love bts', 'you miss priya', 'rice with tofu and kimchi', 'drinks with priya tonight', 'with sarah and work stuff']) {
+      const expected = text === 'with sarah and work stuff' ? [['PERSON', 'sarah']] : [];
+      expect([text, found(text)]).toEqual([text, expected]);
+    }
+  });
+
+  it('reads the public bodies a letter about benefits, tax or a visa comes from, and a surname after "Justice"', () => {
+    for (const [text, value] of [['Got a letter from the DWP today', 'DWP'], ['The IRS audited us', 'IRS'], ['USCIS finally approved it', 'USCIS'], ['Called Centrelink again', 'Centrelink']] as const) {
+      expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
+    }
+    expect(found('Justice Harrington read the verdict.')).toEqual([['PERSON', 'Harrington']]);
+    // Not an English word after it, nor "Justice" alone.
+    for (const text of ['The Justice Department opened a case.', 'Justice League again', 'Justice for all']) expect([text, found(text)]).toEqual([text, []]);
+  });
+});
