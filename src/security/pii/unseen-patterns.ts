@@ -96,6 +96,17 @@ const NUMBER_WORDS = (() => {
   return `(?:(?:${tens})(?:[- ](?:${units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${units.slice(4)}|a[ \\t]+hundred)`;
 })();
 
+/** A year's, month's or week's word right before "old" ("months " of "nine months old", "week-" of "3-week-old"). */
+const AGE_UNIT_BEFORE = /(?:year|month|week)s?[- ]$/u;
+
+/** Whether a folded text holds an age in years, months or weeks before "old": the gate of age-old. */
+function ageOldGate(folded: string): boolean {
+  for (let at = folded.indexOf('old', 4); at !== -1; at = folded.indexOf('old', at + 3)) {
+    if (AGE_UNIT_BEFORE.test(folded.slice(Math.max(0, at - 7), at))) return true;
+  }
+  return false;
+}
+
 /** A month's name, written out or abbreviated (the day and month of a birthday said without its year). */
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
@@ -307,7 +318,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // An age in months or weeks, or in a number's words ("nine months old", "a 3-month-old", "my 18 month old", "thirty
     // years old"), which the age recogniser (digits before "years old") does not read: the number, kept where the tagger
     // found nothing (detect-pii.ts). Not a tagger feature.
-    type: 'AGE', name: 'age-old', confidence: 0.7, group: 1, gate: anyOf('old'),
+    type: 'AGE', name: 'age-old', confidence: 0.7, group: 1, gate: ageOldGate,
     pattern: new RegExp(`\\b(\\d{1,3}(?=[- ](?:months?|weeks?)[- ]olds?\\b)|(?:one|${NUMBER_WORDS})(?:[- ]and[- ]a[- ]half)?(?=[- ](?:years?|months?|weeks?)[- ]olds?\\b))`, 'giu'),
     validate: (v) => !/^\d/u.test(v) || Number(v) <= 120,
   },
