@@ -32,7 +32,7 @@ const FIRM_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
  * work and "at", "for", "by" or "from", "the" between or not ("Quit my job at Accenture today", "my shift at the
  * Walgreens"), none a function word, the first of three letters or more and no place, day, given name, title,
  * nationality or role the lexicon knows ("job at Christmas", "work for Sarah", "team at London" stay), and not one
- * ordinary word alone ("work from Home").
+ * ordinary word alone ("work from Home"); or an organisation the lexicon knows, written in lower case ("my job at deloitte").
  */
 export function employerNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const lexicon = ruleLexicon();
@@ -43,6 +43,12 @@ export function employerNames(tokens: readonly Token[], labels: readonly string[
     if (tokens[from]!.text === 'the' && labels[from] === 'O') from++;
     const firm = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && FIRM_WORD.test(tokens[j]!.text) && !FUNCTION_WORDS.has(tokens[j]!.text.toLowerCase());
     const first = tokens[from]?.text.toLowerCase() ?? '';
+    // An organisation the lexicon knows, written in lower case ("the job at deloitte"), is one alone.
+    if (labels[from] === 'O' && tokens[from]!.text === first && knownLowerCaseFirm(first, lexicon)) {
+      out.push({ type: 'ORGANIZATION', start: tokens[from]!.start, end: tokens[from]!.end, text: first, confidence: 0.6, source: 'rule:employer' });
+      i = from;
+      continue;
+    }
     if (!firm(from) || first.length < 3 || NOT_EMPLOYER_CLASSES.has(lexicon.get(first) ?? '') || CALENDAR.has(first)) continue;
     let last = from;
     for (let j = from + 1; j < tokens.length && j <= from + 4; j++) {
@@ -56,6 +62,14 @@ export function employerNames(tokens: readonly Token[], labels: readonly string[
     i = last;
   }
   return out;
+}
+
+/**
+ * Whether a lower-case word is an organisation the rules' lexicon knows by one word, three letters or more, and no English
+ * word nor one of {@link NOT_KNOWN_FIRMS} ("deloitte", "kpmg"; not "apple", "target", "bbc").
+ */
+function knownLowerCaseFirm(word: string, lexicon: ReadonlyMap<string, string>): boolean {
+  return word.length >= 3 && /^\p{Ll}[\p{Ll}\p{N}]*$/u.test(word) && lexicon.get(word) === 'org' && !NOT_KNOWN_FIRMS.has(word) && !englishWords().has(word);
 }
 
 /** Legal forms that end a firm's name typed in lower case ("acme widgets llc", "stillwater supercomputing inc."). */

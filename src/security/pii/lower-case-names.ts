@@ -134,8 +134,8 @@ const LOWER_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mx', 'dr'
 /**
  * More names in lower case, on tokens the tagger left outside every entity: a given name of the lexicon that is no English
  * word, before a verb of what people do or "is"/"was" and what people are ("ugh jake texted me", "kayla is pregnant";
- * not "mark said", "will is"), and the surname after a title in lower case, its "o'" or "d'" with it ("emailed mr
- * o'neill", "mrs mcgregor": a word the lexicon knows as a given name or surname, or one neither the lexicon nor the
+ * not "mark said", "will is"), and the surname after a title in lower case, with its full stop or without, its "o'" or
+ * "d'" with it ("emailed mr o'neill", "mrs mcgregor", "dr. nguyen": a word the lexicon knows as a given name or surname, or one neither the lexicon nor the
  * English word lists know).
  */
 function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], rules: ReadonlyMap<string, string>, unknownText: (word: string) => boolean): PiiSpan[] {
@@ -153,14 +153,17 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
-    if (!LOWER_TITLES.has(word) || !plain(i + 1)) continue;
+    if (!LOWER_TITLES.has(word)) continue;
+    // The title's full stop, if any ("dr. nguyen").
+    const from = tokens[i + 1]?.text === '.' && tokens[i + 1]!.gap === '' && labels[i + 1] === 'O' ? i + 2 : i + 1;
+    if (!plain(from)) continue;
     // "o'neill", "d'souza": the particle, the apostrophe and the name, written together.
-    const particle = /^[od]$/u.test(tokens[i + 1]!.text) && /^['’]$/u.test(tokens[i + 2]?.text ?? '') && tokens[i + 2]!.gap === '' && tokens[i + 3]?.gap === '';
-    const at = particle ? i + 3 : i + 1;
+    const particle = /^[od]$/u.test(tokens[from]!.text) && /^['’]$/u.test(tokens[from + 1]?.text ?? '') && tokens[from + 1]!.gap === '' && tokens[from + 2]?.gap === '';
+    const at = particle ? from + 2 : from;
     const surname = tokens[at]?.text ?? '';
     const kind = rules.get(surname);
     if (labels[at] !== 'O' || surname.length < 2 || !/^\p{Ll}+$/u.test(surname) || !(kind === 'first' || kind === 'last' || unknownText(surname) || particle)) continue;
-    out.push({ type: 'PERSON', start: tokens[i + 1]!.start, end: tokens[at]!.end, text: tokens.slice(i + 1, at + 1).map((t) => t.text).join(''), confidence: 0.6, source: 'rule:lower-case-name' });
+    out.push({ type: 'PERSON', start: tokens[from]!.start, end: tokens[at]!.end, text: tokens.slice(from, at + 1).map((t) => t.text).join(''), confidence: 0.6, source: 'rule:lower-case-name' });
     i = at;
   }
   return out;

@@ -131,6 +131,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Our son is nine months old today. Her puppy is ten weeks old, and my niece is a 3-month-old.', ['nine', 'ten', '3']],
   ['i miss priya so much. drinks with nkechi and dev on friday.', ['priya', 'nkechi', 'dev']],
   ['Got a letter from the DWP today, then the IRS called. Justice Harrington read the verdict.', ['DWP', 'IRS', 'Harrington']],
+  ['i told mehmet about the job at deloitte. my shift at asda ran late. Dentist appt w/ dr. nguyen at 3.', ['mehmet', 'deloitte', 'asda', 'nguyen']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

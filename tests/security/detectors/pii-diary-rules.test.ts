@@ -841,4 +841,19 @@ describe('PII rules for diary text (fourteenth session)', () => {
     // Not an English word after it, nor "Justice" alone.
     for (const text of ['The Justice Department opened a case.', 'Justice League again', 'Justice for all']) expect([text, found(text)]).toEqual([text, []]);
   });
+
+  it('reads the surname after a lower-case title with its full stop', () => {
+    for (const [text, value] of [['appt with dr. nguyen at 3', 'nguyen'], ['saw dr. patel today', 'patel'], ['called mrs. mcgregor', 'mcgregor']] as const) {
+      expect([text, found(text)]).toEqual([text, [['PERSON', value]]]);
+    }
+    for (const text of ['went to the dr. then home', 'mr. right', 'dr. who is on']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
+  it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
+    for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
+      expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
+    }
+    // Not an English word, a broadcaster, a place or without a word of work before it.
+    for (const text of ['job at apple', 'the team at bbc', 'work at home today', 'i love deloitte']) expect([text, found(text)]).toEqual([text, []]);
+  });
 });
