@@ -67,6 +67,27 @@ function postcodesAfterPlaces(text: string, tagged: readonly PiiSpan[]): PiiSpan
 
 const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.some((o) => s.start < o.end && o.start < s.end);
 
+/** A flat's, apartment's or unit's number in lower case right before a street and its comma ("flat 4, " of "flat 4, 19 Marchmont Road"). */
+const UNIT_BEFORE_STREET = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?,[ \t]*$/u;
+/** The same right after a street and its comma (", flat 3" of "22B Baker St, flat 3"). */
+const UNIT_AFTER_STREET = /^,[ \t]*(?:flat|apt|apartment|unit|suite)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?(?![\p{L}\p{N}])/u;
+
+/**
+ * Street addresses widened by a unit written in lower case on either side, which the unit recogniser (capitalised: "Flat
+ * 3", "Apt 4B") and the tagger leave in clear ("flat 4, 19 Marchmont Road", "22B Baker St, flat 3").
+ */
+function withLowerCaseUnits(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  return spans.map((span) => {
+    if (span.type !== 'STREET_ADDRESS') return span;
+    const before = UNIT_BEFORE_STREET.exec(text.slice(Math.max(0, span.start - 24), span.start));
+    const after = UNIT_AFTER_STREET.exec(text.slice(span.end, span.end + 24));
+    if (!before && !after) return span;
+    const start = span.start - (before?.[0].length ?? 0);
+    const end = span.end + (after?.[0].length ?? 0);
+    return { ...span, start, end, text: text.slice(start, end) };
+  });
+}
+
 /**
  * {@link detectPII} with a given tagger model (the cross-validation in scripts/train-pii-tagger.ts
  * scores models trained on part of the data this way).
@@ -99,7 +120,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
     // Names in Chinese characters or Hangul, which the tagger cannot read ("Dinner with 王小明").
     const cjk = cjkNames(text).map((s): PiiSpan => ({ ...s, type: 'PERSON', confidence: 0.6, source: 'rule:cjk-name' })).filter((s) => !overlapsAny(s, tagged) && !overlapsAny(s, rules));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...tagged, ...fallback, ...codes, ...cjk];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...withLowerCaseUnits(text, [...tagged, ...fallback]), ...codes, ...cjk];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -849,6 +849,18 @@ describe('PII rules for diary text (fourteenth session)', () => {
     for (const text of ['went to the dr. then home', 'mr. right', 'dr. who is on']) expect([text, found(text)]).toEqual([text, []]);
   });
 
+  it('widens a street address by a unit written in lower case right before or after it', () => {
+    // The tagger of these tests reads the street ("Road", "St" as STREET_ADDRESS words), the rule adds the unit.
+    const streets = wordModel({ '19': 'STREET_ADDRESS', marchmont: 'STREET_ADDRESS', road: 'STREET_ADDRESS', '22b': 'STREET_ADDRESS', baker: 'STREET_ADDRESS', st: 'STREET_ADDRESS' });
+    const read = (text: string) => typed(detectPIIWith(text, {}, streets));
+    expect(read('I live in flat 4, 19 Marchmont Road.')).toEqual([['STREET_ADDRESS', 'flat 4, 19 Marchmont Road']]);
+    expect(read('The shower is at 22B Baker St, flat 3.')).toEqual([['STREET_ADDRESS', '22B Baker St, flat 3']]);
+    // Not a unit with no street beside it, nor a word that is no unit's.
+    for (const text of ['The flat 4, she said, was nice.', 'I live in a flat, 19 Marchmont Road.']) {
+      expect([text, read(text).filter(([type]) => type === 'STREET_ADDRESS').map(([, value]) => value)]).toEqual([text, text.includes('19') ? ['19 Marchmont Road'] : []]);
+    }
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
