@@ -16,7 +16,7 @@ import type { PiiSpan } from './types.js';
  * Cues after which a lower-case word the lexicon does not know at all is a name too ("my cousin oskar", "texted
  * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
  */
-const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named']);
+const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'bestie', 'bff']);
 /**
  * Words in lower case that the lexicon does not know and that are no one's name: chat words ("my bf lol", "texted
  * alot") and the Dutch article after "met" ("met een whiskydieet").

@@ -148,6 +148,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:user(?:[ \t]?name)?|login)[ \t]+((?=[\p{L}\d._-]*\p{L})(?=[\p{L}\d._-]*[\d_.][\p{L}\d])[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d])/giu,
   },
   {
+    // A handle without its at sign right after a verb of messaging or following ("DM'd marcus_j on discord", "followed
+    // sunny.sara_ back"): an underscore in it, or a letter and a digit with a dot or an underscore ("user friendly"-like
+    // words and plain names are none). Not a tagger feature.
+    type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
+    starts: startsWith('dm', 'messaged', 'followed', 'follow', 'added', 'unfollowed', 'blocked'),
+    pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
+  },
+  {
     // A British car registration in the current format, unlabelled ("book MOT for KX19 FGH"): two letters, two digits,
     // a space or not, three letters, in capitals (no I or Q). Not a tagger feature.
     type: 'ID_NUMBER', name: 'uk-plate', confidence: 0.75,

@@ -133,6 +133,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Got a letter from the DWP today, then the IRS called. Justice Harrington read the verdict.', ['DWP', 'IRS', 'Harrington']],
   ['i told mehmet about the job at deloitte. my shift at asda ran late. Dentist appt w/ dr. nguyen at 3.', ['mehmet', 'deloitte', 'asda', 'nguyen']],
   ['I live in flat 4, 19 Marchmont Road.', ['flat 4', 'Marchmont']],
+  ["Brunch with my bestie kezia, then DM'd marcus_j on discord.", ['kezia', 'marcus_j']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

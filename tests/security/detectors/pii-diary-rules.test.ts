@@ -861,6 +861,16 @@ describe('PII rules for diary text (fourteenth session)', () => {
     }
   });
 
+  it('reads a handle without its at sign after a verb of messaging or following, and a lower-case name after "my bestie"', () => {
+    for (const [text, value] of [["DM'd marcus_j on discord", 'marcus_j'], ['followed sunny.sara_ back', 'sunny.sara_'], ['messaged jo.b99 about it', 'jo.b99'], ['blocked ex_boyfriend_2', 'ex_boyfriend_2']] as const) {
+      expect([text, found(text)]).toEqual([text, [['USERNAME', value]]]);
+    }
+    for (const text of ['DM me later', 'followed the rules', "I dm'd him", 'messaged mum at 5', 'added 2.5 kg']) expect([text, found(text)]).toEqual([text, []]);
+    expect(found('Brunch with my bestie kezia')).toEqual([['PERSON', 'kezia']]);
+    expect(found('my bff tolu is here')).toEqual([['PERSON', 'tolu']]);
+    expect(found('my bestie lol')).toEqual([]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
