@@ -1,4 +1,5 @@
 import { cjkNames } from './cjk-names.js';
+import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
 import { mergePlaceNames, placeNameSpans } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { ruleSpans, tagEntities } from './tagger.js';
@@ -35,6 +36,10 @@ const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex
  */
 const POSTCODES: ReadonlySet<string> = new Set(['regex:uk-postcode', 'regex:ca-postcode']);
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
+/** Types the tagger may give a street it read into a postcode ("Holloway Road N" of "Holloway Road N7 8HS"). */
+const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION']);
+/** A street's last word right before a postcode, a comma between or not ("Holloway Road " of "Holloway Road N7 8HS"). */
+const STREET_BEFORE_CODE = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?,?[ \\t]*$`, 'u');
 
 /**
  * Whether a labelled postcode's value looks like one: a digit, and every part digits or capitals ("94110", "SW1A
@@ -106,8 +111,14 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const postcodes = rules.filter((s) => POSTCODES.has(s.source));
     if (postcodes.length) {
       tagged = tagged.map((t) => {
-        const code = PLACE_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
-        return code ? { ...t, end: code.end, text: text.slice(t.start, code.end) } : t;
+        const code = PLACE_TYPES.has(t.type) || NAME_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
+        if (!code) return t;
+        if (PLACE_TYPES.has(t.type)) return { ...t, end: code.end, text: text.slice(t.start, code.end) };
+        // A name or an organisation read into a postcode is a street before it ("Holloway Road N" of "3 Holloway Road N7
+        // 8HS"): with its house number, up to the postcode's end; a place when it names no street.
+        const street = STREET_BEFORE_CODE.test(text.slice(t.start, code.start));
+        const number = street ? (HOUSE_NUMBER_BEFORE.exec(text.slice(Math.max(0, t.start - 12), t.start))?.[0].length ?? 0) : 0;
+        return { ...t, type: street ? 'STREET_ADDRESS' : 'LOCATION', start: t.start - number, end: code.end, text: text.slice(t.start - number, code.end) };
       });
       // A British or Canadian postcode replaces what the tagger read inside it ("SW" of "SW1A 1AA" as an organisation).
       tagged = tagged.filter((t) => !postcodes.some((c) => c.start <= t.start && t.end <= c.end && (t.start > c.start || t.end < c.end)));

@@ -134,6 +134,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['i told mehmet about the job at deloitte. my shift at asda ran late. Dentist appt w/ dr. nguyen at 3.', ['mehmet', 'deloitte', 'asda', 'nguyen']],
   ['I live in flat 4, 19 Marchmont Road.', ['flat 4', 'Marchmont']],
   ["Brunch with my bestie kezia, then DM'd marcus_j on discord.", ['kezia', 'marcus_j']],
+  ['Flat viewing: 3 Holloway Rd N7 8HS at noon.', ['3 ', 'Holloway', 'N7', '8HS']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

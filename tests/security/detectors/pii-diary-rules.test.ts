@@ -871,6 +871,16 @@ describe('PII rules for diary text (fourteenth session)', () => {
     expect(found('my bestie lol')).toEqual([]);
   });
 
+  it('reads a name or an organisation the tagger read into a British postcode as the street before it, house number and all', () => {
+    const into = (type: string) => wordModel({ holloway: type, road: type, n: type });
+    expect(typed(detectPIIWith('Viewing at 3 Holloway Road N7 8HS.', {}, into('PERSON')))).toEqual([['STREET_ADDRESS', '3 Holloway Road N7 8HS']]);
+    expect(typed(detectPIIWith('Viewing at 3 Holloway Road N7 8HS.', {}, into('ORGANIZATION')))).toEqual([['STREET_ADDRESS', '3 Holloway Road N7 8HS']]);
+    // No street's word before the postcode: a place, without the number before it.
+    expect(typed(detectPIIWith('Meet at 3 Holloway N7 8HS.', {}, wordModel({ holloway: 'PERSON', n: 'PERSON' })))).toEqual([['LOCATION', 'Holloway N7 8HS']]);
+    // A name that stops before the postcode is left as it is, the postcode beside it.
+    expect(typed(detectPIIWith('Met Holloway in N7 8HS.', {}, wordModel({ holloway: 'PERSON' })))).toEqual([['PERSON', 'Holloway'], ['ZIP_CODE', 'N7 8HS']]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
