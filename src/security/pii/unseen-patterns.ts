@@ -156,6 +156,19 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
   },
   {
+    // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):
+    // three pairs of digits. Not a tagger feature.
+    type: 'ID_NUMBER', name: 'sort-code-short', confidence: 0.8, group: 1,
+    starts: startsWith('sort'),
+    pattern: /\bsort[ \t]*[:#]?[ \t]*(\d{2}-\d{2}-\d{2})(?![\d-])/giu,
+  },
+  {
+    // A Cash App handle after the app's name ("Cash App: $tashk99", "my cashapp is $JoBloggs"): "$" and a letter, then
+    // letters, digits, "-" or "_". Not a tagger feature.
+    type: 'USERNAME', name: 'cashtag', confidence: 0.8, group: 1, gate: anyOf('cash app', 'cashapp'),
+    pattern: /\bcash[ \t]?app\b[ \t]*(?:is[ \t]+|:[ \t]*|-[ \t]*)?(\$\p{L}[\p{L}\d_-]{1,19})(?![\p{L}\d_-])/giu,
+  },
+  {
     // A British car registration in the current format, unlabelled ("book MOT for KX19 FGH"): two letters, two digits,
     // a space or not, three letters, in capitals (no I or Q). Not a tagger feature.
     type: 'ID_NUMBER', name: 'uk-plate', confidence: 0.75,

@@ -135,6 +135,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I live in flat 4, 19 Marchmont Road.', ['flat 4', 'Marchmont']],
   ["Brunch with my bestie kezia, then DM'd marcus_j on discord.", ['kezia', 'marcus_j']],
   ['Flat viewing: 3 Holloway Rd N7 8HS at noon.', ['3 ', 'Holloway', 'N7', '8HS']],
+  ['Rent to Joe, acct 41928374, sort 20-45-77. Cash App: $tashk99', ['41928374', '20-45-77', 'tashk99']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

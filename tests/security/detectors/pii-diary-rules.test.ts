@@ -881,6 +881,14 @@ describe('PII rules for diary text (fourteenth session)', () => {
     expect(typed(detectPIIWith('Met Holloway in N7 8HS.', {}, wordModel({ holloway: 'PERSON' })))).toEqual([['PERSON', 'Holloway'], ['ZIP_CODE', 'N7 8HS']]);
   });
 
+  it('reads a sort code after "sort" alone and a Cash App handle after the app\'s name', () => {
+    expect(found('acct 41928374, sort 20-45-77.')).toEqual([['ID_NUMBER', '41928374'], ['ID_NUMBER', '20-45-77']]);
+    for (const [text, value] of [['Cash App: $tashk99', '$tashk99'], ['my cashapp is $JoBloggs', '$JoBloggs']] as const) {
+      expect([text, found(text)]).toEqual([text, [['USERNAME', value]]]);
+    }
+    for (const text of ['sort 12 items', 'sort the 10-12-14 files', 'Cash App sent $50', 'the $TSLA shares']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
