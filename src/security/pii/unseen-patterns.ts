@@ -133,11 +133,11 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v, text, start) => /\d/u.test(v) && /\p{L}/u.test(v) && /\bpass(?:words?|codes?)\b[^.!?\n]*$|\bpass(?:words?|codes?)\b[^\n]*:[^\n]*$/iu.test(contextBefore(text, start, 80)),
   },
   {
-    // A password after "pass" or "pwd" and no "is" ("login: user aarav.m2015 / pass Dinosaur7"): five characters or more
-    // with a letter and a digit ("pass 2 exams", "pass the M25" are none). Not a tagger feature.
+    // A password after "pass", "pwd" or "pw" and no "is" ("login: user aarav.m2015 / pass Dinosaur7", "wifi pw cherry2021"):
+    // five characters or more with a letter and a digit ("pass 2 exams", "pass the M25" are none). Not a tagger feature.
     type: 'SECRET', name: 'pass-bare', confidence: 0.75, group: 1,
-    starts: startsWith('pass', 'pwd'),
-    pattern: /\b(?:pass|pwd)[ \t]*[:=]?[ \t]+([^\s"'”,;]{5,}?)(?=[.!?]*(?:[\s"'”,;]|$))/giu,
+    starts: startsWith('pass', 'pwd', 'pw'),
+    pattern: /\b(?:pass|pwd|pw)[ \t]*[:=]?[ \t]+([^\s"'”,;]{5,}?)(?=[.!?]*(?:[\s"'”,;]|$))/giu,
     validate: (v) => /\d/u.test(v) && /\p{L}/u.test(v),
   },
   {
@@ -154,6 +154,13 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
     starts: startsWith('dm', 'messaged', 'followed', 'follow', 'added', 'unfollowed', 'blocked'),
     pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
+  },
+  {
+    // A passport's number said later in its sentence ("My passport expires 04/2027, number 533812764"): "number", "no." or
+    // "#" within 40 characters after "passport", then six to nine capitals and digits, a digit among them. Not a tagger
+    // feature.
+    type: 'ID_NUMBER', name: 'passport-later', confidence: 0.8, group: 1, gate: anyOf('passport'),
+    pattern: /\bpassport\b[^.!?\n]{0,40}?(?:\bnumber|\bno\.|#)[ \t]*(?:is[ \t]+|:[ \t]*)?((?=[A-Z\d]*\d)[A-Z\d]{6,9})\b/giu,
   },
   {
     // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):

@@ -136,6 +136,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Brunch with my bestie kezia, then DM'd marcus_j on discord.", ['kezia', 'marcus_j']],
   ['Flat viewing: 3 Holloway Rd N7 8HS at noon.', ['3 ', 'Holloway', 'N7', '8HS']],
   ['Rent to Joe, acct 41928374, sort 20-45-77. Cash App: $tashk99', ['41928374', '20-45-77', 'tashk99']],
+  ['My passport expires 04/2027, number 533812764. Note to self: wifi pw cherry2021', ['533812764', 'cherry2021']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

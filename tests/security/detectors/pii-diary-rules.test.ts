@@ -889,6 +889,12 @@ describe('PII rules for diary text (fourteenth session)', () => {
     for (const text of ['sort 12 items', 'sort the 10-12-14 files', 'Cash App sent $50', 'the $TSLA shares']) expect([text, found(text)]).toEqual([text, []]);
   });
 
+  it('reads a passport\'s number said later in its sentence, and a password after "pw"', () => {
+    expect(found('My passport expires 04/2027, number 533812764.')).toEqual([['ID_NUMBER', '533812764']]);
+    expect(found('wifi pw cherry2021')).toEqual([['SECRET', 'cherry2021']]);
+    for (const text of ['passport photos, number 3 of 4', 'my passport. Number 533812764 is my locker', 'pw reset done', 'pw abcdef']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
