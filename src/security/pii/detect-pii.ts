@@ -77,6 +77,21 @@ const UNIT_BEFORE_STREET = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite)\.
 /** The same right after a street and its comma (", flat 3" of "22B Baker St, flat 3"). */
 const UNIT_AFTER_STREET = /^,[ \t]*(?:flat|apt|apartment|unit|suite)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?(?![\p{L}\p{N}])/u;
 
+/** The last word of a British address that names houses rather than a street ("Mill Cottages", "Abbey Mews"). */
+const HOUSES_END = /(?<![\p{L}'’-])(?:Cottages|Mews|Villas|Almshouses|Buildings|Mansions)$/u;
+
+/**
+ * A name, organisation or place the tagger read that ends in such a word, right after a house number, is an address with
+ * that number ("2 Mill Cottages" had left "2" in clear, "Mill Cottages" read as an organisation).
+ */
+function numberedHouses(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  return spans.map((span) => {
+    if (!(span.type === 'ORGANIZATION' || span.type === 'PERSON' || span.type === 'LOCATION') || !HOUSES_END.test(span.text)) return span;
+    const number = HOUSE_NUMBER_BEFORE.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0].length ?? 0;
+    return number ? { ...span, type: 'STREET_ADDRESS', start: span.start - number, text: text.slice(span.start - number, span.end) } : span;
+  });
+}
+
 /**
  * Street addresses widened by a unit written in lower case on either side, which the unit recogniser (capitalised: "Flat
  * 3", "Apt 4B") and the tagger leave in clear ("flat 4, 19 Marchmont Road", "22B Baker St, flat 3").
@@ -131,7 +146,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
     // Names in Chinese characters or Hangul, which the tagger cannot read ("Dinner with 王小明").
     const cjk = cjkNames(text).map((s): PiiSpan => ({ ...s, type: 'PERSON', confidence: 0.6, source: 'rule:cjk-name' })).filter((s) => !overlapsAny(s, tagged) && !overlapsAny(s, rules));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...withLowerCaseUnits(text, [...tagged, ...fallback]), ...codes, ...cjk];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...withLowerCaseUnits(text, numberedHouses(text, [...tagged, ...fallback])), ...codes, ...cjk];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -287,6 +287,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v, text, start) => !/^(?:19|20)\d\d$/u.test(v) && labelledValue(v, text, start),
   },
   {
+    // A case's number right after "case" ("HSBC fraud team, case 55-01982", "case #20931"): five digits or more, a hyphen
+    // among them or not ("in case 2 people", "case 2024" are none). Not a tagger feature.
+    type: 'ID_NUMBER', name: 'case-bare', confidence: 0.75, group: 1,
+    starts: startsWith('case'),
+    pattern: /\b[Cc]ase[ \t]+(?:no\.?[ \t]*|#[ \t]*)?(\d[\d-]{3,14}\d)(?![\d-])/gu,
+    validate: (v) => v.replace(/\D/gu, '').length >= 5,
+  },
+  {
     // A national identity or tax number after its name, which needs no "number", "is" or colon ("BSN 123456782",
     // "Personnummer 19811218-9876", "My CPF is 123.456.789-09", "Aadhaar 2345 6789 0123", "PAN ABCDE1234F"): the
     // value's form as above, dots between its groups allowed, "card" before it too ("Aadhaar card number: …"). The names

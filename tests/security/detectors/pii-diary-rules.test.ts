@@ -895,6 +895,15 @@ describe('PII rules for diary text (fourteenth session)', () => {
     for (const text of ['passport photos, number 3 of 4', 'my passport. Number 533812764 is my locker', 'pw reset done', 'pw abcdef']) expect([text, found(text)]).toEqual([text, []]);
   });
 
+  it('reads a case\'s number after "case", and a numbered row of houses the tagger read as a name as an address', () => {
+    expect(found('Phoned the fraud team, case 55-01982.')).toEqual([['ID_NUMBER', '55-01982']]);
+    for (const text of ['in case 2 people come', 'case 2024 was weird', 'a case of 12 bottles']) expect([text, found(text)]).toEqual([text, []]);
+    const houses = wordModel({ mill: 'ORGANIZATION', cottages: 'ORGANIZATION' });
+    expect(typed(detectPIIWith('We moved to 2 Mill Cottages, Ashby.', {}, houses))).toEqual([['STREET_ADDRESS', '2 Mill Cottages']]);
+    // No number before it: left as the tagger read it.
+    expect(typed(detectPIIWith('We love Mill Cottages.', {}, houses))).toEqual([['ORGANIZATION', 'Mill Cottages']]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
