@@ -18,11 +18,11 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  * Rule hits kept where the tagger found nothing overlapping them: an age written "34 years old" or "26 y/o" or
  * after "turns" or said ("I'm 34 and", "my daughter is six") or in months or a number's words ("nine months old"), a unit of an address ("Apt 4B", "Apartment 12", which
  * the tagger left in clear beside the street it masked), a postcode after its label or in the British or Canadian
- * format, a relative's name ("Aunt Lily"), a chat log's speaker ("[14:02] Priya: …"), an airport ("Landed at JFK"), a Polish street ("ul. Długa 15/3"), and a street address written in lower
+ * format, a relative's name ("Aunt Lily"), a chat log's speaker ("[14:02] Priya: …"), an airport ("Landed at JFK"), a Polish street ("ul. Długa 15/3"), an organisation's initials after its kind ("my IVF clinic (CRGH)"), and a street address written in lower
  * case ("at 42 maple street") or named the German, Dutch or Romance way ("Oranienstraße 45", "Calle de Alcalá 42"),
  * which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:age-old', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:age-old', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish', 'regex:kind-initials']);
 
 /**
  * Streets the rules read whole (unseen-places.ts): written in lower case after "at", "on", "to", "from" or "address",
@@ -76,6 +76,22 @@ const overlapsAny = (s: PiiSpan, others: readonly PiiSpan[]): boolean => others.
 const UNIT_BEFORE_STREET = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?,[ \t]*$/u;
 /** The same right after a street and its comma (", flat 3" of "22B Baker St, flat 3"). */
 const UNIT_AFTER_STREET = /^,[ \t]*(?:flat|apt|apartment|unit|suite)\.?[ \t]*#?[ \t]*\d{1,5}[a-z]?(?![\p{L}\p{N}])/u;
+
+/** An organisation's initials in brackets right after it (" (CRGH)" of "the Centre for Reproductive … (CRGH)"). */
+const INITIALS_AFTER = /^[ \t]*\((\p{Lu}{2,6})\)/u;
+
+/** The initials in brackets right after each organisation, as organisations ("my fertility clinic, Lister (LFC)"). */
+function initialsAfterOrganisations(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const span of spans) {
+    if (span.type !== 'ORGANIZATION') continue;
+    const m = INITIALS_AFTER.exec(text.slice(span.end, span.end + 12));
+    if (!m) continue;
+    const start = span.end + m[0].length - 1 - m[1]!.length;
+    out.push({ type: 'ORGANIZATION', start, end: start + m[1]!.length, text: m[1]!, confidence: 0.6, source: 'rule:initials' });
+  }
+  return out;
+}
 
 /** The last word of a British address that names houses rather than a street ("Mill Cottages", "Abbey Mews"). */
 const HOUSES_END = /(?<![\p{L}'’-])(?:Cottages|Mews|Villas|Almshouses|Buildings|Mansions)$/u;
@@ -146,7 +162,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
     // Names in Chinese characters or Hangul, which the tagger cannot read ("Dinner with 王小明").
     const cjk = cjkNames(text).map((s): PiiSpan => ({ ...s, type: 'PERSON', confidence: 0.6, source: 'rule:cjk-name' })).filter((s) => !overlapsAny(s, tagged) && !overlapsAny(s, rules));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...withLowerCaseUnits(text, numberedHouses(text, [...tagged, ...fallback])), ...codes, ...cjk];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...withLowerCaseUnits(text, numberedHouses(text, [...tagged, ...fallback])), ...initialsAfterOrganisations(text, tagged), ...codes, ...cjk];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -178,6 +178,8 @@ const KIND_ONLY: ReadonlySet<string> = new Set([
   'Medical', 'Dental', 'Veterinary', 'Vet', 'Children’s', "Children's", 'Teaching', 'Mental', 'Health', 'Art', 'Music',
   'Law', 'Business', 'Nursing', 'Drama', 'Dance', 'Language', 'Driving', 'Flight', 'Film', 'Cooking', 'Technical', 'Field',
   'Day', 'Walk', 'In', 'Leisure', 'Sports', 'Wellbeing', 'Cancer', 'Open', 'Budget', 'Boutique', 'Airport', 'Youth',
+  // Kinds of clinic ("my IVF clinic", "the GP surgery").
+  'IVF', 'GP', 'Fertility', 'Eye', 'Skin', 'Sleep', 'Pain', 'Fracture', 'Antenatal', 'Maternity',
 ]);
 /** A verb in the past opening a sentence, no part of an institution's name ("Visited Royal Free Hospital"). */
 const OPENING_VERB = /^\p{Lu}\p{Ll}+ed$/u;

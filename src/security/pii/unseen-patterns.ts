@@ -163,6 +163,12 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\bpassport\b[^.!?\n]{0,40}?(?:\bnumber|\bno\.|#)[ \t]*(?:is[ \t]+|:[ \t]*)?((?=[A-Z\d]*\d)[A-Z\d]{6,9})\b/giu,
   },
   {
+    // An organisation's initials in brackets right after the word for what it is ("my IVF clinic (CRGH)", "the bank
+    // (HSBC)"): two to six capitals. Kept where the tagger found nothing (detect-pii.ts). Not a tagger feature.
+    type: 'ORGANIZATION', name: 'kind-initials', confidence: 0.6, group: 1, gate: anyOf('('),
+    pattern: new RegExp(`\\b(?:${['clinic', 'hospital', 'school', 'nursery', 'surgery', 'practice', 'centre', 'center', 'college', 'university', 'academy', 'charity', 'firm', 'company', 'agency', 'bank', 'trust', 'council'].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})[ \\t]*\\((\\p{Lu}{2,6})\\)`, 'gu'),
+  },
+  {
     // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):
     // three pairs of digits. Not a tagger feature.
     type: 'ID_NUMBER', name: 'sort-code-short', confidence: 0.8, group: 1,

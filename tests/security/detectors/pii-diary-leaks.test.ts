@@ -138,6 +138,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Rent to Joe, acct 41928374, sort 20-45-77. Cash App: $tashk99', ['41928374', '20-45-77', 'tashk99']],
   ['My passport expires 04/2027, number 533812764. Note to self: wifi pw cherry2021', ['533812764', 'cherry2021']],
   ['We moved from 88 Church Lane to 2 Mill Cottages, Ashby. Phoned HSBC fraud team, case 55-01982.', ['88', 'Church', '2 Mill', 'Cottages', '55-01982']],
+  ['My IVF clinic (CRGH) called with results.', ['CRGH']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -904,6 +904,12 @@ describe('PII rules for diary text (fourteenth session)', () => {
     expect(typed(detectPIIWith('We love Mill Cottages.', {}, houses))).toEqual([['ORGANIZATION', 'Mill Cottages']]);
   });
 
+  it('reads an organisation\'s initials in brackets after it or after the word for its kind; not a kind of clinic as a name', () => {
+    expect(found('My IVF clinic (CRGH) called with results.')).toEqual([['ORGANIZATION', 'CRGH']]);
+    expect(typed(detectPIIWith('I work at Goldman Sachs (GS) now.', {}, wordModel({ goldman: 'ORGANIZATION', sachs: 'ORGANIZATION' })))).toEqual([['ORGANIZATION', 'Goldman Sachs'], ['ORGANIZATION', 'GS']]);
+    for (const text of ['the school (KS2) report', 'a clinic (ok)', 'Booked the GP clinic for Monday', 'the Eye Clinic is shut']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);

@@ -39,9 +39,10 @@ describe('findPatternSpans from the places a label starts', () => {
     expect(texts.length).toBeGreaterThan(7_000);
     const differ = texts.filter((text) => JSON.stringify(findPatternSpans(text)) !== JSON.stringify(findPatternSpans(text, true)));
     expect(differ).toEqual([]);
-    // The crafted lines find what they hold (so the comparison above is not between two empty lists), but for a label
-    // in capitals that the pattern reads with a capital first letter only, two where "ſ" and "ı" are no "s" and "i", and
-    // a lower-case street without its cue right before it.
-    expect(CRAFTED.filter((text) => findPatternSpans(text, true).length === 0)).toEqual(['PASSPORT NUMBER IS X12345678', 'ſſn 123456789', 'ıd card: 12345678', 'we met on monday, 42 maple street']);
+    // The crafted lines find what they hold (so the comparison above is not between two empty lists), but for two where
+    // "ſ" and "ı" are no "s" and "i", and a lower-case street without its cue right before it. (A passport's label in
+    // capitals, which the labelled identifier reads with a capital first letter only, is found since the fourteenth
+    // session by passport-later, which ignores case.)
+    expect(CRAFTED.filter((text) => findPatternSpans(text, true).length === 0)).toEqual(['ſſn 123456789', 'ıd card: 12345678', 'we met on monday, 42 maple street']);
   });
 });
