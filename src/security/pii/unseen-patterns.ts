@@ -96,6 +96,15 @@ const NUMBER_WORDS = (() => {
   return `(?:(?:${tens})(?:[- ](?:${units}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${units.slice(4)}|a[ \\t]+hundred)`;
 })();
 
+/** Words for what an organisation is, after which its initials may follow in brackets ("my IVF clinic (CRGH)"). */
+const INITIALLED_KINDS: readonly string[] = [
+  'clinic', 'hospital', 'school', 'nursery', 'surgery', 'practice', 'centre', 'center', 'college', 'university', 'academy',
+  'charity', 'firm', 'company', 'agency', 'bank', 'trust', 'council',
+];
+
+/** Two to six letters in brackets, as the folded text holds initials ("(crgh)"): the gate of kind-initials. */
+const INITIALS_GATE = /\(\p{Ll}{2,6}\)/u;
+
 /** A year's, month's or week's word right before "old" ("months " of "nine months old", "week-" of "3-week-old"). */
 const AGE_UNIT_BEFORE = /(?:year|month|week)s?[- ]$/u;
 
@@ -165,8 +174,8 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     // An organisation's initials in brackets right after the word for what it is ("my IVF clinic (CRGH)", "the bank
     // (HSBC)"): two to six capitals. Kept where the tagger found nothing (detect-pii.ts). Not a tagger feature.
-    type: 'ORGANIZATION', name: 'kind-initials', confidence: 0.6, group: 1, gate: anyOf('('),
-    pattern: new RegExp(`\\b(?:${['clinic', 'hospital', 'school', 'nursery', 'surgery', 'practice', 'centre', 'center', 'college', 'university', 'academy', 'charity', 'firm', 'company', 'agency', 'bank', 'trust', 'council'].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})[ \\t]*\\((\\p{Lu}{2,6})\\)`, 'gu'),
+    type: 'ORGANIZATION', name: 'kind-initials', confidence: 0.6, group: 1, gate: (folded) => INITIALS_GATE.test(folded),
+    pattern: new RegExp(`\\b(?:${INITIALLED_KINDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})[ \\t]*\\((\\p{Lu}{2,6})\\)`, 'gu'),
   },
   {
     // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):
