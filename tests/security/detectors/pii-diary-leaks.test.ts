@@ -162,7 +162,8 @@ const PLAIN_LINES: readonly string[] = [
   'Leo season starts in July, apparently.', 'The Finn on my team speaks five languages.', 'Max effort today, min results.',
   // Fourteenth session: ages in words, "i miss", "with … and …", titles that are nouns.
   'I miss the old days.', 'The Justice Department is in the news again.', 'Rice with tofu and kimchi for dinner.', 'The bread is a week old.',
-  'i miss home so much tonight.',
+  'i miss home so much tonight.', 'I miss summer already.', 'followed the recipe exactly', 'messaged the group about saturday',
+  'The case is closed, finally.', 'sort out the garage this weekend', 'I added 2 cups of flour.', 'The school (finally) called back.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {
