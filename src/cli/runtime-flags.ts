@@ -5,10 +5,10 @@
  * `--v8-pool-size=1`: V8 does its background work (optimising compilation, concurrent marking and sweeping,
  * parallel scavenges) on a pool of four threads by default. On a machine with two cores they compete with the main
  * thread, which then loses its core for a scheduler slice of a few milliseconds now and then: detectPII's p95 on a
- * stream of different entries was about twice its median with Node's defaults and 1.3-1.7 times it with this flag
- * (docs/SECURITY.md, "Latency"). One background thread keeps a core for the main thread; a journal's heap is small, so
- * garbage collection and compilation should lose little by it on larger machines (not measured: this machine has two
- * cores).
+ * stream of different entries was about twice its median with Node's defaults and 1.3-1.6 times it with this flag
+ * (runs without CPU steal; docs/SECURITY.md, "Latency"). One background thread keeps a core for the main thread; a
+ * journal's heap is small, so garbage collection and compilation should lose little by it on larger machines (not
+ * measured: this machine has two cores).
  */
 export const NODE_FLAGS: readonly string[] = ['--v8-pool-size=1'];
 
