@@ -41,6 +41,8 @@ const WORDS_AFTER_WITH: ReadonlySet<string> = new Set([
  * the English lists know ("i miss priya"; not "i love bts" nor "hate kpop").
  */
 const FONDNESS_CUES: ReadonlySet<string> = new Set(['miss', 'missed', 'love', 'loved', 'hate', 'hated', 'adore', 'trust']);
+/** Words of paying or owing before a person ("paid sarah back", "owe jake £10"), which take a given name that is no English word. */
+const MONEY_CUES: ReadonlySet<string> = new Set(['paid', 'pay', 'repaid', 'owe', 'owes', 'owed', 'lent', 'lend', 'refunded', 'reimbursed']);
 /** Fondness cues after which a word no lexicon knows is a name too, said by the writer ("i miss priya"). */
 const MISSING: ReadonlySet<string> = new Set(['miss', 'missed']);
 /** What comes right before such a cue when the writer says it ("i miss", "i really miss", "still missed"). */
@@ -94,8 +96,10 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue) && !FONDNESS_CUES.has(cue)) || !lower(i)) continue;
-    const fond = FONDNESS_CUES.has(cue) && ((givenName(i) && !englishWords().has(word)) || (MISSING.has(cue) && MISSER.has(tokens[i - 2]?.text.toLowerCase() ?? '') && unknownName(i) && !LOWER_NAME_CUES.has(word)));
+    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue) && !FONDNESS_CUES.has(cue) && !MONEY_CUES.has(cue)) || !lower(i)) continue;
+    // After a cue of fondness or money, a given name that is no English word; after "i miss", a word no list knows.
+    const fond = ((FONDNESS_CUES.has(cue) || MONEY_CUES.has(cue)) && givenName(i) && !englishWords().has(word))
+      || (MISSING.has(cue) && MISSER.has(tokens[i - 2]?.text.toLowerCase() ?? '') && unknownName(i) && !LOWER_NAME_CUES.has(word));
     // Two words no lexicon knows joined by "and" after "with" are two people ("drinks with priya and dev").
     const pair = cue === 'with' && unknownName(i) && tokens[i + 1]?.text === 'and' && labels[i + 1] === 'O' && (givenName(i + 2) || unknownName(i + 2));
     if ((fond || pair || (LOWER_NAME_CUES.has(cue) && (givenName(i) || (STRONG_CUES.has(cue) && unknownName(i))))) && !(cue === 'with' && WORDS_AFTER_WITH.has(word))) {

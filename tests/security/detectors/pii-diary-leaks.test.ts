@@ -139,6 +139,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['My passport expires 04/2027, number 533812764. Note to self: wifi pw cherry2021', ['533812764', 'cherry2021']],
   ['We moved from 88 Church Lane to 2 Mill Cottages, Ashby. Phoned HSBC fraud team, case 55-01982.', ['88', 'Church', '2 Mill', 'Cottages', '55-01982']],
   ['My IVF clinic (CRGH) called with results.', ['CRGH']],
+  ['paid sarah back £20, and i still owe jake a tenner', ['sarah', 'jake']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -910,6 +910,13 @@ describe('PII rules for diary text (fourteenth session)', () => {
     for (const text of ['the school (KS2) report', 'a clinic (ok)', 'Booked the GP clinic for Monday', 'the Eye Clinic is shut']) expect([text, found(text)]).toEqual([text, []]);
   });
 
+  it('reads a given name in lower case after a word of paying or owing, not an English word', () => {
+    for (const [text, value] of [['paid sarah back £20 on monzo', 'sarah'], ['i owe jake a tenner', 'jake'], ['someone else to pay conor the money', 'conor']] as const) {
+      expect([text, found(text)]).toEqual([text, [['PERSON', value]]]);
+    }
+    for (const text of ['paid bill on time', 'lent mark my charger', 'paid rent', 'owe nothing']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
