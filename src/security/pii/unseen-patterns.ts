@@ -157,12 +157,12 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:user(?:[ \t]?name)?|login)[ \t]+((?=[\p{L}\d._-]*\p{L})(?=[\p{L}\d._-]*[\d_.][\p{L}\d])[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d])/giu,
   },
   {
-    // A handle without its at sign right after a verb of messaging or following ("DM'd marcus_j on discord", "followed
-    // sunny.sara_ back"): an underscore in it, or a letter and a digit with a dot or an underscore ("user friendly"-like
+    // A handle without its at sign right after a verb of messaging or following, or "as" ("DM'd marcus_j on discord",
+    // "followed sunny.sara_ back", "signed up as bex_92"): an underscore in it, or a letter and a digit with a dot or an underscore ("user friendly"-like
     // words and plain names are none). Not a tagger feature.
     type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
-    starts: startsWith('dm', 'messaged', 'followed', 'follow', 'added', 'unfollowed', 'blocked'),
-    pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
+    starts: startsWith('dm', 'messaged', 'followed', 'follow', 'added', 'unfollowed', 'blocked', 'as'),
+    pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked|as)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
   },
   {
     // A passport's number said later in its sentence ("My passport expires 04/2027, number 533812764"): "number", "no." or
@@ -176,6 +176,12 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // (HSBC)"): two to six capitals. Kept where the tagger found nothing (detect-pii.ts). Not a tagger feature.
     type: 'ORGANIZATION', name: 'kind-initials', confidence: 0.6, group: 1, gate: (folded) => INITIALS_GATE.test(folded),
     pattern: new RegExp(`\\b(?:${INITIALLED_KINDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})[ \\t]*\\((\\p{Lu}{2,6})\\)`, 'gu'),
+  },
+  {
+    // A hospital's record number, a booking's PNR or a penalty notice's number right after its label in capitals, with no
+    // "number" or colon needed ("MRN 00481923", "PNR X7Q2LK9", "PCN WK12345678"): a digit in it. Not a tagger feature.
+    type: 'ID_NUMBER', name: 'record-bare', confidence: 0.8, group: 1, gate: anyOf('mrn', 'pnr', 'pcn'),
+    pattern: /\b(?:MRN|PNR|PCN)[ \t]*[:#]?[ \t]*((?=[A-Z\d-]*\d)[A-Z\d][A-Z\d-]{4,18}[A-Z\d])\b/gu,
   },
   {
     // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):

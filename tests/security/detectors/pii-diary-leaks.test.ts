@@ -140,6 +140,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['We moved from 88 Church Lane to 2 Mill Cottages, Ashby. Phoned HSBC fraud team, case 55-01982.', ['88', 'Church', '2 Mill', 'Cottages', '55-01982']],
   ['My IVF clinic (CRGH) called with results.', ['CRGH']],
   ['paid sarah back £20, and i still owe jake a tenner', ['sarah', 'jake']],
+  ['Hospital bracelet said MRN 00481923. I signed up to Bumble as bex_92', ['00481923', 'bex_92']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -917,6 +917,14 @@ describe('PII rules for diary text (fourteenth session)', () => {
     for (const text of ['paid bill on time', 'lent mark my charger', 'paid rent', 'owe nothing']) expect([text, found(text)]).toEqual([text, []]);
   });
 
+  it('reads a record, booking or penalty number right after MRN, PNR or PCN, and a handle after "as"', () => {
+    for (const [text, value] of [['Hospital bracelet said MRN 00481923.', '00481923'], ['PNR X7Q2LK9 for the flight', 'X7Q2LK9'], ['PCN WK12345678 arrived', 'WK12345678']] as const) {
+      expect([text, found(text)]).toEqual([text, [['ID_NUMBER', value]]]);
+    }
+    expect(found('I signed up as bex_92')).toEqual([['USERNAME', 'bex_92']]);
+    for (const text of ['the MRN scanner broke', 'PNR ABCDEF', 'as well as the rest', 'as usual tbh']) expect([text, found(text)]).toEqual([text, []]);
+  });
+
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
       expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
