@@ -61,7 +61,6 @@ export function stealShare(before: CpuTimes | null, after: CpuTimes | null): num
   return Number(((after.steal - before.steal) / (after.total - before.total)).toFixed(4));
 }
 
-
 /**
  * Latency benchmarks measure the detectors as `companion` runs them, with its Node.js flags (src/cli/runtime-flags.ts):
  * started without them, the benchmark runs itself again in a child process that has them and this returns the child's

@@ -2,6 +2,7 @@ import { cjkNames } from './cjk-names.js';
 import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
 import { mergePlaceNames, placeNameSpans } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
+import { NAME_TYPES } from './span-roles.js';
 import { ruleSpans, tagEntities } from './tagger.js';
 import type { TaggerModel } from './tagger-model.js';
 import type { DetectPiiOptions, PiiSpan, PiiType } from './types.js';
@@ -36,8 +37,6 @@ const WHOLE_STREETS: ReadonlySet<string> = new Set(['regex:street-lower', 'regex
  */
 const POSTCODES: ReadonlySet<string> = new Set(['regex:uk-postcode', 'regex:ca-postcode']);
 const PLACE_TYPES: ReadonlySet<string> = new Set(['LOCATION', 'STREET_ADDRESS', 'ZIP_CODE']);
-/** Types the tagger may give a street it read into a postcode ("Holloway Road N" of "Holloway Road N7 8HS"). */
-const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORGANIZATION']);
 /** A street's last word right before a postcode, a comma between or not ("Holloway Road " of "Holloway Road N7 8HS"). */
 const STREET_BEFORE_CODE = new RegExp(`\\b(?:${STREET_WORDS.join('|')})\\.?,?[ \\t]*$`, 'u');
 
@@ -102,7 +101,7 @@ const HOUSES_END = /(?<![\p{L}'’-])(?:Cottages|Mews|Villas|Almshouses|Building
  */
 function numberedHouses(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   return spans.map((span) => {
-    if (!(span.type === 'ORGANIZATION' || span.type === 'PERSON' || span.type === 'LOCATION') || !HOUSES_END.test(span.text)) return span;
+    if (!NAME_TYPES.has(span.type) || !HOUSES_END.test(span.text)) return span;
     const number = HOUSE_NUMBER_BEFORE.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0].length ?? 0;
     return number ? { ...span, type: 'STREET_ADDRESS', start: span.start - number, text: text.slice(span.start - number, span.end) } : span;
   });
@@ -142,6 +141,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const postcodes = rules.filter((s) => POSTCODES.has(s.source));
     if (postcodes.length) {
       tagged = tagged.map((t) => {
+        // (span-roles.ts's NAME_TYPES: a person, an organisation, or a place, which PLACE_TYPES takes first.)
         const code = PLACE_TYPES.has(t.type) || NAME_TYPES.has(t.type) ? postcodes.find((p) => t.start < p.start && p.start < t.end && t.end < p.end) : undefined;
         if (!code) return t;
         if (PLACE_TYPES.has(t.type)) return { ...t, end: code.end, text: text.slice(t.start, code.end) };

@@ -139,8 +139,8 @@ const LOWER_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mx', 'dr'
  * More names in lower case, on tokens the tagger left outside every entity: a given name of the lexicon that is no English
  * word, before a verb of what people do or "is"/"was" and what people are ("ugh jake texted me", "kayla is pregnant";
  * not "mark said", "will is"), and the surname after a title in lower case, with its full stop or without, its "o'" or
- * "d'" with it ("emailed mr o'neill", "mrs mcgregor", "dr. nguyen": a word the lexicon knows as a given name or surname, or one neither the lexicon nor the
- * English word lists know).
+ * "d'" with it ("emailed mr o'neill", "mrs mcgregor", "dr. nguyen": a word the lexicon knows as a given name or
+ * surname, or one neither the lexicon nor the English word lists know).
  */
 function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], rules: ReadonlyMap<string, string>, unknownText: (word: string) => boolean): PiiSpan[] {
   const out: PiiSpan[] = [];

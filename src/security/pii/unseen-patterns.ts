@@ -136,7 +136,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // "followed sunny.sara_ back", "signed up as bex_92"): an underscore in it, or a letter and a digit with a dot or an underscore ("user friendly"-like
     // words and plain names are none). Not a tagger feature.
     type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
-    starts: startsWith('dm', 'messaged', 'followed', 'follow', 'added', 'unfollowed', 'blocked', 'as'),
+    starts: startsWith('dm', 'messaged', 'follow', 'added', 'unfollowed', 'blocked', 'as[ \\t]'),
     pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked|as)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
   },
   {
