@@ -133,16 +133,16 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
   },
   {
     // A handle without its at sign right after a verb of messaging or following, or "as" ("DM'd marcus_j on discord",
-    // "followed sunny.sara_ back", "signed up as bex_92"): an underscore in it, or a letter and a digit with a dot or an underscore ("user friendly"-like
-    // words and plain names are none). Not a tagger feature.
+    // "followed sunny.sara_ back", "signed up as bex_92"): in lower case, with an underscore, or a dot and a digit, in it
+    // (plain words and names are none: "followed the rules", "as sarah said"). Not a tagger feature.
     type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
     starts: startsWith('dm', 'messaged', 'follow', 'added', 'unfollowed', 'blocked', 'as[ \\t]'),
     pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked|as)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
   },
   {
     // A passport's number said later in its sentence ("My passport expires 04/2027, number 533812764"): "number", "no." or
-    // "#" within 40 characters after "passport", then six to nine capitals and digits, a digit among them. Not a tagger
-    // feature.
+    // "#" within 40 characters after "passport" in its sentence, then six to nine letters and digits (either case), a digit
+    // among them. Not a tagger feature.
     type: 'ID_NUMBER', name: 'passport-later', confidence: 0.8, group: 1, gate: anyOf('passport'),
     pattern: /\bpassport\b[^.!?\n]{0,40}?(?:\bnumber|\bno\.|#)[ \t]*(?:is[ \t]+|:[ \t]*)?((?=[A-Z\d]*\d)[A-Z\d]{6,9})\b/giu,
   },
