@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readFirmLists } from '../../../src/security/pii/firm-lists.js';
+import { ruleLexicon } from '../../../src/security/pii/gazetteer.js';
+import { letterLines } from '../../../src/security/pii/letter-lines.js';
+import type { PiiSpan, PiiType } from '../../../src/security/pii/types.js';
+
+/**
+ * Spans as a tagger might have read them: each [type, text] at its first occurrence from where the previous one
+ * ended.
+ */
+function read(text: string, parts: [PiiType, string][]): PiiSpan[] {
+  let from = 0;
+  return parts.map(([type, value]) => {
+    const start = text.indexOf(value, from);
+    if (start === -1) throw new Error(`no "${value}" in the text`);
+    from = start + value.length;
+    return { type, start, end: from, text: value, confidence: 0.8, source: 'ner:tagger' };
+  });
+}
+
+const shown = (spans: readonly PiiSpan[]): string[] => spans.map((s) => `${s.type}:${s.text}`);
+
+describe('lists of organisations', () => {
+  const lead = "The car makers of the band's home city Tula: ";
+
+  it('splits a list the tagger read as one organisation', () => {
+    const text = `${lead}Ranku, Biovia and Miller Ltd.. They`;
+    expect(shown(readFirmLists(text, read(text, [['LOCATION', 'Tula'], ['ORGANIZATION', 'Ranku, Biovia and Miller Ltd.']]))))
+      .toEqual(['LOCATION:Tula', 'ORGANIZATION:Ranku', 'ORGANIZATION:Biovia', 'ORGANIZATION:Miller Ltd.']);
+  });
+
+  it('joins a firm named by its partners where the list has a second "and", taking in a partner no span covered', () => {
+    const text = `${lead}Ezxbrl, Henderson, Hicks and Brown and Abt Associates. They`;
+    const spans = read(text, [['ORGANIZATION', 'Ezxbrl'], ['ORGANIZATION', 'Henderson'], ['ORGANIZATION', 'Hicks'], ['ORGANIZATION', 'Abt Associates']]);
+    expect(shown(readFirmLists(text, spans))).toEqual(['ORGANIZATION:Ezxbrl', 'ORGANIZATION:Henderson, Hicks and Brown', 'ORGANIZATION:Abt Associates']);
+    const first = `${lead}White, Willis and Hoffman, Lucid and Loveland Technologies. They`;
+    const firstSpans = read(first, [['ORGANIZATION', 'Willis'], ['ORGANIZATION', 'Hoffman, Lucid and Loveland Technologies']]);
+    expect(shown(readFirmLists(first, firstSpans))).toEqual(['ORGANIZATION:White, Willis and Hoffman', 'ORGANIZATION:Lucid', 'ORGANIZATION:Loveland Technologies']);
+  });
+
+  it('leaves alone two names with "and", single words with one "and", a firm of more than single words, and lists that take in other types', () => {
+    for (const [text, parts] of [
+      ['She sold it to University Seafood and Poultry last year.', [['ORGANIZATION', 'University Seafood and Poultry']]],
+      ['I worked at Ernst and Young LLP.', [['ORGANIZATION', 'Ernst and Young LLP']]],
+      ['The Clark, Romero and Hall Orchestra played.', [['ORGANIZATION', 'Clark, Romero and Hall']]],
+      ['Deals with Acme, Initech and Hooli fell through.', [['ORGANIZATION', 'Acme'], ['ORGANIZATION', 'Initech'], ['ORGANIZATION', 'Hooli']]],
+      ['Our founders: Rudi, Jackson and Campos Labs.', [['PERSON', 'Rudi'], ['PERSON', 'Jackson'], ['ORGANIZATION', 'Campos Labs']]],
+      ['Acme Corp, Initech and Hooli and Sons and me.', [['ORGANIZATION', 'Acme Corp'], ['ORGANIZATION', 'Initech'], ['ORGANIZATION', 'Hooli and Sons']]],
+      ['From Acme, Dunder Mifflin and Hooli and Vance Refrigeration.', [['ORGANIZATION', 'Acme, Dunder Mifflin and Hooli and Vance Refrigeration']]],
+      ['Albin , Haines and Burrow Ltd', [['ORGANIZATION', 'Albin , Haines and Burrow Ltd']]],
+    ] as [string, [PiiType, string][]][]) {
+      const spans = read(text, parts);
+      expect(readFirmLists(text, spans), text).toEqual(spans);
+    }
+  });
+
+  it('keeps a legal form after a comma and "and Sons" inside their firm', () => {
+    const text = 'Bids came from Acme, Inc., Dunder Mifflin, Hooli and Sons and Vance Refrigeration.';
+    const spans = read(text, [['ORGANIZATION', 'Acme, Inc., Dunder Mifflin, Hooli and Sons and Vance Refrigeration']]);
+    // "Hooli and Sons" is one item, so the list has one "and" besides and reads as four organisations.
+    expect(shown(readFirmLists(text, spans))).toEqual(['ORGANIZATION:Acme, Inc.', 'ORGANIZATION:Dunder Mifflin', 'ORGANIZATION:Hooli and Sons', 'ORGANIZATION:Vance Refrigeration']);
+  });
+});
+
+describe('organisations read from the lines of a signature or letterhead', () => {
+  const lexicon = ruleLexicon();
+
+  it('reads the line under a name and a job title as the company', () => {
+    const text = 'Karin M. Beike\nLeasing consultant\nFritz-Armstrong\nul. Miła 53';
+    const spans = read(text, [['PERSON', 'Karin M. Beike'], ['TITLE', 'Leasing consultant'], ['PERSON', 'Fritz-Armstrong'], ['LOCATION', 'ul. Miła 53']]);
+    expect(shown(letterLines(text, spans, lexicon))).toEqual(['PERSON:Karin M. Beike', 'TITLE:Leasing consultant', 'ORGANIZATION:Fritz-Armstrong', 'LOCATION:ul. Miła 53']);
+  });
+
+  it('reads a one-word line opening a postal block as a company unless the word is a given name', () => {
+    const text = 'Dataweave\n\nFuglie 41 Popović Dam\nSuite 860';
+    const spans = read(text, [['PERSON', 'Dataweave'], ['LOCATION', 'Fuglie 41 Popović Dam\nSuite 860']]);
+    expect(shown(letterLines(text, spans, lexicon))).toEqual(['ORGANIZATION:Dataweave', 'LOCATION:Fuglie 41 Popović Dam\nSuite 860']);
+    const person = 'Sarah\n\n12 Elm Street';
+    const personSpans = read(person, [['PERSON', 'Sarah'], ['STREET_ADDRESS', '12 Elm Street']]);
+    expect(letterLines(person, personSpans, lexicon)).toEqual(personSpans);
+    const inProse = 'Dataweave\nwrote back. 12 Elm Street';
+    const proseSpans = read(inProse, [['PERSON', 'Dataweave'], ['STREET_ADDRESS', '12 Elm Street']]);
+    expect(letterLines(inProse, proseSpans, lexicon)).toEqual(proseSpans);
+  });
+
+  it('joins a line of three partners into one firm when the tagger read one of them as an organisation', () => {
+    const text = 'Owens, Duran and Oneal\n\n12521 Belgrád rkp. 18.';
+    const spans = read(text, [['PERSON', 'Owens'], ['ORGANIZATION', 'Duran'], ['ORGANIZATION', 'Oneal'], ['LOCATION', '12521 Belgrád rkp. 18.']]);
+    expect(shown(letterLines(text, spans, lexicon))).toEqual(['ORGANIZATION:Owens, Duran and Oneal', 'LOCATION:12521 Belgrád rkp. 18.']);
+    const people = 'Tom, Ana and Leo\nwent home';
+    const peopleSpans = read(people, [['PERSON', 'Tom'], ['PERSON', 'Ana'], ['PERSON', 'Leo']]);
+    expect(letterLines(people, peopleSpans, lexicon)).toEqual(peopleSpans);
+  });
+});
