@@ -237,7 +237,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels)];
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
   const firms = knownFirmsPassedOver(tokens, labels).filter((firm) => found.every((s) => s.end <= firm.start || firm.end <= s.start));
-  const read = readFirmLists(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)));
+  const read = readFirmLists(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
   return letterLines(text, titleSpans(text, read, lexicon), lexicon);
 }
 

@@ -20,22 +20,30 @@ function read(text: string, parts: [PiiType, string][]): PiiSpan[] {
 
 const shown = (spans: readonly PiiSpan[]): string[] => spans.map((s) => `${s.type}:${s.text}`);
 
+const lexicon = ruleLexicon();
+
 describe('lists of organisations', () => {
   const lead = "The car makers of the band's home city Tula: ";
 
   it('splits a list the tagger read as one organisation', () => {
     const text = `${lead}Ranku, Biovia and Miller Ltd.. They`;
-    expect(shown(readFirmLists(text, read(text, [['LOCATION', 'Tula'], ['ORGANIZATION', 'Ranku, Biovia and Miller Ltd.']]))))
+    expect(shown(readFirmLists(text, read(text, [['LOCATION', 'Tula'], ['ORGANIZATION', 'Ranku, Biovia and Miller Ltd.']]), lexicon)))
       .toEqual(['LOCATION:Tula', 'ORGANIZATION:Ranku', 'ORGANIZATION:Biovia', 'ORGANIZATION:Miller Ltd.']);
+  });
+
+  it('splits single words at their commas where the tagger did not read the last two as one', () => {
+    const text = 'I applied to Google, Stripe and Monzo.';
+    const spans = read(text, [['ORGANIZATION', 'Google, Stripe'], ['ORGANIZATION', 'Monzo']]);
+    expect(shown(readFirmLists(text, spans, lexicon))).toEqual(['ORGANIZATION:Google', 'ORGANIZATION:Stripe', 'ORGANIZATION:Monzo']);
   });
 
   it('joins a firm named by its partners where the list has a second "and", taking in a partner no span covered', () => {
     const text = `${lead}Ezxbrl, Henderson, Hicks and Brown and Abt Associates. They`;
     const spans = read(text, [['ORGANIZATION', 'Ezxbrl'], ['ORGANIZATION', 'Henderson'], ['ORGANIZATION', 'Hicks'], ['ORGANIZATION', 'Abt Associates']]);
-    expect(shown(readFirmLists(text, spans))).toEqual(['ORGANIZATION:Ezxbrl', 'ORGANIZATION:Henderson, Hicks and Brown', 'ORGANIZATION:Abt Associates']);
+    expect(shown(readFirmLists(text, spans, lexicon))).toEqual(['ORGANIZATION:Ezxbrl', 'ORGANIZATION:Henderson, Hicks and Brown', 'ORGANIZATION:Abt Associates']);
     const first = `${lead}White, Willis and Hoffman, Lucid and Loveland Technologies. They`;
     const firstSpans = read(first, [['ORGANIZATION', 'Willis'], ['ORGANIZATION', 'Hoffman, Lucid and Loveland Technologies']]);
-    expect(shown(readFirmLists(first, firstSpans))).toEqual(['ORGANIZATION:White, Willis and Hoffman', 'ORGANIZATION:Lucid', 'ORGANIZATION:Loveland Technologies']);
+    expect(shown(readFirmLists(first, firstSpans, lexicon))).toEqual(['ORGANIZATION:White, Willis and Hoffman', 'ORGANIZATION:Lucid', 'ORGANIZATION:Loveland Technologies']);
   });
 
   it('leaves alone two names with "and", single words with one "and", a firm of more than single words, and lists that take in other types', () => {
@@ -50,7 +58,17 @@ describe('lists of organisations', () => {
       ['Albin , Haines and Burrow Ltd', [['ORGANIZATION', 'Albin , Haines and Burrow Ltd']]],
     ] as [string, [PiiType, string][]][]) {
       const spans = read(text, parts);
-      expect(readFirmLists(text, spans), text).toEqual(spans);
+      expect(readFirmLists(text, spans, lexicon), text).toEqual(spans);
+    }
+  });
+
+  it('takes in a word no span covered among organisations, unless it is a function word, a relation or an ordinary word', () => {
+    const text = 'Offers from Google, Meta and Amazon, but Mum said no.';
+    const spans = read(text, [['ORGANIZATION', 'Google'], ['ORGANIZATION', 'Meta']]);
+    expect(shown(readFirmLists(text, spans, lexicon))).toEqual(['ORGANIZATION:Google', 'ORGANIZATION:Meta', 'ORGANIZATION:Amazon']);
+    for (const other of ['Offers from Google, Meta and I said no.', 'Offers from Google, Meta and Mum said no.', 'Offers from Google, Meta and Then nothing.']) {
+      const otherSpans = read(other, [['ORGANIZATION', 'Google'], ['ORGANIZATION', 'Meta']]);
+      expect(readFirmLists(other, otherSpans, lexicon), other).toEqual(otherSpans);
     }
   });
 
@@ -58,13 +76,11 @@ describe('lists of organisations', () => {
     const text = 'Bids came from Acme, Inc., Dunder Mifflin, Hooli and Sons and Vance Refrigeration.';
     const spans = read(text, [['ORGANIZATION', 'Acme, Inc., Dunder Mifflin, Hooli and Sons and Vance Refrigeration']]);
     // "Hooli and Sons" is one item, so the list has one "and" besides and reads as four organisations.
-    expect(shown(readFirmLists(text, spans))).toEqual(['ORGANIZATION:Acme, Inc.', 'ORGANIZATION:Dunder Mifflin', 'ORGANIZATION:Hooli and Sons', 'ORGANIZATION:Vance Refrigeration']);
+    expect(shown(readFirmLists(text, spans, lexicon))).toEqual(['ORGANIZATION:Acme, Inc.', 'ORGANIZATION:Dunder Mifflin', 'ORGANIZATION:Hooli and Sons', 'ORGANIZATION:Vance Refrigeration']);
   });
 });
 
 describe('organisations read from the lines of a signature or letterhead', () => {
-  const lexicon = ruleLexicon();
-
   it('reads the line under a name and a job title as the company', () => {
     const text = 'Karin M. Beike\nLeasing consultant\nFritz-Armstrong\nul. Miła 53';
     const spans = read(text, [['PERSON', 'Karin M. Beike'], ['TITLE', 'Leasing consultant'], ['PERSON', 'Fritz-Armstrong'], ['LOCATION', 'ul. Miła 53']]);
