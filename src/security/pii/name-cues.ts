@@ -38,6 +38,17 @@ export const SAID_RELATIONS: ReadonlySet<string> = new Set([
   'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist', 'nurse', 'vet', 'hairdresser', 'barber',
   'trainer', 'kid', 'child', 'toddler', 'godfather', 'godmother', 'godson', 'goddaughter', 'mentor', 'psychiatrist', 'counsellor', 'counselor', 'pharmacist',
 ]);
+/**
+ * Virtue names: given names that are also ordinary English words ("Hope called", "Coffee with Faith"), read as names
+ * only where a person's name stands (passed-over-names.ts's cuedNames).
+ */
+export const VIRTUE_NAMES: ReadonlySet<string> = new Set([
+  'hope', 'faith', 'joy', 'patience', 'precious', 'charity', 'mercy', 'honor', 'honour', 'prudence', 'constance', 'verity',
+  'destiny', 'harmony', 'serenity', 'felicity', 'temperance', 'blessing', 'comfort', 'favour', 'favor', 'glory', 'peace',
+  'liberty', 'justice', 'unity', 'amity', 'clemency', 'modesty', 'trinity',
+]);
+/** Verbs a person's name right after which is their object ("Drove Faith to the dentist", "Picked up Hope"). */
+export const OBJECT_VERBS: ReadonlySet<string> = new Set(['drove', 'helped', 'collected', 'dropped', 'fetched', 'hosted', 'fed', 'babysat', 'reassured', 'comforted', 'warned', 'paid']);
 /** Verbs a person's name comes before ("Priyanka said", "Marek texted"), things people do rather than things happen. */
 export const PERSON_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'tells', 'asked', 'asks', 'thinks', 'thought', 'texted', 'texts', 'called', 'calls', 'came',

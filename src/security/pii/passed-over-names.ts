@@ -1,5 +1,5 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
+import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, OBJECT_VERBS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS, VIRTUE_NAMES } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import { englishWords } from './english-words.js';
 import { nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
@@ -86,6 +86,16 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     // surname; or an unknown word that owns anything ("Tariq's car broke down", "Kenji's flight").
     if (!afterCapital && word.length >= 3 && (((known === 'first' || known === 'last') && possessed(tokens, i)) || (unknown && possessive(tokens, i)))) {
       name(i, 'rule:possessive-name');
+      continue;
+    }
+    // A virtue name ("Hope", "Faith") before a verb of what people do, or after a verb of meeting, "with" or a verb
+    // whose object is a person ("Hope called", "Coffee with Hope", "Drove Faith to"; not "Hope springs", "I have Hope").
+    if (VIRTUE_NAMES.has(lower) && (!afterCapital || ORDINARY_CLASSES.has(rules.get(tokens[i - 1]!.text.toLowerCase()) ?? '')) && tokens[i + 1]?.gap === ' ' && PERSON_VERBS.has(next)) {
+      name(i, 'rule:virtue-name');
+      continue;
+    }
+    if (VIRTUE_NAMES.has(lower) && i > 0 && tokens[i]!.gap === ' ' && (MEETING_CUES.has(tokens[i - 1]!.text.toLowerCase()) || OBJECT_VERBS.has(tokens[i - 1]!.text.toLowerCase()))) {
+      name(i, 'rule:virtue-name');
       continue;
     }
     if (unknown && !afterCapital) unknownAt.push(i);

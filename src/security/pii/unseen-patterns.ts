@@ -159,6 +159,14 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:MRN|PNR|PCN)[ \t]*[:#]?[ \t]*((?=[A-Z\d-]*\d)[A-Z\d][A-Z\d-]{4,18}[A-Z\d])\b/gu,
   },
   {
+    // A flight's number right after "flight" ("Flight BA283 to Lisbon", "on flight EZY8671", "flight no. U2 1234"): the
+    // airline's code in capitals (two or three letters, or a letter and a digit) and one to four digits. With a date it
+    // says where the writer was. Not a tagger feature.
+    type: 'ID_NUMBER', name: 'flight-number', confidence: 0.7, group: 1,
+    starts: startsWith('flight'),
+    pattern: /\b[Ff]light[ \t]+(?:(?:number|no\.?|#)[ \t]*:?[ \t]*)?((?:[A-Z]{2,3}|[A-Z]\d|\d[A-Z])[ \t]?\d{1,4}[A-Z]?)\b/gu,
+  },
+  {
     // A British sort code after "sort" alone ("acct 41928374, sort 20-45-77"; "sort code" is the labelled identifier's):
     // three pairs of digits. Not a tagger feature.
     type: 'ID_NUMBER', name: 'sort-code-short', confidence: 0.8, group: 1,

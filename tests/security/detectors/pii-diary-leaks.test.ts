@@ -143,6 +143,10 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['My IVF clinic (CRGH) called with results.', ['CRGH']],
   ['paid sarah back £20, and i still owe jake a tenner', ['sarah', 'jake']],
   ['Hospital bracelet said MRN 00481923. I signed up to Bumble as bex_92', ['00481923', 'bex_92']],
+  // Fifteenth session: virtue names where a person stands, flight numbers.
+  ['Hope called this morning about the flat. Coffee with Hope at ten.', ['Hope']],
+  ['Drove Faith to her dentist, then Joy came over with cake.', ['Faith', 'Joy']],
+  ['Flight BA283 to Lisbon got delayed; we rebooked onto flight EZY8671.', ['BA283', 'EZY8671']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -153,7 +157,7 @@ describe('diary lines: no name, place or handle left in clear by redaction', () 
 });
 
 /**
- * Diary lines with nothing personal in them, written in the thirteenth and fourteenth sessions against their rules (ages, PINs, passwords,
+ * Diary lines with nothing personal in them, written in the thirteenth to fifteenth sessions against their rules (ages, PINs, passwords,
  * verbs of taking a child, "my mate", lower-case streets, airports, chat logs, names that are also words): redaction must
  * leave each as written.
  */
@@ -168,6 +172,9 @@ const PLAIN_LINES: readonly string[] = [
   'I miss the old days.', 'The Justice Department is in the news again.', 'Rice with tofu and kimchi for dinner.', 'The bread is a week old.',
   'i miss home so much tonight.', 'I miss summer already.', 'followed the recipe exactly', 'messaged the group about saturday',
   'The case is closed, finally.', 'sort out the garage this weekend', 'I added 2 cups of flour.', 'The school (finally) called back.',
+  // Fifteenth session: virtue words where no person stands, flights without a number.
+  'Hope springs eternal.', 'I have hope and faith again.', 'Kept the Faith.', 'Peace talks stalled again.', 'Our flight was 2 hours late.',
+  'The flight home was smooth.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {
