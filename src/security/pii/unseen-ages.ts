@@ -21,6 +21,16 @@ const NUMBER_WORDS = (() => {
 /** A year's, month's or week's word right before "old" ("months " of "nine months old", "week-" of "3-week-old"). */
 const AGE_UNIT_BEFORE = /(?:year|month|week)s?[- ]$/u;
 
+/** The word right after an age's "old" ("loaf" of "two-week-old loaf"). */
+const THING_AFTER_OLD = /^[- ](?:years?|months?|weeks?)[- ]olds?[ \t]+(\p{L}+)/iu;
+/** Things a diary says are weeks or months old, whose age is no one's. */
+const AGED_THINGS: ReadonlySet<string> = new Set([
+  'loaf', 'bread', 'sourdough', 'milk', 'cheese', 'leftovers', 'pizza', 'sandwich', 'salad', 'banana', 'bananas', 'eggs', 'food', 'soup',
+  'curry', 'rice', 'meat', 'chicken', 'yoghurt', 'yogurt', 'butter', 'cake', 'takeaway', 'email', 'emails', 'message', 'messages',
+  'text', 'texts', 'post', 'posts', 'meme', 'thread', 'news', 'receipt', 'bill', 'invoice', 'car', 'phone', 'laptop', 'tyres',
+  'tires', 'mattress', 'plant', 'flowers', 'coffee', 'beer', 'wine', 'socks', 'laundry', 'dishes', 'stubble', 'bruise', 'scar',
+]);
+
 /** Whether a folded text holds an age in years, months or weeks before "old": the gate of age-old. */
 function ageOldGate(folded: string): boolean {
   for (let at = folded.indexOf('old', 4); at !== -1; at = folded.indexOf('old', at + 3)) {
@@ -64,7 +74,8 @@ export const UNSEEN_AGE_RECOGNIZERS: readonly Recognizer[] = [
     // found nothing (detect-pii.ts). Not a tagger feature.
     type: 'AGE', name: 'age-old', confidence: 0.7, group: 1, gate: ageOldGate,
     pattern: new RegExp(`\\b(\\d{1,3}(?=[- ](?:months?|weeks?)[- ]olds?\\b)|(?:one|${NUMBER_WORDS})(?:[- ]and[- ]a[- ]half)?(?=[- ](?:years?|months?|weeks?)[- ]olds?\\b))`, 'giu'),
-    validate: (v) => !/^\d/u.test(v) || Number(v) <= 120,
+    // Not the age of a thing ("a two-week-old loaf", "three-month-old emails").
+    validate: (v, text, start) => (!/^\d/u.test(v) || Number(v) <= 120) && !AGED_THINGS.has(THING_AFTER_OLD.exec(text.slice(start + v.length, start + v.length + 40))?.[1]?.toLowerCase() ?? ''),
   },
   {
     // "my daughter turns 7", "I turn 40 in May": kept where the tagger found nothing (detect-pii.ts).

@@ -174,7 +174,7 @@ const PLAIN_LINES: readonly string[] = [
   'The case is closed, finally.', 'sort out the garage this weekend', 'I added 2 cups of flour.', 'The school (finally) called back.',
   // Fifteenth session: virtue words where no person stands, flights without a number.
   'Hope springs eternal.', 'I have hope and faith again.', 'Kept the Faith.', 'Peace talks stalled again.', 'Our flight was 2 hours late.',
-  'The flight home was smooth.',
+  'The flight home was smooth.', 'Ate a two-week-old loaf, gross.', 'Deleted three-month-old emails.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -952,6 +952,14 @@ describe('PII rules for diary text (fifteenth session)', () => {
     }
   });
 
+  it('reads no age of a thing weeks or months old, and still the age of a baby or a puppy', () => {
+    const ages = (text: string) => found(text).filter(([type]) => type === 'AGE');
+    for (const text of ['Ate a two-week-old loaf, gross.', 'Found three-month-old emails.', 'a 2-week-old bruise']) expect([text, ages(text)]).toEqual([text, []]);
+    for (const [text, value] of [['Holding a two-week-old baby.', 'two'], ['a 10-week-old puppy', '10'], ['my 18 month old is teething', '18']]) {
+      expect([text, ages(text!)]).toEqual([text, [['AGE', value]]]);
+    }
+  });
+
   it("reads a flight's number after \"flight\": a two- or three-character airline code in capitals and its digits", () => {
     for (const [text, value] of [
       ['Flight BA2490 to Rome', 'BA2490'], ['on flight EZY8671 tomorrow', 'EZY8671'], ['flight no. U2 1234 boards at 6', 'U2 1234'],
