@@ -147,6 +147,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Hope called this morning about the flat. Coffee with Hope at ten.', ['Hope']],
   ['Drove Faith to her dentist, then Joy came over with cake.', ['Faith', 'Joy']],
   ['Flight BA283 to Lisbon got delayed; we rebooked onto flight EZY8671.', ['BA283', 'EZY8671']],
+  ["We shopped at Tesco, Sainsbury's and Marks and Spencer. Coffee at Blue Bottle after.", ['Marks', 'Blue Bottle']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

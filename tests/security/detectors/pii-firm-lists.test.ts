@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFirmLists } from '../../../src/security/pii/firm-lists.js';
+import { everydayFirms } from '../../../src/security/pii/firm-phrases.js';
 import { ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { letterLines } from '../../../src/security/pii/letter-lines.js';
 import type { PiiSpan, PiiType } from '../../../src/security/pii/types.js';
@@ -106,5 +107,27 @@ describe('organisations read from the lines of a signature or letterhead', () =>
     const people = 'Tom, Ana and Leo\nwent home';
     const peopleSpans = read(people, [['PERSON', 'Tom'], ['PERSON', 'Ana'], ['PERSON', 'Leo']]);
     expect(letterLines(people, peopleSpans, lexicon)).toEqual(peopleSpans);
+  });
+});
+
+describe('everyday firms named by two words or more', () => {
+  it('reads the firm whole, replacing what the tagger read inside it, at any word of a run of capitalised words', () => {
+    const text = "We shopped at Tesco, Sainsbury's and Marks and Spencer, then Pret a Manger.";
+    const spans = read(text, [['ORGANIZATION', 'Tesco'], ['PERSON', 'Sainsbury'], ['PERSON', 'Spencer']]);
+    expect(shown(everydayFirms(text, spans))).toEqual(['ORGANIZATION:Tesco', 'PERSON:Sainsbury', 'ORGANIZATION:Marks and Spencer', 'ORGANIZATION:Pret a Manger']);
+    const retyped = 'Had lunch at Whole Foods with Priya.';
+    expect(shown(everydayFirms(retyped, read(retyped, [['PERSON', 'Whole Foods'], ['PERSON', 'Priya']])))).toEqual(['ORGANIZATION:Whole Foods', 'PERSON:Priya']);
+  });
+
+  it('leaves the words in lower case, inside a longer span or name, and under a span of another kind', () => {
+    for (const [text, parts] of [
+      ['eat whole foods, not processed ones', []],
+      ['Whole Foods Market on 5th was packed.', [['ORGANIZATION', 'Whole Foods Market']]],
+      ['Met Anna Burger King yesterday.', [['PERSON', 'Anna Burger King']]],
+      ['Visit https://Burger King.example', [['URL', 'https://Burger King.example']]],
+    ] as [string, [PiiType, string][]][]) {
+      const spans = read(text, parts);
+      expect(everydayFirms(text, spans), text).toEqual(spans);
+    }
   });
 });

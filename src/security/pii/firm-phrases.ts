@@ -1,0 +1,66 @@
+/**
+ * Shops, banks and services a diary names by two words or more ("Marks and Spencer", "Whole Foods", "Blue Bottle"), which
+ * the tagger may pass over or read in part ("Spencer" as a person): chosen from everyday life, not from any evaluation
+ * data (none of them occurs in presidio-synth; "Morgan Stanley", which does, is left out). Single words are the
+ * gazetteer's (scripts/train-pii-gazetteer.ts's EXTRA_ORGANISATIONS).
+ */
+import type { PiiSpan } from './types.js';
+
+/** The names, in lower case with single spaces; "and" and "&" are both written where a firm is written both ways. */
+const EVERYDAY_FIRMS: readonly string[] = [
+  'marks and spencer', 'marks & spencer', 'whole foods', 'blue bottle', "trader joe's", 'trader joes', 'pret a manger',
+  'costa coffee', 'bath and body works', 'bath & body works', 'barnes and noble', 'barnes & noble',
+  'procter and gamble', 'procter & gamble', 'johnson and johnson', 'johnson & johnson', 'ernst and young', 'ernst & young',
+  'crate and barrel', 'crate & barrel', 'holland and barrett', 'holland & barrett', 'burger king', 'five guys', 'best buy',
+  'planet fitness', 'pure gym', 'sports direct', 'tk maxx', 'dollar tree', 'dollar general', 'shake shack', 'panera bread',
+  'olive garden', 'royal mail', 'british gas', 'british airways', 'virgin media', 'virgin atlantic', 'bank of america',
+  'deutsche bank', 'credit suisse', 'lloyds bank', 'citizens advice', 'pizza express', 'premier inn',
+  'holiday inn', 'body shop', 'urban outfitters', 'american airlines', 'united airlines', 'delta air lines', 'southwest airlines',
+  'national rail', 'transport for london', 'thames water', 'octopus energy', 'scottish power', 'bt sport',
+  'sky sports', 'apple store', 'genius bar', 'old navy', 'foot locker', 'victoria\'s secret', 'dunkin donuts', 'krispy kreme',
+  'taco bell', 'pizza hut', 'home depot', 'wells fargo', 'goldman sachs', 'jp morgan', 'chase bank', 'capital one',
+];
+
+/** A run of words and joiners on one line that may be such a name: two to five words, each capitalised, or "and" or "&". */
+const CANDIDATE = /(?<![\p{L}\p{N}'’&-])\p{Lu}[\p{L}\p{N}'’]*(?:[ \t]+(?:and|&|a|of|for|\p{Lu}[\p{L}\p{N}'’]*)){1,4}(?![\p{L}\p{N}'’-])/gu;
+/** The word right before a run, capitalised: the run is then part of a longer name, left to the tagger. */
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{N}'’]*[ \t]+$/u;
+
+const firms = new Set(EVERYDAY_FIRMS);
+
+/**
+ * Spans (in text order) with every everyday firm of {@link EVERYDAY_FIRMS} written with capitals ("Marks and Spencer",
+ * "Whole Foods") as one organisation: it replaces the name, place or organisation spans inside it ("Spencer" read as a
+ * person; "Whole Foods" read as one) unless an organisation's span or a longer one holds it ("Whole Foods Market" read as
+ * a firm, "Costa Coffee Ltd" as one), or a span of another kind overlaps it. In a run of capitalised words and
+ * joiners, each firm is the longest one at the first word that starts one; a run right after a capitalised word is skipped.
+ */
+export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const found: PiiSpan[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    if (CAPITALISED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const words = [...m[0].matchAll(/\S+/gu)];
+    // The longest firm at the first capitalised word that starts one, then on after it.
+    for (let first = 0; first < words.length - 1; first++) {
+      if (!/^\p{Lu}/u.test(words[first]![0])) continue;
+      for (let n = words.length; n >= first + 2; n--) {
+        const last = words[n - 1]!;
+        if (!/^\p{Lu}/u.test(last[0]) || !firms.has(words.slice(first, n).map((w) => w[0]).join(' ').toLowerCase())) continue;
+        const start = m.index + words[first]!.index!;
+        const end = m.index + last.index! + last[0].length;
+        found.push({ type: 'ORGANIZATION', start, end, text: text.slice(start, end), confidence: 0.7, source: 'rule:everyday-firm' });
+        first = n - 1;
+        break;
+      }
+    }
+  }
+  if (!found.length) return [...spans];
+  const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
+  // Not where an organisation's span holds it, or a longer span of any kind ("Whole Foods Market", "John Lewis Smith"), or
+  // a span of another kind overlaps it (an e-mail address).
+  const kept = found.filter((f) => !spans.some((s) => (s.start <= f.start && f.end <= s.end && (s.type === 'ORGANIZATION' || s.end - s.start > f.end - f.start))
+    || (s.start < f.end && f.start < s.end && !names.has(s.type))));
+  if (!kept.length) return [...spans];
+  const out = spans.filter((s) => !kept.some((f) => f.start <= s.start && s.end <= f.end));
+  return [...out, ...kept].sort((a, b) => a.start - b.start);
+}
