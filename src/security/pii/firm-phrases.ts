@@ -4,6 +4,8 @@
  * data (none of them occurs in presidio-synth; "Morgan Stanley", which does, is left out). Single words are the
  * gazetteer's (scripts/train-pii-gazetteer.ts's EXTRA_ORGANISATIONS).
  */
+import { ORDINARY_CLASSES, type GazetteerClass } from './gazetteer.js';
+import { FUNCTION_WORDS } from './name-cues.js';
 import type { PiiSpan } from './types.js';
 
 /** The names, in lower case with single spaces; "and" and "&" are both written where a firm is written both ways. */
@@ -18,7 +20,7 @@ const EVERYDAY_FIRMS: readonly string[] = [
   'holiday inn', 'body shop', 'urban outfitters', 'american airlines', 'united airlines', 'delta air lines', 'southwest airlines',
   'national rail', 'transport for london', 'thames water', 'octopus energy', 'scottish power', 'bt sport',
   'sky sports', 'apple store', 'genius bar', 'old navy', 'foot locker', 'victoria\'s secret', 'dunkin donuts', 'krispy kreme',
-  'taco bell', 'pizza hut', 'home depot', 'wells fargo', 'goldman sachs', 'jp morgan', 'chase bank', 'capital one',
+  'toni & guy', 'toni and guy', 'taco bell', 'pizza hut', 'home depot', 'wells fargo', 'goldman sachs', 'jp morgan', 'chase bank', 'capital one',
 ];
 
 /** A run of words and joiners on one line that may be such a name: two to five words, each capitalised, or "and" or "&". */
@@ -62,5 +64,45 @@ export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[
     || (s.start < f.end && f.start < s.end && !names.has(s.type))));
   if (!kept.length) return [...spans];
   const out = spans.filter((s) => !kept.some((f) => f.start <= s.start && s.end <= f.end));
+  return [...out, ...kept].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Firms known by initials joined by an ampersand ("Popped into M&S", "jeans from H&M"); other such initials are no firm
+ * ("Q&A", "R&B", "B&B", "G&T", "A&E", "T&Cs").
+ */
+const AMPERSAND_FIRMS: ReadonlySet<string> = new Set(['m&s', 'h&m', 'at&t', 'b&q', 'p&o', 'p&g', 'j&j', 'a&w', 'c&a', 's&p', 'b&h', 'tk&m']);
+/** Two words joined by an ampersand with no space ("M&S", "Toni&Guy"). */
+const JOINED = /(?<![\p{L}\p{N}&'’-])(\p{Lu}[\p{L}]*)&(\p{Lu}[\p{L}]*)(?![\p{L}\p{N}&'’-])/gu;
+/** An ampersand and a capitalised word after a name's span ("Toni" + " & Guy"). */
+const AMPERSAND_AFTER = /^[ \t]?&[ \t]?(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/u;
+
+/**
+ * Names joined by an ampersand: initials of {@link AMPERSAND_FIRMS} and two capitalised words of three letters or more
+ * written with no space around it ("Toni&Guy"), not both ordinary words and neither a relation, a day or a function word,
+ * are an organisation, replacing the spans inside; a name's span right before an ampersand and a capitalised word no span
+ * covers that is no ordinary word, relation, day or function word takes it in, keeping its kind ("Sam" + " & Priyanka"; not
+ * "Moonchaser Article" + " & Review"). Spans in text order; so is the result.
+ */
+export function ampersandNames(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
+  if (!text.includes('&')) return [...spans];
+  const plain = (word: string): boolean => ORDINARY_CLASSES.has(lexicon.get(word.toLowerCase()) ?? '');
+  // A relation or a day ("Mum", "Dad", "Monday"), or a function word: no name.
+  const other = (word: string): boolean => FUNCTION_WORDS.has(word.toLowerCase()) || ['actor', 'date'].includes(lexicon.get(word.toLowerCase()) ?? '');
+  const found: PiiSpan[] = [];
+  for (const m of text.matchAll(JOINED)) {
+    const known = AMPERSAND_FIRMS.has(m[0].toLowerCase());
+    const named = /^\p{Lu}\p{Ll}{2,}$/u.test(m[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(m[2]!) && !(plain(m[1]!) && plain(m[2]!)) && !other(m[1]!) && !other(m[2]!);
+    if (known || named) found.push({ type: 'ORGANIZATION', start: m.index, end: m.index + m[0].length, text: m[0], confidence: 0.7, source: 'rule:ampersand-firm' });
+  }
+  const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
+  const kept = found.filter((f) => !spans.some((s) => s.start < f.end && f.start < s.end && (!names.has(s.type) || s.start < f.start || s.end > f.end)));
+  const out = spans.filter((s) => !kept.some((f) => f.start <= s.start && s.end <= f.end)).map((s) => {
+    if (!names.has(s.type)) return s;
+    const after = AMPERSAND_AFTER.exec(text.slice(s.end, s.end + 40));
+    if (!after || other(after[1]!) || plain(after[1]!)) return s;
+    const end = s.end + after[0].length;
+    return spans.some((o) => o !== s && o.start < end && s.end < o.end) ? s : { ...s, end, text: text.slice(s.start, end) };
+  });
   return [...out, ...kept].sort((a, b) => a.start - b.start);
 }

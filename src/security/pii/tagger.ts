@@ -2,7 +2,7 @@ import { CHAT_ABBREVIATIONS, COMPANY_ABBREVIATIONS, endsInWord, STREET_ABBREVIAT
 import { addressBlockSpans } from './address-block.js';
 import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { readFirmLists } from './firm-lists.js';
-import { everydayFirms } from './firm-phrases.js';
+import { ampersandNames, everydayFirms } from './firm-phrases.js';
 import { letterLines } from './letter-lines.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
@@ -239,7 +239,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
   const firms = knownFirmsPassedOver(tokens, labels).filter((firm) => found.every((s) => s.end <= firm.start || firm.end <= s.start));
   const read = readFirmLists(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
-  return everydayFirms(text, letterLines(text, titleSpans(text, read, lexicon), lexicon));
+  return ampersandNames(text, everydayFirms(text, letterLines(text, titleSpans(text, read, lexicon), lexicon)), lexicon);
 }
 
 /** Partners' names joined by an ampersand right before a firm's ("Harper & ", "Smith, Jones & "). */

@@ -148,6 +148,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Drove Faith to her dentist, then Joy came over with cake.', ['Faith', 'Joy']],
   ['Flight BA283 to Lisbon got delayed; we rebooked onto flight EZY8671.', ['BA283', 'EZY8671']],
   ["We shopped at Tesco, Sainsbury's and Marks and Spencer. Coffee at Blue Bottle after.", ['Marks', 'Blue Bottle']],
+  ['Popped into M&S, jeans at H&M, then a trim at Toni&Guy. Paint from B&Q.', ['M&S', 'H&M', 'Toni', 'Guy', 'B&Q']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -176,6 +177,7 @@ const PLAIN_LINES: readonly string[] = [
   // Fifteenth session: virtue words where no person stands, flights without a number.
   'Hope springs eternal.', 'I have hope and faith again.', 'Kept the Faith.', 'Peace talks stalled again.', 'Our flight was 2 hours late.',
   'The flight home was smooth.', 'Ate a two-week-old loaf, gross.', 'Deleted three-month-old emails.',
+  'Q&A at work, then R&B night at a B&B.', 'Mum & Dad came over.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFirmLists } from '../../../src/security/pii/firm-lists.js';
-import { everydayFirms } from '../../../src/security/pii/firm-phrases.js';
+import { ampersandNames, everydayFirms } from '../../../src/security/pii/firm-phrases.js';
 import { ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { letterLines } from '../../../src/security/pii/letter-lines.js';
 import type { PiiSpan, PiiType } from '../../../src/security/pii/types.js';
@@ -128,6 +128,30 @@ describe('everyday firms named by two words or more', () => {
     ] as [string, [PiiType, string][]][]) {
       const spans = read(text, parts);
       expect(everydayFirms(text, spans), text).toEqual(spans);
+    }
+  });
+});
+
+describe('names joined by an ampersand', () => {
+  it('reads firms by their initials and two names joined with no space as organisations', () => {
+    const text = 'Popped into M&S, jeans at H&M, a trim at Toni&Guy; AT&T called.';
+    expect(shown(ampersandNames(text, read(text, [['PERSON', 'Toni']]), lexicon))).toEqual(['ORGANIZATION:M&S', 'ORGANIZATION:H&M', 'ORGANIZATION:Toni&Guy', 'ORGANIZATION:AT&T']);
+  });
+
+  it("widens a name's span over an ampersand and a name no span covers", () => {
+    const text = 'Drinks with Sam & Priyanka later.';
+    expect(shown(ampersandNames(text, read(text, [['PERSON', 'Sam']]), lexicon))).toEqual(['PERSON:Sam & Priyanka']);
+  });
+
+  it('leaves other initials, relations, ordinary words and covered names alone', () => {
+    for (const [text, parts] of [
+      ['Q&A at work, then R&B night at a B&B; a G&T after.', []],
+      ['Mum & Dad came over, then Mum&Dad left.', []],
+      ['The Moonchaser Article & Review is out.', [['PERSON', 'Moonchaser Article']]],
+      ['Sarah & Tom came.', [['PERSON', 'Sarah'], ['PERSON', 'Tom']]],
+    ] as [string, [PiiType, string][]][]) {
+      const spans = read(text, parts);
+      expect(ampersandNames(text, spans, lexicon), text).toEqual(spans);
     }
   });
 });
