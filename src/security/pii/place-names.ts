@@ -1,3 +1,4 @@
+import { englishWords } from './english-words.js';
 import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
@@ -229,6 +230,32 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
     const first = placeFrom(i) ? i : i < last && lexicon.get(tokens[i]!.text.toLowerCase()) === 'word' && placeFrom(i + 1) ? i + 1 : -1;
     if (first !== -1) out.push({ type: 'LOCATION', start: tokens[first]!.start, end: tokens[last]!.end, text: tokens.slice(first, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:known-place' });
     i = last;
+  }
+  return out;
+}
+
+/** A comma and one capitalised word closing a clause after a place ("Putney" of "St Mary's, Putney."). */
+const TOWN_AFTER_PLACE = /^,[ \t]+(\p{Lu}\p{Ll}{2,}[\p{L}'’-]*)(?=[ \t]*(?:[.,;:!?)]|$))/u;
+
+/**
+ * The district or town after a place or an organisation and a comma that the tagger passed over ("St Mary's, Putney.",
+ * "at Google, Shoreditch."): one capitalised word closing the clause that no span covers and that the lexicon knows as nothing but a
+ * place, if at all (not "Tuesday", "Sarah", "again"). Spans in text order; so is the result.
+ */
+export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    out.push(span);
+    if (span.type !== 'LOCATION' && span.type !== 'ORGANIZATION') continue;
+    const m = TOWN_AFTER_PLACE.exec(text.slice(span.end, span.end + 40));
+    if (!m) continue;
+    const start = span.end + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const cls = lexicon.get(m[1]!.toLowerCase());
+    if ((cls !== undefined && cls !== 'place') || englishWords().has(m[1]!.toLowerCase()) || spans.some((s) => s.start < end && start < s.end)) continue;
+    out.push({ type: 'LOCATION', start, end, text: m[1]!, confidence: 0.6, source: 'rule:town-after-place' });
   }
   return out;
 }

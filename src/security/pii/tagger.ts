@@ -103,6 +103,10 @@ const PARTICLE_SURNAME = (() => {
   const first = `[ \\t]+(?:${[...LEADING_PARTICLES, 'bin', 'binti'].join('|')})(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?${name}`;
   return new RegExp(`^${first}(?:[ \\t]+(?:bin|binti|bint|ibn|al|Al|el|El)${name}){0,3}`, 'u');
 })();
+/** A span's last word that is a surname's leading particle with a capital, after another word ("Mrs Van"). */
+const CAPITAL_PARTICLE_END = new RegExp(`\\S[ \\t]+(?:${LEADING_PARTICLES.filter((p) => p.length > 1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('|')})$`, 'u');
+/** The rest of a surname after such a particle: a following particle or not, and a capitalised word (" der Berg"). */
+const CAPITAL_PARTICLE_REST = new RegExp(`^(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?[ \\t]+\\p{Lu}\\p{Ll}[\\p{L}'’-]*`, 'u');
 /** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
 const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
@@ -353,6 +357,8 @@ export function tidyEdges(text: string, type: string, start: number, end: number
     const surname = PARTICLE_SURNAME.exec(text.slice(end, end + 80));
     // Not German's "bin" after "Ich" (which the tagger may read as a person).
     if (surname && !(/^[ \t]+bin\b/u.test(surname[0]) && /(?:^|[^\p{L}])[Ii]ch$/u.test(text.slice(start, end)))) end += surname[0].length;
+    // A particle written with a capital that ends the span, after a word of it ("Mrs Van" of "Mrs Van der Berg").
+    else if (CAPITAL_PARTICLE_END.test(text.slice(start, end))) end += CAPITAL_PARTICLE_REST.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   }
   if (HYPHEN_TYPES.has(type) && text[start - 1] === '-') {
     const before = text.slice(Math.max(0, start - 60), start);

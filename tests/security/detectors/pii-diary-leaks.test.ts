@@ -149,6 +149,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Flight BA283 to Lisbon got delayed; we rebooked onto flight EZY8671.', ['BA283', 'EZY8671']],
   ["We shopped at Tesco, Sainsbury's and Marks and Spencer. Coffee at Blue Bottle after.", ['Marks', 'Blue Bottle']],
   ['Popped into M&S, jeans at H&M, then a trim at Toni&Guy. Paint from B&Q.', ['M&S', 'H&M', 'Toni', 'Guy', 'B&Q']],
+  ["Saw my old teacher, Mrs Van der Berg. Rosalind's wedding is at St Mary's, Putney.", ['Berg', 'Rosalind', 'Putney']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -899,7 +899,8 @@ describe('PII rules for diary text (fourteenth session)', () => {
     expect(found('Phoned the fraud team, case 55-01982.')).toEqual([['ID_NUMBER', '55-01982']]);
     for (const text of ['in case 2 people come', 'case 2024 was weird', 'a case of 12 bottles']) expect([text, found(text)]).toEqual([text, []]);
     const houses = wordModel({ mill: 'ORGANIZATION', cottages: 'ORGANIZATION' });
-    expect(typed(detectPIIWith('We moved to 2 Mill Cottages, Ashby.', {}, houses))).toEqual([['STREET_ADDRESS', '2 Mill Cottages']]);
+    // (And the town after it, since the fifteenth session's towns after places.)
+    expect(typed(detectPIIWith('We moved to 2 Mill Cottages, Ashby.', {}, houses))).toEqual([['STREET_ADDRESS', '2 Mill Cottages'], ['LOCATION', 'Ashby']]);
     // No number before it: left as the tagger read it.
     expect(typed(detectPIIWith('We love Mill Cottages.', {}, houses))).toEqual([['ORGANIZATION', 'Mill Cottages']]);
   });
@@ -957,6 +958,20 @@ describe('PII rules for diary text (fifteenth session)', () => {
     for (const text of ['Ate a two-week-old loaf, gross.', 'Found three-month-old emails.', 'a 2-week-old bruise']) expect([text, ages(text)]).toEqual([text, []]);
     for (const [text, value] of [['Holding a two-week-old baby.', 'two'], ['a 10-week-old puppy', '10'], ['my 18 month old is teething', '18']]) {
       expect([text, ages(text!)]).toEqual([text, [['AGE', value]]]);
+    }
+  });
+
+  it('takes in the rest of a surname after a particle written with a capital, and a district after a place and a comma', () => {
+    const text = 'Saw my old teacher, Mrs Van der Berg, at the shop.';
+    expect(text.slice(...tidyEdges(text, 'PERSON', 20, 27))).toBe('Mrs Van der Berg');
+    const alone = 'Mrs Van is here.';
+    expect(alone.slice(...tidyEdges(alone, 'PERSON', 0, 7))).toBe('Mrs Van');
+    const towns = (value: string) => typed(detectPIIWith(value, {}, none).filter((s) => s.source === 'rule:town-after-place'));
+    expect(towns("The wedding is at St Mary's, Putney.")).toEqual([['LOCATION', 'Putney']]);
+    const places = wordModel({ leeds: 'LOCATION', london: 'LOCATION', paris: 'LOCATION', acme: 'ORGANIZATION' });
+    expect(typed(detectPIIWith('Lunch at Acme, Shoreditch.', {}, places))).toEqual([['ORGANIZATION', 'Acme'], ['LOCATION', 'Shoreditch']]);
+    for (const value of ['We met in Leeds, Tuesday.', 'Back in London, again.', 'in Paris, Sarah.', 'at Acme, Shoreditch said']) {
+      expect([value, typed(detectPIIWith(value, {}, places).filter((s) => s.source === 'rule:town-after-place'))]).toEqual([value, []]);
     }
   });
 
