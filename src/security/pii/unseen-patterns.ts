@@ -291,6 +291,15 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     validate: (v, text, start) => !/^(?:19|20)\d\d$/u.test(v) && labelledValue(v, text, start),
   },
   {
+    // A parcel's tracking number right after "tracking", with no "number" ("Parcel from DPD: tracking 15501234567890",
+    // "tracking: 1Z999AA10123456784"): ten to thirty capitals and digits, six digits or more among them ("tracking 10000
+    // steps" is none). Not a tagger feature.
+    type: 'ID_NUMBER', name: 'tracking-bare', confidence: 0.8, group: 1,
+    starts: startsWith('tracking'),
+    pattern: /\b[Tt]racking[ \t]*[:#]?[ \t]*([A-Z\d]{10,30})\b/gu,
+    validate: (v) => v.replace(/\D/gu, '').length >= 6,
+  },
+  {
     // A case's number right after "case" ("HSBC fraud team, case 55-01982", "case #20931"): five digits or more, a hyphen
     // among them or not ("in case 2 people", "case 2024" are none). Not a tagger feature.
     type: 'ID_NUMBER', name: 'case-bare', confidence: 0.75, group: 1,

@@ -150,6 +150,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["We shopped at Tesco, Sainsbury's and Marks and Spencer. Coffee at Blue Bottle after.", ['Marks', 'Blue Bottle']],
   ['Popped into M&S, jeans at H&M, then a trim at Toni&Guy. Paint from B&Q.', ['M&S', 'H&M', 'Toni', 'Guy', 'B&Q']],
   ["Saw my old teacher, Mrs Van der Berg. Rosalind's wedding is at St Mary's, Putney.", ['Berg', 'Rosalind', 'Putney']],
+  ['Parcel from DPD: tracking 15501234567890.', ['15501234567890']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -178,7 +179,7 @@ const PLAIN_LINES: readonly string[] = [
   // Fifteenth session: virtue words where no person stands, flights without a number.
   'Hope springs eternal.', 'I have hope and faith again.', 'Kept the Faith.', 'Peace talks stalled again.', 'Our flight was 2 hours late.',
   'The flight home was smooth.', 'Ate a two-week-old loaf, gross.', 'Deleted three-month-old emails.',
-  'Q&A at work, then R&B night at a B&B.', 'Mum & Dad came over.',
+  'Q&A at work, then R&B night at a B&B.', 'Mum & Dad came over.', 'Been tracking my sleep for 30 days.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -975,6 +975,13 @@ describe('PII rules for diary text (fifteenth session)', () => {
     }
   });
 
+  it('reads a tracking number right after "tracking": ten characters or more, six digits among them', () => {
+    const tracking = (value: string) => typed(detectPIIWith(value, {}, none).filter((s) => s.source === 'regex:tracking-bare'));
+    expect(tracking('Parcel from DPD: tracking 15501234567890.')).toEqual([['ID_NUMBER', '15501234567890']]);
+    expect(tracking('tracking JD0146000038 came today')).toEqual([['ID_NUMBER', 'JD0146000038']]);
+    for (const value of ["I'm tracking 12345678 calories", 'tracking TRACKINGNO1', 'tracking my sleep']) expect([value, tracking(value)]).toEqual([value, []]);
+  });
+
   it("reads a flight's number after \"flight\": a two- or three-character airline code in capitals and its digits", () => {
     for (const [text, value] of [
       ['Flight BA2490 to Rome', 'BA2490'], ['on flight EZY8671 tomorrow', 'EZY8671'], ['flight no. U2 1234 boards at 6', 'U2 1234'],
