@@ -30,7 +30,7 @@ const NAME_CLASSES: ReadonlySet<GazetteerClass | undefined> = new Set([undefined
 /** Most characters a list's region may span. */
 const MAX_REGION = 240;
 
-/** One item of a list: its offsets in the text and whether a span of the tagger covered it. */
+/** One item of a list: its offsets in the text and its text. */
 interface Item {
   start: number;
   end: number;

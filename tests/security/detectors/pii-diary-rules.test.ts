@@ -986,7 +986,7 @@ describe('PII rules for diary text (fifteenth session)', () => {
     for (const [text, value] of [
       ['Flight BA2490 to Rome', 'BA2490'], ['on flight EZY8671 tomorrow', 'EZY8671'], ['flight no. U2 1234 boards at 6', 'U2 1234'],
       ['Flight number: 9W 117', '9W 117'],
-    ]) {
+    ] as [string, string][]) {
       expect([text, detectPII(text).filter((s) => s.source === 'regex:flight-number').map((s) => s.text)]).toEqual([text, [value]]);
     }
     for (const text of ['Our flight was 2 hours late.', 'the flight to Rome', 'flights BA2490', 'flight ba2490', 'in-flight WiFi 24/7']) {
