@@ -6,6 +6,7 @@
  */
 import { ORDINARY_CLASSES, type GazetteerClass } from './gazetteer.js';
 import { FUNCTION_WORDS } from './name-cues.js';
+import { DisjointRanges, SpanIndex } from './span-index.js';
 import type { PiiSpan } from './types.js';
 
 /** The names, in lower case with single spaces; "and" and "&" are both written where a firm is written both ways. */
@@ -23,12 +24,25 @@ const EVERYDAY_FIRMS: readonly string[] = [
   'toni & guy', 'toni and guy', 'taco bell', 'pizza hut', 'home depot', 'wells fargo', 'goldman sachs', 'jp morgan', 'chase bank', 'capital one',
 ];
 
-/** A run of words and joiners on one line that may be such a name: two to five words, each capitalised, or "and" or "&". */
-const CANDIDATE = /(?<![\p{L}\p{N}'’&-])\p{Lu}[\p{L}\p{N}'’]*(?:[ \t]+(?:and|&|a|of|for|\p{Lu}[\p{L}\p{N}'’]*)){1,4}(?![\p{L}\p{N}'’-])/gu;
+/**
+ * A run of capitalised words on one line that may be such a name: two to five, a joiner ("and", "&", "a", "of", "for")
+ * allowed before each but the first. In ASCII, as every name of the list is (a scan without Unicode classes is several
+ * times faster); the characters around it are checked apart ({@link NOT_AROUND}).
+ */
+const CANDIDATE = /\b[A-Z][A-Za-z0-9'’]*(?:(?:[ \t]+(?:and|&|a|of|for))?[ \t]+[A-Z][A-Za-z0-9'’]*){1,4}/g;
+/** A character that may not stand right before or after a run: a letter, a digit or a joining mark. */
+const NOT_AROUND = /[\p{L}\p{N}'’&-]/u;
 /** The word right before a run, capitalised: the run is then part of a longer name, left to the tagger. */
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{N}'’]*[ \t]+$/u;
 
 const firms = new Set(EVERYDAY_FIRMS);
+
+/** Spans found by one regex scan, which never overlap, as ranges to look up. */
+function disjoint(spans: readonly PiiSpan[]): DisjointRanges<PiiSpan> {
+  const ranges = new DisjointRanges<PiiSpan>();
+  for (const span of spans) ranges.add(span);
+  return ranges;
+}
 
 /**
  * Spans (in text order) with every everyday firm of {@link EVERYDAY_FIRMS} written with capitals ("Marks and Spencer",
@@ -40,6 +54,8 @@ const firms = new Set(EVERYDAY_FIRMS);
 export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const found: PiiSpan[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
+    const after = text[m.index + m[0].length];
+    if ((m.index > 0 && NOT_AROUND.test(text[m.index - 1]!)) || (after !== undefined && NOT_AROUND.test(after))) continue;
     if (CAPITALISED_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     const words = [...m[0].matchAll(/\S+/gu)];
     // The longest firm at the first capitalised word that starts one, then on after it.
@@ -60,10 +76,12 @@ export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[
   const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
   // Not where an organisation's span holds it, or a longer span of any kind ("Whole Foods Market", "John Lewis Smith"), or
   // a span of another kind overlaps it (an e-mail address).
-  const kept = found.filter((f) => !spans.some((s) => (s.start <= f.start && f.end <= s.end && (s.type === 'ORGANIZATION' || s.end - s.start > f.end - f.start))
-    || (s.start < f.end && f.start < s.end && !names.has(s.type))));
+  const index = new SpanIndex(spans);
+  const kept = found.filter((f) => !index.overlapping(f.start, f.end).some((s) => (s.start <= f.start && f.end <= s.end && (s.type === 'ORGANIZATION' || s.end - s.start > f.end - f.start))
+    || !names.has(s.type)));
   if (!kept.length) return [...spans];
-  const out = spans.filter((s) => !kept.some((f) => f.start <= s.start && s.end <= f.end));
+  const firmsFound = disjoint(kept);
+  const out = spans.filter((s) => !firmsFound.holding(s.start, s.end));
   return [...out, ...kept].sort((a, b) => a.start - b.start);
 }
 
@@ -96,13 +114,15 @@ export function ampersandNames(text: string, spans: readonly PiiSpan[], lexicon:
     if (known || named) found.push({ type: 'ORGANIZATION', start: m.index, end: m.index + m[0].length, text: m[0], confidence: 0.7, source: 'rule:ampersand-firm' });
   }
   const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
-  const kept = found.filter((f) => !spans.some((s) => s.start < f.end && f.start < s.end && (!names.has(s.type) || s.start < f.start || s.end > f.end)));
-  const out = spans.filter((s) => !kept.some((f) => f.start <= s.start && s.end <= f.end)).map((s) => {
+  const index = new SpanIndex(spans);
+  const kept = found.filter((f) => !index.overlapping(f.start, f.end).some((s) => !names.has(s.type) || s.start < f.start || s.end > f.end));
+  const firmsFound = disjoint(kept);
+  const out = spans.filter((s) => !firmsFound.holding(s.start, s.end)).map((s) => {
     if (!names.has(s.type)) return s;
     const after = AMPERSAND_AFTER.exec(text.slice(s.end, s.end + 40));
     if (!after || other(after[1]!) || plain(after[1]!)) return s;
     const end = s.end + after[0].length;
-    return spans.some((o) => o !== s && o.start < end && s.end < o.end) ? s : { ...s, end, text: text.slice(s.start, end) };
+    return index.overlapping(s.end, end).some((o) => o !== s) ? s : { ...s, end, text: text.slice(s.start, end) };
   });
   return [...out, ...kept].sort((a, b) => a.start - b.start);
 }

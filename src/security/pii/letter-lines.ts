@@ -10,6 +10,7 @@
  * Spans are in text order, and so is the result.
  */
 import type { GazetteerClass } from './gazetteer.js';
+import { SpanIndex } from './span-index.js';
 import type { PiiSpan } from './types.js';
 
 /** A line of a text: its offsets without the whitespace and quoting marks around it. */
@@ -40,7 +41,17 @@ function linesOf(text: string): (Line | undefined)[] {
 export function letterLines(text: string, spans: readonly PiiSpan[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
   if (!text.includes('\n')) return [...spans];
   const lines = linesOf(text);
-  const whole = (line: Line | undefined): PiiSpan | undefined => (line ? spans.find((s) => s.start === line.start && s.end === line.end) : undefined);
+  // The spans by where they start (in text order), and indexed for overlaps.
+  const byStart = new Map<number, PiiSpan[]>();
+  for (const span of spans) byStart.set(span.start, [...(byStart.get(span.start) ?? []), span]);
+  const index = new SpanIndex(spans);
+  const whole = (line: Line | undefined): PiiSpan | undefined => (line ? byStart.get(line.start)?.find((s) => s.end === line.end) : undefined);
+  /** Per line, the next line with text after it. */
+  const nextLine: (Line | undefined)[] = [];
+  for (let k = lines.length - 1, next: Line | undefined; k >= 0; k--) {
+    nextLine[k] = next;
+    if (lines[k]) next = lines[k];
+  }
   const retyped = new Map<PiiSpan, PiiSpan>();
   const firms: { line: Line; inside: PiiSpan[] }[] = [];
   for (let k = 0; k < lines.length; k++) {
@@ -52,13 +63,13 @@ export function letterLines(text: string, spans: readonly PiiSpan[], lexicon: Re
       continue;
     }
     if (span?.type === 'PERSON' && !/[\s]/u.test(span.text) && lexicon.get(span.text.toLowerCase()) !== 'first' && !lines[k - 1]) {
-      const next = lines.slice(k + 1).find((l) => l !== undefined);
-      if (next && spans.some((s) => s.start === next.start && POSTAL.has(s.type))) retyped.set(span, { ...span, type: 'ORGANIZATION' });
+      const next = nextLine[k];
+      if (next && byStart.get(next.start)?.some((s) => POSTAL.has(s.type))) retyped.set(span, { ...span, type: 'ORGANIZATION' });
       continue;
     }
     const partners = PARTNERS_LINE.exec(text.slice(line.start, line.end));
     if (!partners) continue;
-    const inside = spans.filter((s) => s.start < line.end && line.start < s.end);
+    const inside = index.overlapping(line.start, line.end);
     const words = partners.slice(1);
     const covered = inside.length === 3 && inside.every((s, j) => s.text === words[j] && (s.type === 'PERSON' || s.type === 'ORGANIZATION'));
     if (covered && inside.some((s) => s.type === 'ORGANIZATION')) firms.push({ line, inside });

@@ -3,6 +3,7 @@ import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
+import { DisjointRanges, SpanIndex } from './span-index.js';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -178,21 +179,25 @@ const SAINT_NAME = 'rule:saint-name';
  * the tagger's that goes past it. Of two overlapping place names the longer is kept.
  */
 export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly PiiSpan[]): PiiSpan[] {
-  let spans = [...tagged];
+  if (!places.length) return [...tagged];
   const sorted = [...places].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: PiiSpan[] = [];
+  // The tagged spans are indexed once; a place replaces those it overlaps, and never overlaps another place taken.
+  const index = new SpanIndex(tagged);
+  const removed = new Set<PiiSpan>();
+  const taken = new DisjointRanges<PiiSpan>();
+  const added: PiiSpan[] = [];
   for (const place of sorted) {
-    if (taken.some((t) => place.start < t.end && t.start < place.end)) continue;
-    const overlapping = spans.filter((s) => place.start < s.end && s.start < place.end);
+    if (taken.overlapping(place.start, place.end)) continue;
+    const overlapping = index.overlapping(place.start, place.end).filter((s) => !removed.has(s));
     const kept = place.source === SAINT_NAME
       ? overlapping.some((s) => s.start < place.start || s.end > place.end)
       : overlapping.some((s) => PLACE_TYPES.has(s.type) || (s.type === 'ORGANIZATION' && s.end > place.end));
     if (kept) continue;
-    spans = spans.filter((s) => !overlapping.includes(s));
-    spans.push(place);
-    taken.push(place);
+    for (const s of overlapping) removed.add(s);
+    added.push(place);
+    taken.add(place);
   }
-  return spans;
+  return [...tagged.filter((s) => !removed.has(s)), ...added];
 }
 
 /** A capitalised word of a place's name ("San", "Francisco", "Czech"). */
@@ -245,6 +250,7 @@ const TOWN_AFTER_PLACE = /^,[ \t]+(\p{Lu}\p{Ll}{2,}[\p{L}'’-]*)(?=[ \t]*(?:[.,
 export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const lexicon = ruleLexicon();
   const out: PiiSpan[] = [];
+  let index: SpanIndex<PiiSpan> | undefined;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     out.push(span);
@@ -254,7 +260,7 @@ export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSp
     const start = span.end + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
     const cls = lexicon.get(m[1]!.toLowerCase());
-    if ((cls !== undefined && cls !== 'place') || englishWords().has(m[1]!.toLowerCase()) || spans.some((s) => s.start < end && start < s.end)) continue;
+    if ((cls !== undefined && cls !== 'place') || englishWords().has(m[1]!.toLowerCase()) || (index ??= new SpanIndex(spans)).overlapping(start, end).length) continue;
     out.push({ type: 'LOCATION', start, end, text: m[1]!, confidence: 0.6, source: 'rule:town-after-place' });
   }
   return out;

@@ -1,3 +1,4 @@
+import { DisjointRanges } from './span-index.js';
 import type { PiiSpan } from './types.js';
 
 /** Validated and structured types win overlaps against NER guesses. */
@@ -15,8 +16,11 @@ function rank(s: PiiSpan): number {
 export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
   const sorted = [...spans].sort((a, b) => rank(b) - rank(a));
   const kept: PiiSpan[] = [];
+  const taken = new DisjointRanges<PiiSpan>();
   for (const s of sorted) {
-    if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+    if (taken.overlapping(s.start, s.end)) continue;
+    kept.push(s);
+    taken.add(s);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
