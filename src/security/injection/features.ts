@@ -1,3 +1,4 @@
+import { lowerBound } from '../lower-bound.js';
 import { NON_ASCII } from './payload-text.js';
 
 /** Number of hashed feature buckets (2^16); the trained weights have exactly this many entries. */
@@ -247,18 +248,6 @@ export function textTokens(text: string): TextTokens | undefined {
   const breaks: number[] = [];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
   return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends), words, features, bigrams, breaks: Int32Array.from(breaks) };
-}
-
-/** The first index of a sorted array whose value is at least `value`. */
-function lowerBound(values: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -3,22 +3,11 @@
  * near linear on a long entry (a 400,000-character text of short lists took 12.6 s in detectPII with scans, most of it
  * in mergePlaceNames and resolveOverlaps).
  */
+import { lowerBound } from '../lower-bound.js';
 
 interface Range {
   start: number;
   end: number;
-}
-
-/** The index of the first of `starts` (ascending) that is `value` or more. */
-function lowerBound(starts: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
