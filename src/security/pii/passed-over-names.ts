@@ -3,6 +3,7 @@ import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, 
 import { INSTITUTION_WORDS } from './name-rules.js';
 import { englishWords } from './english-words.js';
 import { nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
+import { FOLLOWING_PARTICLES, LEADING_PARTICLES } from './particle-surnames.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
 
@@ -19,13 +20,6 @@ export const PLACE_ABBREVIATION = /\b(?:Mt|Ft|Pt)$/u;
 /** A word written with a capital and then small letters ("Maya", "Kowalczyk"). */
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
-/**
- * Lower-case particles that open a surname ("van Beethoven", "de la Cruz", "al-Rashid"), less those that are also
- * German words ("bin", "der", "den": "Ich bin Student"), which only follow another particle or a title.
- */
-export const LEADING_PARTICLES: readonly string[] = ['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'dos', 'ibn', 'bint', 'al', 'el'];
-/** Particles that follow another one ("van der Merwe", "de la Cruz"). */
-export const FOLLOWING_PARTICLES: readonly string[] = ['der', 'den', 'de', 'la', 'las', 'los', 'del'];
 
 
 /** Words one greets that the lexicon does not know and no name ("Dear Madam", "Hi folks", "with Life Time"). */

@@ -244,8 +244,9 @@ const TOWN_AFTER_PLACE = /^,[ \t]+(\p{Lu}\p{Ll}{2,}[\p{L}'’-]*)(?=[ \t]*(?:[.,
 
 /**
  * The district or town after a place or an organisation and a comma that the tagger passed over ("St Mary's, Putney.",
- * "at Google, Shoreditch."): one capitalised word closing the clause that no span covers and that the lexicon knows as nothing but a
- * place, if at all (not "Tuesday", "Sarah", "again"). Spans in text order; so is the result.
+ * "at Google, Shoreditch."): one capitalised word closing the clause that no span covers, that the lexicon knows as
+ * nothing but a place if at all, and that is no English word (not "Tuesday", "Sarah", "Again"). Spans in the order
+ * given, each found town right after its place; so is the result.
  */
 export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const lexicon = ruleLexicon();

@@ -10,7 +10,8 @@ import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPa
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { ordinaryStem } from './name-words.js';
-import { cuedNames, FOLLOWING_PARTICLES, LEADING_PARTICLES, namesByForm, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { cuedNames, namesByForm, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
+import { surnameAfterParticles } from './particle-surnames.js';
 import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
 import { knownPlacesPassedOver } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -91,22 +92,6 @@ const SYLLABLE_TAIL = /^-\p{Ll}{2,5}(?![\p{L}\p{N}'’-])/u;
 const NUMBER_TAIL = /^-\p{N}+(?![\p{L}\p{N}])/u;
 /** The capitalised start of a hyphenated name before a span that begins after a hyphen ("Jean-" of "Jean-Luc", "Aix-en-"). */
 const NAME_HEAD = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{L}*)(?:-\p{L}+)*-$/u;
-/**
- * A surname after lower-case particles, right after a person's span ("al-Rashid" of "Ahmed al-Rashid", "van
- * Beethoven", "de la Cruz"), which the tagger leaves out or reads as a second person; a German word among the
- * particles ("der") only after another ("van der Merwe"); "bin" and "binti" right after a person ("Ahmed bin Rashid"),
- * not after "Ich" (tidyEdges: "Ich bin Student", which the tagger may read as a person). An Arabic name's chain goes on
- * through more particles, "Al" or "El" among them ("Ahmed bin Rashid Al Maktoum").
- */
-const PARTICLE_SURNAME = (() => {
-  const name = '(?:[ \\t]+|-)\\p{Lu}\\p{Ll}\\p{L}*(?:-\\p{Lu}\\p{L}*)?';
-  const first = `[ \\t]+(?:${[...LEADING_PARTICLES, 'bin', 'binti'].join('|')})(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?${name}`;
-  return new RegExp(`^${first}(?:[ \\t]+(?:bin|binti|bint|ibn|al|Al|el|El)${name}){0,3}`, 'u');
-})();
-/** A span's last word that is a surname's leading particle with a capital, after another word ("Mrs Van"). */
-const CAPITAL_PARTICLE_END = new RegExp(`\\S[ \\t]+(?:${LEADING_PARTICLES.filter((p) => p.length > 1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('|')})$`, 'u');
-/** The rest of a surname after such a particle: a following particle or not, and a capitalised word (" der Berg"). */
-const CAPITAL_PARTICLE_REST = new RegExp(`^(?:[ \\t]+(?:${FOLLOWING_PARTICLES.join('|')}))?[ \\t]+\\p{Lu}\\p{Ll}[\\p{L}'’-]*`, 'u');
 /** The name after such an abbreviation: its full stop and one capitalised word (". Hood" of "Mt. Hood"). */
 const PLACE_AFTER_ABBREVIATION = /^\.?[ \t]+\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 /** Types whose hyphenated numbers are one value (a postcode "75534-030", house numbers "12-14"; not a score "16-2"). */
@@ -353,13 +338,7 @@ export function tidyEdges(text: string, type: string, start: number, end: number
       : type === 'PERSON' ? PERSON_TAIL : SHORT_HEAD.test(head) && !HYPHEN_PREFIXES.has(head.toLowerCase()) && SYLLABLE_TAIL.test(text.slice(end, end + 8)) ? SYLLABLE_TAIL : NAME_TAIL;
     end += tail?.exec(text.slice(end, end + 60))?.[0].length ?? 0;
   }
-  if (type === 'PERSON') {
-    const surname = PARTICLE_SURNAME.exec(text.slice(end, end + 80));
-    // Not German's "bin" after "Ich" (which the tagger may read as a person).
-    if (surname && !(/^[ \t]+bin\b/u.test(surname[0]) && /(?:^|[^\p{L}])[Ii]ch$/u.test(text.slice(start, end)))) end += surname[0].length;
-    // A particle written with a capital that ends the span, after a word of it ("Mrs Van" of "Mrs Van der Berg").
-    else if (CAPITAL_PARTICLE_END.test(text.slice(start, end))) end += CAPITAL_PARTICLE_REST.exec(text.slice(end, end + 60))?.[0].length ?? 0;
-  }
+  if (type === 'PERSON') end = surnameAfterParticles(text, start, end);
   if (HYPHEN_TYPES.has(type) && text[start - 1] === '-') {
     const before = text.slice(Math.max(0, start - 60), start);
     const head = /\p{N}/u.test(text[start]!) ? (NUMBERED_TYPES.has(type) ? NUMBER_HEAD.exec(before) : null) : NAME_HEAD.exec(before);
