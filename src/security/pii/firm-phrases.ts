@@ -7,6 +7,7 @@
 import { ORDINARY_CLASSES, type GazetteerClass } from './gazetteer.js';
 import { FUNCTION_WORDS } from './name-cues.js';
 import { DisjointRanges, SpanIndex } from './span-index.js';
+import { NAME_TYPES } from './span-roles.js';
 import type { PiiSpan } from './types.js';
 
 /** The names, in lower case with single spaces; "and" and "&" are both written where a firm is written both ways. */
@@ -73,12 +74,11 @@ export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[
     }
   }
   if (!found.length) return [...spans];
-  const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
   // Not where an organisation's span holds it, or a longer span of any kind ("Whole Foods Market", "John Lewis Smith"), or
   // a span of another kind overlaps it (an e-mail address).
   const index = new SpanIndex(spans);
   const kept = found.filter((f) => !index.overlapping(f.start, f.end).some((s) => (s.start <= f.start && f.end <= s.end && (s.type === 'ORGANIZATION' || s.end - s.start > f.end - f.start))
-    || !names.has(s.type)));
+    || !NAME_TYPES.has(s.type)));
   if (!kept.length) return [...spans];
   const firmsFound = disjoint(kept);
   const out = spans.filter((s) => !firmsFound.holding(s.start, s.end));
@@ -89,7 +89,7 @@ export function everydayFirms(text: string, spans: readonly PiiSpan[]): PiiSpan[
  * Firms known by initials joined by an ampersand ("Popped into M&S", "jeans from H&M"); other such initials are no firm
  * ("Q&A", "R&B", "B&B", "G&T", "A&E", "T&Cs").
  */
-const AMPERSAND_FIRMS: ReadonlySet<string> = new Set(['m&s', 'h&m', 'at&t', 'b&q', 'p&o', 'p&g', 'j&j', 'a&w', 'c&a', 's&p', 'b&h', 'tk&m']);
+const AMPERSAND_FIRMS: ReadonlySet<string> = new Set(['m&s', 'h&m', 'at&t', 'b&q', 'p&o', 'p&g', 'j&j', 'a&w', 'c&a', 's&p', 'b&h']);
 /** Two words joined by an ampersand with no space ("M&S", "Toni&Guy"). */
 const JOINED = /(?<![\p{L}\p{N}&'’-])(\p{Lu}[\p{L}]*)&(\p{Lu}[\p{L}]*)(?![\p{L}\p{N}&'’-])/gu;
 /** An ampersand and a capitalised word after a name's span ("Toni" + " & Guy"). */
@@ -113,12 +113,11 @@ export function ampersandNames(text: string, spans: readonly PiiSpan[], lexicon:
     const named = /^\p{Lu}\p{Ll}{2,}$/u.test(m[1]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(m[2]!) && !(plain(m[1]!) && plain(m[2]!)) && !other(m[1]!) && !other(m[2]!);
     if (known || named) found.push({ type: 'ORGANIZATION', start: m.index, end: m.index + m[0].length, text: m[0], confidence: 0.7, source: 'rule:ampersand-firm' });
   }
-  const names = new Set(['PERSON', 'LOCATION', 'ORGANIZATION']);
   const index = new SpanIndex(spans);
-  const kept = found.filter((f) => !index.overlapping(f.start, f.end).some((s) => !names.has(s.type) || s.start < f.start || s.end > f.end));
+  const kept = found.filter((f) => !index.overlapping(f.start, f.end).some((s) => !NAME_TYPES.has(s.type) || s.start < f.start || s.end > f.end));
   const firmsFound = disjoint(kept);
   const out = spans.filter((s) => !firmsFound.holding(s.start, s.end)).map((s) => {
-    if (!names.has(s.type)) return s;
+    if (!NAME_TYPES.has(s.type)) return s;
     const after = AMPERSAND_AFTER.exec(text.slice(s.end, s.end + 40));
     if (!after || other(after[1]!) || plain(after[1]!)) return s;
     const end = s.end + after[0].length;
