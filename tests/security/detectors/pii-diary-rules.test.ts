@@ -9,6 +9,10 @@ import type { PiiSpan } from '../../../src/security/pii/types.js';
 import { wordModel } from '../../helpers/word-model.js';
 
 const typed = (spans: readonly PiiSpan[]): [string, string][] => spans.map((s) => [s.type, s.text]);
+/** A tagger that reads nothing. */
+const none = wordModel({});
+/** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
+const rulesAlone = (text: string): [string, string][] => typed(detectPIIWith(text, {}, none));
 const tagged = (text: string, words: Record<string, string>): [string, string][] => typed(tagEntities(text, [], wordModel(words)));
 /** The types of the rule hits the tagger sees as features in `text` (patterns it was trained without are none). */
 const featureTypes = (text: string): string[] => ruleFeatureSpans(text, ruleSpans(text)).map((s) => s.type);
@@ -592,9 +596,6 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
 });
 
 describe('PII rules for diary text (thirteenth session)', () => {
-  const none = wordModel({});
-  /** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
-  const found = (text: string) => typed(detectPIIWith(text, {}, none));
 
   it('finds references, orders, parcels, cheques, a driving licence and a lower-case student number after their labels', () => {
     for (const [text, value] of [
@@ -604,12 +605,12 @@ describe('PII rules for diary text (thirteenth session)', () => {
       ['Customer number 88812345', '88812345'], ['cheque number 000123', '000123'], ['Driving licence MORGA753116SM9IJ.', 'MORGA753116SM9IJ'],
       ['My student number is s3849201.', 's3849201'], ['Staff ID: e104552', 'e104552'], ['Reference ID   454777298  ', '454777298'],
     ] as const) {
-      expect([text, found(text)]).toEqual([text, [['ID_NUMBER', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['ID_NUMBER', value]]]);
     }
     // A year, a date, a word, a list's number or a licence named without its number are none.
     for (const text of ['Ref 2019 was a good year', 'in order: 1) wake up', 'ref says no', 'Reference letter from the school', 'my driving license is in the car',
       'driving licence test on Friday', 'Case ref 12/05/2024', 'ref 05/2024', 'order 66 was executed']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
     // Not tagger features (it was trained without them).
     expect(featureTypes('Ref 44821-B. Order #112-4456789-1234567. Driving licence MORGA753116SM9IJ.')).toEqual([]);
@@ -617,10 +618,10 @@ describe('PII rules for diary text (thirteenth session)', () => {
 
   it('finds a PIN or a door, locker or alarm code with no "is" or colon, and a code ending in the key #', () => {
     for (const [text, value] of [['PIN 4821', '4821'], ['locker code 4471', '4471'], ['the door code is 1985#', '1985#'], ['card pin 4821.', '4821'], ['alarm code 77310*', '77310*']] as const) {
-      expect([text, found(text)]).toEqual([text, [['SECRET', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['SECRET', value]]]);
     }
     for (const text of ['pin 4821 on the map', 'the gate code 2019 changed', 'PIN 12', 'the pin is loose']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
@@ -629,33 +630,33 @@ describe('PII rules for diary text (thirteenth session)', () => {
       ["I'm 34 and still don't know what I'm doing.", '34'], ['My daughter is six and a half.', 'six'], ['Grandpa is ninety-two today.', 'ninety-two'],
       ['I am 27, single and fine', '27'], ['he is twenty-one today', 'twenty-one'], ['Our son just turned 3!', '3'],
     ] as const) {
-      expect([text, found(text)]).toEqual([text, [['AGE', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['AGE', value]]]);
     }
     for (const text of ["I'm 5 minutes away.", "She's 3 months pregnant", "I'm 100% sure", 'my son is 1 of 3 kids', "I'm one of those people",
       "she's one and only", "I'm two hours late", 'The score was 34.', "I'm 150 and immortal"]) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
   it('reads a name the lexicon knows only as a sign, a people or a brand, and no English word, where an unknown name would be', () => {
-    expect(found('Leo was sick today.')).toEqual([['PERSON', 'Leo']]);
-    expect(found('Max said no.')).toEqual([['PERSON', 'Max']]);
-    expect(found("Leo's teacher called.")).toEqual([['PERSON', 'Leo']]);
+    expect(rulesAlone('Leo was sick today.')).toEqual([['PERSON', 'Leo']]);
+    expect(rulesAlone('Max said no.')).toEqual([['PERSON', 'Max']]);
+    expect(rulesAlone("Leo's teacher called.")).toEqual([['PERSON', 'Leo']]);
     // After a verb of taking a child somewhere, one word or two.
-    expect(found('Dropped Leo at school.')).toEqual([['PERSON', 'Leo']]);
-    expect(found('Dropped Leo off at nursery.')).toEqual([['PERSON', 'Leo']]);
-    expect(found('Collected Ngozi after school.')).toEqual([['PERSON', 'Ngozi']]);
-    expect(found('Picked up Oluwaseun at six.')).toEqual([['PERSON', 'Oluwaseun']]);
+    expect(rulesAlone('Dropped Leo at school.')).toEqual([['PERSON', 'Leo']]);
+    expect(rulesAlone('Dropped Leo off at nursery.')).toEqual([['PERSON', 'Leo']]);
+    expect(rulesAlone('Collected Ngozi after school.')).toEqual([['PERSON', 'Ngozi']]);
+    expect(rulesAlone('Picked up Oluwaseun at six.')).toEqual([['PERSON', 'Oluwaseun']]);
     // Chat words and interjections the lexicon knows are none; nor is an English word or a word after "about".
     for (const text of ['Wtf happened to society', 'Lol was funny', 'Omg said the same', 'Jupiter is bright tonight', 'The school called about Finn.', 'Dropped Sugar in the tea']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
   it('reads a lower-case name after "my mate" or "my pal", not a chat word', () => {
-    expect(found("my mate kev's band played")).toEqual([['PERSON', 'kev']]);
-    expect(found('my pal jojo came round')).toEqual([['PERSON', 'jojo']]);
-    for (const text of ['cheers mate lol', 'thanks mate tbh', 'mate, honestly']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone("my mate kev's band played")).toEqual([['PERSON', 'kev']]);
+    expect(rulesAlone('my pal jojo came round')).toEqual([['PERSON', 'jojo']]);
+    for (const text of ['cheers mate lol', 'thanks mate tbh', 'mate, honestly']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it("takes a street's house number, and the unit before its slash, into the street the rules or the tagger read", () => {
@@ -673,13 +674,13 @@ describe('PII rules for diary text (thirteenth session)', () => {
   });
 
   it('reads a name in Chinese characters or Hangul by its common surname, only in a text written mostly in a Latin script', () => {
-    expect(found('Dinner with 王小明 and his wife tonight.')).toEqual([['PERSON', '王小明']]);
-    expect(found('Met 김민준 at the station.')).toEqual([['PERSON', '김민준']]);
-    expect(found('Lunch with 田中太郎 and 佐々木 from work.')).toEqual([['PERSON', '田中太郎'], ['PERSON', '佐々木']]);
-    expect(found('Had 拉面 for lunch with 陳大文.')).toEqual([['PERSON', '陳大文']]);
+    expect(rulesAlone('Dinner with 王小明 and his wife tonight.')).toEqual([['PERSON', '王小明']]);
+    expect(rulesAlone('Met 김민준 at the station.')).toEqual([['PERSON', '김민준']]);
+    expect(rulesAlone('Lunch with 田中太郎 and 佐々木 from work.')).toEqual([['PERSON', '田中太郎'], ['PERSON', '佐々木']]);
+    expect(rulesAlone('Had 拉面 for lunch with 陳大文.')).toEqual([['PERSON', '陳大文']]);
     // No common surname first ("拉面", "北京"), a run of five or more, or a text in Chinese.
     for (const text of ['We visited 北京 and 上海 last year.', 'Had 拉面 for lunch.', 'Read 王小明小说大全 today', '今天我和王小明去了公园 lol ok']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
@@ -690,39 +691,39 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect('Siti binti Abdullah came'.slice(...tidyEdges('Siti binti Abdullah came', 'PERSON', 0, 4))).toBe('Siti binti Abdullah');
     // Not German's "bin" after "Ich", which a tagger may read as a person.
     expect('Ich bin Student'.slice(...tidyEdges('Ich bin Student', 'PERSON', 0, 3))).toBe('Ich');
-    expect(found('Jean-Baptiste from accounting quit today.')).toEqual([['PERSON', 'Jean-Baptiste']]);
-    expect(found('Ngozi from HR called')).toEqual([['PERSON', 'Ngozi']]);
-    expect(found('Post-Brexit said nothing')).toEqual([]);
+    expect(rulesAlone('Jean-Baptiste from accounting quit today.')).toEqual([['PERSON', 'Jean-Baptiste']]);
+    expect(rulesAlone('Ngozi from HR called')).toEqual([['PERSON', 'Ngozi']]);
+    expect(rulesAlone('Post-Brexit said nothing')).toEqual([]);
   });
 
   it('reads an organisation the lexicon knows by one word, passed over by the tagger, as one; not an English word, a band or a team', () => {
-    expect(found('HMRC sent a letter about my tax return.')).toEqual([['ORGANIZATION', 'HMRC']]);
-    expect(found('Paid the deposit into the bank (Barclays) on Friday.')).toEqual([['ORGANIZATION', 'Barclays']]);
-    expect(found('Called Vodafone about the bill.')).toEqual([['ORGANIZATION', 'Vodafone']]);
-    expect(found('Got a refund from Ryanair at last.')).toEqual([['ORGANIZATION', 'Ryanair']]);
+    expect(rulesAlone('HMRC sent a letter about my tax return.')).toEqual([['ORGANIZATION', 'HMRC']]);
+    expect(rulesAlone('Paid the deposit into the bank (Barclays) on Friday.')).toEqual([['ORGANIZATION', 'Barclays']]);
+    expect(rulesAlone('Called Vodafone about the bill.')).toEqual([['ORGANIZATION', 'Vodafone']]);
+    expect(rulesAlone('Got a refund from Ryanair at last.')).toEqual([['ORGANIZATION', 'Ryanair']]);
     // Part of a longer capitalised name (left to the tagger), an English word ("Visa", "Ford"), a band, a team, in lower case.
     for (const text of ['Barclays Premier League tonight', 'Paid by Visa again', 'Saw Coldplay at the stadium', 'The Lakers won', 'called vodafone', 'Co-op run']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
   it('reads a Polish street with its flat, postcode and town, and a Canadian postal code, whole', () => {
-    expect(found('My brother lives at ul. Długa 15/3, 00-238 Warszawa.')).toEqual([['STREET_ADDRESS', 'ul. Długa 15/3, 00-238 Warszawa']]);
-    expect(found('at al. Jerozolimskie 44')).toEqual([['STREET_ADDRESS', 'al. Jerozolimskie 44']]);
+    expect(rulesAlone('My brother lives at ul. Długa 15/3, 00-238 Warszawa.')).toEqual([['STREET_ADDRESS', 'ul. Długa 15/3, 00-238 Warszawa']]);
+    expect(rulesAlone('at al. Jerozolimskie 44')).toEqual([['STREET_ADDRESS', 'al. Jerozolimskie 44']]);
     // The tagger's name inside it is replaced ("ul. Nowy Świat" read as a person had left "12").
     expect(typed(detectPIIWith('ul. Nowy Świat 12', {}, wordModel({ ul: 'PERSON', '.': 'PERSON', nowy: 'PERSON', świat: 'PERSON' })))).toEqual([['STREET_ADDRESS', 'ul. Nowy Świat 12']]);
-    expect(found('Postal code M5R 2G3 please')).toEqual([['ZIP_CODE', 'M5R 2G3']]);
+    expect(rulesAlone('Postal code M5R 2G3 please')).toEqual([['ZIP_CODE', 'M5R 2G3']]);
     // A place the shipped tagger read that ends inside a Canadian code ("… M5R 2G") is widened to its end.
     const reunion = 'The reunion is at 55 Avenue Road, Toronto ON M5R 2G3.';
     expect(obfuscate(reunion, detectPII(reunion), 'redact')).toBe('The reunion is at [STREET_ADDRESS].');
-    for (const text of ['ul. Długa', 'Paid 15/3 of it', 'D1A 2B3 is no code', 'the A1B road']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['ul. Długa', 'Paid 15/3 of it', 'D1A 2B3 is no code', 'the A1B road']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a street named in lower case with no number after "on", "down" or "along", not an idiom or a kind of road', () => {
-    expect(found('party at her flat on brick lane')).toEqual([['STREET_ADDRESS', 'brick lane']]);
-    expect(found('walked down kingsland road')).toEqual([['STREET_ADDRESS', 'kingsland road']]);
+    expect(rulesAlone('party at her flat on brick lane')).toEqual([['STREET_ADDRESS', 'brick lane']]);
+    expect(rulesAlone('walked down kingsland road')).toEqual([['STREET_ADDRESS', 'kingsland road']]);
     for (const text of ['down memory lane', 'on the road again', 'living on easy street', 'in the fast lane', 'broke down near station road', 'on the high street', 'drove on icy road', 'on a dirt road']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
@@ -732,8 +733,8 @@ describe('PII rules for diary text (thirteenth session)', () => {
     expect(text.slice(...tidyEdges(text, 'PERSON', start, start + 'mrs o'.length))).toBe("mrs o'connell");
     const clock = 'at five o\'clock';
     expect(clock.slice(...tidyEdges(clock, 'PERSON', 3, 'at five o'.length))).toBe('five o');
-    expect(found('went to nandos with ravi and his cousin imran')).toEqual([['PERSON', 'ravi'], ['PERSON', 'imran']]);
-    expect(found('went with ravi and his car')).toEqual([]);
+    expect(rulesAlone('went to nandos with ravi and his cousin imran')).toEqual([['PERSON', 'ravi'], ['PERSON', 'imran']]);
+    expect(rulesAlone('went with ravi and his car')).toEqual([]);
   });
 
   it("takes in partners joined to a firm by an ampersand, and the name after a lower-case \"d'\" or \"l'\"", () => {
@@ -747,7 +748,7 @@ describe('PII rules for diary text (thirteenth session)', () => {
   });
 
   it('finds passwords listed after a word for them, a password or user name after "pass" or "user" alone, and a British plate', () => {
-    const secrets = (text: string) => found(text).filter(([type]) => type === 'SECRET' || type === 'USERNAME' || type === 'ID_NUMBER');
+    const secrets = (text: string) => rulesAlone(text).filter(([type]) => type === 'SECRET' || type === 'USERNAME' || type === 'ID_NUMBER');
     expect(secrets('Passwords I keep forgetting: netflix is Summer2021! and the bank one is hunter22.')).toEqual([['SECRET', 'Summer2021'], ['SECRET', 'hunter22']]);
     expect(secrets('Password tips: the best is Correct42horse')).toEqual([['SECRET', 'Correct42horse']]);
     expect(secrets("Kid's school login: user aarav.m2015 / pass Dinosaur7")).toEqual([['USERNAME', 'aarav.m2015'], ['SECRET', 'Dinosaur7']]);
@@ -760,49 +761,46 @@ describe('PII rules for diary text (thirteenth session)', () => {
   });
 
   it('reads the surname after "Doctor" written out, not "Doctor Who", and a capitalised street with its kind in lower case', () => {
-    expect(found('Doctor Ferguson says my hip needs replacing.')).toEqual([['PERSON', 'Ferguson']]);
-    expect(found('Watched Doctor Who tonight')).toEqual([]);
-    expect(found('the park near Stryiska street')).toEqual([['STREET_ADDRESS', 'Stryiska street']]);
-    for (const text of ['on Christmas road', 'in the High road', 'Stryiska street', 'down Memory lane']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('Doctor Ferguson says my hip needs replacing.')).toEqual([['PERSON', 'Ferguson']]);
+    expect(rulesAlone('Watched Doctor Who tonight')).toEqual([]);
+    expect(rulesAlone('the park near Stryiska street')).toEqual([['STREET_ADDRESS', 'Stryiska street']]);
+    for (const text of ['on Christmas road', 'in the High road', 'Stryiska street', 'down Memory lane']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it("reads a chat log's speaker after the line's time, not a word that heads a note", () => {
-    expect(found('[14:02] Priya: are you coming tonight?\n[14:05] Me: yes\n21:15 - Chidinma Okafor: sure')).toEqual([['PERSON', 'Priya'], ['PERSON', 'Chidinma Okafor']]);
-    for (const text of ['[09:00] Reminder: dentist', '[10:02] Note: buy milk', 'At 10:30 Priya: came', 'Priya: are you coming?']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('[14:02] Priya: are you coming tonight?\n[14:05] Me: yes\n21:15 - Chidinma Okafor: sure')).toEqual([['PERSON', 'Priya'], ['PERSON', 'Chidinma Okafor']]);
+    for (const text of ['[09:00] Reminder: dentist', '[10:02] Note: buy milk', 'At 10:30 Priya: came', 'Priya: are you coming?']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a lower-case address after "into" or "in" with its town, state and ZIP code, an ordinal avenue, and a handle ending in "_"', () => {
-    expect(found('moved into 1420 w maple ave apt 2, chicago il 60622 yesterday')).toEqual([['STREET_ADDRESS', '1420 w maple ave apt 2, chicago il 60622']]);
-    expect(found('checked into the hotel on 5th ave')).toEqual([['STREET_ADDRESS', '5th ave']]);
-    expect(found('her tiktok is lenapaints_')).toEqual([['USERNAME', 'lenapaints_']]);
-    for (const text of ['came in 2nd place', 'in 5 minutes down the road', 'in 3 different ways']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('moved into 1420 w maple ave apt 2, chicago il 60622 yesterday')).toEqual([['STREET_ADDRESS', '1420 w maple ave apt 2, chicago il 60622']]);
+    expect(rulesAlone('checked into the hotel on 5th ave')).toEqual([['STREET_ADDRESS', '5th ave']]);
+    expect(rulesAlone('her tiktok is lenapaints_')).toEqual([['USERNAME', 'lenapaints_']]);
+    for (const text of ['came in 2nd place', 'in 5 minutes down the road', 'in 3 different ways']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a name between commas after a child, a godparent, a mentor or a carer of the mind', () => {
-    expect(found("Our neighbour's kid, Bodhi, broke our window.")).toEqual([['PERSON', 'Bodhi']]);
+    expect(rulesAlone("Our neighbour's kid, Bodhi, broke our window.")).toEqual([['PERSON', 'Bodhi']]);
     expect(tagged('my godfather, Rupert, gave me a bike', {})).toEqual([['PERSON', 'Rupert']]);
-    expect(found('the kid, Monday, was late')).toEqual([]);
+    expect(rulesAlone('the kid, Monday, was late')).toEqual([]);
   });
 
   it('reads a hotel, an inn or a hostel the tagger passed over like a hospital, not its kind alone', () => {
-    expect(found('Stayed at the Premier Inn near Gatwick, room 214.')).toEqual([['ORGANIZATION', 'Premier Inn'], ['LOCATION', 'Gatwick']]);
-    for (const text of ['a budget hotel', 'booked a Youth Hostel', 'the Airport Hotel']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('Stayed at the Premier Inn near Gatwick, room 214.')).toEqual([['ORGANIZATION', 'Premier Inn'], ['LOCATION', 'Gatwick']]);
+    for (const text of ['a budget hotel', 'booked a Youth Hostel', 'the Airport Hotel']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads an airport by its code in capitals or its name after a word of travel', () => {
-    expect(found('Landed at JFK at midnight.')).toEqual([['LOCATION', 'JFK']]);
-    expect(found('Flew from Heathrow to LAX.')).toEqual([['LOCATION', 'Heathrow'], ['LOCATION', 'LAX']]);
-    expect(found('a hotel near Gatwick')).toEqual([['LOCATION', 'Gatwick']]);
+    expect(rulesAlone('Landed at JFK at midnight.')).toEqual([['LOCATION', 'JFK']]);
+    expect(rulesAlone('Flew from Heathrow to LAX.')).toEqual([['LOCATION', 'Heathrow'], ['LOCATION', 'LAX']]);
+    expect(rulesAlone('a hotel near Gatwick')).toEqual([['LOCATION', 'Gatwick']]);
     // Not in lower case, not with no word of travel, not a name that is also a person's.
-    for (const text of ['the rules are lax at work', 'JFK was president', 'talked to Logan', 'a letter to Pearson']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['the rules are lax at work', 'JFK was president', 'talked to Logan', 'a letter to Pearson']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 });
 
 
 describe('PII rules for diary text (fourteenth session)', () => {
-  const none = wordModel({});
-  /** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
-  const found = (text: string) => typed(detectPIIWith(text, {}, none));
 
   it('reads an age in months or weeks, or in words, before "old"', () => {
     for (const [text, value] of [
@@ -810,12 +808,12 @@ describe('PII rules for diary text (fourteenth session)', () => {
       ['The puppy is ten weeks old.', 'ten'], ['She is thirty years old.', 'thirty'], ['Grandma is ninety-two years old', 'ninety-two'],
       ['a one year old', 'one'], ['she is six and a half years old', 'six and a half'],
     ] as const) {
-      expect([text, found(text)]).toEqual([text, [['AGE', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['AGE', value]]]);
     }
     // Digits before "years old" are the age recogniser's (once), a word that is no number is none, nor a duration.
-    expect(found('She is 34 years old.')).toEqual([['AGE', '34']]);
+    expect(rulesAlone('She is 34 years old.')).toEqual([['AGE', '34']]);
     for (const text of ['The bread is a week old.', 'many years old', 'nine months ago', 'ten weeks of old films', '200 months old']) {
-      expect([text, found(text)]).toEqual([text, []]);
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 
@@ -824,29 +822,29 @@ describe('PII rules for diary text (fourteenth session)', () => {
       ['i miss priya so much', ['priya']], ['I really miss nkechi', ['nkechi']], ['drinks with priya and dev tonight', ['priya', 'dev']],
       ['lunch with nkechi and aoife', ['nkechi', 'aoife']], ['with sarah and dev', ['sarah', 'dev']],
     ] as const) {
-      expect([text, found(text)]).toEqual([text, names.map((name) => ['PERSON', name])]);
+      expect([text, rulesAlone(text)]).toEqual([text, names.map((name) => ['PERSON', name])]);
     }
     // An English word, another cue of fondness, "miss" not said by the writer, or one word after "with" alone is none.
     for (const text of ['i miss home so much', 'i love bts', 'you miss priya', 'rice with tofu and kimchi', 'drinks with priya tonight', 'with sarah and work stuff']) {
       const expected = text === 'with sarah and work stuff' ? [['PERSON', 'sarah']] : [];
-      expect([text, found(text)]).toEqual([text, expected]);
+      expect([text, rulesAlone(text)]).toEqual([text, expected]);
     }
   });
 
   it('reads the public bodies a letter about benefits, tax or a visa comes from, and a surname after "Justice"', () => {
     for (const [text, value] of [['Got a letter from the DWP today', 'DWP'], ['The IRS audited us', 'IRS'], ['USCIS finally approved it', 'USCIS'], ['Called Centrelink again', 'Centrelink']] as const) {
-      expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['ORGANIZATION', value]]]);
     }
-    expect(found('Justice Harrington read the verdict.')).toEqual([['PERSON', 'Harrington']]);
+    expect(rulesAlone('Justice Harrington read the verdict.')).toEqual([['PERSON', 'Harrington']]);
     // Not an English word after it, nor "Justice" alone.
-    for (const text of ['The Justice Department opened a case.', 'Justice League again', 'Justice for all']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['The Justice Department opened a case.', 'Justice League again', 'Justice for all']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads the surname after a lower-case title with its full stop', () => {
     for (const [text, value] of [['appt with dr. nguyen at 3', 'nguyen'], ['saw dr. patel today', 'patel'], ['called mrs. mcgregor', 'mcgregor']] as const) {
-      expect([text, found(text)]).toEqual([text, [['PERSON', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['PERSON', value]]]);
     }
-    for (const text of ['went to the dr. then home', 'mr. right', 'dr. who is on']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['went to the dr. then home', 'mr. right', 'dr. who is on']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('widens a street address by a unit written in lower case right before or after it', () => {
@@ -863,12 +861,12 @@ describe('PII rules for diary text (fourteenth session)', () => {
 
   it('reads a handle without its at sign after a verb of messaging or following, and a lower-case name after "my bestie"', () => {
     for (const [text, value] of [["DM'd marcus_j on discord", 'marcus_j'], ['followed sunny.sara_ back', 'sunny.sara_'], ['messaged jo.b99 about it', 'jo.b99'], ['blocked ex_boyfriend_2', 'ex_boyfriend_2']] as const) {
-      expect([text, found(text)]).toEqual([text, [['USERNAME', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['USERNAME', value]]]);
     }
-    for (const text of ['DM me later', 'followed the rules', "I dm'd him", 'messaged mum at 5', 'added 2.5 kg']) expect([text, found(text)]).toEqual([text, []]);
-    expect(found('Brunch with my bestie kezia')).toEqual([['PERSON', 'kezia']]);
-    expect(found('my bff tolu is here')).toEqual([['PERSON', 'tolu']]);
-    expect(found('my bestie lol')).toEqual([]);
+    for (const text of ['DM me later', 'followed the rules', "I dm'd him", 'messaged mum at 5', 'added 2.5 kg']) expect([text, rulesAlone(text)]).toEqual([text, []]);
+    expect(rulesAlone('Brunch with my bestie kezia')).toEqual([['PERSON', 'kezia']]);
+    expect(rulesAlone('my bff tolu is here')).toEqual([['PERSON', 'tolu']]);
+    expect(rulesAlone('my bestie lol')).toEqual([]);
   });
 
   it('reads a name or an organisation the tagger read into a British postcode as the street before it, house number and all', () => {
@@ -882,22 +880,22 @@ describe('PII rules for diary text (fourteenth session)', () => {
   });
 
   it('reads a sort code after "sort" alone and a Cash App handle after the app\'s name', () => {
-    expect(found('acct 41928374, sort 20-45-77.')).toEqual([['ID_NUMBER', '41928374'], ['ID_NUMBER', '20-45-77']]);
+    expect(rulesAlone('acct 41928374, sort 20-45-77.')).toEqual([['ID_NUMBER', '41928374'], ['ID_NUMBER', '20-45-77']]);
     for (const [text, value] of [['Cash App: $tashk99', '$tashk99'], ['my cashapp is $JoBloggs', '$JoBloggs']] as const) {
-      expect([text, found(text)]).toEqual([text, [['USERNAME', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['USERNAME', value]]]);
     }
-    for (const text of ['sort 12 items', 'sort the 10-12-14 files', 'Cash App sent $50', 'the $TSLA shares']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['sort 12 items', 'sort the 10-12-14 files', 'Cash App sent $50', 'the $TSLA shares']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a passport\'s number said later in its sentence, and a password after "pw"', () => {
-    expect(found('My passport expires 04/2027, number 533812764.')).toEqual([['ID_NUMBER', '533812764']]);
-    expect(found('wifi pw cherry2021')).toEqual([['SECRET', 'cherry2021']]);
-    for (const text of ['passport photos, number 3 of 4', 'my passport. Number 533812764 is my locker', 'pw reset done', 'pw abcdef']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('My passport expires 04/2027, number 533812764.')).toEqual([['ID_NUMBER', '533812764']]);
+    expect(rulesAlone('wifi pw cherry2021')).toEqual([['SECRET', 'cherry2021']]);
+    for (const text of ['passport photos, number 3 of 4', 'my passport. Number 533812764 is my locker', 'pw reset done', 'pw abcdef']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a case\'s number after "case", and a numbered row of houses the tagger read as a name as an address', () => {
-    expect(found('Phoned the fraud team, case 55-01982.')).toEqual([['ID_NUMBER', '55-01982']]);
-    for (const text of ['in case 2 people come', 'case 2024 was weird', 'a case of 12 bottles']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('Phoned the fraud team, case 55-01982.')).toEqual([['ID_NUMBER', '55-01982']]);
+    for (const text of ['in case 2 people come', 'case 2024 was weird', 'a case of 12 bottles']) expect([text, rulesAlone(text)]).toEqual([text, []]);
     const houses = wordModel({ mill: 'ORGANIZATION', cottages: 'ORGANIZATION' });
     // (And the town after it, since the fifteenth session's towns after places.)
     expect(typed(detectPIIWith('We moved to 2 Mill Cottages, Ashby.', {}, houses))).toEqual([['STREET_ADDRESS', '2 Mill Cottages'], ['LOCATION', 'Ashby']]);
@@ -906,55 +904,52 @@ describe('PII rules for diary text (fourteenth session)', () => {
   });
 
   it('reads an organisation\'s initials in brackets after it or after the word for its kind; not a kind of clinic as a name', () => {
-    expect(found('My IVF clinic (CRGH) called with results.')).toEqual([['ORGANIZATION', 'CRGH']]);
+    expect(rulesAlone('My IVF clinic (CRGH) called with results.')).toEqual([['ORGANIZATION', 'CRGH']]);
     expect(typed(detectPIIWith('I work at Goldman Sachs (GS) now.', {}, wordModel({ goldman: 'ORGANIZATION', sachs: 'ORGANIZATION' })))).toEqual([['ORGANIZATION', 'Goldman Sachs'], ['ORGANIZATION', 'GS']]);
-    for (const text of ['the school (KS2) report', 'a clinic (ok)', 'Booked the GP clinic for Monday', 'the Eye Clinic is shut']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['the school (KS2) report', 'a clinic (ok)', 'Booked the GP clinic for Monday', 'the Eye Clinic is shut']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a given name in lower case after a word of paying or owing, not an English word', () => {
     for (const [text, value] of [['paid sarah back £20 on monzo', 'sarah'], ['i owe jake a tenner', 'jake'], ['someone else to pay conor the money', 'conor']] as const) {
-      expect([text, found(text)]).toEqual([text, [['PERSON', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['PERSON', value]]]);
     }
-    for (const text of ['paid bill on time', 'lent mark my charger', 'paid rent', 'owe nothing']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['paid bill on time', 'lent mark my charger', 'paid rent', 'owe nothing']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads a record, booking or penalty number right after MRN, PNR or PCN, and a handle after "as"', () => {
     for (const [text, value] of [['Hospital bracelet said MRN 00481923.', '00481923'], ['PNR X7Q2LK9 for the flight', 'X7Q2LK9'], ['PCN WK12345678 arrived', 'WK12345678']] as const) {
-      expect([text, found(text)]).toEqual([text, [['ID_NUMBER', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['ID_NUMBER', value]]]);
     }
-    expect(found('I signed up as bex_92')).toEqual([['USERNAME', 'bex_92']]);
-    for (const text of ['the MRN scanner broke', 'PNR ABCDEF', 'as well as the rest', 'as usual tbh']) expect([text, found(text)]).toEqual([text, []]);
+    expect(rulesAlone('I signed up as bex_92')).toEqual([['USERNAME', 'bex_92']]);
+    for (const text of ['the MRN scanner broke', 'PNR ABCDEF', 'as well as the rest', 'as usual tbh']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
   it('reads an organisation the lexicon knows, written in lower case, after a word of work', () => {
     for (const [text, value] of [['the job at deloitte', 'deloitte'], ['my shift at asda ran late', 'asda'], ['started at spotify on monday', 'spotify']] as const) {
-      expect([text, found(text)]).toEqual([text, [['ORGANIZATION', value]]]);
+      expect([text, rulesAlone(text)]).toEqual([text, [['ORGANIZATION', value]]]);
     }
     // Not an English word, a broadcaster, a place or without a word of work before it.
-    for (const text of ['job at apple', 'the team at bbc', 'work at home today', 'i love deloitte']) expect([text, found(text)]).toEqual([text, []]);
+    for (const text of ['job at apple', 'the team at bbc', 'work at home today', 'i love deloitte']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 });
 
 describe('PII rules for diary text (fifteenth session)', () => {
-  const none = wordModel({});
-  /** What detectPII finds with a tagger that reads nothing: the rules alone, fallbacks included. */
-  const found = (text: string) => typed(detectPIIWith(text, {}, none));
 
   it('reads a virtue name before a verb of what people do, or after "with", a verb of meeting or one whose object is a person', () => {
     for (const [text, name] of [
       ['Hope called this morning.', 'Hope'], ['Coffee with Hope at ten.', 'Hope'], ['Drove Faith to her dentist.', 'Faith'],
       ['Then Joy came over with cake.', 'Joy'], ['We met Patience at the market.', 'Patience'], ['Texted Mercy about Friday.', 'Mercy'],
     ]) {
-      expect([text, found(text!)]).toEqual([text, [['PERSON', name]]]);
+      expect([text, rulesAlone(text!)]).toEqual([text, [['PERSON', name]]]);
     }
     // Not before another verb, nor after a verb that takes things, nor in lower case, nor inside a longer name.
     for (const text of ['Hope springs eternal.', 'I have Hope.', 'Kept the Faith.', 'Peace talks stalled.', 'coffee with hope at ten', 'Grace Kelly Hope called']) {
-      expect([text, found(text).filter(([type]) => type === 'PERSON')]).toEqual([text, []]);
+      expect([text, rulesAlone(text).filter(([type]) => type === 'PERSON')]).toEqual([text, []]);
     }
   });
 
   it('reads no age of a thing weeks or months old, and still the age of a baby or a puppy', () => {
-    const ages = (text: string) => found(text).filter(([type]) => type === 'AGE');
+    const ages = (text: string) => rulesAlone(text).filter(([type]) => type === 'AGE');
     for (const text of ['Ate a two-week-old loaf, gross.', 'Found three-month-old emails.', 'a 2-week-old bruise']) expect([text, ages(text)]).toEqual([text, []]);
     for (const [text, value] of [['Holding a two-week-old baby.', 'two'], ['a 10-week-old puppy', '10'], ['my 18 month old is teething', '18']]) {
       expect([text, ages(text!)]).toEqual([text, [['AGE', value]]]);
