@@ -596,7 +596,6 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
 });
 
 describe('PII rules for diary text (thirteenth session)', () => {
-
   it('finds references, orders, parcels, cheques, a driving licence and a lower-case student number after their labels', () => {
     for (const [text, value] of [
       ['Emailed the council again. Ref 44821-B.', '44821-B'], ['Reference QX-2291 for the claim', 'QX-2291'], ['ref no. 44821', '44821'],
@@ -801,7 +800,6 @@ describe('PII rules for diary text (thirteenth session)', () => {
 
 
 describe('PII rules for diary text (fourteenth session)', () => {
-
   it('reads an age in months or weeks, or in words, before "old"', () => {
     for (const [text, value] of [
       ['Our son is nine months old today.', 'nine'], ['My son is 9 months old.', '9'], ['a 3-month-old baby', '3'], ['my 18 month old', '18'],
@@ -934,7 +932,6 @@ describe('PII rules for diary text (fourteenth session)', () => {
 });
 
 describe('PII rules for diary text (fifteenth session)', () => {
-
   it('reads a virtue name before a verb of what people do, or after "with", a verb of meeting or one whose object is a person', () => {
     for (const [text, name] of [
       ['Hope called this morning.', 'Hope'], ['Coffee with Hope at ten.', 'Hope'], ['Drove Faith to her dentist.', 'Faith'],
