@@ -235,11 +235,24 @@ const NOT_KNOWN_FIRMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Shops named by an English word, which a diary writes with a capital in the middle of a sentence right after a
+ * preposition ("Went to Target for nappies", "a meal deal from Boots", "Returned the dress to Next"); "Amazon" wherever it
+ * is written with a capital but after "the" ("Amazon lost my parcel"; not "the Amazon rainforest").
+ */
+const SHOPS_NAMED_BY_WORDS: ReadonlySet<string> = new Set(['amazon', 'target', 'boots', 'next', 'staples', 'apple', 'shell', 'giant']);
+/** The prepositions before such a shop. */
+const SHOP_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'from', 'off', 'on', 'to', 'in', 'into', 'via', 'with']);
+
+/** A firm's one word as {@link knownFirmsPassedOver} reads it: capitalised or in capitals, or a small letter before a capital ("eBay"). */
+const KNOWN_FIRM_WORD = /^(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}&]*$/u;
+
+/**
  * Organisations the lexicon knows by one word that the tagger passed over ("HMRC sent a letter", "Called Vodafone about
- * the bill", "the bank (Barclays)"): a word capitalised or in capitals, three letters or more, of the rules' lexicon's
- * organisations (compromise's and the everyday companies of EXTRA_DATA) and no English word ("Ford", "Visa", "Twitter" are
- * left to the tagger), with no capitalised word right beside it on its line (a longer name's, left to the tagger) but an
- * ordinary one opening the sentence ("Called Vodafone about the bill"), and no part of a hyphenated word ("Stratford-upon-Avon").
+ * the bill", "the bank (Barclays)", "a kettle off eBay"): a word capitalised or in capitals (or "eBay"), three letters or
+ * more, of the rules' lexicon's organisations (compromise's and the everyday companies of EXTRA_DATA) and no English word
+ * ("Ford", "Visa", "Twitter" are left to the tagger), with no capitalised word right beside it on its line (a longer name's,
+ * left to the tagger) but an ordinary one opening the sentence ("Called Vodafone about the bill"), and no part of a
+ * hyphenated word ("Stratford-upon-Avon"); and the shops of {@link SHOPS_NAMED_BY_WORDS} where they are written so.
  */
 export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const lexicon = ruleLexicon();
@@ -250,10 +263,11 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
-    // An ASCII first character other than A-Z is no capital: most words of a text are left without the lookups.
-    if (labels[i] !== 'O' || word.length < 3 || (first < 128 && (first < 65 || first > 90))) continue;
+    // An ASCII first character other than A-Z is no capital (but for a small letter before one: "eBay"): most words of a
+    // text are left without the lookups.
+    if (labels[i] !== 'O' || word.length < 3 || (first < 128 && (first < 65 || first > 90) && !(first >= 97 && first <= 122 && /^.\p{Lu}/u.test(word)))) continue;
     const lower = word.toLowerCase();
-    if (lexicon.get(lower) !== 'org' || NOT_KNOWN_FIRMS.has(lower) || englishWords().has(lower) || !/^\p{Lu}[\p{L}\p{N}&]*$/u.test(word)) continue;
+    if (!KNOWN_FIRM_WORD.test(word) || !(SHOPS_NAMED_BY_WORDS.has(lower) ? shopNamed(tokens, i) : lexicon.get(lower) === 'org' && !NOT_KNOWN_FIRMS.has(lower) && !englishWords().has(lower))) continue;
     if ((capital(i - 1) && tokens[i]!.gap === ' ' && !opener(i - 1)) || (capital(i + 1) && tokens[i + 1]!.gap === ' ')) continue;
     // Not part of a hyphenated word ("Stratford-upon-Avon").
     if ((tokens[i]!.gap === '' && tokens[i - 1]?.text === '-') || (tokens[i + 1]?.gap === '' && tokens[i + 1]!.text === '-')) continue;
@@ -262,3 +276,15 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
   return out;
 }
 
+/**
+ * Whether token i, a word of {@link SHOPS_NAMED_BY_WORDS}, names the shop: written with a capital and then small letters,
+ * right after one of {@link SHOP_PREPOSITIONS} ("from Boots"; not "Boots" opening a sentence nor "BOOTS" in a shout), or
+ * "Amazon" anywhere but after "the" (the river's: "the Amazon rainforest").
+ */
+function shopNamed(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (i > 0 && tokens[i]!.gap === ' ' && SHOP_PREPOSITIONS.has(tokens[i - 1]!.text)) return true;
+  // Not the river's "the Amazon".
+  return word === 'Amazon' && !(i > 0 && /^the$/iu.test(tokens[i - 1]!.text));
+}

@@ -56,6 +56,9 @@ export const PERSON_VERBS: ReadonlySet<string> = new Set([
   'laughed', 'smiled', 'hugged', 'replied', 'wrote', 'moved', 'cooked', 'drove', 'picked', 'visited', 'invited',
   // What happens to a person in a diary, irregular ("Chidi got the job", "Ama won"; "passed" and the like are read by their "-ed").
   'got', 'gets', 'won', 'quit', 'bought', 'paid',
+  // What a person is doing or did, irregular or in the present ("Tayo works in Canary Wharf", "Ines knew").
+  'works', 'lives', 'feels', 'felt', 'knows', 'knew', 'took', 'saw', 'heard', 'likes', 'misses', 'ran', 'forgot', 'slept', 'woke',
+  'spoke', 'teaches', 'taught', 'studies', 'sang', 'drank', 'ate',
 ]);
 /**
  * What follows "from" after a person, naming where the writer knows them from ("Lena from work", "Sade from next

@@ -14,8 +14,23 @@ const CONTRACTIONS: ReadonlySet<string> = new Set([
   'hes', 'shes', 'lets', 'yall',
 ]);
 
-/** Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless"). */
-const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful|less|ous|ive|ing|ed|er|ry|cy|ty|al|ics|ship|hood|dom)$/u;
+/**
+ * Endings of English adverbs, abstract nouns and adjectives, which the lexicon often lacks ("socialism", "useless",
+ * "positivity", "cryptocurrency"). Of the nouns in -ty and -cy only those of an abstract noun's form: given names end in
+ * the others ("Kirsty", "Hetty", "Monty", "Percy").
+ */
+const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ety|lty|fty|ness|ment|tion|sion|ance|ence|ancy|ency|acy|ure|ful|less|ous|ive|ing|ed|er|ry|al|ics|ship|hood|dom)$/u;
+
+/**
+ * Whether a word ending in "s" is the plural of a word with an ordinary word's ending or of one the lexicon knows
+ * ("Reflections", "Apples"): not when the "s" follows a consonant and "y" ("Cerys", "Glenys", "Dilys"), whose plural
+ * English writes with "ies".
+ */
+function ordinaryPlural(lower: string, rules: ReadonlyMap<string, string>): boolean {
+  if (!lower.endsWith('s') || /[^aeiou]ys$/u.test(lower)) return false;
+  const stem = lower.slice(0, -1);
+  return rules.get(stem) !== undefined || NOT_NAME_ENDING.test(stem);
+}
 
 /**
  * Whether a lower-cased word may be a name the lexicon lacks: the lexicon does not know it, it has three letters or
@@ -25,7 +40,7 @@ const NOT_NAME_ENDING = /(?:ly|ism|ist|ity|ness|ment|tion|sion|ance|ence|ure|ful
  */
 export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): boolean {
   return !rules.has(lower) && lower.length >= 3 && !NOT_NAME_ENDING.test(lower) && !CONTRACTIONS.has(lower)
-    && !(lower.endsWith('s') && (rules.get(lower.slice(0, -1)) !== undefined || NOT_NAME_ENDING.test(lower.slice(0, -1))))
+    && !ordinaryPlural(lower, rules)
     && !englishWords().has(lower);
 }
 

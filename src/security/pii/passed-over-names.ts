@@ -177,13 +177,20 @@ const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'Inspector', 'Detective', 'Det', 'Officer', 'Sergeant', 'Sgt', 'Lieutenant', 'Lt', 'Captain', 'Capt', 'Coach', 'Pastor',
   'Father', 'Fr', 'Rabbi', 'Imam', 'Reverend', 'Rev', 'Judge', 'Nurse', 'Professor', 'Principal', 'Senator', 'Sen',
   'Governor', 'Gov', 'Mayor', 'Councillor', 'Councilman', 'Councilwoman', 'Agent', 'Chef', 'Deacon', 'Bishop', 'Sheriff',
-  'Deputy', 'Constable', 'Doctor', 'Justice',
+  'Deputy', 'Constable', 'Doctor', 'Justice', 'Magistrate',
 ]);
 /**
- * Office titles that are ordinary nouns too, which take a surname only when it is no English word or one the lexicon
- * knows as a surname ("Justice Harrington"; not "the Justice Department").
+ * Office titles that are ordinary nouns too, which take a surname only when it is no English word, one the lexicon
+ * knows as a surname, or a common surname that is also a word ("Justice Harrington", "Justice Brown"; not "the Justice
+ * Department", "Justice League").
  */
 const NOUN_TITLES: ReadonlySet<string> = new Set(['Justice']);
+/** Common English and American surnames that are English words, which the lexicon files as words ("Brown", "King", "Wood"). */
+const SURNAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set([
+  'brown', 'green', 'white', 'black', 'young', 'king', 'hall', 'wood', 'hill', 'ward', 'bell', 'price', 'fox', 'hunt', 'stone',
+  'rose', 'long', 'gray', 'grey', 'lamb', 'mills', 'burns', 'rice', 'bush', 'knight', 'page', 'lane', 'dean', 'banks', 'fields',
+  'wells', 'west', 'rich', 'cross', 'frost', 'snow', 'sharp', 'noble', 'short', 'reed', 'porter', 'baker', 'hunter',
+]);
 /** Words that make a place an institution ("Hospital", "School", "Church"). */
 const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
 /** Lexicon classes of a word that is no surname after an office's title. */
@@ -261,7 +268,7 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
     const after = tokens[dotted ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
     const office = OFFICE_TITLES.has(word) && capitalised(dotted ? i + 2 : i + 1)
       && !NOT_SURNAME_AFTER_OFFICE.has(lexicon.get(after) ?? '') && !FUNCTION_WORDS.has(after)
-      && (!NOUN_TITLES.has(word) || !englishWords().has(after) || lexicon.get(after) === 'last');
+      && (!NOUN_TITLES.has(word) || !englishWords().has(after) || lexicon.get(after) === 'last' || SURNAMES_THAT_ARE_WORDS.has(after));
     const title = office || COURTESY_TITLES.has(word) || (dotted && word !== 'miss' && COURTESY_TITLES.has(word[0]!.toUpperCase() + word.slice(1)));
     if (!title || !(free(i) || labels[i]!.endsWith('-TITLE'))) continue;
     // The title's words: "Mr" then an optional full stop, then particles and capitalised words ending in a capitalised one.

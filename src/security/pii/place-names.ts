@@ -9,7 +9,7 @@ import type { PiiSpan } from './types.js';
 /**
  * Names of places by their generic word: a lake, mountain or cape named after its kind ("Lake Tahoe",
  * "Mount Rainier", "Mt. Hood"), a river, valley, beach, island or square named before it ("Hudson River",
- * "Death Valley", "Venice Beach", "Union Square"), a street without a house number ("Elm Road", "Maple Drive",
+ * "Death Valley", "Venice Beach", "Union Square", "Canary Wharf"), a street without a house number ("Elm Road", "Maple Drive",
  * "Harrison St", "5th Avenue"), a place named after a saint ("St. Mary's", "St Ives"), and after a word that places
  * it, a park, hill, bay, green, common, market or the like ("at Victoria Park", "on Clapham Common", "to Borough
  * Market") or a church's "Holy" name ("at Holy Trinity"), and a venue named with "The" after "at" ("at The Crown and
@@ -21,7 +21,7 @@ import type { PiiSpan } from './types.js';
  * "Jenny Park" stay people) count only after a word that places what they name ("at Victoria Park").
  */
 const PREFIXES = String.raw`(?:Lake|Mount|Mt\.?|Cape|Fort|Loch|Isle\s+of)`;
-const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord|Square)`;
+const SUFFIXES = String.raw`(?:River|Valley|Canyon|Creek|Falls|Beach|Island|Islands|Mountains|Peninsula|Glacier|Harbor|Harbour|Desert|Hills|Springs|Gorge|Lagoon|Fjord|Square|Wharf|Quay|Quays|Docks)`;
 const STREETS = String.raw`(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway|St|Rd|Ave|Blvd)`;
 /** Words of a building named after a saint or a place: an organisation's ("St Mary's Hospital"). */
 const BUILDINGS = String.raw`(?:Hospital|Church|Cathedral|Chapel|Abbey|School|College|Academy|Primary|Clinic|Hospice|Infirmary)`;

@@ -257,6 +257,16 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     },
   },
   {
+    // A user name right after the role of the account's owner, with no "is" or colon ("The seller bigdeals_uk refunded me",
+    // "a redditor called throwaway_8812", "Airbnb host lena.k92"): a run of four to 32 letters, digits and "._-" holding a
+    // letter and a digit, "_" or an inner "." (an ordinary word is none: "the seller refunded", "user error", "user 2",
+    // "the seller e.g."). Not a tagger feature.
+    type: 'USERNAME', name: 'username-after-role', confidence: 0.8, group: 1,
+    starts: startsWith('seller', 'buyer', 'user', 'host', 'streamer', 'youtuber', 'redditor', 'poster', 'commenter', 'vendor', 'gamer'),
+    pattern: /\b(?:[Ss]eller|[Bb]uyer|[Uu]ser|[Hh]ost|[Ss]treamer|[Yy]ou[Tt]uber|[Rr]edditor|[Pp]oster|[Cc]ommenter|[Vv]endor|[Gg]amer)(?:[ \t]+(?:called|named))?[ \t]+@?((?=[\w.-]*\p{L})[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d_])(?![\p{L}\d@])/gu,
+    validate: (v) => v.length >= 4 && /[\d_]|\p{L}\.\p{L}/u.test(v) && !/^\d+(?:st|nd|rd|th|s|am|pm|k|x|mb|gb)?$/iu.test(v),
+  },
+  {
     // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
     // (it does not see them): health and social insurance, national and tax identity numbers, library and green cards,
     // claims and cases ("My Medicare number is 1EG4-TE5-MK73", "SIN: 046 454 286", "Case number 2023/CR/0456"; not "in

@@ -151,6 +151,12 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Popped into M&S, jeans at H&M, then a trim at Toni&Guy. Paint from B&Q.', ['M&S', 'H&M', 'Toni', 'Guy', 'B&Q']],
   ["Saw my old teacher, Mrs Van der Berg. Rosalind's wedding is at St Mary's, Putney.", ['Berg', 'Rosalind', 'Putney']],
   ['Parcel from DPD: tracking 15501234567890.', ['15501234567890']],
+  // Sixteenth session: given names with a noun's ending, shops named by an English word, "eBay", a user name after the
+  // seller's role, a judge with a surname that is a word, a wharf.
+  ['Kirsty came round with wine. I told Hetty about the job. Cerys is moving.', ['Kirsty', 'Hetty', 'Cerys']],
+  ['Went to Target for nappies, a meal deal from Boots, then returned the dress to Next.', ['Target', 'Boots', 'Next']],
+  ['Bought a kettle off Amazon, a lamp off eBay; the seller bigdeals_uk refunded me.', ['Amazon', 'eBay', 'bigdeals_uk']],
+  ['Justice Brown adjourned the hearing. Tayo works in Canary Wharf.', ['Brown', 'Tayo', 'Canary']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -161,7 +167,7 @@ describe('diary lines: no name, place or handle left in clear by redaction', () 
 });
 
 /**
- * Diary lines with nothing personal in them, written in the thirteenth to fifteenth sessions against their rules (ages, PINs, passwords,
+ * Diary lines with nothing personal in them, written in the thirteenth to sixteenth sessions against their rules (ages, PINs, passwords,
  * verbs of taking a child, "my mate", lower-case streets, airports, chat logs, names that are also words): redaction must
  * leave each as written.
  */
@@ -180,6 +186,9 @@ const PLAIN_LINES: readonly string[] = [
   'Hope springs eternal.', 'I have hope and faith again.', 'Kept the Faith.', 'Peace talks stalled again.', 'Our flight was 2 hours late.',
   'The flight home was smooth.', 'Ate a two-week-old loaf, gross.', 'Deleted three-month-old emails.',
   'Q&A at work, then R&B night at a B&B.', 'Mum & Dad came over.', 'Been tracking my sleep for 30 days.',
+  // Sixteenth session: shops' words where no shop stands, seller and user without a handle, "Justice" before a noun.
+  'Next week is busy.', 'Target practice at the range.', 'I need new boots.', 'Apple crumble for pudding.', 'We read about the Amazon rainforest.',
+  'The seller refunded me, e.g. within a day.', 'Classic user error.', 'The honesty of it hurt.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -986,3 +986,55 @@ describe('PII rules for diary text (fifteenth session)', () => {
     }
   });
 });
+
+describe('PII rules for diary text (sixteenth session)', () => {
+  it('reads an unknown given name with the ending of a noun in -ty, -cy or -ys, and not an abstract noun with one', () => {
+    for (const [text, name] of [
+      ['Kirsty came round.', 'Kirsty'], ['I told Hetty about it.', 'Hetty'], ['Walked with Letty.', 'Letty'], ['Cerys is moving.', 'Cerys'],
+      ['Glenys said no.', 'Glenys'], ['Tayo works nights.', 'Tayo'],
+    ]) {
+      expect([text, rulesAlone(text!)]).toEqual([text, [['PERSON', name]]]);
+    }
+    // Abstract nouns the lexicon and the word lists lack keep their ending ("-ity", "-ety", "-ency").
+    for (const text of ['Hypersexuality said nothing.', 'Sweety said hi.', 'Cryptocurrency said otherwise.']) {
+      expect([text, rulesAlone(text).filter(([type]) => type === 'PERSON')]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a shop named by an English word right after a preposition, "Amazon" anywhere but after "the", and "eBay"', () => {
+    for (const [text, name] of [
+      ['Went to Target for nappies.', 'Target'], ['a meal deal from Boots', 'Boots'], ['Returned it to Next.', 'Next'],
+      ['Ink at Staples, again.', 'Staples'], ['Amazon lost my parcel.', 'Amazon'], ['Found it on Amazon.', 'Amazon'], ['a lamp off eBay', 'eBay'],
+    ]) {
+      expect([text, rulesAlone(text!)]).toEqual([text, [['ORGANIZATION', name]]]);
+    }
+    // Opening a sentence, in lower case, in capitals, after "the", or the first word of a longer name.
+    for (const text of ['Next week is busy.', 'Target practice again.', 'new boots from the market', 'at TARGET', 'the Amazon rainforest', 'at Next Level Fitness', 'a lamp off ebay']) {
+      expect([text, rulesAlone(text).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a user name right after a seller\'s or user\'s role, with a digit, "_" or an inner full stop', () => {
+    const names = (text: string) => detectPII(text, { ner: false }).filter((s) => s.type === 'USERNAME').map((s) => s.text);
+    for (const [text, name] of [
+      ['The seller bigdeals_uk refunded me.', 'bigdeals_uk'], ['a redditor called throwaway_8812 replied', 'throwaway_8812'],
+      ['Our host lena.k92 was lovely.', 'lena.k92'], ['the buyer @mike77 never paid', '@mike77'],
+    ]) {
+      expect([text, names(text!)]).toEqual([text, [name]]);
+    }
+    for (const text of ['The seller refunded me.', 'Classic user error.', 'user 2 logged in', 'the host 2nd time round', 'the seller e.g. said', "the user's guide"]) {
+      expect([text, names(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a surname that is also a word after "Justice" when it is a common one, and a wharf or quay by its name', () => {
+    expect(rulesAlone('Justice Brown adjourned the hearing.')).toEqual([['PERSON', 'Brown']]);
+    expect(rulesAlone('Magistrate Green fined him.')).toEqual([['PERSON', 'Green']]);
+    for (const text of ['The Justice Department sued.', 'Justice Secretary resigned.', 'Justice Cook dismissed it.']) {
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
+    }
+    for (const [text, place] of [['Works in Canary Wharf now.', 'Canary Wharf'], ['Walked along Salford Quays.', 'Salford Quays']]) {
+      expect([text, rulesAlone(text!)]).toEqual([text, [['LOCATION', place]]]);
+    }
+  });
+});
