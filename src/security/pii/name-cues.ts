@@ -37,6 +37,9 @@ export const SAID_RELATIONS: ReadonlySet<string> = new Set([
   'doctor', 'gp', 'sponsor', 'landlord', 'landlady', 'teacher', 'tutor', 'mentor', 'coach', 'plumber', 'electrician', 'builder',
   'cleaner', 'nanny', 'babysitter', 'carer', 'driver', 'lawyer', 'accountant', 'dentist', 'nurse', 'vet', 'hairdresser', 'barber',
   'trainer', 'kid', 'child', 'toddler', 'godfather', 'godmother', 'godson', 'goddaughter', 'mentor', 'psychiatrist', 'counsellor', 'counselor', 'pharmacist',
+  // Who works in or for a household, and who else a diary names by what they do ("Paid the maid, Lakshmi, her salary").
+  'maid', 'housekeeper', 'gardener', 'caretaker', 'childminder', 'midwife', 'physio', 'physiotherapist', 'caseworker', 'realtor',
+  'mechanic', 'handyman', 'optician', 'surgeon', 'solicitor', 'housemate', 'classmate', 'teammate', 'stylist', 'tailor',
 ]);
 /**
  * Virtue names: given names that are also ordinary English words ("Hope called", "Coffee with Faith"), read as names

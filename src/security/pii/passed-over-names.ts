@@ -288,14 +288,16 @@ export function namesByForm(tokens: readonly Token[], labels: readonly string[])
 }
 
 /**
- * Whether `word` is a surname in the plural: of the lexicon ("Hendersons", "Joneses"), or, when `cued`, one it does not
- * know, singular or plural, without an ordinary word's ending ("Lindqvists").
+ * Whether `word` is a surname in the plural: of the lexicon ("Hendersons", "Joneses"), or, when `cued`, a name the lexicon
+ * files as a given name ("with the Nguyens") or one it does not know, singular or plural, without an ordinary word's ending
+ * ("Lindqvists").
  */
 function familyName(word: string, lexicon: ReadonlyMap<string, string>, cued: boolean): boolean {
   const lower = word.toLowerCase();
   if (!FAMILY_PLURAL.test(word) || lexicon.get(lower) !== undefined) return false;
   const singulars = singularsOf(lower);
-  return singulars.some((w) => lexicon.get(w) === 'last') || (cued && singulars.every((w) => lexicon.get(w) === undefined) && !NOT_FAMILY_ENDING.test(singulars[0]!));
+  return singulars.some((w) => lexicon.get(w) === 'last')
+    || (cued && (singulars.some((w) => lexicon.get(w) === 'first') || (singulars.every((w) => lexicon.get(w) === undefined) && !NOT_FAMILY_ENDING.test(singulars[0]!))));
 }
 
 /** The singulars a plural in lower case may have ("hendersons" → "henderson"; "joneses" → "jonese", "jones"). */

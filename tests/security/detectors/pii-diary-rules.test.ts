@@ -1037,4 +1037,12 @@ describe('PII rules for diary text (sixteenth session)', () => {
       expect([text, rulesAlone(text!)]).toEqual([text, [['LOCATION', place]]]);
     }
   });
+
+  it('reads a family after "with the" by a name the lexicon files as a given name, and a household\'s help between commas', () => {
+    expect(rulesAlone('Dinner with the Nguyens.')).toEqual([['PERSON', 'Nguyens']]);
+    expect(rulesAlone('Paid the maid, Lakshmi, her salary.')).toEqual([['PERSON', 'Lakshmi']]);
+    expect(rulesAlone('The caseworker, Precious, was lovely.')).toEqual([['PERSON', 'Precious']]);
+    // Not without "with" or a verb of meeting before "the", nor a day between the commas.
+    for (const text of ['The Nguyens is a shop.', 'Paid the maid, Monday, her salary.']) expect([text, rulesAlone(text)]).toEqual([text, []]);
+  });
 });
