@@ -1045,4 +1045,18 @@ describe('PII rules for diary text (sixteenth session)', () => {
     // Not without "with" or a verb of meeting before "the", nor a day between the commas.
     for (const text of ['The Nguyens is a shop.', 'Paid the maid, Monday, her salary.']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
+
+  it('reads a place or a business named between commas after the word for what it is, "the" or a possessive before that', () => {
+    const apposed = (text: string) => typed(detectPIIWith(text, {}, none).filter((s) => s.source === 'rule:apposed-place'));
+    for (const [text, type, name] of [
+      ["Mum's care home, Oakwood Lodge, called.", 'LOCATION', 'Oakwood Lodge'], ['My gym, PureGym Walthamstow, is closing.', 'ORGANIZATION', 'PureGym Walthamstow'],
+      ['Drinks at our local, the Fox and Hounds, with Ben.', 'LOCATION', 'Fox and Hounds'], ['Her school, Hillcrest, rang.', 'ORGANIZATION', 'Hillcrest'],
+    ]) {
+      expect([text, apposed(text!)]).toEqual([text, [[type, name]]]);
+    }
+    // Not a day, a relative, a function word or an ordinary word between the commas, no closing comma, or no "the" or possessive.
+    for (const text of ['At the school, Monday was chaos.', 'We went home, Mum said, after tea.', 'The gym, I think, is shut.', 'At the hospital, Mum was calm.', 'Gym, Pilates, then bed.', 'The pub, Honestly, was dead.']) {
+      expect([text, apposed(text)]).toEqual([text, []]);
+    }
+  });
 });

@@ -1,0 +1,69 @@
+import { englishWords } from './english-words.js';
+import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { FUNCTION_WORDS, SAID_RELATIONS } from './name-cues.js';
+import type { Token } from './tokenize.js';
+import type { PiiSpan, PiiType } from './types.js';
+
+/**
+ * Places and businesses named between commas right after the word for what they are ("Mum's care home, Oakwood Lodge,
+ * called", "My gym, PureGym Walthamstow, is closing", "our local, the Fox and Hounds,"), which the tagger passes over: a
+ * diary names them the way it names a person after a role ("the plumber, Zbigniew,", passed-over-names.ts).
+ */
+
+/** The words for a place or a business a name follows between commas, and the type of that name. */
+const APPOSED_KINDS: ReadonlyMap<string, PiiType> = new Map<string, PiiType>([
+  ...['home', 'estate', 'village', 'town', 'neighbourhood', 'neighborhood', 'area', 'building', 'street', 'road', 'local'].map((w): [string, PiiType] => [w, 'LOCATION']),
+  ...[
+    'hospital', 'hospice', 'school', 'nursery', 'surgery', 'practice', 'clinic', 'gym', 'church', 'mosque', 'temple', 'synagogue',
+    'gurdwara', 'hotel', 'pub', 'restaurant', 'café', 'cafe', 'bar', 'salon', 'shop', 'company', 'firm', 'employer', 'charity',
+    'bank', 'agency', 'college', 'uni', 'university', 'club', 'team', 'band', 'startup', 'landlord', 'insurer', 'provider',
+  ].map((w): [string, PiiType] => [w, 'ORGANIZATION']),
+]);
+
+/** Words that make the noun someone's or a particular one, up to two words before it ("Mum's care home", "my old gym"). */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'your', 'his', 'her', 'their', 's']);
+
+/** Words inside a name between commas besides capitalised ones ("the Fox and Hounds", "Marks & Spencer", "Bank of Ireland"). */
+const INNER_WORDS: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', 'on']);
+
+/** A capitalised word of such a name ("Oakwood", "PureGym", "St"). */
+const NAME_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+
+/**
+ * Names between commas after a word of {@link APPOSED_KINDS} that "the", a possessive or "my" (up to two words before
+ * it) makes a particular one: one to five words, capitalised but for "and", "&", "of", "the" inside, none of them read by
+ * the tagger, then a comma, a full stop or the end of the text ("Mum's care home, Oakwood Lodge, called"). Not a name the
+ * lexicon knows as an ordinary word, a day or a relative ("At the school, Monday was chaos", "the home, Mum said,"), nor a
+ * function word ("the gym, I think,"); one word alone is no English word ("The pub, Honestly, was dead").
+ */
+export function placesInApposition(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const lexicon = ruleLexicon();
+  const out: PiiSpan[] = [];
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i + 1]!.text !== ',' || tokens[i + 1]!.gap !== '') continue;
+    const type = APPOSED_KINDS.get(tokens[i]!.text);
+    if (!type) continue;
+    const owned = [i - 1, i - 2].some((j) => j >= 0 && DETERMINERS.has(tokens[j]!.text.toLowerCase()));
+    if (!owned) continue;
+    // A name may open with "the" ("our local, the Fox and Hounds,"), which is no part of it.
+    const first = /^the$/iu.test(tokens[i + 2]!.text) && tokens[i + 2]!.gap === ' ' ? i + 3 : i + 2;
+    if (first >= tokens.length || tokens[first]!.gap !== ' ' || labels[first] !== 'O' || !NAME_WORD.test(tokens[first]!.text)) continue;
+    let last = first;
+    for (let j = first + 1; j < tokens.length && j - first < 6 && tokens[j]!.gap !== '\n' && labels[j] === 'O'; j++) {
+      const word = tokens[j]!.text;
+      if (NAME_WORD.test(word) && tokens[j]!.gap === ' ') last = j;
+      // A possessive's apostrophe and "s" ("St Anne's").
+      else if (tokens[j]!.gap === '' && (/^['’]$/u.test(word) || (word === 's' && /^['’]$/u.test(tokens[j - 1]!.text)))) last = word === 's' ? j : last;
+      else if (!INNER_WORDS.has(word.toLowerCase())) break;
+    }
+    const after = tokens[last + 1];
+    if (after !== undefined && !(after.gap === '' && /^[,.;:!?)]$/u.test(after.text))) continue;
+    const lower = tokens[first]!.text.toLowerCase();
+    if (first === last && (ORDINARY_CLASSES.has(lexicon.get(lower) ?? '') || SAID_RELATIONS.has(lower) || englishWords().has(lower))) continue;
+    if (FUNCTION_WORDS.has(lower) || CALENDAR.has(lower)) continue;
+    const text = tokens.slice(first, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
+    out.push({ type, start: tokens[first]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:apposed-place' });
+    i = last;
+  }
+  return out;
+}
