@@ -3,6 +3,7 @@ import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { englishWords } from './english-words.js';
 import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { unknownWord } from './name-words.js';
+import { townFirstWords, townNames } from './towns.js';
 import { doesOrIs, surnamePlural } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
@@ -63,8 +64,8 @@ const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near
  * verb of meeting ("my cousin oskar", "texted priya"; not a chat word: "my bf lol"), or either in brackets after a relation
  * or a role ("therapist (helen) says"), with the given names joined to it ("with sarah and mike"), a family by its surname
  * in the plural after "with the" ("with the hendersons"), and a place
- * of the lexicon, one word or a known name of two or three ("new york"), right after "in", "to", "from", "near"
- * or "visiting".
+ * of the lexicon or a town of towns.ts, one word or a known name of two or three ("new york", "kiel", "santa maria"),
+ * right after "in", "to", "from", "near" or "visiting".
  */
 export function lowerCaseNames(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const rules = ruleLexicon();
@@ -116,12 +117,12 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       continue;
     }
     if (!LOWER_PLACE_CUES.has(cue)) continue;
-    // The longest known place of up to three lower-case words (a longer one only from a word that starts one).
-    let last = rules.get(word) === 'place' && lowerCasePlace(word) ? i : -1;
-    if (placeStarts(phrases).has(word)) {
+    // The longest known place or town of up to three lower-case words (a longer one only from a word that starts one).
+    let last = (rules.get(word) === 'place' || townNames().has(word)) && lowerCasePlace(word) ? i : -1;
+    if (placeStarts(phrases).has(word) || townFirstWords().has(word)) {
       for (let j = i + 1, value = word; j < Math.min(i + 3, tokens.length) && lower(j); j++) {
         value += ` ${tokens[j]!.text}`;
-        if (phrases.get(value) === 'place') last = j;
+        if (phrases.get(value) === 'place' || townNames().has(value)) last = j;
       }
     }
     if (last === -1) continue;

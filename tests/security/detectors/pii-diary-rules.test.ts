@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.js';
+import { englishWords } from '../../../src/security/pii/english-words.js';
 import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { obfuscate } from '../../../src/security/pii/obfuscate.js';
 import { mergePlaceNames, placeNameSpans } from '../../../src/security/pii/place-names.js';
 import { Pseudonymizer } from '../../../src/security/pii/pseudonymizer.js';
 import { ruleFeatureSpans, ruleSpans, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
+import { townNames } from '../../../src/security/pii/towns.js';
 import type { PiiSpan } from '../../../src/security/pii/types.js';
 import { wordModel } from '../../helpers/word-model.js';
 
@@ -1058,5 +1060,24 @@ describe('PII rules for diary text (sixteenth session)', () => {
     for (const text of ['At the school, Monday was chaos.', 'We went home, Mum said, after tea.', 'The gym, I think, is shut.', 'At the hospital, Mum was calm.', 'Gym, Pilates, then bed.', 'The pub, Honestly, was dead.']) {
       expect([text, apposed(text)]).toEqual([text, []]);
     }
+  });
+
+  it('reads a town of 50,000 people or more written in lower case after "in", "to" or "from", and no English word or name', () => {
+    const towns = (text: string) => typed(detectPIIWith(text, {}, none).filter((s) => s.source === 'rule:lower-case-place'));
+    for (const [text, town] of [
+      ['back in swansea for the weekend', 'swansea'], ['moving to enugu next year', 'enugu'], ['we drove from garden grove', 'garden grove'],
+      ['she lives in kiel', 'kiel'],
+    ]) {
+      expect([text, towns(text!)]).toEqual([text, [['LOCATION', town]]]);
+    }
+    for (const text of ['in bed by ten', 'went to uni late', 'back in reading the book', 'went to florence yesterday', 'stuck in traffic', 'came in orange']) {
+      expect([text, towns(text)]).toEqual([text, []]);
+    }
+    // The list holds no English word and no name the rules' lexicon files as anything but a place.
+    const lexicon = ruleLexicon();
+    const english = englishWords();
+    const names = [...townNames()];
+    expect(names.length).toBeGreaterThan(5000);
+    expect(names.filter((name) => english.has(name) || (lexicon.has(name) && lexicon.get(name) !== 'place'))).toEqual([]);
   });
 });
