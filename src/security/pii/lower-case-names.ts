@@ -17,7 +17,7 @@ import type { PiiSpan } from './types.js';
  * Cues after which a lower-case word the lexicon does not know at all is a name too ("my cousin oskar", "texted
  * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
  */
-const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'bestie', 'bff']);
+const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'bestie', 'bff', 'told to']);
 /**
  * Words in lower case that the lexicon does not know and that are no one's name: chat words ("my bf lol", "texted
  * alot") and the Dutch article after "met" ("met een whiskydieet").
@@ -26,8 +26,13 @@ const NO_NAME_WORDS: ReadonlySet<string> = new Set([
   ...[...CHAT_ABBREVIATIONS].map((word) => word.toLowerCase()), 'lmk', 'ily', 'ikr', 'tho', 'rn', 'ok', 'okay', 'pls', 'plz', 'thx',
   'ty', 'bc', 'cuz', 'ppl', 'u', 'ur', 'ya', 'yall', 'haha', 'lol', 'alot', 'een',
 ]);
+/** Verbs of speaking or of a bond before "to" and a person ("engaged to ravi", "talked to siobhan"); "to" alone may lead to a place. */
+const TOLD_TO: ReadonlySet<string> = new Set([
+  'engaged', 'married', 'talked', 'talking', 'spoke', 'speaking', 'replied', 'wrote', 'waved', 'apologised', 'apologized', 'lied',
+  'listened', 'introduced', 'proposed', 'confessed', 'explained', 'complained', 'vented', 'chatted',
+]);
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and']);
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and', 'told to']);
 /**
  * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
  * "with amber eyes", "with clay"): not read as a person after "with" alone.
@@ -73,16 +78,21 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
   const out: PiiSpan[] = [];
   const lower = (j: number): boolean => labels[j] === 'O' && tokens[j]!.gap === ' ' && /^\p{Ll}+$/u.test(tokens[j]!.text);
   const givenName = (j: number): boolean => lower(j) && tokens[j]!.text.length >= 3 && rules.get(tokens[j]!.text) === 'first';
-  /** A lower-case word that may be a name the lexicon lacks (passed-over-names.ts's unknownWord), none of NO_NAME_WORDS nor a laugh ("hahaha"). */
-  const unknownText = (word: string): boolean => unknownWord(word, rules) && !NO_NAME_WORDS.has(word) && !/^(?:ha|he|lo)+l?$/u.test(word);
+  /**
+   * A lower-case word that may be a name the lexicon lacks (passed-over-names.ts's unknownWord), none of NO_NAME_WORDS, nor a
+   * laugh ("hahaha"), nor a plural in -ies ("talking to aspies").
+   */
+  const unknownText = (word: string): boolean => unknownWord(word, rules) && !NO_NAME_WORDS.has(word) && !/^(?:ha|he|lo)+l?$/u.test(word) && !word.endsWith('ies');
   const unknownName = (j: number): boolean => lower(j) && unknownText(tokens[j]!.text);
   for (let i = 1; i < tokens.length; i++) {
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
     const initial = before.charCodeAt(0);
-    // The shorthand "w/" reads as "with" ("drinks w/ tomás"), and "me and" as a cue too ("me and tyler broke up").
+    // The shorthand "w/" reads as "with" ("drinks w/ tomás"), "me and" as a cue too ("me and tyler broke up"), and "to"
+    // after a verb of speaking or a bond ("engaged to ravi").
     const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with'
       : before === 'and' && /^[Mm]e$/u.test(tokens[i - 2]?.text ?? '') ? 'me and'
+      : before === 'to' && TOLD_TO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'told to'
       : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     // A family by its surname of the lexicon in the plural after "with the" ("dinner with the hendersons").
     if (before === 'the' && tokens[i - 2]?.text.toLowerCase() === 'with' && lower(i) && /^\p{Ll}{3,}s$/u.test(tokens[i]!.text)
@@ -133,13 +143,24 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
   return [...out, ...more, ...joinedToPeople(tokens, labels, [...out, ...more], unknownText)];
 }
 
+/** Words a clause in lower-case chat may open with before its subject ("omg priya got engaged", "and then ravi said"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['omg', 'lol', 'ugh', 'wow', 'yay', 'aww', 'so', 'and', 'then', 'but', 'ok', 'okay', 'anyway', 'apparently']);
+
+/** Whether token i opens its text, a line, a sentence or a clause after one of {@link CLAUSE_OPENERS}. */
+function opensClause(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && CLAUSE_OPENERS.has(tokens[j]!.text.toLowerCase()) && tokens[j + 1]!.gap !== '\n') j--;
+  return j < 0 || tokens[j + 1]!.gap === '\n' || /^[.!?…]+$/u.test(tokens[j]!.text);
+}
+
 /** Titles written in lower case before a surname ("mr o'neill", "mrs mcgregor"); not "miss", also a verb. */
 const LOWER_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof']);
 
 /**
  * More names in lower case, on tokens the tagger left outside every entity: a given name of the lexicon that is no English
- * word, before a verb of what people do or "is"/"was" and what people are ("ugh jake texted me", "kayla is pregnant";
- * not "mark said", "will is"), and the surname after a title in lower case, with its full stop or without, its "o'" or
+ * word, or a word neither the lexicon nor the English lists know that opens a sentence or a clause, before a verb of what
+ * people do or "is"/"was" and what people are ("ugh jake texted me", "kayla is pregnant", "omg priya got engaged"; not
+ * "mark said", "will is"), and the surname after a title in lower case, with its full stop or without, its "o'" or
  * "d'" with it ("emailed mr o'neill", "mrs mcgregor", "dr. nguyen": a word the lexicon knows as a given name or
  * surname, or one neither the lexicon nor the English word lists know).
  */
@@ -154,7 +175,7 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
     if (first < 97 || first > 122 || labels[i] !== 'O') continue;
     const subject = doesOrIs(tokens, i);
     if ((!subject && (word.length > 4 || !LOWER_TITLES.has(word))) || (!plain(i) && !(i === 0 && /^\p{Ll}+$/u.test(word)))) continue;
-    if (subject && word.length >= 3 && rules.get(word) === 'first' && !english.has(word)) {
+    if (subject && word.length >= 3 && ((rules.get(word) === 'first' && !english.has(word)) || (unknownText(word) && opensClause(tokens, i)))) {
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }

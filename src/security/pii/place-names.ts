@@ -4,6 +4,7 @@ import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
 import { DisjointRanges, SpanIndex } from './span-index.js';
+import { townNames } from './towns.js';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -200,13 +201,17 @@ export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly Pii
   return [...tagged.filter((s) => !removed.has(s)), ...added];
 }
 
+/** Words right before a town of towns.ts that make it one ("in Malmö", "moved to Enugu"). */
+const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited', 'outside', 'around']);
+
 /** A capitalised word of a place's name ("San", "Francisco", "Czech"). */
 const PLACE_WORD = /^\p{Lu}[\p{L}'’-]*$/u;
 
 /**
  * Places the lexicon knows that the tagger left outside every entity: one to three capitalised words on one line that
  * are a known place of several words ("United States", "Los Angeles"), or one the lexicon knows as a place and as
- * nothing else ("Brazil leader gives ...", "cut off in Compton"), with no capitalised word right before or after the
+ * nothing else ("Brazil leader gives ...", "cut off in Compton"), or a town of towns.ts right after "in", "to", "from" and
+ * the like ("met my penpal in Malmö!"), with no capitalised word right before or after the
  * run (the first three words of a longer name: "Salt Lake City Marathon") but an ordinary word that opens it
  * ("Missing Edmonton").
  */
@@ -221,14 +226,18 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
     let last = i;
     while (last + 1 < tokens.length && last - i < 2 && tokens[last + 1]!.gap === ' ' && capital(last + 1)) last++;
     if (last + 1 < tokens.length && tokens[last + 1]!.gap === ' ' && capital(last + 1)) { i = last; continue; }
+    // A town of towns.ts counts only right after a word that places it ("penpal Ingrid in Malmö!").
+    const placed = (from: number): boolean => from > 0 && tokens[from]!.gap === ' ' && TOWN_PREPOSITIONS.has(tokens[from - 1]!.text);
     const placeFrom = (from: number): boolean => {
       // One word: four letters or more, or an abbreviation in capitals ("UK", "NYC"; not "St" of a street, the German
       // "Ist" or a nickname "Tex").
       if (from === last) {
         const word = tokens[from]!.text;
-        return word.length > 1 && lexicon.get(word.toLowerCase()) === 'place' && (word.length > 3 || /^\p{Lu}+$/u.test(word));
+        const lower = word.toLowerCase();
+        return word.length > 1 && (lexicon.get(lower) === 'place' || (placed(from) && townNames().has(lower))) && (word.length > 3 || /^\p{Lu}+$/u.test(word));
       }
-      return phrases.get(tokens.slice(from, last + 1).map((t) => t.text).join(' ').toLowerCase()) === 'place';
+      const name = tokens.slice(from, last + 1).map((t) => t.text).join(' ').toLowerCase();
+      return phrases.get(name) === 'place' || (placed(from) && townNames().has(name));
     };
     // The whole run, or the run without an ordinary word that opens it ("Missing Edmonton already"; "United States"
     // whole; not a title's noun, which the lexicon files apart: "Captain America").

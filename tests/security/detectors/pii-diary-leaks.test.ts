@@ -153,7 +153,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Parcel from DPD: tracking 15501234567890.', ['15501234567890']],
   // Sixteenth session: given names with a noun's ending, shops named by an English word, "eBay", a user name after the
   // seller's role, a judge with a surname that is a word, a wharf, a family by a name the lexicon files as a given name,
-  // a household's help or a care home between commas, towns written in lower case.
+  // a household's help or a care home between commas, towns written in lower case or before "!", names in lower-case chat.
   ['Kirsty came round with wine. I told Hetty about the job. Cerys is moving.', ['Kirsty', 'Hetty', 'Cerys']],
   ['Went to Target for nappies, a meal deal from Boots, then returned the dress to Next.', ['Target', 'Boots', 'Next']],
   ['Bought a kettle off Amazon, a lamp off eBay; the seller bigdeals_uk refunded me.', ['Amazon', 'eBay', 'bigdeals_uk']],
@@ -162,6 +162,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Paid the maid, Lakshmi, her salary on time.', ['Lakshmi']],
   ["Mum's care home, Oakwood Lodge, called about her tablets.", ['Oakwood']],
   ['back in swansea for the weekend, then moving to enugu next year', ['swansea', 'enugu']],
+  ['omg priya got engaged to ravi!!! Finally met my penpal Ingrid in Malmö!', ['priya', 'ravi', 'Malmö']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

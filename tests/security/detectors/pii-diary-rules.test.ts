@@ -1079,5 +1079,22 @@ describe('PII rules for diary text (sixteenth session)', () => {
     const names = [...townNames()];
     expect(names.length).toBeGreaterThan(5000);
     expect(names.filter((name) => english.has(name) || (lexicon.has(name) && lexicon.get(name) !== 'place'))).toEqual([]);
+    // Capitalised, after such a word, where the tagger passed it over; not without one.
+    expect(typed(detectPIIWith('Finally met my penpal in Malmö!', {}, none).filter((s) => s.source === 'rule:known-place'))).toEqual([['LOCATION', 'Malmö']]);
+    expect(typed(detectPIIWith('Malmö was great!', {}, none).filter((s) => s.source === 'rule:known-place'))).toEqual([]);
+  });
+
+  it('reads an unknown word opening a clause of lower-case chat before a verb of what people do, and a name after "talked to"', () => {
+    const names = (text: string) => typed(detectPIIWith(text, {}, none).filter((s) => s.source === 'rule:lower-case-name'));
+    for (const [text, found] of [
+      ['omg priya got engaged to ravi!!!', [['PERSON', 'priya'], ['PERSON', 'ravi']]], ['priya said no', [['PERSON', 'priya']]],
+      ['talked to siobhan for ages', [['PERSON', 'siobhan']]], ['so then ravi texted me', [['PERSON', 'ravi']]],
+    ] as [string, [string, string][]][]) {
+      expect([text, names(text)]).toEqual([text, found]);
+    }
+    // Not a chat word, a pronoun or a plural in -ies.
+    for (const text of ['ugh the ppl said no', 'we talked to them', 'why are you talking to aspies?', 'so then lol said nothing']) {
+      expect([text, names(text)]).toEqual([text, []]);
+    }
   });
 });
