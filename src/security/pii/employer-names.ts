@@ -242,6 +242,8 @@ const NOT_KNOWN_FIRMS: ReadonlySet<string> = new Set([
 const SHOPS_NAMED_BY_WORDS: ReadonlySet<string> = new Set(['amazon', 'target', 'boots', 'next', 'staples', 'apple', 'shell', 'giant']);
 /** The prepositions before such a shop. */
 const SHOP_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'from', 'off', 'on', 'to', 'in', 'into', 'via', 'with']);
+/** The prepositions before a shop the lexicon knows, written in lower case ("at tesco", "from asda"). */
+const LOWER_SHOP_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'from', 'off']);
 
 /** A firm's one word as {@link knownFirmsPassedOver} reads it: capitalised or in capitals, or a small letter before a capital ("eBay"). */
 const KNOWN_FIRM_WORD = /^(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}&]*$/u;
@@ -252,7 +254,8 @@ const KNOWN_FIRM_WORD = /^(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}&]*$/u;
  * more, of the rules' lexicon's organisations (compromise's and the everyday companies of EXTRA_DATA) and no English word
  * ("Ford", "Visa", "Twitter" are left to the tagger), with no capitalised word right beside it on its line (a longer name's,
  * left to the tagger) but an ordinary one opening the sentence ("Called Vodafone about the bill"), and no part of a
- * hyphenated word ("Stratford-upon-Avon"); and the shops of {@link SHOPS_NAMED_BY_WORDS} where they are written so.
+ * hyphenated word ("Stratford-upon-Avon"); and the shops of {@link SHOPS_NAMED_BY_WORDS} where they are written so. In lower
+ * case, such an organisation right after "at", "from" or "off" ("shopping at tesco"; not "posted on reddit").
  */
 export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
   const lexicon = ruleLexicon();
@@ -263,6 +266,13 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
+    // In lower case, right after "at", "from" or "off" ("shopping at tesco", "a refund from asda"; not the platforms one
+    // is "on": "posted on reddit").
+    if (first >= 97 && first <= 122 && labels[i] === 'O' && word.length >= 3 && i > 0 && tokens[i]!.gap === ' ' && LOWER_SHOP_PREPOSITIONS.has(tokens[i - 1]!.text)
+      && /^\p{Ll}+$/u.test(word) && lexicon.get(word) === 'org' && !NOT_KNOWN_FIRMS.has(word) && !englishWords().has(word)) {
+      out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:known-firm' });
+      continue;
+    }
     // An ASCII first character other than A-Z is no capital (but for a small letter before one: "eBay"): most words of a
     // text are left without the lookups.
     if (labels[i] !== 'O' || word.length < 3 || (first < 128 && (first < 65 || first > 90) && !(first >= 97 && first <= 122 && /^.\p{Lu}/u.test(word)))) continue;

@@ -9,8 +9,11 @@
  *   others as people or organisations: a firm named by its partners ("Owens, Duran and Oneal"), as one span.
  * Spans are in text order, and so is the result.
  */
-import type { GazetteerClass } from './gazetteer.js';
+import { englishWords } from './english-words.js';
+import { CALENDAR, type GazetteerClass } from './gazetteer.js';
+import { SAID_RELATIONS } from './name-cues.js';
 import { SpanIndex } from './span-index.js';
+import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
 /** A line of a text: its offsets without the whitespace and quoting marks around it. */
@@ -79,4 +82,38 @@ export function letterLines(text: string, spans: readonly PiiSpan[], lexicon: Re
   const out = spans.filter((s) => !dropped.has(s)).map((s) => retyped.get(s) ?? s);
   for (const { line, inside } of firms) out.push({ ...inside.find((s) => s.type === 'ORGANIZATION')!, start: line.start, end: line.end, text: text.slice(line.start, line.end) });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Dashes a writer signs off after ("Thanks again — Raf"). */
+const SIGN_OFF_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--']);
+/** What may follow a signed name before the line ends: kisses and a full stop ("— Beth x", "- Raf."). */
+const AFTER_SIGNATURE = /^(?:x+|\.|!)$/iu;
+
+/**
+ * Names signed after a dash at the end of a line ("Thanks again — Raf", a line "— Raf"), which the tagger passes over for
+ * want of a verb or a greeting around them: one or two capitalised words after a dash, then only kisses or a full stop
+ * before the line's end; a word the lexicon knows as a given name or one that neither the lexicon nor the English word
+ * lists know ("Great day — Tuesday", "That was fun — Really", "Love you lots — Mum" are no signatures). Tokens the
+ * tagger left outside every entity; PERSON spans in text order.
+ */
+export function signedNames(tokens: readonly Token[], labels: readonly string[], lexicon: ReadonlyMap<string, GazetteerClass>): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const english = englishWords();
+  const name = (j: number): boolean => {
+    const word = tokens[j]?.text ?? '';
+    if (labels[j] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+    const lower = word.toLowerCase();
+    const known = lexicon.get(lower);
+    return known === 'first' || known === 'last' || (known === undefined && !english.has(lower) && !SAID_RELATIONS.has(lower) && !CALENDAR.has(lower));
+  };
+  const endsLine = (j: number): boolean => j >= tokens.length || tokens[j]!.gap === '\n' || (AFTER_SIGNATURE.test(tokens[j]!.text) && (j + 1 >= tokens.length || tokens[j + 1]!.gap === '\n'));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!SIGN_OFF_DASHES.has(tokens[i]!.text) || tokens[i + 1]!.gap !== ' ' || !name(i + 1)) continue;
+    const last = tokens[i + 2]?.gap === ' ' && name(i + 2) ? i + 2 : i + 1;
+    if (!endsLine(last + 1)) continue;
+    const text = tokens.slice(i + 1, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
+    out.push({ type: 'PERSON', start: tokens[i + 1]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:signed-name' });
+    i = last;
+  }
+  return out;
 }

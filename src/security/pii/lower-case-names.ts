@@ -31,6 +31,8 @@ const TOLD_TO: ReadonlySet<string> = new Set([
   'engaged', 'married', 'talked', 'talking', 'spoke', 'speaking', 'replied', 'wrote', 'waved', 'apologised', 'apologized', 'lied',
   'listened', 'introduced', 'proposed', 'confessed', 'explained', 'complained', 'vented', 'chatted',
 ]);
+/** Verbs of meeting by chance before "into" and a person ("ran into jordan", "bumped into siobhan"). */
+const RAN_INTO: ReadonlySet<string> = new Set(['ran', 'run', 'running', 'bumped', 'bump', 'bumping']);
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
 const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and', 'told to']);
 /**
@@ -88,11 +90,12 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
     // The cue first: most words follow none (every cue is ASCII, so only an ASCII capital needs lower-casing).
     const before = tokens[i - 1]!.text;
     const initial = before.charCodeAt(0);
-    // The shorthand "w/" reads as "with" ("drinks w/ tomás"), "me and" as a cue too ("me and tyler broke up"), and "to"
-    // after a verb of speaking or a bond ("engaged to ravi").
+    // The shorthand "w/" reads as "with" ("drinks w/ tomás"), "me and" as a cue too ("me and tyler broke up"), "to"
+    // after a verb of speaking or a bond ("engaged to ravi") and "into" after one of meeting by chance ("ran into jordan").
     const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with'
       : before === 'and' && /^[Mm]e$/u.test(tokens[i - 2]?.text ?? '') ? 'me and'
       : before === 'to' && TOLD_TO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'told to'
+      : before === 'into' && RAN_INTO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'told to'
       : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     // A family by its surname of the lexicon in the plural after "with the" ("dinner with the hendersons").
     if (before === 'the' && tokens[i - 2]?.text.toLowerCase() === 'with' && lower(i) && /^\p{Ll}{3,}s$/u.test(tokens[i]!.text)

@@ -3,7 +3,7 @@ import { addressBlockSpans } from './address-block.js';
 import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { readFirmLists } from './firm-lists.js';
 import { ampersandNames, everydayFirms } from './firm-phrases.js';
-import { letterLines } from './letter-lines.js';
+import { letterLines, signedNames } from './letter-lines.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPassedOver, lowerCaseFirms } from './employer-names.js';
@@ -225,7 +225,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
   const cued = cuedNames(tokens, labels, spans);
-  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels)];
+  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...signedNames(tokens, labels, lexicon)];
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
   const firms = knownFirmsPassedOver(tokens, labels).filter((firm) => found.every((s) => s.end <= firm.start || firm.end <= s.start));
   const read = readFirmLists(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);

@@ -153,7 +153,8 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Parcel from DPD: tracking 15501234567890.', ['15501234567890']],
   // Sixteenth session: given names with a noun's ending, shops named by an English word, "eBay", a user name after the
   // seller's role, a judge with a surname that is a word, a wharf, a family by a name the lexicon files as a given name,
-  // a household's help or a care home between commas, towns written in lower case or before "!", names in lower-case chat.
+  // a household's help or a care home between commas, towns written in lower case or before "!", names and shops in
+  // lower-case chat, a name signed after a dash.
   ['Kirsty came round with wine. I told Hetty about the job. Cerys is moving.', ['Kirsty', 'Hetty', 'Cerys']],
   ['Went to Target for nappies, a meal deal from Boots, then returned the dress to Next.', ['Target', 'Boots', 'Next']],
   ['Bought a kettle off Amazon, a lamp off eBay; the seller bigdeals_uk refunded me.', ['Amazon', 'eBay', 'bigdeals_uk']],
@@ -163,6 +164,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ["Mum's care home, Oakwood Lodge, called about her tablets.", ['Oakwood']],
   ['back in swansea for the weekend, then moving to enugu next year', ['swansea', 'enugu']],
   ['omg priya got engaged to ravi!!! Finally met my penpal Ingrid in Malmö!', ['priya', 'ravi', 'Malmö']],
+  ['ran into jordan and his mum at tesco. Thanks again — Raf', ['jordan', 'tesco', 'Raf']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -194,7 +196,8 @@ const PLAIN_LINES: readonly string[] = [
   'Q&A at work, then R&B night at a B&B.', 'Mum & Dad came over.', 'Been tracking my sleep for 30 days.',
   // Sixteenth session: shops' words where no shop stands, seller and user without a handle, "Justice" before a noun.
   'Next week is busy.', 'Target practice at the range.', 'I need new boots.', 'Apple crumble for pudding.', 'We read about the Amazon rainforest.',
-  'The seller refunded me, e.g. within a day.', 'Classic user error.', 'The honesty of it hurt.',
+  'The seller refunded me, e.g. within a day.', 'The honesty of it hurt.', 'Great day — Tuesday', 'Love you lots — Mum',
+  'ran into traffic on the way home', 'watched it on netflix',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -384,7 +384,8 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
   });
 
   it('finds given names and places written in lower case after a word that introduces them', () => {
-    expect(tagged('today i met up with jenny and her bf marco at starbucks', {})).toEqual([['PERSON', 'jenny'], ['PERSON', 'marco']]);
+    // (And the shop after "at" in lower case, since the sixteenth session.)
+    expect(tagged('today i met up with jenny and her bf marco at starbucks', {})).toEqual([['PERSON', 'jenny'], ['PERSON', 'marco'], ['ORGANIZATION', 'starbucks']]);
     // After "with" or "w/", with the given names joined to it (2026-11-22, tenth session).
     expect(tagged('went to the movies with jake, then home', {})).toEqual([['PERSON', 'jake']]);
     expect(tagged('drinks w/ emma, jen and mike after work', {})).toEqual([['PERSON', 'emma'], ['PERSON', 'jen'], ['PERSON', 'mike']]);
@@ -1011,7 +1012,7 @@ describe('PII rules for diary text (sixteenth session)', () => {
       expect([text, rulesAlone(text!)]).toEqual([text, [['ORGANIZATION', name]]]);
     }
     // Opening a sentence, in lower case, in capitals, after "the", or the first word of a longer name.
-    for (const text of ['Next week is busy.', 'Target practice again.', 'new boots from the market', 'at TARGET', 'the Amazon rainforest', 'at Next Level Fitness', 'a lamp off ebay']) {
+    for (const text of ['Next week is busy.', 'Target practice again.', 'new boots from the market', 'at TARGET', 'the Amazon rainforest', 'at Next Level Fitness']) {
       expect([text, rulesAlone(text).filter(([type]) => type === 'ORGANIZATION')]).toEqual([text, []]);
     }
   });
@@ -1092,9 +1093,23 @@ describe('PII rules for diary text (sixteenth session)', () => {
     ] as [string, [string, string][]][]) {
       expect([text, names(text)]).toEqual([text, found]);
     }
+    expect(names('ran into jordan at the shops')).toEqual([['PERSON', 'jordan']]);
     // Not a chat word, a pronoun or a plural in -ies.
-    for (const text of ['ugh the ppl said no', 'we talked to them', 'why are you talking to aspies?', 'so then lol said nothing']) {
+    for (const text of ['ugh the ppl said no', 'we talked to them', 'why are you talking to aspies?', 'so then lol said nothing', 'ran into traffic']) {
       expect([text, names(text)]).toEqual([text, []]);
+    }
+  });
+
+  it('reads a shop of the lexicon in lower case after "at", "from" or "off", and a name signed after a dash at a line\'s end', () => {
+    for (const [text, found] of [
+      ['shopping at tesco again', [['ORGANIZATION', 'tesco']]], ['a refund from asda', [['ORGANIZATION', 'asda']]], ['a lamp off ebay', [['ORGANIZATION', 'ebay']]],
+      ['Thanks again — Raf', [['PERSON', 'Raf']]], ['Thanks for everything.\n— Raf x', [['PERSON', 'Raf']]], ['See you soon - Kemi Adeyemi', [['PERSON', 'Kemi Adeyemi']]],
+    ] as [string, [string, string][]][]) {
+      expect([text, rulesAlone(text)]).toEqual([text, found]);
+    }
+    // Not a platform one is "on", a day, a relative or an English word after the dash, nor a name the line goes on after.
+    for (const text of ['posted it on reddit', 'Great day — Tuesday', 'Love you lots — Mum', 'That was fun — Really', 'Score: 5 - 2']) {
+      expect([text, rulesAlone(text)]).toEqual([text, []]);
     }
   });
 });
