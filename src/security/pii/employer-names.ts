@@ -242,10 +242,8 @@ const NOT_KNOWN_FIRMS: ReadonlySet<string> = new Set([
 const SHOPS_NAMED_BY_WORDS: ReadonlySet<string> = new Set(['amazon', 'target', 'boots', 'next', 'staples', 'apple', 'shell', 'giant']);
 /** The prepositions before such a shop. */
 const SHOP_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'from', 'off', 'on', 'to', 'in', 'into', 'via', 'with']);
-/** The prepositions before a shop the lexicon knows, written in lower case ("at tesco", "from asda"). */
-const LOWER_SHOP_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'from', 'off']);
 
-/** A firm's one word as {@link knownFirmsPassedOver} reads it: capitalised or in capitals, or a small letter before a capital ("eBay"). */
+/** A firm's one word as {@link knownFirmsPassedOver} reads it: capitalised or in capitals, or a small ASCII letter before a capital ("eBay"). */
 const KNOWN_FIRM_WORD = /^(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\p{N}&]*$/u;
 
 /**
@@ -266,18 +264,21 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
-    // In lower case, right after "at", "from" or "off" ("shopping at tesco", "a refund from asda"; not the platforms one
-    // is "on": "posted on reddit").
-    if (first >= 97 && first <= 122 && labels[i] === 'O' && word.length >= 3 && i > 0 && tokens[i]!.gap === ' ' && LOWER_SHOP_PREPOSITIONS.has(tokens[i - 1]!.text)
-      && /^\p{Ll}+$/u.test(word) && lexicon.get(word) === 'org' && !NOT_KNOWN_FIRMS.has(word) && !englishWords().has(word)) {
-      out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:known-firm' });
+    if (labels[i] !== 'O' || word.length < 3) continue;
+    if (first >= 97 && first <= 122) {
+      // In lower case: a shop of the lexicon right after "at", "from" or "off" ("shopping at tesco", "a refund from asda";
+      // not the platforms one is "on": "posted on reddit"), unless a capital follows ("eBay", read below).
+      const second = word.charCodeAt(1);
+      if (second < 65 || second > 90) {
+        if (lowerCaseShop(tokens, i, lexicon)) out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:known-firm' });
+        continue;
+      }
+    } else if (first < 128 && (first < 65 || first > 90)) {
+      // An ASCII first character other than a letter is no capital: most words of a text are left without the lookups.
       continue;
     }
-    // An ASCII first character other than A-Z is no capital (but for a small letter before one: "eBay"): most words of a
-    // text are left without the lookups.
-    if (labels[i] !== 'O' || word.length < 3 || (first < 128 && (first < 65 || first > 90) && !(first >= 97 && first <= 122 && /^.\p{Lu}/u.test(word)))) continue;
     const lower = word.toLowerCase();
-    if (!KNOWN_FIRM_WORD.test(word) || !(SHOPS_NAMED_BY_WORDS.has(lower) ? shopNamed(tokens, i) : lexicon.get(lower) === 'org' && !NOT_KNOWN_FIRMS.has(lower) && !englishWords().has(lower))) continue;
+    if (!(SHOPS_NAMED_BY_WORDS.has(lower) ? shopNamed(tokens, i) : lexicon.get(lower) === 'org' && !NOT_KNOWN_FIRMS.has(lower) && !englishWords().has(lower)) || !KNOWN_FIRM_WORD.test(word)) continue;
     if ((capital(i - 1) && tokens[i]!.gap === ' ' && !opener(i - 1)) || (capital(i + 1) && tokens[i + 1]!.gap === ' ')) continue;
     // Not part of a hyphenated word ("Stratford-upon-Avon").
     if ((tokens[i]!.gap === '' && tokens[i - 1]?.text === '-') || (tokens[i + 1]?.gap === '' && tokens[i + 1]!.text === '-')) continue;
@@ -297,4 +298,14 @@ function shopNamed(tokens: readonly Token[], i: number): boolean {
   if (i > 0 && tokens[i]!.gap === ' ' && SHOP_PREPOSITIONS.has(tokens[i - 1]!.text)) return true;
   // Not the river's "the Amazon".
   return word === 'Amazon' && !(i > 0 && /^the$/iu.test(tokens[i - 1]!.text));
+}
+
+/** Whether token i, in lower case, is an organisation of the lexicon right after "at", "from" or "off" ("at tesco"). */
+function lowerCaseShop(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, string>): boolean {
+  if (i === 0 || tokens[i]!.gap !== ' ') return false;
+  const before = tokens[i - 1]!.text;
+  const b = before.charCodeAt(0);
+  if (!((b === 97 && before === 'at') || (b === 102 && before === 'from') || (b === 111 && before === 'off'))) return false;
+  const word = tokens[i]!.text;
+  return /^\p{Ll}+$/u.test(word) && lexicon.get(word) === 'org' && !NOT_KNOWN_FIRMS.has(word) && !englishWords().has(word);
 }

@@ -108,7 +108,9 @@ export function signedNames(tokens: readonly Token[], labels: readonly string[],
   };
   const endsLine = (j: number): boolean => j >= tokens.length || tokens[j]!.gap === '\n' || (AFTER_SIGNATURE.test(tokens[j]!.text) && (j + 1 >= tokens.length || tokens[j + 1]!.gap === '\n'));
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!SIGN_OFF_DASHES.has(tokens[i]!.text) || tokens[i + 1]!.gap !== ' ' || !name(i + 1)) continue;
+    // Most tokens open with no dash: one code read each.
+    const c = tokens[i]!.text.charCodeAt(0);
+    if ((c !== 45 && c !== 0x2013 && c !== 0x2014) || !SIGN_OFF_DASHES.has(tokens[i]!.text) || tokens[i + 1]!.gap !== ' ' || !name(i + 1)) continue;
     const last = tokens[i + 2]?.gap === ' ' && name(i + 2) ? i + 2 : i + 1;
     if (!endsLine(last + 1)) continue;
     const text = tokens.slice(i + 1, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
