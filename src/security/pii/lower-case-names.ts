@@ -3,6 +3,7 @@ import { CHAT_ABBREVIATIONS } from './abbreviations.js';
 import { englishWords } from './english-words.js';
 import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './name-cues.js';
 import { unknownWord } from './name-words.js';
+import { SpanIndex } from './span-index.js';
 import { townFirstWords, townNames } from './towns.js';
 import { doesOrIs, surnamePlural } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
@@ -205,7 +206,15 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
  */
 function joinedToPeople(tokens: readonly Token[], labels: readonly string[], found: readonly PiiSpan[], unknownText: (word: string) => boolean): PiiSpan[] {
   const out: PiiSpan[] = [];
-  const person = (j: number): boolean => labels[j]?.endsWith('PERSON') === true || found.some((s) => s.type === 'PERSON' && s.start <= (tokens[j]?.start ?? -1) && (tokens[j]?.end ?? -1) <= s.end);
+  // The people of `found`, indexed on first need (a long text may hold thousands: a scan per question was quadratic).
+  let people: SpanIndex<PiiSpan> | undefined;
+  const person = (j: number): boolean => {
+    if (labels[j]?.endsWith('PERSON') === true) return true;
+    const token = tokens[j];
+    if (!token) return false;
+    people ??= new SpanIndex(found.filter((s) => s.type === 'PERSON'));
+    return people.overlapping(token.start, token.end).some((s) => s.start <= token.start && token.end <= s.end);
+  };
   const and = (j: number): boolean => (tokens[j]?.text === 'and' || tokens[j]?.text === '&') && tokens[j]!.gap === ' ' && tokens[j + 1]?.gap === ' ';
   const comma = (j: number): boolean => tokens[j]?.text === ',' && tokens[j]!.gap === '' && tokens[j + 1]?.gap === ' ';
   // After the word: "and" and a person, or a comma and a person that goes on to "and" or a comma and another ("priya, mei and jo"),

@@ -8,6 +8,7 @@ import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } 
 import { findPatternSpans } from './patterns.js';
 import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPassedOver, lowerCaseFirms } from './employer-names.js';
 import { placesInApposition } from './apposed-places.js';
+import { SpanIndex } from './span-index.js';
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
 import { ordinaryStem } from './name-words.js';
@@ -227,7 +228,9 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
   const cued = cuedNames(tokens, labels, spans);
   const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...signedNames(tokens, labels, lexicon)];
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
-  const firms = knownFirmsPassedOver(tokens, labels).filter((firm) => found.every((s) => s.end <= firm.start || firm.end <= s.start));
+  const passedOver = knownFirmsPassedOver(tokens, labels);
+  const taken = passedOver.length ? new SpanIndex(found) : undefined;
+  const firms = passedOver.filter((firm) => !taken!.overlapping(firm.start, firm.end).length);
   const read = readFirmLists(text, readOrganisations(text, [...found, ...firms].sort((a, b) => a.start - b.start), lexicon).map((span) => firmName(text, span)), lexicon);
   return ampersandNames(text, everydayFirms(text, letterLines(text, titleSpans(text, read, lexicon), lexicon)), lexicon);
 }
