@@ -18,7 +18,7 @@ import type { PiiSpan } from './types.js';
  * Cues after which a lower-case word the lexicon does not know at all is a name too ("my cousin oskar", "texted
  * priya", "grandad ade"): relations, relatives and verbs of meeting, not "with" ("with bae").
  */
-const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'bestie', 'bff', 'told to']);
+const STRONG_CUES: ReadonlySet<string> = new Set([...RELATIONS, ...OTHER_RELATIONS, ...MEETINGS, ...ELDERS, 'named', 'bestie', 'bff', 'told to', 'ran into']);
 /**
  * Words in lower case that the lexicon does not know and that are no one's name: chat words ("my bf lol", "texted
  * alot") and the Dutch article after "met" ("met een whiskydieet").
@@ -35,7 +35,7 @@ const TOLD_TO: ReadonlySet<string> = new Set([
 /** Verbs of meeting by chance before "into" and a person ("ran into jordan", "bumped into siobhan"). */
 const RAN_INTO: ReadonlySet<string> = new Set(['ran', 'run', 'running', 'bumped', 'bump', 'bumping']);
 /** Words right before a person's name written in lower case ("texted kevin", "my bf marco", "uncle ray", "with sarah"). */
-const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and', 'told to']);
+const LOWER_NAME_CUES: ReadonlySet<string> = new Set([...STRONG_CUES, 'with', 'me and']);
 /**
  * Given names of the lexicon that are also things or qualities, which "with" often comes before ("with grace",
  * "with amber eyes", "with clay"): not read as a person after "with" alone.
@@ -96,7 +96,7 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
     const cue = before === '/' && tokens[i - 1]!.gap === '' && /^[wW]$/u.test(tokens[i - 2]?.text ?? '') ? 'with'
       : before === 'and' && /^[Mm]e$/u.test(tokens[i - 2]?.text ?? '') ? 'me and'
       : before === 'to' && TOLD_TO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'told to'
-      : before === 'into' && RAN_INTO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'told to'
+      : before === 'into' && RAN_INTO.has(tokens[i - 2]?.text.toLowerCase() ?? '') ? 'ran into'
       : initial >= 65 && initial <= 90 ? before.toLowerCase() : before;
     // A family by its surname of the lexicon in the plural after "with the" ("dinner with the hendersons").
     if (before === 'the' && tokens[i - 2]?.text.toLowerCase() === 'with' && lower(i) && /^\p{Ll}{3,}s$/u.test(tokens[i]!.text)
