@@ -88,3 +88,9 @@ export const PERSON_STATES: ReadonlySet<string> = new Set([
   'jealous', 'worried', 'depressed', 'crying', 'drunk', 'asleep', 'retired', 'unemployed', 'fired', 'hired', 'promoted',
   'injured', 'hospitalized', 'hospitalised', 'expecting', 'graduating', 'grounded', 'sober', 'single', 'dating',
 ]);
+/** Illnesses and conditions a person "has" or "had" in a diary ("Jaxon has strep", "Mia had chickenpox"). */
+export const PERSON_CONDITIONS: ReadonlySet<string> = new Set([
+  'covid', 'flu', 'strep', 'chickenpox', 'measles', 'mumps', 'tonsillitis', 'bronchitis', 'pneumonia', 'conjunctivitis', 'shingles',
+  'cancer', 'diabetes', 'dementia', 'alzheimers', "alzheimer's", 'autism', 'adhd', 'asthma', 'epilepsy', 'anxiety', 'depression',
+  'eczema', 'norovirus', 'sepsis', 'meningitis', 'glandular', 'lice', 'nits', 'croup', 'colic', 'mono',
+]);

@@ -44,6 +44,19 @@ export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): 
     && !englishWords().has(lower);
 }
 
+/**
+ * Whether a lower-cased word in -er that {@link unknownWord} rules out by its ending may still be a given name: four to
+ * seven letters, unknown to the lexicon and the English word lists, and its stem without "er" no word of either ("skyler",
+ * "ryder", "xander"; not "stormtrooper", too long, nor "asher", "ash" being a word). Read as a name only before a verb of
+ * what people do (passed-over-names.ts: "Skyler came out to us").
+ */
+export function givenNameInEr(lower: string, rules: ReadonlyMap<string, string>): boolean {
+  if (!lower.endsWith('er') || lower.length < 4 || lower.length > 7 || rules.has(lower)) return false;
+  const english = englishWords();
+  const stem = lower.slice(0, -2);
+  return !english.has(lower) && !english.has(stem) && !rules.has(stem) && !english.has(`${stem}e`) && !rules.has(`${stem}e`);
+}
+
 /** Words of the lexicon that are no name: chat words and interjections ("lol", "argh", "shhh"; and CHAT_ABBREVIATIONS). */
 const NOT_NAME_WORDS = /^(?:lols|etc|esp|cos|coz|cuz|min|msg|pls|plz|prob|approx|misc|def|haha|hahaha|ahh|ohh|eep|eww|gah|grr|argh|sheesh|shhh|mmm|pff|ooo|cmon|holla|hooyah|booya|cowabunga|damnit|hella|doin|nite|nites|oughta|shant|eng|inf|exp|pref|situ|sapien|offline)$/u;
 

@@ -1,8 +1,8 @@
 import { gazetteer as gazetteerForTagger, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
-import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, OBJECT_VERBS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS, VIRTUE_NAMES } from './name-cues.js';
+import { FUNCTION_WORDS, KIN_CUES, KNOWN_FROM, KNOWN_FROM_GROUPS, MEETING_CUES, MEETINGS, OBJECT_VERBS, PERSON_CONDITIONS, PERSON_STATES, PERSON_VERBS, RELATIONS, SAID_RELATIONS, VIRTUE_NAMES } from './name-cues.js';
 import { INSTITUTION_WORDS } from './name-rules.js';
 import { englishWords } from './english-words.js';
-import { nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
+import { givenNameInEr, nameOnlyWord, ordinaryStem, unknownWord } from './name-words.js';
 import { FOLLOWING_PARTICLES, LEADING_PARTICLES } from './particle-surnames.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan, PiiType } from './types.js';
@@ -64,7 +64,8 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
     // A word the lexicon does not know, with no ending of an ordinary word ("Apple's" and "Everyone's" are not), nor the
     // plural of a word it knows ("Reflections").
     const unknown = known === undefined ? unknownWord(lower, rules) : known === 'word' && nameOnlyWord(lower, rules);
-    if (unknown && !afterCapital && tokens[i + 1]?.gap === ' '
+    // Before a verb, a given name in -er too ("Skyler came out to us").
+    if ((unknown || (known === undefined && givenNameInEr(lower, rules))) && !afterCapital && tokens[i + 1]?.gap === ' '
       && (doesOrIs(tokens, i) || (/^\p{Ll}{3,}ed$/u.test(next) && ordinaryStem(next, tagger)) || (next === 'from' && knownFrom(tokens, i + 2)))
       && !/^[\p{Sc}\d]/u.test(tokens[i + 2]?.text ?? '')) {
       name(i, 'rule:subject-name');
@@ -122,13 +123,15 @@ export function cuedNames(tokens: readonly Token[], labels: readonly string[], k
 }
 
 /**
- * Whether the word after token i, after a space, is a verb of what people do ({@link PERSON_VERBS}: "said", "texted") or
- * "is"/"was" and what people are ("is pregnant"): what makes token i a person's name where the lexicon does not.
+ * Whether the word after token i, after a space, is a verb of what people do ({@link PERSON_VERBS}: "said", "texted"),
+ * "is"/"was" and what people are ("is pregnant"), or "has"/"had" and an illness ("has strep"): what makes token i a
+ * person's name where the lexicon does not.
  */
 export function doesOrIs(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (next?.gap !== ' ') return false;
-  return PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text));
+  return PERSON_VERBS.has(next.text) || ((next.text === 'is' || next.text === 'was') && tokens[i + 2]?.gap === ' ' && PERSON_STATES.has(tokens[i + 2]!.text))
+    || ((next.text === 'has' || next.text === 'had') && tokens[i + 2]?.gap === ' ' && PERSON_CONDITIONS.has(tokens[i + 2]!.text.toLowerCase()));
 }
 
 /**

@@ -165,6 +165,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['back in swansea for the weekend, then moving to enugu next year', ['swansea', 'enugu']],
   ['omg priya got engaged to ravi!!! Finally met my penpal Ingrid in Malmö!', ['priya', 'ravi', 'Malmö']],
   ['ran into jordan and his mum at tesco. Thanks again — Raf', ['jordan', 'tesco', 'Raf']],
+  ['Skyler came out to us at dinner tonight. Jaxon has strep again.', ['Skyler', 'Jaxon']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -1100,6 +1100,14 @@ describe('PII rules for diary text (sixteenth session)', () => {
     }
   });
 
+  it('reads an unknown name before "has" or "had" and an illness, and a short given name in -er before a verb', () => {
+    for (const [text, name] of [['Jaxon has strep again.', 'Jaxon'], ['jaxon has strep again', 'jaxon'], ['Skyler came out to us.', 'Skyler'], ['Ryder said no.', 'Ryder']]) {
+      expect([text, rulesAlone(text!)]).toEqual([text, [['PERSON', name]]]);
+    }
+    // Not a firm with something that is no illness, nor a word in -er whose stem is a word, nor a long one.
+    for (const text of ['Vinted has fees now.', 'Boomer said ok.', 'Stormtrooper said hi.']) expect([text, rulesAlone(text)]).toEqual([text, []]);
+  });
+
   it('reads a shop of the lexicon in lower case after "at", "from" or "off", and a name signed after a dash at a line\'s end', () => {
     for (const [text, found] of [
       ['shopping at tesco again', [['ORGANIZATION', 'tesco']]], ['a refund from asda', [['ORGANIZATION', 'asda']]], ['a lamp off ebay', [['ORGANIZATION', 'ebay']]],
