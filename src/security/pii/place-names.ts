@@ -1,5 +1,5 @@
 import { englishWords } from './english-words.js';
-import { gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
+import { CALENDAR, gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
@@ -243,6 +243,34 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
     // whole; not a title's noun, which the lexicon files apart: "Captain America").
     const first = placeFrom(i) ? i : i < last && lexicon.get(tokens[i]!.text.toLowerCase()) === 'word' && placeFrom(i + 1) ? i + 1 : -1;
     if (first !== -1) out.push({ type: 'LOCATION', start: tokens[first]!.start, end: tokens[last]!.end, text: tokens.slice(first, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:known-place' });
+    i = last;
+  }
+  return out;
+}
+
+/** A month's abbreviation, as a date may follow a venue ("Sep", "SEPT"). */
+const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
+
+/**
+ * Venues after an at sign written for "at", with a space after it ("Lunch @ Wagamama", "Drinks @ The Ivy", "Dinner @
+ * Dishoom, then bed"), which the tagger, never trained on the shorthand, passes over: one to three capitalised words on the
+ * line (a capitalised "The" first is part of the name), none read by the tagger; one word alone no English word, day or
+ * function word ("Working @ Home", "Meeting @ 8", "@ Monday"). A handle's at sign has no space after it (patterns.ts).
+ */
+export function venuesAfterAtSign(tokens: readonly Token[], labels: readonly string[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  // A day, a month or its abbreviation ends the name ("@ CALABASH LOUNGE SEP 25TH").
+  const capital = (j: number): boolean => j < tokens.length && labels[j] === 'O' && tokens[j]!.gap === ' ' && PLACE_WORD.test(tokens[j]!.text)
+    && !CALENDAR.has(tokens[j]!.text.toLowerCase()) && !MONTH_ABBREVIATION.test(tokens[j]!.text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.text !== '@' || !(i === 0 || tokens[i]!.gap !== '') || !capital(i + 1)) continue;
+    let last = i + 1;
+    while (last + 1 < tokens.length && last - i < 3 && capital(last + 1)) last++;
+    const first = tokens[i + 1]!.text;
+    const lower = first.toLowerCase();
+    if (last === i + 1 && (englishWords().has(lower) || first === 'The')) continue;
+    const text = tokens.slice(i + 1, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
+    out.push({ type: 'LOCATION', start: tokens[i + 1]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:venue-at-sign' });
     i = last;
   }
   return out;

@@ -15,7 +15,7 @@ import { ordinaryStem } from './name-words.js';
 import { cuedNames, namesByForm, personContext, PLACE_ABBREVIATION } from './passed-over-names.js';
 import { surnameAfterParticles } from './particle-surnames.js';
 import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
-import { knownPlacesPassedOver } from './place-names.js';
+import { knownPlacesPassedOver, venuesAfterAtSign } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES, readOrganisations, readRole, titleSpans } from './span-roles.js';
 import { regexTags } from './tagger-features.js';
@@ -226,7 +226,7 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
   const cued = cuedNames(tokens, labels, spans);
-  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...signedNames(tokens, labels, lexicon)];
+  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...signedNames(tokens, labels, lexicon), ...venuesAfterAtSign(tokens, labels)];
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
   const passedOver = knownFirmsPassedOver(tokens, labels);
   const taken = passedOver.length ? new SpanIndex(found) : undefined;

@@ -166,6 +166,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['omg priya got engaged to ravi!!! Finally met my penpal Ingrid in Malmö!', ['priya', 'ravi', 'Malmö']],
   ['ran into jordan and his mum at tesco. Thanks again — Raf', ['jordan', 'tesco', 'Raf']],
   ['Skyler came out to us at dinner tonight. Jaxon has strep again.', ['Skyler', 'Jaxon']],
+  ['Lunch @ Wagamama w/ Jules & Femi, drinks @ The Ivy', ['Wagamama', 'Jules', 'Femi', 'Ivy']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -198,7 +199,7 @@ const PLAIN_LINES: readonly string[] = [
   // Sixteenth session: shops' words where no shop stands, seller and user without a handle, "Justice" before a noun.
   'Next week is busy.', 'Target practice at the range.', 'I need new boots.', 'Apple crumble for pudding.', 'We read about the Amazon rainforest.',
   'The seller refunded me, e.g. within a day.', 'The honesty of it hurt.', 'Great day — Tuesday', 'Love you lots — Mum',
-  'ran into traffic on the way home', 'watched it on netflix',
+  'ran into traffic on the way home', 'watched it on netflix', 'Working @ Home today, meeting @ 8.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

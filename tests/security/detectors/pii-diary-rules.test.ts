@@ -1108,6 +1108,14 @@ describe('PII rules for diary text (sixteenth session)', () => {
     for (const text of ['Vinted has fees now.', 'Boomer said ok.', 'Stormtrooper said hi.']) expect([text, rulesAlone(text)]).toEqual([text, []]);
   });
 
+  it('reads a venue after an at sign written for "at", with a space after it, and no English word, day or handle', () => {
+    const venues = (text: string) => typed(detectPIIWith(text, {}, none).filter((s) => s.source === 'rule:venue-at-sign'));
+    for (const [text, venue] of [['Lunch @ Wagamama w/ Jules', 'Wagamama'], ['Drinks @ The Ivy tonight', 'The Ivy'], ['Gig @ Music Box SEP 21', 'Music Box']]) {
+      expect([text, venues(text!)]).toEqual([text, [['LOCATION', venue]]]);
+    }
+    for (const text of ['Working @ Home today', 'Meeting @ 8', 'Lunch @ Monday', 'follow @Wagamama', 'Ping me @ Slack']) expect([text, venues(text)]).toEqual([text, []]);
+  });
+
   it('reads a shop of the lexicon in lower case after "at", "from" or "off", and a name signed after a dash at a line\'s end', () => {
     for (const [text, found] of [
       ['shopping at tesco again', [['ORGANIZATION', 'tesco']]], ['a refund from asda', [['ORGANIZATION', 'asda']]], ['a lamp off ebay', [['ORGANIZATION', 'ebay']]],
