@@ -198,8 +198,11 @@ const SURNAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set([
 const INSTITUTIONS: ReadonlySet<string> = new Set(INSTITUTION_WORDS);
 /** Lexicon classes of a word that is no surname after an office's title. */
 const NOT_SURNAME_AFTER_OFFICE: ReadonlySet<string> = new Set(['place', 'org', 'date', 'actor', 'nrp', 'honorific']);
-/** Words before "the" and a family's name the lexicon does not know ("with the Lindqvists", "visited the Okonkwos"). */
-const FAMILY_CUES: ReadonlySet<string> = new Set(['with', 'visited', 'saw', 'met', 'invited', 'called']);
+/**
+ * Words before "the" and a family's name the lexicon does not know ("with the Lindqvists", "visited the Okonkwos", "hosted
+ * the Ramirezes"; not "for", which teams follow: "for the Rams").
+ */
+const FAMILY_CUES: ReadonlySet<string> = new Set(['with', 'visited', 'saw', 'met', 'invited', 'called', 'hosted', 'visiting']);
 /** Endings of ordinary nouns in the plural after "with the" ("the Avengers", "the Organizations"); "-ist" may end a surname ("Lindqvist"). */
 const NOT_FAMILY_ENDING = /(?:ness|ment|tion|sion|ing|ed|er|or|ure|ity|ance|ence)$/u;
 /** A family called by its surname in the plural ("the Hendersons", "the Joneses"): the word and its singular. */

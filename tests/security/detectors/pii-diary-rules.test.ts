@@ -1047,6 +1047,10 @@ describe('PII rules for diary text (sixteenth session)', () => {
     expect(rulesAlone('The caseworker, Precious, was lovely.')).toEqual([['PERSON', 'Precious']]);
     // Not without "with" or a verb of meeting before "the", nor a day between the commas.
     for (const text of ['The Nguyens is a shop.', 'Paid the maid, Monday, her salary.']) expect([text, rulesAlone(text)]).toEqual([text, []]);
+    // And after "hosted" or "visiting the", not after "for the", which teams follow.
+    expect(rulesAlone('Visiting the Lindqvists in June.')).toEqual([['PERSON', 'Lindqvists']]);
+    expect(rulesAlone('We hosted the Okonkwos.')).toEqual([['PERSON', 'Okonkwos']]);
+    expect(rulesAlone('Rooting for the Rams again.')).toEqual([]);
   });
 
   it('reads a place or a business named between commas after the word for what it is, "the" or a possessive before that', () => {
