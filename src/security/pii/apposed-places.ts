@@ -1,3 +1,4 @@
+import { FIRM_WORD } from './employer-names.js';
 import { englishWords } from './english-words.js';
 import { CALENDAR, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { FUNCTION_WORDS, SAID_RELATIONS } from './name-cues.js';
@@ -26,9 +27,6 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'my', 'our', 'your', 'h
 /** Words inside a name between commas besides capitalised ones ("the Fox and Hounds", "Marks & Spencer", "Bank of Ireland"). */
 const INNER_WORDS: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', 'on']);
 
-/** A capitalised word of such a name ("Oakwood", "PureGym", "St"). */
-const NAME_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
-
 /**
  * Names between commas after a word of {@link APPOSED_KINDS} that "the", a possessive or "my" (up to two words before
  * it) makes a particular one: one to five words, capitalised but for "and", "&", "of", "the" inside, none of them read by
@@ -47,11 +45,11 @@ export function placesInApposition(tokens: readonly Token[], labels: readonly st
     if (!owned) continue;
     // A name may open with "the" ("our local, the Fox and Hounds,"), which is no part of it.
     const first = /^the$/iu.test(tokens[i + 2]!.text) && tokens[i + 2]!.gap === ' ' ? i + 3 : i + 2;
-    if (first >= tokens.length || tokens[first]!.gap !== ' ' || labels[first] !== 'O' || !NAME_WORD.test(tokens[first]!.text)) continue;
+    if (first >= tokens.length || tokens[first]!.gap !== ' ' || labels[first] !== 'O' || !FIRM_WORD.test(tokens[first]!.text)) continue;
     let last = first;
     for (let j = first + 1; j < tokens.length && j - first < 6 && tokens[j]!.gap !== '\n' && labels[j] === 'O'; j++) {
       const word = tokens[j]!.text;
-      if (NAME_WORD.test(word) && tokens[j]!.gap === ' ') last = j;
+      if (FIRM_WORD.test(word) && tokens[j]!.gap === ' ') last = j;
       // A possessive's apostrophe and "s" ("St Anne's").
       else if (tokens[j]!.gap === '' && (/^['’]$/u.test(word) || (word === 's' && /^['’]$/u.test(tokens[j - 1]!.text)))) last = word === 's' ? j : last;
       else if (!INNER_WORDS.has(word.toLowerCase())) break;

@@ -25,7 +25,7 @@ const WORK_PREPOSITIONS: ReadonlySet<string> = new Set(['at', 'for', 'by', 'from
 /** Lexicon classes of a first word that names no employer after a word of work ("at Christmas", "for Sarah", "at London"). */
 const NOT_EMPLOYER_CLASSES: ReadonlySet<string> = new Set(['place', 'date', 'first', 'honorific', 'nrp', 'actor']);
 /** A word of a firm's name: capitalised or in capitals, an ampersand or "and" inside ("Ernst & Young", "KPMG"). */
-const FIRM_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
+export const FIRM_WORD = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
 
 /**
  * Employers the tagger passed over, on tokens it left outside every entity: the capitalised words right after a word of

@@ -46,8 +46,8 @@ export function unknownWord(lower: string, rules: ReadonlyMap<string, string>): 
 
 /**
  * Whether a lower-cased word in -er that {@link unknownWord} rules out by its ending may still be a given name: four to
- * seven letters, unknown to the lexicon and the English word lists, and its stem without "er" no word of either ("skyler",
- * "ryder", "xander"; not "stormtrooper", too long, nor "asher", "ash" being a word). Read as a name only before a verb of
+ * seven letters, unknown to the lexicon and the English word lists, and its stem without "er", or with "e" for it, no word
+ * of either ("skyler", "ryder", "xander"; not "stormtrooper", too long, nor "asher", "ash" being a word, nor "baker"). Read as a name only before a verb of
  * what people do (passed-over-names.ts: "Skyler came out to us").
  */
 export function givenNameInEr(lower: string, rules: ReadonlyMap<string, string>): boolean {
