@@ -38,7 +38,7 @@ const metrics: MetricsSnapshot = {
 const view = (over: Partial<HealthReport> = {}): HealthView => ({ report: report(over), metrics });
 
 async function waitFor(cond: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 20_000;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
@@ -93,10 +93,16 @@ describe('LiveHealth (--watch)', () => {
   it('refreshes with new checks, keeps the last view on a failed refresh, and quits on q', async () => {
     let calls = 0;
     const seen: HealthView[] = [];
+    // The test decides when the refresh after the failure may finish, and every refresh from the third on shows the
+    // same view, so a slow machine cannot step past a frame the test waits for.
+    let release!: () => void;
+    const afterFailure = new Promise<void>((resolve) => { release = resolve; });
     const load = async (): Promise<HealthView> => {
       calls += 1;
       if (calls === 2) throw new Error('provider timed out');
-      return view({ healthy: false, status: 'fail', checks: [{ name: 'disk', status: 'fail', reason: `disk nearly full (refresh ${calls})`, durationMs: 1 }] });
+      if (calls >= 3) await afterFailure;
+      const shown = Math.min(calls, 3);
+      return view({ healthy: false, status: 'fail', checks: [{ name: 'disk', status: 'fail', reason: `disk nearly full (refresh ${shown})`, durationMs: 1 }] });
     };
     const app = render(<LiveHealth initial={view()} load={load} intervalMs={20} onView={(v) => seen.push(v)} />);
     expect(app.lastFrame()).toMatch(/refreshing, q to quit/);
@@ -105,6 +111,7 @@ describe('LiveHealth (--watch)', () => {
     expect(app.lastFrame()).toMatch(/UNHEALTHY/);
     await waitFor(() => /refresh failed: provider timed out/.test(app.lastFrame() ?? ''), 'the failed refresh');
     expect(app.lastFrame()).toMatch(/refresh 1\)/); // the last good view stays
+    release();
     await waitFor(() => /refresh 3\)/.test(app.lastFrame() ?? ''), 'recovery');
     expect(app.lastFrame()).not.toMatch(/refresh failed/);
     expect(seen.at(-1)!.report.healthy).toBe(false);
