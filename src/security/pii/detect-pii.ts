@@ -23,7 +23,7 @@ const LABELLED_PHONE = 'regex:phone-labelled';
  * case ("at 42 maple street") or named the German, Dutch or Romance way ("Oranienstraße 45", "Calle de Alcalá 42"),
  * which also replace what the tagger read inside them.
  */
-const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:age-old', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish', 'regex:kind-initials']);
+const FALLBACK: ReadonlySet<string> = new Set(['regex:age', 'regex:age-context', 'regex:age-turns', 'regex:age-said', 'regex:age-old', 'regex:unit', 'regex:zip-context', 'regex:uk-postcode', 'regex:ca-postcode', 'regex:kin-name', 'regex:chat-speaker', 'regex:airport', 'regex:street-lower', 'regex:street-lower-named', 'regex:street-kind-lower', 'regex:street-joined', 'regex:street-romance', 'regex:street-romance-numbered', 'regex:street-polish', 'regex:kind-initials', 'regex:party-vote']);
 
 /**
  * Streets the rules read whole (unseen-places.ts): written in lower case after "at", "on", "to", "from" or "address",

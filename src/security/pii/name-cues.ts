@@ -81,6 +81,9 @@ export const KNOWN_FROM_GROUPS: ReadonlySet<string> = new Set([
   'studio', 'lab', 'clinic', 'surgery', 'practice', 'ward', 'school', 'church', 'mosque', 'temple', 'synagogue',
   'department', 'firm', 'agency', 'allotment', 'pool', 'building', 'flat', 'street', 'village', 'estate', 'neighbourhood',
   'neighborhood', 'floor', 'unit',
+  // Seventeenth session: services and workplaces ("Carys from the food bank", "Dev from the council").
+  'bank', 'charity', 'council', 'hospital', 'hospice', 'nursery', 'centre', 'center', 'home', 'shelter', 'union', 'committee',
+  'station', 'warehouse', 'factory', 'store', 'salon', 'kitchen', 'restaurant', 'hotel', 'garage', 'company', 'site',
 ]);
 /** What a person is, after "is" or "was" ("Zanele is pregnant", "Tariq was fired"), rather than what a thing is. */
 export const PERSON_STATES: ReadonlySet<string> = new Set([

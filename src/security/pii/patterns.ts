@@ -30,7 +30,7 @@ const UNIT = "(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room|Rm\
  */
 const ID_LABEL_LIST: readonly string[] = [
   'passport', 'bank account', 'account', 'sort code', 'routing', 'policy', 'membership', 'member', 'patient', 'student',
-  'employee', 'national insurance', 'NHS', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
+  'employee', 'national insurance', 'NHS', 'nhs', 'taxpayer', 'tax', 'licence plate', 'license plate', 'plate', 'VIN',
 ];
 const ID_LABELS = ID_LABEL_LIST.map((label) => label.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`).replace(/ /g, '\\s+')).join('|');
 
@@ -144,7 +144,7 @@ const SEEN_RECOGNIZERS: readonly Recognizer[] = [
   {
     type: 'DATE_OF_BIRTH', name: 'dob', confidence: 0.9, group: 1, gate: anyOf('born', 'birth', 'dob', 'd.ob', 'do.b', 'd.o.b'),
     starts: startsWith('born', 'date of birth', 'd\\.?o\\.?b', 'birthday'),
-    pattern: /\b(?:born(?: on(?: the)?| in)?|date of birth|d\.?o\.?b\.?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
+    pattern: /\b(?:born(?: on(?: the)?| in)?|(?:date of birth|d\.?o\.?b\.?)(?: (?:is|was))?|birthday(?: is)?)\s*[:-]?\s*((?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{4}-\d{2}-\d{2})|(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?\p{L}+,? \d{4}))/giu,
   },
   {
     type: 'DATE_TIME', name: 'timestamp', confidence: 0.6,

@@ -7,7 +7,7 @@ import { letterLines, signedNames } from './letter-lines.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPassedOver, lowerCaseFirms } from './employer-names.js';
-import { placesInApposition } from './apposed-places.js';
+import { placesCalled, placesInApposition } from './apposed-places.js';
 import { SpanIndex } from './span-index.js';
 import { lowerCaseNames } from './lower-case-names.js';
 import { hyphenatedNames } from './hyphenated-names.js';
@@ -153,7 +153,7 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * ("originally from Eckenroth"), organisations ("Bridgewater's Parker Suknović", "the Costquest website"). Firms the
  * tagger passed over are added by what they are or have, or by a lower-case legal form (employer-names.ts), and a
  * firm's name ending in its legal form is widened to its whole name ({@link firmName}); so are places and businesses
- * named between commas after what they are (apposed-places.ts), names signed after a dash (letter-lines.ts) and venues
+ * named between commas after what they are or after "called" and what they are (apposed-places.ts), names signed after a dash (letter-lines.ts) and venues
  * after an at sign written for "at" (place-names.ts).
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
@@ -227,8 +227,11 @@ export function tagEntities(text: string, rules: readonly PiiSpan[], model: Tagg
     const doubleName = type === 'ORGANIZATION' && /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(value) && value.split('-').every((w) => lexicon.get(w.toLowerCase()) === 'first');
     return span(known === 'place' ? 'LOCATION' : known === 'org' || organisation ? 'ORGANIZATION' : doubleName ? 'PERSON' : type);
   }).flatMap(splitPlaces).map((span, i, spans) => (townBeforeRegion(text, span, spans[i + 1], lexicon) ? { ...span, type: 'LOCATION' as const } : readRole(text, span, lexicon)));
-  const cued = cuedNames(tokens, labels, spans);
-  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...signedNames(tokens, labels, lexicon), ...venuesAfterAtSign(tokens, labels)];
+  // A place or business named after "called" or "named" and what it is ("a school called Hillbrook") is not the person
+  // "called" or "named" cues.
+  const called = placesCalled(tokens, labels);
+  const cued = cuedNames(tokens, labels, spans).filter((c) => !called.some((p) => p.start < c.end && c.start < p.end));
+  const found = [...spans, ...cued, ...hyphenatedNames(tokens, labels, [...spans, ...cued]), ...namesByForm(tokens, labels), ...lowerCaseNames(tokens, labels), ...employerNames(tokens, labels), ...lowerCaseFirms(tokens, labels), ...firmsByWhatTheyAre(text, tokens, labels), ...institutionsPassedOver(text, tokens, labels), ...knownPlacesPassedOver(tokens, labels), ...placesInApposition(tokens, labels), ...called, ...signedNames(tokens, labels, lexicon), ...venuesAfterAtSign(tokens, labels)];
   // Organisations the lexicon knows by one word, where no pass above read anything ("HMRC sent a letter").
   const passedOver = knownFirmsPassedOver(tokens, labels);
   const taken = passedOver.length ? new SpanIndex(found) : undefined;

@@ -22,6 +22,24 @@ const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(by
 /** Names of accounts that are no one's ("logged in as admin"). */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
 
+/** Social platforms whose users go by a handle, in lower case (the folded text's form: username-on-platform's gate). */
+const SOCIAL_PLATFORMS: readonly string[] = [
+  'instagram', 'insta', 'ig', 'twitter', 'tiktok', 'snapchat', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch',
+  'github', 'skype', 'telegram', 'kik', 'threads', 'bluesky', 'mastodon', 'tumblr', 'pinterest', 'youtube', 'roblox',
+  'minecraft', 'fortnite', 'hinge', 'tinder', 'bumble', 'grindr',
+];
+
+/**
+ * Political parties named by a word that is also an ordinary one or that NRP's words lack ("Labour", "Green", "Reform UK",
+ * "Sinn Féin"), in their usual capitals: party-vote reads them after a verb of voting or membership.
+ */
+const PARTIES: readonly string[] = [
+  'Labour', 'Tory', 'Tories', 'Conservatives', 'Lib[ \\t]Dems?', 'Liberal[ \\t]Democrats?', 'Green[ \\t]Party', 'Greens?', 'SNP',
+  'Plaid(?:[ \\t]Cymru)?', 'Reform(?:[ \\t]UK)?', 'UKIP', 'Brexit[ \\t]Party', 'DUP', 'Sinn[ \\t]F[ée]in',
+  'Fianna[ \\t]F[áa]il', 'Fine[ \\t]Gael', 'Democrats', 'Republicans', 'Democrat', 'Republican', 'GOP', 'Libertarians?',
+  'NDP', 'Bloc(?:[ \\t]Qu[ée]b[ée]cois)?', 'Liberals', 'One[ \\t]Nation',
+];
+
 /** The value of a PIN or of a door, alarm or safe code: four to eight digits, and the key that ends it or not ("1985#"). */
 const PIN_VALUE = /^\d{4,8}[#*]?$/u;
 
@@ -138,6 +156,33 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
     starts: startsWith('dm', 'messaged', 'follow', 'added', 'unfollowed', 'blocked', 'as[ \\t]'),
     pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked|as)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
+  },
+  {
+    // A handle without its at sign after the platform it is on and "as" or "under" ("find me on twitter as bobbyjones88",
+    // "she's on insta as jess.xo", "I post on reddit under throwaway_sadgirl"): a letter, digit, "_" or "." run of three to
+    // 31, which is no English word or name the lexicon knows unless a digit, "_" or "." is in it ("on twitter as well", "on
+    // discord as usual" are none). Not a tagger feature.
+    type: 'USERNAME', name: 'username-on-platform', confidence: 0.8, group: 1,
+    gate: anyOf(...SOCIAL_PLATFORMS),
+    starts: startsWith('on[ \\t]', 'via[ \\t]'),
+    pattern: new RegExp(`\\b(?:on|via)[ \\t]+(?:${SOCIAL_PLATFORMS.join('|')})[ \\t]+(?:as|under)[ \\t]+@?((?=[\\p{L}\\d._]*\\p{L})[\\p{L}\\d][\\p{L}\\d._-]{1,29}[\\p{L}\\d_])(?![\\p{L}\\d@])`, 'giu'),
+    validate: (v) => !ACCOUNT_WORDS.has(v.toLowerCase()) && (/[\d_.]/u.test(v) || (!gazetteer().has(v.toLowerCase()) && !englishWords().has(v.toLowerCase()))),
+  },
+  {
+    // A flight's number in lower case right after "flight" ("booked on flight ua901", "flight ba283 was delayed"): two
+    // letters, or a letter and a digit, and two to four digits with no space between (flight-number reads the capitals;
+    // "flight in 10 minutes" is none). Not a tagger feature.
+    type: 'ID_NUMBER', name: 'flight-number-lower', confidence: 0.7, group: 1,
+    starts: startsWith('flight'),
+    pattern: /\bflight[ \t]+(?:(?:number|no\.?|#)[ \t]*:?[ \t]*)?((?:[a-z]{2}|[a-z]\d|\d[a-z])\d{2,4})(?![\p{L}\p{N}])/gu,
+  },
+  {
+    // The party a person voted for or belongs to, a political opinion ("I voted Labour", "voting Green this time", "joined
+    // the Lib Dems", "a member of the SNP"): the parties of the UK, Ireland, the US, Canada and Australia that NRP's words do
+    // not cover, after a verb of voting or membership. Kept where the tagger found nothing (detect-pii.ts). Not a tagger
+    // feature.
+    type: 'NRP', name: 'party-vote', confidence: 0.7, group: 1, gate: anyOf('vot', 'member of', 'joined', 'canvass'),
+    pattern: new RegExp(`\\b(?:[Vv]ot(?:e|ed|es|ing)(?:[ \\t]+for)?|[Mm]ember[ \\t]+of|[Jj]oined|[Cc]anvass(?:ed|ing)?[ \\t]+for)[ \\t]+(?:the[ \\t]+)?(${PARTIES.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   },
   {
     // A passport's number said later in its sentence ("My passport expires 04/2027, number 533812764"): "number", "no." or

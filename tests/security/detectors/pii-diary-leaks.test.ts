@@ -167,6 +167,16 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['ran into jordan and his mum at tesco. Thanks again — Raf', ['jordan', 'tesco', 'Raf']],
   ['Skyler came out to us at dinner tonight. Jaxon has strep again.', ['Skyler', 'Jaxon']],
   ['Lunch @ Wagamama w/ Jules & Femi, drinks @ The Ivy', ['Wagamama', 'Jules', 'Femi', 'Ivy']],
+  // Seventeenth session: a date of birth after "is", an NHS number after its label in lower case, a handle after the
+  // platform and "as", a flight number in lower case, the party one votes for, places and firms after "called", a name
+  // known from a service, towns that are also names or words, banks, universities and shops the lexicon lacked.
+  ['My date of birth is 04/07/1988 and my nhs no is 9434765919.', ['04/07/1988', '9434765919']],
+  ['find me on twitter as bobbyjones88, booked on flight ua901', ['bobbyjones88', 'ua901']],
+  ['I voted Labour for the first time; Dad has voted Tory all his life.', ['Labour', 'Tory']],
+  ['I grew up in a village called Little Snoring, now at a startup called Flowly.', ['Snoring', 'Flowly']],
+  ['Carys from the food bank dropped off a parcel.', ['Carys']],
+  ['We left Houston for a gig in wembley.', ['Houston', 'wembley']],
+  ['My Lloyds card got cloned. Gave a talk at UCL, sold the pram on Gumtree.', ['Lloyds', 'UCL', 'Gumtree']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -177,7 +187,7 @@ describe('diary lines: no name, place or handle left in clear by redaction', () 
 });
 
 /**
- * Diary lines with nothing personal in them, written in the thirteenth to sixteenth sessions against their rules (ages, PINs, passwords,
+ * Diary lines with nothing personal in them, written in the thirteenth to seventeenth sessions against their rules (ages, PINs, passwords,
  * verbs of taking a child, "my mate", lower-case streets, airports, chat logs, names that are also words): redaction must
  * leave each as written.
  */
@@ -200,6 +210,9 @@ const PLAIN_LINES: readonly string[] = [
   'Next week is busy.', 'Target practice at the range.', 'I need new boots.', 'Apple crumble for pudding.', 'We read about the Amazon rainforest.',
   'The seller refunded me, e.g. within a day.', 'The honesty of it hurt.', 'Great day — Tuesday', 'Love you lots — Mum',
   'ran into traffic on the way home', 'watched it on netflix', 'Working @ Home today, meeting @ 8.',
+  // Seventeenth session: platforms, flights, votes and services with nobody named.
+  'we chat on discord as usual', 'on twitter as well as facebook', 'the flight in 10 minutes', 'I voted in the election',
+  'Pic from the bank', 'Notes from the hospital arrived.',
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {
