@@ -5,7 +5,7 @@ import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './
 import { unknownWord } from './name-words.js';
 import { SpanIndex } from './span-index.js';
 import { townFirstWords, townNames } from './towns.js';
-import { doesOrIs, surnamePlural } from './passed-over-names.js';
+import { doesOrIs, pickedUp, possessed, surnamePlural } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -143,7 +143,7 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
     out.push({ type: 'LOCATION', start: tokens[i]!.start, end: tokens[last]!.end, text: tokens.slice(i, last + 1).map((t) => t.text).join(' '), confidence: 0.6, source: 'rule:lower-case-place' });
     i = last;
   }
-  const more = [...subjectsAndTitled(tokens, labels, rules, unknownText)];
+  const more = [...subjectsAndTitled(tokens, labels, rules, unknownText), ...ownersAndTaken(tokens, labels, rules, unknownText)];
   return [...out, ...more, ...joinedToPeople(tokens, labels, [...out, ...more], unknownText)];
 }
 
@@ -192,9 +192,42 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
     const at = particle ? from + 2 : from;
     const surname = tokens[at]?.text ?? '';
     const kind = rules.get(surname);
-    if (labels[at] !== 'O' || surname.length < 2 || !/^\p{Ll}+$/u.test(surname) || !(kind === 'first' || kind === 'last' || unknownText(surname) || particle)) continue;
+    // A surname the lexicon files as a place too ("dr. langley").
+    if (labels[at] !== 'O' || surname.length < 2 || !/^\p{Ll}+$/u.test(surname) || !(kind === 'first' || kind === 'last' || (kind === 'place' && !englishWords().has(surname)) || unknownText(surname) || particle)) continue;
     out.push({ type: 'PERSON', start: tokens[from]!.start, end: tokens[at]!.end, text: tokens.slice(from, at + 1).map((t) => t.text).join(''), confidence: 0.6, source: 'rule:lower-case-name' });
     i = at;
+  }
+  return out;
+}
+
+/** Words for a relative or a loved one, which own things in a diary without being names ("bestie's wedding", "nan's birthday"). */
+const OWNERS_NOT_NAMED: ReadonlySet<string> = new Set([
+  ...STRONG_CUES, ...SAID_RELATIONS, 'bae', 'fam', 'wifey', 'hubby', 'mumma', 'mummy', 'mommy', 'daddy', 'hun', 'babe', 'bub', 'bubs',
+  'kiddo', 'bro', 'sis', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandad', 'grandpa', 'grandma', 'bestie', 'bff',
+]);
+
+/** Where a child is taken to or fetched from, after "from", "at" or "to" ("picked up oscar from nursery"). */
+const CHILD_PLACES: ReadonlySet<string> = new Set(['school', 'nursery', 'daycare', 'preschool', 'creche', 'crèche', 'practice', 'training', 'football', 'swimming', 'club', 'scouts', 'brownies', 'cubs', 'the']);
+
+/**
+ * Lower-case names the capitalised rules of passed-over-names.ts read with capitals, on tokens the tagger left outside
+ * every entity: a given name or surname of the lexicon that is no English word, or a word neither the lexicon nor the
+ * English lists know, owning a relative or a household thing ("kev's wedding", "priya's mum"); and a child taken or
+ * fetched ("picked up jaxon", "dropped off oscar at nursery": a given name that is no English word, or any given name or
+ * unknown word before "from", "at" or "to" and a place of {@link CHILD_PLACES}).
+ */
+function ownersAndTaken(tokens: readonly Token[], labels: readonly string[], rules: ReadonlyMap<string, string>, unknownText: (word: string) => boolean): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  const english = englishWords();
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.text;
+    const first = word.charCodeAt(0);
+    if (first < 97 || first > 122 || labels[i] !== 'O' || (i > 0 && tokens[i]!.gap === '') || word.length < 3 || !/^\p{Ll}+$/u.test(word)) continue;
+    const kind = rules.get(word);
+    const named = (kind === 'first' || kind === 'last') && !english.has(word);
+    const owner = tokens[i + 1]?.gap === '' && (named || unknownText(word)) && !OWNERS_NOT_NAMED.has(word) && possessed(tokens, i);
+    const taken = pickedUp(tokens, i) && (named || ((kind === 'first' || unknownText(word)) && /^(?:from|at|to)$/u.test(tokens[i + 1]?.text ?? '') && CHILD_PLACES.has(tokens[i + 2]?.text ?? '')));
+    if (owner || taken) out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
   }
   return out;
 }

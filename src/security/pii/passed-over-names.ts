@@ -380,13 +380,13 @@ function possessive(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Whether the word at `i` is followed by a possessive "'s" and one of {@link POSSESSED_NOUNS}. */
-const possessed = (tokens: readonly Token[], i: number): boolean => possessive(tokens, i) && POSSESSED_NOUNS.has(tokens[i + 3]!.text);
+export const possessed = (tokens: readonly Token[], i: number): boolean => possessive(tokens, i) && POSSESSED_NOUNS.has(tokens[i + 3]!.text);
 
 /** Verbs of taking a child somewhere right before a name ("Dropped Leo at school", "Collected Finn"), one word or two ("picked up"). */
 const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove', 'fetched']);
 
 /** Whether token i follows a verb of taking a child somewhere ("dropped", "picked up", "dropped off"). */
-function pickedUp(tokens: readonly Token[], i: number): boolean {
+export function pickedUp(tokens: readonly Token[], i: number): boolean {
   const word = (j: number): string => tokens[j]?.text.toLowerCase() ?? '';
   return TAKING_CUES.has(word(i - 1)) || ((word(i - 1) === 'up' || word(i - 1) === 'off') && /^(?:picked|pick|picking|dropped|drop|dropping)$/u.test(word(i - 2)));
 }

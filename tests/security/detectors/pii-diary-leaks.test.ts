@@ -177,6 +177,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['Carys from the food bank dropped off a parcel.', ['Carys']],
   ['We left Houston for a gig in wembley.', ['Houston', 'wembley']],
   ['My Lloyds card got cloned. Gave a talk at UCL, sold the pram on Gumtree.', ['Lloyds', 'UCL', 'Gumtree']],
+  ["kev's wedding is in june, picked up oscar from nursery, essay for prof. langley", ['kev', 'oscar', 'langley']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {
@@ -212,7 +213,7 @@ const PLAIN_LINES: readonly string[] = [
   'ran into traffic on the way home', 'watched it on netflix', 'Working @ Home today, meeting @ 8.',
   // Seventeenth session: platforms, flights, votes and services with nobody named.
   'we chat on discord as usual', 'on twitter as well as facebook', 'the flight in 10 minutes', 'I voted in the election',
-  'Pic from the bank', 'Notes from the hospital arrived.',
+  'Pic from the bank', 'Notes from the hospital arrived.', "bestie's wedding was lush", "everyone's birthday is in june",
 ];
 
 describe('diary lines with nothing personal: redaction leaves them as written', () => {

@@ -353,10 +353,12 @@ describe('PII rules for diary text (2026-11-22, fifth session)', () => {
     expect(tagged('Kenji’s flight lands at 6:40', {})).toEqual([['PERSON', 'Kenji']]);
     expect(tagged("Priya's idea", {})).toEqual([['PERSON', 'Priya']]);
     // Not an ordinary word, a day, an organisation, a word with an ordinary ending, part of a longer capitalised
-    // name, lower case, a given name of the lexicon before another noun ("Grace's idea"), nor before a capitalised word.
-    for (const text of ["Everyone's friends came.", "Today's party was fun.", "Google's house style", "Socialism's house", "ABC News's house", "priya's mom", "Grace's idea", "Priya 's mom", "Priya's Kitchen"]) {
+    // name, a given name of the lexicon before another noun ("Grace's idea"), nor before a capitalised word.
+    for (const text of ["Everyone's friends came.", "Today's party was fun.", "Google's house style", "Socialism's house", "ABC News's house", "Grace's idea", "Priya 's mom", "Priya's Kitchen"]) {
       expect([text, tagged(text, {})]).toEqual([text, []]);
     }
+    // In lower case it is lower-case-names.ts's since the seventeenth session.
+    expect(typed(tagEntities("priya's mom", [], wordModel({})).filter((s) => s.source === 'rule:possessive-name'))).toEqual([]);
   });
 
   it('reads a name that is also an ordinary word where only a person fits ("my sister Maya", "Leo and I")', () => {
@@ -1184,7 +1186,7 @@ describe('PII rules for diary text (seventeenth session)', () => {
     }
   });
 
-  it('reads a name known from a service, towns named like people or words, and the everyday firms added to the lexicon', () => {
+  it('reads a name known from a service, lower-case owners and children, towns named like people or words, and everyday firms', () => {
     expect(found('Carys from the food bank dropped off a parcel.', 'rule:subject-name')).toEqual([['PERSON', 'Carys']]);
     expect(found('Ffion from the council rang.', 'rule:subject-name')).toEqual([['PERSON', 'Ffion']]);
     expect(found('Pic from the bank', 'rule:subject-name')).toEqual([]);
@@ -1193,6 +1195,16 @@ describe('PII rules for diary text (seventeenth session)', () => {
     }
     // A town named like a person under 200,000 people is left out ("talked to Logan").
     expect(townNames().has('logan')).toBe(false);
+    // In lower case: a name owning a relative or a household thing, a child taken or fetched, a surname after "prof".
+    for (const [text, name] of [
+      ["kev's wedding is in june", 'kev'], ["priya's mum called", 'priya'], ['picked up oscar from nursery', 'oscar'], ['dropped off oscar at school', 'oscar'],
+      ['essay for prof langley', 'langley'], ['essay for dr. langley', 'langley'],
+    ]) {
+      expect([text, found(text!, 'rule:lower-case-name')]).toEqual([text, [['PERSON', name]]]);
+    }
+    for (const text of ["everyone's birthday", "bestie's wedding", "nan's birthday", "wifey's mum", 'picked up milk from the shop', 'picked up pizza from the place']) {
+      expect([text, found(text, 'rule:lower-case-name')]).toEqual([text, []]);
+    }
     for (const [text, firm] of [['My Lloyds card got cloned.', 'Lloyds'], ['Gave a talk at UCL.', 'UCL'], ['sold the pram on Gumtree', 'Gumtree'], ['lunch at pret again', 'pret']]) {
       expect([text, found(text!, 'rule:known-firm')]).toEqual([text, [['ORGANIZATION', firm]]]);
     }
