@@ -49,7 +49,8 @@ const EXTRA_ORGANISATIONS: readonly string[] = [
   'wetherspoons', 'pret', 'wagamama', 'dishoom', 'pizzaexpress', 'chipotle', 'odeon', 'hmv', 'superdrug', 'poundland',
   'screwfix', 'wickes', 'dunelm', 'gumtree', 'vinted', 'depop', 'trustpilot', 'travelodge', 'marriott', 'expedia',
   'capita', 'serco', 'foxtons', 'rightmove', 'zoopla', 'openreach', 'giffgaff', 'plusnet', 'talktalk', 'ovo', 'tfl',
-  'thameslink', 'lner', 'gwr', 'jet2', 'ucl', 'lse', 'kcl', 'ucla', 'nyu', 'usc',
+  'thameslink', 'lner', 'gwr', 'jet2', 'ucl', 'lse', 'kcl', 'ucla', 'nyu', 'usc', 'acas', 'cafcass', 'ukvi', 'dvsa', 'hmcts',
+  'ofgem', 'ofcom', 'hmpps', 'mumsnet',
 ];
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;

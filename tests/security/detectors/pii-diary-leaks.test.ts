@@ -176,7 +176,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['I grew up in a village called Little Snoring, now at a startup called Flowly.', ['Snoring', 'Flowly']],
   ['Carys from the food bank dropped off a parcel.', ['Carys']],
   ['We left Houston for a gig in wembley.', ['Houston', 'wembley']],
-  ['My Lloyds card got cloned. Gave a talk at UCL, sold the pram on Gumtree.', ['Lloyds', 'UCL', 'Gumtree']],
+  ['My Lloyds card got cloned. Gave a talk at UCL, sold the pram on Gumtree. Called ACAS.', ['Lloyds', 'UCL', 'Gumtree', 'ACAS']],
   ["kev's wedding is in june, picked up oscar from nursery, essay for prof. langley", ['kev', 'oscar', 'langley']],
 ];
 
