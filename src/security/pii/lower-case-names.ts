@@ -5,7 +5,7 @@ import { ELDERS, MEETINGS, OTHER_RELATIONS, RELATIONS, SAID_RELATIONS } from './
 import { unknownWord } from './name-words.js';
 import { SpanIndex } from './span-index.js';
 import { townFirstWords, townNames } from './towns.js';
-import { doesOrIs, pickedUp, possessed, surnamePlural } from './passed-over-names.js';
+import { doesOrIs, pickedUp, possessed, surnamePlural, TAKING_CUES } from './passed-over-names.js';
 import type { Token } from './tokenize.js';
 import type { PiiSpan } from './types.js';
 
@@ -206,6 +206,9 @@ const OWNERS_NOT_NAMED: ReadonlySet<string> = new Set([
   'kiddo', 'bro', 'sis', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandad', 'grandpa', 'grandma', 'bestie', 'bff',
 ]);
 
+/** The last words of the verbs of taking a child (passed-over-names.ts's pickedUp): "up" and "off" of "picked up", "dropped off". */
+const TAKEN_BEFORE: ReadonlySet<string> = new Set([...TAKING_CUES, 'up', 'off']);
+
 /** Where a child is taken to or fetched from, after "from", "at" or "to" ("picked up oscar from nursery"). */
 const CHILD_PLACES: ReadonlySet<string> = new Set(['school', 'nursery', 'daycare', 'preschool', 'creche', 'crèche', 'practice', 'training', 'football', 'swimming', 'club', 'scouts', 'brownies', 'cubs', 'the']);
 
@@ -222,10 +225,13 @@ function ownersAndTaken(tokens: readonly Token[], labels: readonly string[], rul
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
-    if (first < 97 || first > 122 || labels[i] !== 'O' || (i > 0 && tokens[i]!.gap === '') || word.length < 3 || !/^\p{Ll}+$/u.test(word)) continue;
+    if (first < 97 || first > 122 || labels[i] !== 'O' || (i > 0 && tokens[i]!.gap === '') || word.length < 3) continue;
+    // What follows or comes before first: an apostrophe right after it, or "up", "off" or a verb of taking before it.
+    const apostrophe = tokens[i + 1]?.gap === '' && /^['’]$/u.test(tokens[i + 1]!.text);
+    if ((!apostrophe && (i === 0 || !TAKEN_BEFORE.has(tokens[i - 1]!.text.toLowerCase()))) || !/^\p{Ll}+$/u.test(word)) continue;
     const kind = rules.get(word);
     const named = (kind === 'first' || kind === 'last') && !english.has(word);
-    const owner = tokens[i + 1]?.gap === '' && (named || unknownText(word)) && !OWNERS_NOT_NAMED.has(word) && possessed(tokens, i);
+    const owner = apostrophe && possessed(tokens, i) && !OWNERS_NOT_NAMED.has(word) && (named || unknownText(word));
     const taken = pickedUp(tokens, i) && (named || ((kind === 'first' || unknownText(word)) && /^(?:from|at|to)$/u.test(tokens[i + 1]?.text ?? '') && CHILD_PLACES.has(tokens[i + 2]?.text ?? '')));
     if (owner || taken) out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
   }

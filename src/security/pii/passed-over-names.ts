@@ -383,7 +383,7 @@ function possessive(tokens: readonly Token[], i: number): boolean {
 export const possessed = (tokens: readonly Token[], i: number): boolean => possessive(tokens, i) && POSSESSED_NOUNS.has(tokens[i + 3]!.text);
 
 /** Verbs of taking a child somewhere right before a name ("Dropped Leo at school", "Collected Finn"), one word or two ("picked up"). */
-const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove', 'fetched']);
+export const TAKING_CUES: ReadonlySet<string> = new Set(['dropped', 'collected', 'drove', 'fetched']);
 
 /** Whether token i follows a verb of taking a child somewhere ("dropped", "picked up", "dropped off"). */
 export function pickedUp(tokens: readonly Token[], i: number): boolean {

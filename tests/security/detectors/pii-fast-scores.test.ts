@@ -6,6 +6,7 @@ import { regexTags, staticFeatures } from '../../../src/security/pii/tagger-feat
 import { staticScores } from '../../../src/security/pii/tagger-scores.js';
 import { ruleFeatureSpans, ruleSpans, shippedTagger } from '../../../src/security/pii/tagger.js';
 import { tokenize } from '../../../src/security/pii/tokenize.js';
+import { GENERATION } from '../../../src/security/pii/tagger-words.js';
 
 const TEXTS = [
   'Dear Mr. Olsen,\nplease ship it to 48 Calle Mayor 12, Apt. 3\nMadrid\nSpain 28013.',
@@ -40,8 +41,8 @@ describe('the tagger\'s remembered per-word and per-shape sums', () => {
 
   it('finds the same spans after the word memo has started over', () => {
     const before = TEXTS.map((t) => detectPII(t));
-    // More distinct words than the memo keeps (two generations of 4,096): the test texts' words are dropped and built again.
-    const filler = Array.from({ length: 9000 }, (_, i) => `w${i.toString(36)}q`).join(' ');
+    // More distinct words than the memo keeps (two generations): the test texts' words are dropped and built again.
+    const filler = Array.from({ length: 2 * GENERATION + 1000 }, (_, i) => `w${i.toString(36)}q`).join(' ');
     detectPII(filler);
     expect(TEXTS.map((t) => detectPII(t))).toEqual(before);
   });
