@@ -4,6 +4,7 @@ import { CALENDAR, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazette
 import { readFirmLists } from './firm-lists.js';
 import { ampersandNames, everydayFirms } from './firm-phrases.js';
 import { letterLines, signedNames } from './letter-lines.js';
+import { FUNCTION_WORDS } from './name-cues.js';
 import { findNameRuleSpans, INSTITUTION_WORDS, NRP_WORD_SET, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { findPatternSpans } from './patterns.js';
 import { employerNames, firmsByWhatTheyAre, institutionsPassedOver, knownFirmsPassedOver, lowerCaseFirms } from './employer-names.js';
@@ -326,6 +327,19 @@ export function namedAsOrganisation(span: readonly Token[]): boolean {
   return words.length >= 2 && ORGANISATION_NOUNS.has(words.at(-1)!.text);
 }
 
+/** A word, its full stop, spaces and a capitalised word: where a sentence may end inside a span. */
+const SENTENCE_END_INSIDE = /(\p{L}+)\.[ \t]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])/gu;
+
+/** `end`, or the end of the first sentence inside text[start, end) that an ordinary word or a function word opens the next of. */
+function sentenceEndInside(text: string, start: number, end: number): number {
+  const lexicon = ruleLexicon();
+  for (const m of text.slice(start, end).matchAll(SENTENCE_END_INSIDE)) {
+    const next = m[2]!.toLowerCase();
+    if (endsSentence(m[1]!) && (ORDINARY_CLASSES.has(lexicon.get(next) ?? '') || FUNCTION_WORDS.has(next))) return start + m.index + m[1]!.length;
+  }
+  return end;
+}
+
 /**
  * Fixes span edges the tagger gets wrong in predictable ways: a dangling separator, quote or emoji at
  * either end ("+41 (0)69 979 80 58-"), a phone's opening bracket left out ("(579)888-3058" read from
@@ -334,8 +348,8 @@ export function namedAsOrganisation(span: readonly Token[]): boolean {
  * an organisation's or a street's abbreviation without its period ("Smith Ltd" of "Smith Ltd.", "Filadelfeos
  * Str"), an ordinal street cut after its digits ("220 W 77" of "220 W 77th St."), a unit's number without its word
  * ("762" of "Apt. 762"), a name, organisation or
- * title that took a sentence's full stop ("Uber." of "joined Uber. Then"); a span without a letter or digit
- * becomes empty.
+ * title that took a sentence's full stop ("Uber." of "joined Uber. Then"), an address or place that ran on into the next
+ * sentence ("USA. Thanks"); a span without a letter or digit becomes empty.
  */
 export function tidyEdges(text: string, type: string, start: number, end: number): [number, number] {
   while (end > start && !/[\p{L}\p{N}.)\]]/u.test(text[end - 1]!)) end--;
@@ -376,6 +390,13 @@ export function tidyEdges(text: string, type: string, start: number, end: number
     // A house number the tagger read without the unit before its slash ("18 Bondi Road" of "4/18 Bondi Road").
     const unit = numbered && street ? UNIT_SLASH_BEFORE.exec(before) : null;
     start -= (cut ?? house ?? unit)?.[0].length ?? 0;
+  }
+  // An address or place the tagger ran on into the next sentence ("12 Elm Street\n Springfield\n USA. Thanks") or whose
+  // last word took the sentence's full stop ("New Zealand. Please"): cut at the full stop before a capitalised ordinary
+  // word, unless it ends an abbreviation ("St. Louis", "Apt. 4").
+  if (STREET_TYPES.has(type)) {
+    const stop = text.indexOf('. ', start);
+    if (stop !== -1 && stop < end) end = Math.min(end, sentenceEndInside(text, start, Math.min(text.length, end + 30)));
   }
   const inside = text.slice(start, end);
   if (text[end] === ')' && count(inside, '(') > count(inside, ')')) end++;

@@ -1186,6 +1186,15 @@ describe('PII rules for diary text (seventeenth session)', () => {
     }
   });
 
+  it('cuts an address or place that ran on into the next sentence at its full stop, not at an abbreviation\'s', () => {
+    const edges = (text: string, type: string, value: string) => text.slice(...tidyEdges(text, type, text.indexOf(value), text.indexOf(value) + value.length));
+    expect(edges('Send it to 12 Elm Street\n Springfield\n USA. Thanks', 'STREET_ADDRESS', '12 Elm Street\n Springfield\n USA. Thanks')).toBe('12 Elm Street\n Springfield\n USA');
+    expect(edges('a taxi to 124 Devon Street\n West Brook\n New Zealand. Please call', 'LOCATION', '124 Devon Street\n West Brook\n New Zealand.')).toBe('124 Devon Street\n West Brook\n New Zealand');
+    for (const [text, value] of [['Meet at 5 St. Mary\'s Road today', "5 St. Mary's Road"], ['He lives in St. Louis. It is hot.', 'St. Louis'], ['Flat 2, 10 Downing St. London', '10 Downing St. London'], ['Apt. 4 Elm Court', 'Apt. 4 Elm Court']]) {
+      expect(edges(text!, 'STREET_ADDRESS', value!)).toBe(value);
+    }
+  });
+
   it('reads a name known from a service, lower-case owners and children, towns named like people or words, and everyday firms', () => {
     expect(found('Carys from the food bank dropped off a parcel.', 'rule:subject-name')).toEqual([['PERSON', 'Carys']]);
     expect(found('Ffion from the council rang.', 'rule:subject-name')).toEqual([['PERSON', 'Ffion']]);
