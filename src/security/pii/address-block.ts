@@ -41,3 +41,86 @@ function splitLine(line: string, offset: number): PiiSpan[] {
   }
   return spans;
 }
+
+let countries: ReadonlySet<string> | undefined;
+
+/**
+ * The world's countries and territories by their English names, lower case ("estonia", "united states", "bosnia &
+ * herzegovina"), from the ICU data Node.js carries (Intl.DisplayNames), with the usual short forms; built once.
+ */
+function countryNames(): ReadonlySet<string> {
+  if (!countries) {
+    const names = new Set(['usa', 'us', 'uk', 'united states of america', 'great britain', 'england', 'scotland', 'wales', 'northern ireland', 'czech republic']);
+    // A Node.js built without ICU's English names (small-icu) has no Intl.DisplayNames: the short forms only, then.
+    let regions: Intl.DisplayNames | undefined;
+    try {
+      regions = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regions = undefined;
+    }
+    for (let a = 65; regions && a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        let name: string | undefined;
+        try {
+          name = regions.of(code);
+        } catch {
+          name = undefined;
+        }
+        if (name && name !== code) names.add(name.toLowerCase());
+      }
+    }
+    countries = names;
+  }
+  return countries;
+}
+
+/** Types a part of a one-line postal address may have. */
+const ADDRESS_PARTS: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION', 'ZIP_CODE']);
+/** A country's name and a postcode after it ("Belgium 18431"), or the name alone. */
+const COUNTRY_AND_CODE = /^(.*?\p{L})(?:[ \t]+[\p{N}][\p{N} -]*)?$/u;
+
+/**
+ * A postal address written on one line as street, town and country between commas ("0912 P.O. Box 287 Apt. 051, Tallinn,
+ * Estonia", "5586 Þórunnarstræti 31, Arnsdorf, Germany 02151"), read as one street address: spans of an address, a place
+ * or a postcode joined by ", " on one line, the first with a digit, at least two commas between the first's start and
+ * the last's end, and the last a country's name (a postcode after it or not). A street and its town alone ("3968 Bay
+ * Street, Toronto") stay apart. `spans` in any order; the others are returned as they are.
+ */
+export function fullPostalAddresses(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  if (!text.includes(', ')) return [...spans];
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PiiSpan[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const first = sorted[i]!;
+    let last = i;
+    if (ADDRESS_PARTS.has(first.type) && /\p{N}/u.test(first.text) && !first.text.includes('\n')) {
+      let j = i;
+      while (j + 1 < sorted.length && ADDRESS_PARTS.has(sorted[j + 1]!.type) && text.slice(sorted[j]!.end, sorted[j + 1]!.start) === ', ' && !sorted[j + 1]!.text.includes('\n')) j++;
+      // The chain ends at its country (a postcode may follow it as a span of its own, or be part of it).
+      for (let k = j; k > i; k--) {
+        const country = COUNTRY_AND_CODE.exec(sorted[k]!.text)?.[1]?.toLowerCase();
+        const tail = k + 1 <= j ? sorted[k + 1]! : undefined;
+        if (country !== undefined && countryNames().has(country) && (tail === undefined || tail.type === 'ZIP_CODE')) {
+          last = tail ? k + 1 : k;
+          break;
+        }
+      }
+      if (last > i && count(text.slice(first.start, sorted[last]!.end), ', ') < 2) last = i;
+      // A postcode read apart right after the country ("Belgium" and "18431").
+      const code = sorted[last + 1];
+      if (last > i && code !== undefined && text.slice(sorted[last]!.end, code.start) === ' ' && /^\p{N}[\p{N} -]*$/u.test(code.text)) last++;
+    }
+    if (last === i) {
+      out.push(first);
+      continue;
+    }
+    const end = sorted[last]!.end;
+    out.push({ type: 'STREET_ADDRESS', start: first.start, end, text: text.slice(first.start, end), confidence: first.confidence, source: first.source });
+    i = last;
+  }
+  return out;
+}
+
+/** How often `needle` occurs in `haystack`. */
+const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fullPostalAddresses } from '../../../src/security/pii/address-block.js';
 import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.js';
 import { englishWords } from '../../../src/security/pii/english-words.js';
 import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
@@ -1192,6 +1193,26 @@ describe('PII rules for diary text (seventeenth session)', () => {
     expect(edges('a taxi to 124 Devon Street\n West Brook\n New Zealand. Please call', 'LOCATION', '124 Devon Street\n West Brook\n New Zealand.')).toBe('124 Devon Street\n West Brook\n New Zealand');
     for (const [text, value] of [['Meet at 5 St. Mary\'s Road today', "5 St. Mary's Road"], ['He lives in St. Louis. It is hot.', 'St. Louis'], ['Flat 2, 10 Downing St. London', '10 Downing St. London'], ['Apt. 4 Elm Court', 'Apt. 4 Elm Court']]) {
       expect(edges(text!, 'STREET_ADDRESS', value!)).toBe(value);
+    }
+  });
+
+  it('reads a postal address written on one line as street, town and country between commas as one address', () => {
+    const spans = (text: string, parts: [string, string][]) => fullPostalAddresses(text, parts.map(([type, value]) => {
+      const start = text.indexOf(value);
+      return { type: type as PiiSpan['type'], start, end: start + value.length, text: value, confidence: 0.8, source: 'ner:tagger' };
+    })).map((s) => [s.type, s.text]);
+    expect(spans('Send it to 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for me', [['STREET_ADDRESS', '0912 P.O. Box 287 Apt. 051, Tallinn'], ['LOCATION', 'Estonia']]))
+      .toEqual([['STREET_ADDRESS', '0912 P.O. Box 287 Apt. 051, Tallinn, Estonia']]);
+    expect(spans('5586 Þórunnarstræti 31, Arnsdorf, Germany 02151', [['STREET_ADDRESS', '5586 Þórunnarstræti 31'], ['LOCATION', 'Arnsdorf'], ['LOCATION', 'Germany'], ['ZIP_CODE', '02151']]))
+      .toEqual([['STREET_ADDRESS', '5586 Þórunnarstræti 31, Arnsdorf, Germany 02151']]);
+    // A street and its town alone, no country at the end, words between, or parts on other lines stay apart.
+    for (const [text, parts] of [
+      ['975 Bay Street, Toronto', [['STREET_ADDRESS', '975 Bay Street'], ['LOCATION', 'Toronto']]],
+      ['12 Elm St, Springfield, Narnia', [['STREET_ADDRESS', '12 Elm St'], ['LOCATION', 'Springfield'], ['LOCATION', 'Narnia']]],
+      ['We met at 5 Main St, then went to Paris, France.', [['STREET_ADDRESS', '5 Main St'], ['LOCATION', 'Paris'], ['LOCATION', 'France']]],
+      ['Lunch with Ana, Paris, France', [['PERSON', 'Ana'], ['LOCATION', 'Paris'], ['LOCATION', 'France']]],
+    ] as [string, [string, string][]][]) {
+      expect([text, spans(text, parts)]).toEqual([text, parts]);
     }
   });
 
