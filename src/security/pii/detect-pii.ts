@@ -1,7 +1,7 @@
 import { fullPostalAddresses } from './address-block.js';
 import { cjkNames } from './cjk-names.js';
 import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
-import { mergePlaceNames, placeNameSpans, townsAfterPlaces } from './place-names.js';
+import { mergePlaceNames, placeNameSpans, placeParticleTails, townsAfterPlaces } from './place-names.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { NAME_TYPES } from './span-roles.js';
 import { ruleSpans, tagEntities } from './tagger.js';
@@ -132,7 +132,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
   const rules = ruleSpans(text);
   let spans = rules;
   if (options.ner !== false) {
-    let tagged = townsAfterPlaces(text, mergePlaceNames(tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type)), placeNameSpans(text)));
+    let tagged = placeParticleTails(text, townsAfterPlaces(text, mergePlaceNames(tagEntities(text, rules, model).filter((s) => !VALIDATED.has(s.type)), placeNameSpans(text))));
     // A number in international format ("+44 7700 900123"), or in a national one that opens with its trunk 0 and has ten
     // digits or more ("07700 900123"), where the tagger saw no phone: the regex's phone replaces what the tagger read
     // from its digits (a date "7700", a street "07700"), so that masking never leaves part of it.

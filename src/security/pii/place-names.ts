@@ -1,5 +1,5 @@
 import { englishWords } from './english-words.js';
-import { CALENDAR, gazetteer, knownPhrases, ruleLexicon } from './gazetteer.js';
+import { CALENDAR, gazetteer, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
@@ -302,4 +302,31 @@ export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSp
     out.push({ type: 'LOCATION', start, end, text: m[1]!, confidence: 0.6, source: 'rule:town-after-place' });
   }
   return out;
+}
+
+/**
+ * A particle of a place's name and one or two capitalised words after it ("del Cid", "de São Tiago", "am Main", "upon
+ * Tyne", "sur Mer"): Romance, German and English particles.
+ */
+const PLACE_PARTICLE_TAIL = /^[ \t]+(?:de|da|do|dos|das|del|della|delle|di|du|des|de[ \t]+la|de[ \t]+los|de[ \t]+las|sur|am|an[ \t]+der|im|upon)[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?)(?![\p{L}\p{N}])/u;
+
+/**
+ * Places widened by the rest of their name after a particle, which the tagger cut or read as something else ("Cid" of
+ * "Villafranca del Cid", "São Tiago" of "Quinta de São Tiago" read as an organisation): the capitalised words after it
+ * are no day, month or ordinary word ("Paris de Tuesday"); what the tagger read inside the rest goes.
+ */
+export function placeParticleTails(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  if (!/ (?:d[aeiou]s?|del|della|delle|la|los|las|sur|am|der|im|upon) \p{Lu}/u.test(text)) return [...spans];
+  const lexicon = ruleLexicon();
+  const widened = new Map<PiiSpan, PiiSpan>();
+  for (const span of spans) {
+    if (span.type !== 'LOCATION') continue;
+    const tail = PLACE_PARTICLE_TAIL.exec(text.slice(span.end, span.end + 60));
+    if (!tail || !tail[1]!.split(/[ \t]+/u).every((w) => !CALENDAR.has(w.toLowerCase()) && !ORDINARY_CLASSES.has(lexicon.get(w.toLowerCase()) ?? ''))) continue;
+    const end = span.end + tail[0].length;
+    widened.set(span, { ...span, end, text: text.slice(span.start, end) });
+  }
+  if (!widened.size) return [...spans];
+  const wide = [...widened.values()];
+  return spans.flatMap((span) => widened.get(span) ?? (wide.some((w) => w.start <= span.start && span.end <= w.end) ? [] : [span]));
 }

@@ -4,7 +4,7 @@ import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.j
 import { englishWords } from '../../../src/security/pii/english-words.js';
 import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
 import { obfuscate } from '../../../src/security/pii/obfuscate.js';
-import { mergePlaceNames, placeNameSpans } from '../../../src/security/pii/place-names.js';
+import { mergePlaceNames, placeNameSpans, placeParticleTails } from '../../../src/security/pii/place-names.js';
 import { Pseudonymizer } from '../../../src/security/pii/pseudonymizer.js';
 import { ruleFeatureSpans, ruleSpans, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
 import { townNames } from '../../../src/security/pii/towns.js';
@@ -1213,6 +1213,21 @@ describe('PII rules for diary text (seventeenth session)', () => {
       ['Lunch with Ana, Paris, France', [['PERSON', 'Ana'], ['LOCATION', 'Paris'], ['LOCATION', 'France']]],
     ] as [string, [string, string][]][]) {
       expect([text, spans(text, parts)]).toEqual([text, parts]);
+    }
+  });
+
+  it('widens a place by the rest of its name after a particle and drops what the tagger read inside it', () => {
+    const span = (text: string, type: string, value: string): PiiSpan => {
+      const start = text.indexOf(value);
+      return { type: type as PiiSpan['type'], start, end: start + value.length, text: value, confidence: 0.8, source: 'ner:tagger' };
+    };
+    const text = 'Looking to support MysticWeb in Quinta de São Tiago 3610-114 now';
+    expect(typed(placeParticleTails(text, [span(text, 'ORGANIZATION', 'MysticWeb'), span(text, 'LOCATION', 'Quinta'), span(text, 'ORGANIZATION', 'São Tiago')])))
+      .toEqual([['ORGANIZATION', 'MysticWeb'], ['LOCATION', 'Quinta de São Tiago']]);
+    expect(typed(placeParticleTails('born in Villafranca del Cid.', [span('born in Villafranca del Cid.', 'LOCATION', 'Villafranca')]))).toEqual([['LOCATION', 'Villafranca del Cid']]);
+    // Not a day, a month or an ordinary word after the particle, not after a person.
+    for (const [t, type, value] of [['Paris de Tuesday', 'LOCATION', 'Paris'], ['Frankfurt am Main', 'LOCATION', 'Frankfurt'], ['Maria de Souza', 'PERSON', 'Maria']]) {
+      expect([t, typed(placeParticleTails(t!, [span(t!, type!, value!)]))]).toEqual([t, [[type, value]]]);
     }
   });
 
