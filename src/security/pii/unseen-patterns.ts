@@ -29,6 +29,9 @@ const SOCIAL_PLATFORMS: readonly string[] = [
   'minecraft', 'fortnite', 'hinge', 'tinder', 'bumble', 'grindr',
 ];
 
+/** One of {@link SOCIAL_PLATFORMS} as a word of the folded text (username-on-platform's gate: "ig" is inside many words). */
+const PLATFORM_WORD = new RegExp(`\\b(?:${SOCIAL_PLATFORMS.join('|')})\\b`, 'u');
+
 /**
  * Political parties named by a word that is also an ordinary one or that NRP's words lack ("Labour", "Green", "Reform UK",
  * "Sinn Féin"), in their usual capitals: party-vote reads them after a verb of voting or membership.
@@ -163,7 +166,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // 31, which is no English word or name the lexicon knows unless a digit, "_" or "." is in it ("on twitter as well", "on
     // discord as usual" are none). Not a tagger feature.
     type: 'USERNAME', name: 'username-on-platform', confidence: 0.8, group: 1,
-    gate: anyOf(...SOCIAL_PLATFORMS),
+    gate: (folded) => PLATFORM_WORD.test(folded),
     starts: startsWith('on[ \\t]', 'via[ \\t]'),
     pattern: new RegExp(`\\b(?:on|via)[ \\t]+(?:${SOCIAL_PLATFORMS.join('|')})[ \\t]+(?:as|under)[ \\t]+@?((?=[\\p{L}\\d._]*\\p{L})[\\p{L}\\d][\\p{L}\\d._-]{1,29}[\\p{L}\\d_])(?![\\p{L}\\d@])`, 'giu'),
     validate: (v) => !ACCOUNT_WORDS.has(v.toLowerCase()) && (/[\d_.]/u.test(v) || (!gazetteer().has(v.toLowerCase()) && !englishWords().has(v.toLowerCase()))),
@@ -182,6 +185,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     // not cover, after a verb of voting or membership. Kept where the tagger found nothing (detect-pii.ts). Not a tagger
     // feature.
     type: 'NRP', name: 'party-vote', confidence: 0.7, group: 1, gate: anyOf('vot', 'member of', 'joined', 'canvass'),
+    starts: startsWith('vot', 'member', 'joined', 'canvass'),
     pattern: new RegExp(`\\b(?:[Vv]ot(?:e|ed|es|ing)(?:[ \\t]+for)?|[Mm]ember[ \\t]+of|[Jj]oined|[Cc]anvass(?:ed|ing)?[ \\t]+for)[ \\t]+(?:the[ \\t]+)?(${PARTIES.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   },
   {
