@@ -279,12 +279,28 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
     }
     const lower = word.toLowerCase();
     if (!(SHOPS_NAMED_BY_WORDS.has(lower) ? shopNamed(tokens, i) : lexicon.get(lower) === 'org' && !NOT_KNOWN_FIRMS.has(lower) && !englishWords().has(lower)) || !KNOWN_FIRM_WORD.test(word)) continue;
-    if ((capital(i - 1) && tokens[i]!.gap === ' ' && !opener(i - 1)) || (capital(i + 1) && tokens[i + 1]!.gap === ' ')) continue;
+    if (capital(i - 1) && tokens[i]!.gap === ' ' && !opener(i - 1)) continue;
     // Not part of a hyphenated word ("Stratford-upon-Avon").
     if ((tokens[i]!.gap === '' && tokens[i - 1]?.text === '-') || (tokens[i + 1]?.gap === '' && tokens[i + 1]!.text === '-')) continue;
-    out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:known-firm' });
+    // With the capitalised words after it that the tagger passed over too and that no list knows, a branch's place
+    // ("PureGym Wandsworth"), up to two; before one capitalised English word the firm alone ("Microsoft Word", "YouTube
+    // Likes"); before anything else capitalised (a longer name, a shout: "REDDIT PLZ FIX") nothing, left to the tagger.
+    let last = i;
+    while (last - i < 2 && tokens[last + 1]?.gap === ' ' && labels[last + 1] === 'O' && branchWord(tokens[last + 1]!.text, lexicon)) last++;
+    // (The English word must end the capitalised run, "Barclays Premier League" being a longer name.)
+    const next = last === i && tokens[i + 1]?.gap === ' ' && !(capital(i + 2) && tokens[i + 2]!.gap === ' ') && !SHOPS_NAMED_BY_WORDS.has(lower) ? tokens[i + 1]!.text : '';
+    if (capital(last + 1) && tokens[last + 1]!.gap === ' ' && !(/^\p{Lu}\p{Ll}+$/u.test(next) && englishWords().has(next.toLowerCase()))) continue;
+    const text = tokens.slice(i, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
+    out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:known-firm' });
   }
   return out;
+}
+
+/** A word of a branch's place after a firm's name: capitalised, no English word and none the lexicon knows as ordinary or a date. */
+function branchWord(word: string, lexicon: ReadonlyMap<string, string>): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return !englishWords().has(lower) && !ORDINARY_CLASSES.has(lexicon.get(lower) ?? '') && !CALENDAR.has(lower) && !FUNCTION_WORDS.has(lower);
 }
 
 /**

@@ -178,6 +178,7 @@ const LINES: readonly (readonly [string, readonly string[]])[] = [
   ['We left Houston for a gig in wembley.', ['Houston', 'wembley']],
   ['My Lloyds card got cloned. Gave a talk at UCL, sold the pram on Gumtree. Called ACAS.', ['Lloyds', 'UCL', 'Gumtree', 'ACAS']],
   ["kev's wedding is in june, picked up oscar from nursery, essay for prof. langley", ['kev', 'oscar', 'langley']],
+  ['Took the kids to the gym at PureGym Wandsworth.', ['PureGym', 'Wandsworth']],
 ];
 
 describe('diary lines: no name, place or handle left in clear by redaction', () => {

@@ -1250,6 +1250,11 @@ describe('PII rules for diary text (seventeenth session)', () => {
     for (const text of ["everyone's birthday", "bestie's wedding", "nan's birthday", "wifey's mum", 'picked up milk from the shop', 'picked up pizza from the place']) {
       expect([text, found(text, 'rule:lower-case-name')]).toEqual([text, []]);
     }
+    // A firm with a branch's place after it, or alone before a capitalised English word; nothing before a shout.
+    for (const [text, firm] of [['the gym at PureGym Wandsworth.', 'PureGym Wandsworth'], ['the OpenAI Guidelines say', 'OpenAI']]) {
+      expect([text, found(text!, 'rule:known-firm')]).toEqual([text, [['ORGANIZATION', firm]]]);
+    }
+    expect(found('REDDIT PLZ FIX THIS', 'rule:known-firm')).toEqual([]);
     for (const [text, firm] of [['My Lloyds card got cloned.', 'Lloyds'], ['Gave a talk at UCL.', 'UCL'], ['sold the pram on Gumtree', 'Gumtree'], ['lunch at pret again', 'pret']]) {
       expect([text, found(text!, 'rule:known-firm')]).toEqual([text, [['ORGANIZATION', firm]]]);
     }
