@@ -2,9 +2,11 @@ import { gunzipSync } from 'node:zlib';
 import { TOWN_DATA } from './town-data.js';
 
 /**
- * The world's towns of 50,000 people or more that compromise's lexicon does not know as anything else, in lower case
- * (town-data.ts, built by scripts/build-town-list.ts from GeoNames' data): for reading a place written in lower case
- * ("back in swansea", "we returned to kiel"), which the lexicon's ~1,100 places do not cover. Decoded once, on first use.
+ * The world's towns of 50,000 people or more, in lower case (town-data.ts, built by scripts/build-town-list.ts from
+ * GeoNames' data), but none that is an English word or that compromise's lexicon knows as a firm, a group or a date, and
+ * those it knows as a given name or surname only from 200,000 people ("houston"): for reading a place written in lower
+ * case ("back in swansea", "we returned to kiel"), which the lexicon's ~1,100 places do not cover, and a capitalised one
+ * the tagger passed over. Decoded once, on first use.
  */
 let towns: { names: ReadonlySet<string>; firstWords: ReadonlySet<string> } | undefined;
 
