@@ -58,15 +58,11 @@ function countryNames(): ReadonlySet<string> {
     } catch {
       regions = undefined;
     }
+    // Every two-letter code has a name or itself (a code no region has).
     for (let a = 65; regions && a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
-        let name: string | undefined;
-        try {
-          name = regions.of(code);
-        } catch {
-          name = undefined;
-        }
+        const name = regions.of(code);
         if (name && name !== code) names.add(name.toLowerCase());
       }
     }
@@ -77,6 +73,8 @@ function countryNames(): ReadonlySet<string> {
 
 /** Types a part of a one-line postal address may have. */
 const ADDRESS_PARTS: ReadonlySet<string> = new Set(['STREET_ADDRESS', 'LOCATION', 'ZIP_CODE']);
+/** Two commas and a space each: a street, a town and a country between them. */
+const TWO_COMMAS = /, [^]*, /u;
 /** A country's name and a postcode after it ("Belgium 18431"), or the name alone. */
 const COUNTRY_AND_CODE = /^(.*?\p{L})(?:[ \t]+[\p{N}][\p{N} -]*)?$/u;
 
@@ -106,7 +104,7 @@ export function fullPostalAddresses(text: string, spans: readonly PiiSpan[]): Pi
           break;
         }
       }
-      if (last > i && count(text.slice(first.start, sorted[last]!.end), ', ') < 2) last = i;
+      if (last > i && !TWO_COMMAS.test(text.slice(first.start, sorted[last]!.end))) last = i;
       // A postcode read apart right after the country ("Belgium" and "18431").
       const code = sorted[last + 1];
       if (last > i && code !== undefined && text.slice(sorted[last]!.end, code.start) === ' ' && /^\p{N}[\p{N} -]*$/u.test(code.text)) last++;
@@ -121,6 +119,3 @@ export function fullPostalAddresses(text: string, spans: readonly PiiSpan[]): Pi
   }
   return out;
 }
-
-/** How often `needle` occurs in `haystack`. */
-const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;

@@ -87,6 +87,9 @@ function nameSpan(tokens: readonly Token[], first: number, last: number, type: P
   return { type, start: tokens[first]!.start, end: tokens[last]!.end, text, confidence: 0.6, source };
 }
 
+/** {@link DETERMINERS} and the indefinite article ("a village called", "an estate called"). */
+const CALLED_DETERMINERS: ReadonlySet<string> = new Set([...DETERMINERS, 'a', 'an', 'this', 'that']);
+
 /** Words for a place a name follows after "called" besides {@link APPOSED_KINDS}' ("a hamlet called Nether Wallop"). */
 const CALLED_PLACES: ReadonlySet<string> = new Set(['city', 'hamlet', 'suburb', 'island', 'farm', 'valley', 'district', 'county']);
 
@@ -115,6 +118,3 @@ export function placesCalled(tokens: readonly Token[], labels: readonly string[]
   }
   return out;
 }
-
-/** {@link DETERMINERS} and the indefinite article ("a village called", "an estate called"). */
-const CALLED_DETERMINERS: ReadonlySet<string> = new Set([...DETERMINERS, 'a', 'an', 'this', 'that']);

@@ -287,13 +287,22 @@ export function knownFirmsPassedOver(tokens: readonly Token[], labels: readonly 
     // Likes"); before anything else capitalised (a longer name, a shout: "REDDIT PLZ FIX") nothing, left to the tagger.
     let last = i;
     while (last - i < 2 && tokens[last + 1]?.gap === ' ' && labels[last + 1] === 'O' && branchWord(tokens[last + 1]!.text, lexicon)) last++;
-    // (The English word must end the capitalised run, "Barclays Premier League" being a longer name.)
-    const next = last === i && tokens[i + 1]?.gap === ' ' && !(capital(i + 2) && tokens[i + 2]!.gap === ' ') && !SHOPS_NAMED_BY_WORDS.has(lower) ? tokens[i + 1]!.text : '';
-    if (capital(last + 1) && tokens[last + 1]!.gap === ' ' && !(/^\p{Lu}\p{Ll}+$/u.test(next) && englishWords().has(next.toLowerCase()))) continue;
+    if (capital(last + 1) && tokens[last + 1]!.gap === ' ' && !(last === i && englishWordAfter(tokens, i, lower))) continue;
     const text = tokens.slice(i, last + 1).map((t, k) => (k ? t.gap : '') + t.text).join('');
     out.push({ type: 'ORGANIZATION', start: tokens[i]!.start, end: tokens[last]!.end, text, confidence: 0.6, source: 'rule:known-firm' });
   }
   return out;
+}
+
+/**
+ * Whether one capitalised English word follows the firm at i and ends the capitalised run ("Microsoft Word"; not
+ * "Barclays Premier League", a longer name), the firm being no shop named by a word ("Next Level Fitness").
+ */
+function englishWordAfter(tokens: readonly Token[], i: number, lower: string): boolean {
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  return next !== undefined && next.gap === ' ' && /^\p{Lu}\p{Ll}+$/u.test(next.text) && englishWords().has(next.text.toLowerCase())
+    && !(after !== undefined && after.gap === ' ' && /^\p{Lu}/u.test(after.text)) && !SHOPS_NAMED_BY_WORDS.has(lower);
 }
 
 /** A word of a branch's place after a firm's name: capitalised, no English word and none the lexicon knows as ordinary or a date. */

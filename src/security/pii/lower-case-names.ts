@@ -216,7 +216,7 @@ const CHILD_PLACES: ReadonlySet<string> = new Set(['school', 'nursery', 'daycare
  * Lower-case names the capitalised rules of passed-over-names.ts read with capitals, on tokens the tagger left outside
  * every entity: a given name or surname of the lexicon that is no English word, or a word neither the lexicon nor the
  * English lists know, owning a relative or a household thing ("kev's wedding", "priya's mum"); and a child taken or
- * fetched ("picked up jaxon", "dropped off oscar at nursery": a given name that is no English word, or any given name or
+ * fetched ("picked up noah", "dropped off oscar at nursery": a given name that is no English word, or any given name or
  * unknown word before "from", "at" or "to" and a place of {@link CHILD_PLACES}).
  */
 function ownersAndTaken(tokens: readonly Token[], labels: readonly string[], rules: ReadonlyMap<string, string>, unknownText: (word: string) => boolean): PiiSpan[] {
@@ -226,7 +226,7 @@ function ownersAndTaken(tokens: readonly Token[], labels: readonly string[], rul
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
     if (first < 97 || first > 122 || labels[i] !== 'O' || (i > 0 && tokens[i]!.gap === '') || word.length < 3) continue;
-    // What follows or comes before first: an apostrophe right after it, or "up", "off" or a verb of taking before it.
+    // The neighbours first, cheap: an apostrophe right after the word, or "up", "off" or a verb of taking right before it.
     const apostrophe = tokens[i + 1]?.gap === '' && /^['’]$/u.test(tokens[i + 1]!.text);
     if ((!apostrophe && (i === 0 || !TAKEN_BEFORE.has(tokens[i - 1]!.text.toLowerCase()))) || !/^\p{Ll}+$/u.test(word)) continue;
     const kind = rules.get(word);

@@ -154,8 +154,8 @@ export function ruleFeatureSpans(text: string, rules: readonly PiiSpan[]): PiiSp
  * ("originally from Eckenroth"), organisations ("Bridgewater's Parker Suknović", "the Costquest website"). Firms the
  * tagger passed over are added by what they are or have, or by a lower-case legal form (employer-names.ts), and a
  * firm's name ending in its legal form is widened to its whole name ({@link firmName}); so are places and businesses
- * named between commas after what they are or after "called" and what they are (apposed-places.ts), names signed after a dash (letter-lines.ts) and venues
- * after an at sign written for "at" (place-names.ts).
+ * named between commas after what they are or after "called" and what they are (apposed-places.ts), names signed after
+ * a dash (letter-lines.ts) and venues after an at sign written for "at" (place-names.ts).
  */
 export function tagEntities(text: string, rules: readonly PiiSpan[], model: TaggerModel = shippedTagger()): PiiSpan[] {
   const tokens = tokenize(text);

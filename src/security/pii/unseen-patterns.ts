@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { englishWords } from './english-words.js';
-import { gazetteer, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { anyOf, asFolded, contextBefore, identifierForm, identifierValue, startsWith, type Recognizer } from './pattern-kit.js';
 import { UNSEEN_AGE_RECOGNIZERS } from './unseen-ages.js';
+import { UNSEEN_HANDLE_RECOGNIZERS } from './unseen-handles.js';
 import { UNSEEN_PLACE_RECOGNIZERS } from './unseen-places.js';
 import { base58CheckValid, bech32Valid } from './validators.js';
 
@@ -10,7 +11,7 @@ import { base58CheckValid, bech32Valid } from './validators.js';
  * Recognisers added after the tagger was trained, so that it does not see their hits as features and reads a text as it
  * learnt to (tagger.ts's NOT_FEATURES is their names): each keeps its hits where they are validated types, or as
  * fallbacks where the tagger found nothing (detect-pii.ts). Those of addresses and places are unseen-places.ts's, those of
- * ages and birthdays unseen-ages.ts's.
+ * ages and birthdays unseen-ages.ts's, those of user names and handles unseen-handles.ts's.
  */
 
 /** A chat log's time at a line's start: what chat-speaker needs (its gate). */
@@ -18,19 +19,6 @@ const CHAT_TIME = /(?:^|\n)[ \t]*\[?\d{1,2}:\d{2}/u;
 
 /** The SHA-256 digest of `bytes`. */
 const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
-
-/** Names of accounts that are no one's ("logged in as admin"). */
-const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
-
-/** Social platforms whose users go by a handle, in lower case (the folded text's form: username-on-platform's gate). */
-const SOCIAL_PLATFORMS: readonly string[] = [
-  'instagram', 'insta', 'ig', 'twitter', 'tiktok', 'snapchat', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch',
-  'github', 'skype', 'telegram', 'kik', 'threads', 'bluesky', 'mastodon', 'tumblr', 'pinterest', 'youtube', 'roblox',
-  'minecraft', 'fortnite', 'hinge', 'tinder', 'bumble', 'grindr',
-];
-
-/** One of {@link SOCIAL_PLATFORMS} as a word of the folded text (username-on-platform's gate: "ig" is inside many words). */
-const PLATFORM_WORD = new RegExp(`\\b(?:${SOCIAL_PLATFORMS.join('|')})\\b`, 'u');
 
 /**
  * Political parties named by a word that is also an ordinary one or that NRP's words lack ("Labour", "Green", "Reform UK",
@@ -145,32 +133,7 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\b(?:pass|pwd|pw)[ \t]*[:=]?[ \t]+([^\s"'”,;]{5,}?)(?=[.!?]*(?:[\s"'”,;]|$))/giu,
     validate: (v) => /\d/u.test(v) && /\p{L}/u.test(v),
   },
-  {
-    // A user name right after "user", "username" or "login" with no "is" or colon ("login: user aarav.m2015 / pass …"): a
-    // letter and a digit, "_" or "." in it ("user friendly", "user 2024" are none). Not a tagger feature.
-    type: 'USERNAME', name: 'username-bare', confidence: 0.75, group: 1,
-    starts: startsWith('user', 'login'),
-    pattern: /\b(?:user(?:[ \t]?name)?|login)[ \t]+((?=[\p{L}\d._-]*\p{L})(?=[\p{L}\d._-]*[\d_.][\p{L}\d])[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d])/giu,
-  },
-  {
-    // A handle without its at sign right after a verb of messaging or following, or "as" ("DM'd marcus_j on discord",
-    // "followed sunny.sara_ back", "signed up as bex_92"): in lower case, with an underscore, or a dot and a digit, in it
-    // (plain words and names are none: "followed the rules", "as sarah said"). Not a tagger feature.
-    type: 'USERNAME', name: 'handle-after-dm', confidence: 0.75, group: 1,
-    starts: startsWith('dm', 'messaged', 'follow', 'added', 'unfollowed', 'blocked', 'as[ \\t]'),
-    pattern: /\b(?:dm['’]?d|dmed|dm|messaged|followed|follow|added|unfollowed|blocked|as)[ \t]+((?=[\p{Ll}\d._]*_|[\p{Ll}\d._]*\d[\p{Ll}\d._]*\.|[\p{Ll}\d._]*\.[\p{Ll}\d._]*\d)\p{Ll}[\p{Ll}\d._]{1,29}[\p{Ll}\d_])(?![\p{L}\d@])/giu,
-  },
-  {
-    // A handle without its at sign after the platform it is on and "as" or "under" ("find me on twitter as bobbyjones88",
-    // "she's on insta as jess.xo", "I post on reddit under throwaway_sadgirl"): a letter, digit, "_" or "." run of three to
-    // 31, which is no English word or name the lexicon knows unless a digit, "_" or "." is in it ("on twitter as well", "on
-    // discord as usual" are none). Not a tagger feature.
-    type: 'USERNAME', name: 'username-on-platform', confidence: 0.8, group: 1,
-    gate: (folded) => PLATFORM_WORD.test(folded),
-    starts: startsWith('on[ \\t]', 'via[ \\t]'),
-    pattern: new RegExp(`\\b(?:on|via)[ \\t]+(?:${SOCIAL_PLATFORMS.join('|')})[ \\t]+(?:as|under)[ \\t]+@?((?=[\\p{L}\\d._]*\\p{L})[\\p{L}\\d][\\p{L}\\d._-]{1,29}[\\p{L}\\d_])(?![\\p{L}\\d@])`, 'giu'),
-    validate: (v) => !ACCOUNT_WORDS.has(v.toLowerCase()) && (/[\d_.]/u.test(v) || (!gazetteer().has(v.toLowerCase()) && !englishWords().has(v.toLowerCase()))),
-  },
+  ...UNSEEN_HANDLE_RECOGNIZERS,
   {
     // A flight's number in lower case right after "flight" ("booked on flight ua901", "flight ba283 was delayed"): two
     // letters, or a letter and a digit, and two to four digits with no space between (flight-number reads the capitals;
@@ -223,12 +186,6 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     pattern: /\bsort[ \t]*[:#]?[ \t]*(\d{2}-\d{2}-\d{2})(?![\d-])/giu,
   },
   {
-    // A Cash App handle after the app's name ("Cash App: $tashk99", "my cashapp is $JoBloggs"): "$" and a letter, then
-    // letters, digits, "-" or "_". Not a tagger feature.
-    type: 'USERNAME', name: 'cashtag', confidence: 0.8, group: 1, gate: anyOf('cash app', 'cashapp'),
-    pattern: /\bcash[ \t]?app\b[ \t]*(?:is[ \t]+|:[ \t]*|-[ \t]*)?(\$\p{L}[\p{L}\d_-]{1,19})(?![\p{L}\d_-])/giu,
-  },
-  {
     // A British car registration in the current format, unlabelled ("book MOT for KX19 FGH"): two letters, two digits,
     // a space or not, three letters, in capitals (no I or Q). Not a tagger feature.
     type: 'ID_NUMBER', name: 'uk-plate', confidence: 0.75,
@@ -277,43 +234,6 @@ export const UNSEEN_RECOGNIZERS: readonly Recognizer[] = [
     gate: (folded) => (SPELLED_MARKS(folded) || (folded.includes(' at ') && ADDRESS_CUE.test(folded))) && SPELLED_DOMAIN_END.test(folded),
     pattern: new RegExp(`[\\p{L}\\d_%+-]+(?:${SPELLED_DOT}[\\p{L}\\d_%+-]+)*${SPELLED_AT}[\\p{L}\\d-]+(?:${SPELLED_DOT}[\\p{L}\\d-]+)*${SPELLED_DOT}${SPELLED_TLDS}\\b`, 'giu'),
     validate: (v, text, start) => /[([{]\s*(?:at|dot)\s*[)\]}]/i.test(v) || ADDRESS_CUE_BEFORE.test(contextBefore(text, start, 30)),
-  },
-  {
-    // A handle with its at sign ("follow me @sunny.days.92", "DM'd @jo_bloggs", Venmo's "@jamie-w"): the sign follows no letter,
-    // digit or email character (an email's part is the email recogniser's), and the handle holds a letter;
-    // a full stop that ends the sentence is no part of it; an ordinary lower-case word is shorthand for "at"
-    // ("worked @home"), no handle.
-    type: 'USERNAME', name: 'handle', confidence: 0.85, gate: anyOf('@'),
-    pattern: /(?<![\p{L}\d._%+-])@(?=[\w.-]*\p{L})\w(?:[\w.-]*\w)?/gu,
-    validate: (v) => !/^@[a-z]+$/.test(v) || !ORDINARY_CLASSES.has(gazetteer().get(v.slice(1)) ?? ''),
-  },
-  {
-    // A user name after its label and "is", "was" or a colon, or after "logged in as" ("Logged in as jdoe_1987", "my
-    // username is jdoe_1987", "my insta is lena.kowal", "discord: lena#4821", "my reddit is u/throwaway_sad_22"): one
-    // run of letters, digits and "._#-" of three to 32, an at sign or "u/" before it or not; without a digit, "_", "."
-    // or "#", not a word of the lexicon nor one with an adverb's or adjective's ending ("my insta is private", "my
-    // username is the same", "your username is absolutely horrible"); not an account that is no one's ("logged in as
-    // admin"). A label that is also a verb needs its "is", a colon or a dash ("can't handle Mondays"; "snapchat - kyle.b99").
-    // Where the account is may come between ("My username on the forum is nightowl_1988"); Skype's "live:" is the name's
-    // ("skype: live:jsmith_1").
-    type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
-    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github', 'skype', 'telegram', 'kik'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github|skype|telegram|kik)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]|[ \t]+[-–—]))[ \t]+((?:@|u\/|live:)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d_])/giu,
-    validate: (v) => {
-      const name = v.replace(/^(?:@|u\/|live:)/u, '');
-      return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
-        && (/[\d_.#]/u.test(name) || (!gazetteer().has(name.toLowerCase()) && !/(?:ly|ful|less|ous|ive|able|ible|ing|ed)$/u.test(name)));
-    },
-  },
-  {
-    // A user name right after the role of the account's owner, with no "is" or colon ("The seller bigdeals_uk refunded me",
-    // "a redditor called throwaway_8812", "Airbnb host lena.k92"): a run of four to 32 letters, digits and "._-" holding a
-    // letter and a digit, "_" or an inner "." (an ordinary word is none: "the seller refunded", "user error", "user 2",
-    // "the seller e.g."). Not a tagger feature.
-    type: 'USERNAME', name: 'username-after-role', confidence: 0.8, group: 1,
-    starts: startsWith('seller', 'buyer', 'user', 'host', 'streamer', 'youtuber', 'redditor', 'poster', 'commenter', 'vendor', 'gamer'),
-    pattern: /\b(?:[Ss]eller|[Bb]uyer|[Uu]ser|[Hh]ost|[Ss]treamer|[Yy]ou[Tt]uber|[Rr]edditor|[Pp]oster|[Cc]ommenter|[Vv]endor|[Gg]amer)(?:[ \t]+(?:called|named))?[ \t]+@?((?=[\w.-]*\p{L})[\p{L}\d][\p{L}\d._-]{1,30}[\p{L}\d_])(?![\p{L}\d@])/gu,
-    validate: (v) => v.length >= 4 && /[\d_]|\p{L}\.\p{L}/u.test(v) && !/^\d+(?:st|nd|rd|th|s|am|pm|k|x|mb|gb)?$/iu.test(v),
   },
   {
     // More identifiers after their label and "number", "no", "ID", "is" or a colon, added after the tagger was trained
