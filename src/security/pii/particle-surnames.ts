@@ -1,6 +1,6 @@
 /**
  * Surnames that open with particles ("van Beethoven", "de la Cruz", "al-Rashid", "Mrs Van der Berg"): the particles, and
- * how far a person's span goes on over them (tagger.ts's tidyEdges).
+ * how far a person's span goes on over them (tidy-edges.ts's tidyEdges).
  */
 
 /**

@@ -62,7 +62,7 @@ export function identifierForm(v: string, digits: number): boolean {
 
 /**
  * The words that end an English street's name, written out and abbreviated ("Street", "St", "Court", "Ct"): the house
- * number rule of tagger.ts's tidyEdges and the lower-case street pattern read them.
+ * number rule of tidy-edges.ts's tidyEdges and the lower-case street pattern read them.
  */
 export const STREET_WORDS: readonly string[] = [
   'Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Court', 'Ct', 'Lane', 'Ln', 'Drive', 'Dr', 'Boulevard', 'Blvd', 'Way', 'Place',

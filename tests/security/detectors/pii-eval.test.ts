@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePresidio, presidioGold } from '../../../benchmarks/security/eval-pii.js';
 import type { PresidioRow } from '../../../benchmarks/security/load-data.js';
 import { gazetteer } from '../../../src/security/pii/gazetteer.js';
-import { knownOrganisation, shippedTagger, tagEntities, tidyEdges } from '../../../src/security/pii/tagger.js';
+import { knownOrganisation, shippedTagger, tagEntities } from '../../../src/security/pii/tagger.js';
+import { tidyEdges } from '../../../src/security/pii/tidy-edges.js';
 import { tokenize } from '../../../src/security/pii/tokenize.js';
 
 const row = (full_text: string, spans: [string, string][]): PresidioRow => ({
