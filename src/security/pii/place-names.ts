@@ -202,7 +202,7 @@ export function mergePlaceNames(tagged: readonly PiiSpan[], places: readonly Pii
 }
 
 /** Words right before a town of towns.ts that make it one ("in Malmö", "moved to Enugu"). */
-const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited', 'outside', 'around', 'left', 'leaving', 'through', 'via', 'across']);
+const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited', 'outside', 'around', 'left', 'leaving', 'through', 'via', 'across', 'at']);
 
 /** A capitalised word of a place's name ("San", "Francisco", "Czech"). */
 const PLACE_WORD = /^\p{Lu}[\p{L}'’-]*$/u;

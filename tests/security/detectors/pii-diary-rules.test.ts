@@ -1236,7 +1236,7 @@ describe('PII rules for diary text (seventeenth session)', () => {
     expect(found('Carys from the food bank dropped off a parcel.', 'rule:subject-name')).toEqual([['PERSON', 'Carys']]);
     expect(found('Ffion from the council rang.', 'rule:subject-name')).toEqual([['PERSON', 'Ffion']]);
     expect(found('Pic from the bank', 'rule:subject-name')).toEqual([]);
-    for (const [text, town] of [['We left Houston in May.', 'Houston'], ['Drove through Lincoln.', 'Lincoln'], ['A gig in Wembley!', 'Wembley']]) {
+    for (const [text, town] of [['We left Houston in May.', 'Houston'], ['Drove through Lincoln.', 'Lincoln'], ['A gig in Wembley!', 'Wembley'], ['Gig at Wembley tonight', 'Wembley']]) {
       expect([text, found(text!, 'rule:known-place')]).toEqual([text, [['LOCATION', town]]]);
     }
     // A town named like a person under 200,000 people is left out ("talked to Logan").
