@@ -226,9 +226,12 @@ function ownersAndTaken(tokens: readonly Token[], labels: readonly string[], rul
     const word = tokens[i]!.text;
     const first = word.charCodeAt(0);
     if (first < 97 || first > 122 || labels[i] !== 'O' || (i > 0 && tokens[i]!.gap === '') || word.length < 3) continue;
-    // The neighbours first, cheap: an apostrophe right after the word, or "up", "off" or a verb of taking right before it.
-    const apostrophe = tokens[i + 1]?.gap === '' && /^['’]$/u.test(tokens[i + 1]!.text);
-    if ((!apostrophe && (i === 0 || !TAKEN_BEFORE.has(tokens[i - 1]!.text.toLowerCase()))) || !/^\p{Ll}+$/u.test(word)) continue;
+    // The neighbours first, cheap: an apostrophe right after the word, or "up", "off" or a verb of taking right before it
+    // (lower-cased only when it opens with a capital: "Dropped off").
+    const after = tokens[i + 1];
+    const apostrophe = after !== undefined && after.gap === '' && (after.text === "'" || after.text === '’');
+    const before = i > 0 ? tokens[i - 1]!.text : '';
+    if ((!apostrophe && !TAKEN_BEFORE.has(before) && !(before.charCodeAt(0) < 97 && TAKEN_BEFORE.has(before.toLowerCase()))) || !/^\p{Ll}+$/u.test(word)) continue;
     const kind = rules.get(word);
     const named = (kind === 'first' || kind === 'last') && !english.has(word);
     const owner = apostrophe && possessed(tokens, i) && !OWNERS_NOT_NAMED.has(word) && (named || unknownText(word));
