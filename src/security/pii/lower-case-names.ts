@@ -202,8 +202,7 @@ function subjectsAndTitled(tokens: readonly Token[], labels: readonly string[], 
 
 /** Words for a relative or a loved one, which own things in a diary without being names ("bestie's wedding", "nan's birthday"). */
 const OWNERS_NOT_NAMED: ReadonlySet<string> = new Set([
-  ...STRONG_CUES, ...SAID_RELATIONS, 'bae', 'fam', 'wifey', 'hubby', 'mumma', 'mummy', 'mommy', 'daddy', 'hun', 'babe', 'bub', 'bubs',
-  'kiddo', 'bro', 'sis', 'nan', 'nana', 'nanna', 'gran', 'granny', 'grandad', 'grandpa', 'grandma', 'bestie', 'bff',
+  ...STRONG_CUES, ...SAID_RELATIONS, 'bae', 'fam', 'wifey', 'hubby', 'mumma', 'mummy', 'mommy', 'daddy', 'hun', 'babe', 'bub', 'bubs', 'kiddo',
 ]);
 
 /** The last words of the verbs of taking a child (passed-over-names.ts's pickedUp): "up" and "off" of "picked up", "dropped off". */

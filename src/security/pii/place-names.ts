@@ -304,11 +304,12 @@ export function townsAfterPlaces(text: string, spans: readonly PiiSpan[]): PiiSp
   return out;
 }
 
-/**
- * A particle of a place's name and one or two capitalised words after it ("del Cid", "de São Tiago", "am Main", "upon
- * Tyne", "sur Mer"): Romance, German and English particles.
- */
-const PLACE_PARTICLE_TAIL = /^[ \t]+(?:de|da|do|dos|das|del|della|delle|di|du|des|de[ \t]+la|de[ \t]+los|de[ \t]+las|sur|am|an[ \t]+der|im|upon)[ \t]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?)(?![\p{L}\p{N}])/u;
+/** Particles inside a place's name, Romance, German and English ("del" of "Villafranca del Cid", "am", "upon"). */
+const PLACE_PARTICLES = 'de|da|do|dos|das|del|della|delle|di|du|des|de[ \\t]+la|de[ \\t]+los|de[ \\t]+las|sur|am|an[ \\t]+der|im|upon';
+/** A particle and one or two capitalised words after it ("del Cid", "de São Tiago", "am Main", "upon Tyne", "sur Mer"). */
+const PLACE_PARTICLE_TAIL = new RegExp(`^[ \\t]+(?:${PLACE_PARTICLES})[ \\t]+(\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)?)(?![\\p{L}\\p{N}])`, 'u');
+/** Such a particle anywhere in a text before a capital (placeParticleTails' gate). */
+const PLACE_PARTICLE_IN_TEXT = new RegExp(`[ \\t](?:${PLACE_PARTICLES})[ \\t]+\\p{Lu}`, 'u');
 
 /**
  * Places widened by the rest of their name after a particle, which the tagger cut or read as something else ("Cid" of
@@ -316,7 +317,7 @@ const PLACE_PARTICLE_TAIL = /^[ \t]+(?:de|da|do|dos|das|del|della|delle|di|du|de
  * are no day, month or ordinary word ("Paris de Tuesday"); what the tagger read inside the rest goes.
  */
 export function placeParticleTails(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
-  if (!/ (?:d[aeiou]s?|del|della|delle|la|los|las|sur|am|der|im|upon) \p{Lu}/u.test(text)) return [...spans];
+  if (!PLACE_PARTICLE_IN_TEXT.test(text)) return [...spans];
   const lexicon = ruleLexicon();
   const widened = new Map<PiiSpan, PiiSpan>();
   for (const span of spans) {

@@ -10,11 +10,16 @@ import { anyOf, startsWith, type Recognizer } from './pattern-kit.js';
 /** Names of accounts that are no one's ("logged in as admin"). */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['admin', 'administrator', 'root', 'guest', 'user', 'test', 'anonymous', 'me', 'myself']);
 
+/** Platforms whose name labels a user name ("my insta is lena.kowal", "discord: lena#4821"): username-labelled's. */
+const LABEL_PLATFORMS: readonly string[] = [
+  'instagram', 'insta', 'ig', 'twitter', 'tiktok', 'snapchat', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch',
+  'github', 'skype', 'telegram', 'kik',
+];
+
 /** Social platforms whose users go by a handle, in lower case (the folded text's form: username-on-platform's gate). */
 const SOCIAL_PLATFORMS: readonly string[] = [
-  'instagram', 'insta', 'ig', 'twitter', 'tiktok', 'snapchat', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch',
-  'github', 'skype', 'telegram', 'kik', 'threads', 'bluesky', 'mastodon', 'tumblr', 'pinterest', 'youtube', 'roblox',
-  'minecraft', 'fortnite', 'hinge', 'tinder', 'bumble', 'grindr',
+  ...LABEL_PLATFORMS, 'threads', 'bluesky', 'mastodon', 'tumblr', 'pinterest', 'youtube', 'roblox', 'minecraft', 'fortnite',
+  'hinge', 'tinder', 'bumble', 'grindr',
 ];
 
 /** One of {@link SOCIAL_PLATFORMS} as a word of the folded text (username-on-platform's gate: "ig" is inside many words). */
@@ -73,8 +78,8 @@ export const UNSEEN_HANDLE_RECOGNIZERS: readonly Recognizer[] = [
     // Where the account is may come between ("My username on the forum is nightowl_1988"); Skype's "live:" is the name's
     // ("skype: live:jsmith_1").
     type: 'USERNAME', name: 'username-labelled', confidence: 0.85, group: 1,
-    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', 'insta', 'ig', 'twitter', 'tiktok', 'snap', 'discord', 'reddit', 'steam', 'xbox', 'psn', 'twitch', 'github', 'skype', 'telegram', 'kik'),
-    pattern: /\b(?:logged[ \t]+in[ \t]+as|(?:user[ \t]?name|user[ \t]?id|login|handle|gamer[ \t]?tag|screen[ \t]?name|(?:instagram|insta|ig|twitter|tiktok|snapchat|snap|discord|reddit|steam|xbox|psn|twitch|github|skype|telegram|kik)(?:[ \t]+(?:handle|name|username|account|id))?)(?:[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[\p{L}\d.-]+)?(?:[ \t]+(?:is|was)|[ \t]*[:=]|[ \t]+[-–—]))[ \t]+((?:@|u\/|live:)?[\p{L}\d][\p{L}\d._#-]{1,30}[\p{L}\d_])/giu,
+    starts: startsWith('logged[ \\t]+in', 'user', 'login', 'handle', 'gamer', 'screen', ...LABEL_PLATFORMS),
+    pattern: new RegExp(`\\b(?:logged[ \\t]+in[ \\t]+as|(?:user[ \\t]?name|user[ \\t]?id|login|handle|gamer[ \\t]?tag|screen[ \\t]?name|(?:${LABEL_PLATFORMS.join('|')})(?:[ \\t]+(?:handle|name|username|account|id))?)(?:[ \\t]+(?:on|for)[ \\t]+(?:the[ \\t]+)?[\\p{L}\\d.-]+)?(?:[ \\t]+(?:is|was)|[ \\t]*[:=]|[ \\t]+[-–—]))[ \\t]+((?:@|u\\/|live:)?[\\p{L}\\d][\\p{L}\\d._#-]{1,30}[\\p{L}\\d_])`, 'giu'),
     validate: (v) => {
       const name = v.replace(/^(?:@|u\/|live:)/u, '');
       return name.length >= 3 && !ACCOUNT_WORDS.has(name.toLowerCase())
