@@ -119,3 +119,66 @@ export function fullPostalAddresses(text: string, spans: readonly PiiSpan[]): Pi
   }
   return out;
 }
+
+/** A building's number alone: what comes before a street that has a number of its own ("580" of "580 60 Balsham Road"). */
+const BUILDING_NUMBER = /^\p{N}{1,5}$/u;
+/** A building's number, a space, and the rest of an address after it. */
+const NUMBER_THEN_REST = /^(\p{N}{1,5}) (\S[^\n]*)$/u;
+/** A street with a house number of its own, first or last ("60 Balsham Road", "Harjukuja 54", "Piroska u. 97."). */
+const NUMBERED_STREET = /^(?:\p{N}{1,4}\p{L}? \p{L}|\p{L}.*[ \t]\p{N}{1,4}\p{L}?\.?$)/u;
+/** A month's name or a year: a date the tagger read as a street ("18 Sep 04", "43 IST 2015"). */
+const DATE_WORD = /(?<![\p{L}\p{N}])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?![\p{L}])|(?<!\p{N})(?:1[89]|20)\p{N}\p{N}(?!\p{N})/u;
+/**
+ * Such a street: one number only (not a date's "Feb 2022 14"), a capital in its name (not "34 people"), no month or
+ * year, and six words at most.
+ */
+const numberedStreet = (street: string): boolean =>
+  NUMBERED_STREET.test(street) && street.match(/\p{N}+/gu)?.length === 1 && /\p{Lu}/u.test(street) && !DATE_WORD.test(street) && street.split(' ').length <= 6;
+/** A flat's, a suite's or a post box's word: an address that goes on past its street. */
+const UNIT_WORD = /(?<![\p{L}])(?:Apt|Apartment|Suite|Unit|Flat|Box)(?![\p{L}])/iu;
+/** What may follow an address that ends at its street: the end, a line break, punctuation, or "St." of the sentence's own. */
+const STREET_ENDS = /^(?:[ \t]+St\.)?(?:$|[ \t]*(?:\n|[,.;:!?)]))/u;
+
+/**
+ * Two house numbers in a row, a building's before a street that has one of its own: "580 60 Balsham Road", "5049
+ * Harjukuja 54, SEINÄJOKI". Written that way, the first is a number of its own (a building, a flat) and the street
+ * another, so where the address ends at its street (and its town, after a comma) they are read as two spans, and the town
+ * as a third ("975", "3968 Bay Street", "Toronto"); where the address goes on past its street, with a flat, a suite or
+ * a box, or a town and country between commas ("12521 Belgrád rkp. 18. Apt. 417 Csipkerek Vas", "338 17 St Omers Road,
+ * Beauwelz, Belgium"), the number read apart before it is joined to it as one address. presidio-synth labels them this
+ * way every time (its generator puts a building number before a street name that carries its own); both ways every part
+ * stays masked. `spans` in any order; returned in text order.
+ */
+export function buildingNumbers(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PiiSpan[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i]!;
+    const next = sorted[i + 1];
+    if (!ADDRESS_PARTS.has(span.type)) {
+      out.push(span);
+      continue;
+    }
+    // A building's number read apart, right before a street of its own number that goes on past it: one address.
+    if (next && BUILDING_NUMBER.test(span.text) && ADDRESS_PARTS.has(next.type) && text.slice(span.end, next.start) === ' ' && !next.text.includes('\n') && numberedStreet(next.text.split(/,| (?=Apt|Suite|Unit|Box)/u)[0]!.trim()) && (UNIT_WORD.test(next.text) || TWO_COMMAS.test(next.text))) {
+      out.push({ ...next, type: 'STREET_ADDRESS', start: span.start, text: text.slice(span.start, next.end) });
+      i++;
+      continue;
+    }
+    const m = NUMBER_THEN_REST.exec(span.text);
+    const parts = m ? m[2]!.split(', ') : [];
+    const [street, town] = parts;
+    if (!m || parts.length > 2 || !numberedStreet(street!) || UNIT_WORD.test(m[2]!) || (town !== undefined && (/\p{N}/u.test(town) || countryNames().has(town.toLowerCase()))) || !STREET_ENDS.test(text.slice(span.end))) {
+      out.push(span);
+      continue;
+    }
+    const at = span.start + m[1]!.length + 1;
+    out.push({ ...span, type: 'STREET_ADDRESS', end: span.start + m[1]!.length, text: m[1]! });
+    out.push({ ...span, type: 'STREET_ADDRESS', start: at, end: at + street!.length, text: street! });
+    if (town !== undefined) {
+      const townAt = at + street!.length + 2;
+      out.push({ ...span, type: 'LOCATION', start: townAt, end: townAt + town.length, text: town });
+    }
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { fullPostalAddresses } from './address-block.js';
+import { buildingNumbers, fullPostalAddresses } from './address-block.js';
 import { cjkNames } from './cjk-names.js';
 import { HOUSE_NUMBER_BEFORE, STREET_WORDS } from './pattern-kit.js';
 import { mergePlaceNames, placeNameSpans, placeParticleTails, townsAfterPlaces } from './place-names.js';
@@ -163,7 +163,7 @@ export function detectPIIWith(text: string, options: DetectPiiOptions, model?: T
     const codes = postcodesAfterPlaces(text, tagged).filter((s) => !overlapsAny(s, rules) && !overlapsAny(s, fallback));
     // Names in Chinese characters or Hangul, which the tagger cannot read ("Dinner with 王小明").
     const cjk = cjkNames(text).map((s): PiiSpan => ({ ...s, type: 'PERSON', confidence: 0.6, source: 'rule:cjk-name' })).filter((s) => !overlapsAny(s, tagged) && !overlapsAny(s, rules));
-    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...fullPostalAddresses(text, [...withLowerCaseUnits(text, numberedHouses(text, [...tagged, ...fallback])), ...codes]), ...initialsAfterOrganisations(text, tagged), ...cjk];
+    spans = [...rules.filter((s) => VALIDATED.has(s.type) || s.source === LABELLED_PHONE), ...buildingNumbers(text, fullPostalAddresses(text, [...withLowerCaseUnits(text, numberedHouses(text, [...tagged, ...fallback])), ...codes])), ...initialsAfterOrganisations(text, tagged), ...cjk];
   }
   const min = options.minConfidence ?? 0;
   const allowed = options.types ? new Set(options.types) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullPostalAddresses } from '../../../src/security/pii/address-block.js';
+import { buildingNumbers, fullPostalAddresses } from '../../../src/security/pii/address-block.js';
 import { detectPII, detectPIIWith } from '../../../src/security/pii/detect-pii.js';
 import { englishWords } from '../../../src/security/pii/english-words.js';
 import { gazetteer, ruleLexicon } from '../../../src/security/pii/gazetteer.js';
@@ -1259,5 +1259,53 @@ describe('PII rules for diary text (seventeenth session)', () => {
     for (const [text, firm] of [['My Lloyds card got cloned.', 'Lloyds'], ['Gave a talk at UCL.', 'UCL'], ['sold the pram on Gumtree', 'Gumtree'], ['lunch at pret again', 'pret']]) {
       expect([text, found(text!, 'rule:known-firm')]).toEqual([text, [['ORGANIZATION', firm]]]);
     }
+  });
+});
+
+describe('PII rules for addresses (eighteenth session)', () => {
+  /** buildingNumbers() over spans given as [type, value] (each value's first place in the text). */
+  const numbered = (text: string, parts: [string, string][]): [string, string][] => typed(buildingNumbers(text, parts.map(([type, value]) => {
+    const start = text.indexOf(value);
+    return { type: type as PiiSpan['type'], start, end: start + value.length, text: value, confidence: 0.8, source: 'ner:tagger' };
+  })));
+
+  it('reads two house numbers in a row as a building and a street where the address ends at its street or town', () => {
+    expect(numbered('His address: 580 60 Balsham Road', [['STREET_ADDRESS', '580 60 Balsham Road']])).toEqual([['STREET_ADDRESS', '580'], ['STREET_ADDRESS', '60 Balsham Road']]);
+    expect(numbered('his address: 975 3968 Bay Street, Toronto', [['STREET_ADDRESS', '975 3968 Bay Street, Toronto']]))
+      .toEqual([['STREET_ADDRESS', '975'], ['STREET_ADDRESS', '3968 Bay Street'], ['LOCATION', 'Toronto']]);
+    expect(numbered('The bus drops you off at 9383 ul. Chrzanowska 61 St.', [['LOCATION', '9383 ul. Chrzanowska 61']])).toEqual([['STREET_ADDRESS', '9383'], ['STREET_ADDRESS', 'ul. Chrzanowska 61']]);
+    // One house number, a flat after the street, a country after the town, more words after it, or a digit in the town: as it was.
+    for (const [text, value] of [
+      ['I live at 42 Baker Street, London', '42 Baker Street, London'],
+      ['at 580 60 Balsham Road Apt. 3', '580 60 Balsham Road Apt. 3'],
+      ['at 580 60 Balsham Road, France', '580 60 Balsham Road, France'],
+      ['at 580 60 Balsham Road near the park', '580 60 Balsham Road'],
+      ['at 580 60 Balsham Road, Leeds 4', '580 60 Balsham Road, Leeds 4'],
+      ['at 12 34 people', '12 34 people'],
+    ] as [string, string][]) {
+      expect([text, numbered(text, [['STREET_ADDRESS', value]])]).toEqual([text, [['STREET_ADDRESS', value]]]);
+    }
+  });
+
+  it('joins a building number read apart to the street after it where the address goes on past the street', () => {
+    expect(numbered('12521 Belgrád rkp. 18. Apt. 417 Csipkerek Vas', [['ZIP_CODE', '12521'], ['STREET_ADDRESS', 'Belgrád rkp. 18. Apt. 417 Csipkerek Vas']]))
+      .toEqual([['STREET_ADDRESS', '12521 Belgrád rkp. 18. Apt. 417 Csipkerek Vas']]);
+    expect(numbered('338 17 St Omers Road, Beauwelz, Belgium', [['LOCATION', '338'], ['STREET_ADDRESS', '17 St Omers Road, Beauwelz, Belgium']]))
+      .toEqual([['STREET_ADDRESS', '338 17 St Omers Road, Beauwelz, Belgium']]);
+    // Not a street and its town alone, not a street without its own number, not words between, not across a line.
+    for (const [text, parts] of [
+      ['5049 Harjukuja 54, SEINÄJOKI', [['STREET_ADDRESS', '5049'], ['STREET_ADDRESS', 'Harjukuja 54, SEINÄJOKI']]],
+      ['5049 Harjukuja Apt. 4', [['STREET_ADDRESS', '5049'], ['STREET_ADDRESS', 'Harjukuja Apt. 4']]],
+      ['5049 to 12 Elm St Apt. 4', [['STREET_ADDRESS', '5049'], ['STREET_ADDRESS', '12 Elm St Apt. 4']]],
+      ['5049\n12 Elm St Apt. 4', [['STREET_ADDRESS', '5049'], ['STREET_ADDRESS', '12 Elm St Apt. 4']]],
+      ['Room 5049 12 Elm St Apt. 4', [['PERSON', '5049'], ['STREET_ADDRESS', '12 Elm St Apt. 4']]],
+    ] as [string, [string, string][]][]) {
+      expect([text, numbered(text, parts)]).toEqual([text, parts]);
+    }
+  });
+
+  it('splits and joins them in detectPII', () => {
+    const places = (text: string) => detectPII(text).filter((s) => s.type === 'STREET_ADDRESS' || s.type === 'LOCATION').map((s) => s.text);
+    expect(places('David had given Angel his address: 580 60 Balsham Road')).toEqual(['580', '60 Balsham Road']);
   });
 });
