@@ -1,3 +1,4 @@
+import { CALENDAR, MONTH_ABBREVIATION } from './gazetteer.js';
 import type { PiiSpan } from './types.js';
 
 const MAX_LINES = 5;
@@ -126,14 +127,21 @@ const BUILDING_NUMBER = /^\p{N}{1,5}$/u;
 const NUMBER_THEN_REST = /^(\p{N}{1,5}) (\S[^\n]*)$/u;
 /** A street with a house number of its own, first or last ("60 Balsham Road", "Harjukuja 54", "Piroska u. 97."). */
 const NUMBERED_STREET = /^(?:\p{N}{1,4}\p{L}? \p{L}|\p{L}.*[ \t]\p{N}{1,4}\p{L}?\.?$)/u;
-/** A month's name or a year: a date the tagger read as a street ("18 Sep 04", "43 IST 2015"). */
-const DATE_WORD = /(?<![\p{L}\p{N}])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?![\p{L}])|(?<!\p{N})(?:1[89]|20)\p{N}\p{N}(?!\p{N})/u;
+/** A year: a date the tagger read as a street ("43 IST 2015"). */
+const YEAR = /(?<!\p{N})(?:1[89]|20)\p{N}\p{N}(?!\p{N})/u;
+/** A day's or a month's name or a month's abbreviation, a full stop after it or not ("Sep" of "18 Sep 04"). */
+const calendarWord = (word: string): boolean => {
+  const bare = word.replace(/\.$/u, '').toLowerCase();
+  return CALENDAR.has(bare) || MONTH_ABBREVIATION.test(bare);
+};
 /**
- * Such a street: one number only (not a date's "Feb 2022 14"), a capital in its name (not "34 people"), no month or
- * year, and six words at most.
+ * Such a street: one number only (not a date's "Feb 2022 14"), a capital in its name (not "34 people"), no day, month
+ * or year, and six words at most.
  */
-const numberedStreet = (street: string): boolean =>
-  NUMBERED_STREET.test(street) && street.match(/\p{N}+/gu)?.length === 1 && /\p{Lu}/u.test(street) && !DATE_WORD.test(street) && street.split(' ').length <= 6;
+const numberedStreet = (street: string): boolean => {
+  const words = street.split(' ');
+  return NUMBERED_STREET.test(street) && street.match(/\p{N}+/gu)?.length === 1 && /\p{Lu}/u.test(street) && !YEAR.test(street) && !words.some(calendarWord) && words.length <= 6;
+};
 /** A flat's, a suite's or a post box's word: an address that goes on past its street. */
 const UNIT_WORDS = 'Apt|Apartment|Suite|Unit|Flat|Box';
 const UNIT_WORD = new RegExp(`(?<![\\p{L}])(?:${UNIT_WORDS})(?![\\p{L}])`, 'iu');

@@ -1,5 +1,5 @@
 import { englishWords } from './english-words.js';
-import { CALENDAR, gazetteer, knownPhrases, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
+import { CALENDAR, gazetteer, knownPhrases, MONTH_ABBREVIATION, ORDINARY_CLASSES, ruleLexicon } from './gazetteer.js';
 import { mayStartUpper, type Token } from './tokenize.js';
 import { INSTITUTION_WORDS, ORG_SUFFIX_WORDS } from './name-rules.js';
 import { HOUSE_NUMBER_BEFORE } from './pattern-kit.js';
@@ -247,9 +247,6 @@ export function knownPlacesPassedOver(tokens: readonly Token[], labels: readonly
   }
   return out;
 }
-
-/** A month's abbreviation, as a date may follow a venue ("Sep", "SEPT"). */
-const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
 
 /**
  * Venues after an at sign written for "at", with a space after it ("Lunch @ Wagamama", "Drinks @ The Ivy", "Dinner @

@@ -1274,6 +1274,11 @@ describe('PII rules for addresses (eighteenth session)', () => {
     expect(numbered('his address: 975 3968 Bay Street, Toronto', [['STREET_ADDRESS', '975 3968 Bay Street, Toronto']]))
       .toEqual([['STREET_ADDRESS', '975'], ['STREET_ADDRESS', '3968 Bay Street'], ['LOCATION', 'Toronto']]);
     expect(numbered('The bus drops you off at 9383 ul. Chrzanowska 61 St.', [['LOCATION', '9383 ul. Chrzanowska 61']])).toEqual([['STREET_ADDRESS', '9383'], ['STREET_ADDRESS', 'ul. Chrzanowska 61']]);
+    // A street whose name opens like a month's is still a street; a month, a day or a year is not.
+    expect(numbered('his address: 580 12 Mayfield Road', [['STREET_ADDRESS', '580 12 Mayfield Road']])).toEqual([['STREET_ADDRESS', '580'], ['STREET_ADDRESS', '12 Mayfield Road']]);
+    for (const value of ['18 Sep 04', '18 Sept. 4', '2 Monday 14', '43 IST 2015']) {
+      expect([value, numbered(`on ${value}`, [['STREET_ADDRESS', value]])]).toEqual([value, [['STREET_ADDRESS', value]]]);
+    }
     // One house number, a flat after the street, a country after the town, more words after it, or a digit in the town: as it was.
     for (const [text, value] of [
       ['I live at 42 Baker Street, London', '42 Baker Street, London'],
