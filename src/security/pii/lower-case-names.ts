@@ -64,6 +64,8 @@ const NOT_LOWER_CASE_PLACES: ReadonlySet<string> = new Set(['alta', 'ariz', 'blv
 const lowerCasePlace = (word: string): boolean => (word.length >= 4 && !NOT_LOWER_CASE_PLACES.has(word)) || word === 'nyc' || word === 'usa' || word === 'uk';
 /** Words right before a place written in lower case ("flight to tokyo", "the hospital in phoenix"). */
 const LOWER_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'visiting', 'visited']);
+/** Every cue of the four kinds above, tested first: most words of a text follow none (one lookup instead of four). */
+const ANY_CUE: ReadonlySet<string> = new Set([...LOWER_NAME_CUES, ...LOWER_PLACE_CUES, ...FONDNESS_CUES, ...MONEY_CUES]);
 
 /**
  * Names and places in text written all in lower case, which the tagger (reading capitals) passes over: a given
@@ -111,7 +113,7 @@ export function lowerCaseNames(tokens: readonly Token[], labels: readonly string
       out.push({ type: 'PERSON', start: tokens[i]!.start, end: tokens[i]!.end, text: word, confidence: 0.6, source: 'rule:lower-case-name' });
       continue;
     }
-    if ((!LOWER_NAME_CUES.has(cue) && !LOWER_PLACE_CUES.has(cue) && !FONDNESS_CUES.has(cue) && !MONEY_CUES.has(cue)) || !lower(i)) continue;
+    if (!ANY_CUE.has(cue) || !lower(i)) continue;
     // After a cue of fondness or money, a given name that is no English word; after "i miss", a word no list knows.
     const fond = ((FONDNESS_CUES.has(cue) || MONEY_CUES.has(cue)) && givenName(i) && !englishWords().has(word))
       || (MISSING.has(cue) && MISSER.has(tokens[i - 2]?.text.toLowerCase() ?? '') && unknownName(i) && !LOWER_NAME_CUES.has(word));

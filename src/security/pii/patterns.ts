@@ -58,18 +58,25 @@ function phoneLabelled(text: string, start: number, end: number): boolean {
 /** What every domain the domain pattern finds ends with: a dot and a top-level domain. */
 const DOMAIN_END = /\.(?:com|org|net|io|dev|app|edu|gov|co|uk|de|fr|be|nl|se|dk|pl|cz|si|br|au|info|biz)/iu;
 
+/**
+ * The gate of the credential formats below, one scan for all eight: the lower-cased start of each format (a superset of
+ * what their case-sensitive patterns need), which journal entries seldom hold ("asia" aside).
+ */
+const CREDENTIAL_START = /sk-|akia|asia|gh[pousr]_|github_pat_|xox[abprs]-|aiza|[rs]k_(?:live|test)_|eyj|-----begin /u;
+const credentialGate = (folded: string): boolean => CREDENTIAL_START.test(folded);
+
 /** The recognisers the tagger sees as features (ruleFeatureSpans), in the order it was trained with. */
 const SEEN_RECOGNIZERS: readonly Recognizer[] = [
   // Credentials, by the formats their issuers publish: a journal line that quotes a key must never reach
   // a remote model or an export in the clear.
-  { type: 'SECRET', name: 'openai-key', confidence: 0.98, pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
-  { type: 'SECRET', name: 'aws-access-key', confidence: 0.98, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { type: 'SECRET', name: 'github-token', confidence: 0.98, pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { type: 'SECRET', name: 'slack-token', confidence: 0.98, pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
-  { type: 'SECRET', name: 'google-api-key', confidence: 0.98, pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { type: 'SECRET', name: 'stripe-key', confidence: 0.98, pattern: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
-  { type: 'SECRET', name: 'jwt', confidence: 0.95, pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { type: 'SECRET', name: 'private-key', confidence: 0.99, pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g },
+  { type: 'SECRET', name: 'openai-key', gate: credentialGate, confidence: 0.98, pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { type: 'SECRET', name: 'aws-access-key', gate: credentialGate, confidence: 0.98, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { type: 'SECRET', name: 'github-token', gate: credentialGate, confidence: 0.98, pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { type: 'SECRET', name: 'slack-token', gate: credentialGate, confidence: 0.98, pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { type: 'SECRET', name: 'google-api-key', gate: credentialGate, confidence: 0.98, pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { type: 'SECRET', name: 'stripe-key', gate: credentialGate, confidence: 0.98, pattern: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { type: 'SECRET', name: 'jwt', gate: credentialGate, confidence: 0.95, pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { type: 'SECRET', name: 'private-key', gate: credentialGate, confidence: 0.99, pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g },
   {
     type: 'SECRET', name: 'labelled-secret', confidence: 0.85, group: 1,
     starts: startsWith('passw', 'passp', 'pin code', 'api', 'secret key', 'access token', 'auth token'),
@@ -241,8 +248,14 @@ export function findPatternSpans(text: string, scanAll = false): PiiSpan[] {
   // characters, or the Kelvin sign, a word character only to the patterns that ignore case), so the places where a
   // label starts in the folded text are the text's.
   const foldedStarts = !scanAll && folded.length === text.length && !text.includes('\u212A');
+  // A gate shared by several recognisers is asked once.
+  const gates = new Map<(folded: string) => boolean, boolean>();
   for (const r of RECOGNIZERS) {
-    if (r.gate && !r.gate(folded)) continue;
+    if (r.gate) {
+      let open = gates.get(r.gate);
+      if (open === undefined) gates.set(r.gate, (open = r.gate(folded)));
+      if (!open) continue;
+    }
     r.pattern.lastIndex = 0;
     const matches = r.starts && foldedStarts ? matchesFrom(r.pattern, r.starts, text, folded) : text.matchAll(r.pattern);
     for (const m of matches) {

@@ -137,6 +137,24 @@ describe('credentials', () => {
     expect(secrets.some((s) => s.startsWith('-----BEGIN RSA PRIVATE KEY-----'))).toBe(true);
   });
 
+  it('finds each credential format alone in an entry (their shared gate opens for every one)', () => {
+    const keys = [
+      'sk-AbCdEfGhIjKlMnOpQrStUvWxYz01',
+      'ASIAIOSFODNN7EXAMPLE',
+      'github_pat_11ABCDEFG0123456789abcdefghij',
+      'gho_0123456789abcdefghijABCDEFGHIJ012345',
+      'xoxb-1234567890-abcdefghij',
+      'AIzaSy0123456789_abcdefghij-ABCDEFGHIJK',
+      'rk_live_0123456789abcdefXYZ',
+      'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4',
+      '-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END PRIVATE KEY-----',
+    ];
+    for (const key of keys) {
+      const secrets = detectPII(`Pasted this into my notes by mistake: ${key} and then went to bed.`, { ner: false }).filter((s) => s.type === 'SECRET');
+      expect(secrets.map((s) => s.text), key).toContain(key);
+    }
+  });
+
   it('leaves ordinary diary words alone', () => {
     const text = 'I forgot my password again today and felt silly. The secret to good bread is patience.';
     expect(detectPII(text, { ner: false }).filter((s) => s.type === 'SECRET')).toEqual([]);
