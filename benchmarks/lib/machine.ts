@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { NODE_FLAGS, runsWithNodeFlags } from '../../src/cli/runtime-flags.js';
 
 /** The machine and its load when a benchmark ran (others may run tests on it at the same time). */
@@ -76,4 +77,55 @@ export function rerunWithNodeFlags(): number | null {
 /** The flags of {@link NODE_FLAGS} this process runs with: all of them, or none (`--node-defaults`). */
 export function nodeFlagsInUse(): readonly string[] {
   return runsWithNodeFlags() ? NODE_FLAGS : [];
+}
+
+/** When a timed call ran, in `performance.now()` milliseconds. */
+export interface CallWindow {
+  start: number;
+  end: number;
+}
+
+/** The garbage collector's pauses that fell inside a set of timed calls. */
+export interface GcShare {
+  /** Calls during which at least one pause began. */
+  callsPaused: number;
+  /** The pauses' summed milliseconds inside the calls. */
+  pauseMs: number;
+  /** The calls' 95th percentile with each call's pauses taken out: what the tail is without them. */
+  p95WithoutPausesMs: number;
+}
+
+/**
+ * Records the garbage collector's pauses (Node's `gc` performance entries) from its creation, so that a latency
+ * figure can say how much of its tail they make: on a stream of different texts a minor collection of a few
+ * milliseconds lands in a few calls and those calls are the slowest. The entries reach the observer after the
+ * current task, so {@link GcRecorder.shareOf} waits for them.
+ */
+export class GcRecorder {
+  private readonly pauses: { start: number; duration: number }[] = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) this.pauses.push({ start: entry.startTime, duration: entry.duration });
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** The pauses that began inside `calls`, once the entries of the work so far have arrived. */
+  async shareOf(calls: readonly CallWindow[]): Promise<GcShare> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let callsPaused = 0;
+    let pauseMs = 0;
+    const net = calls.map(({ start, end }) => {
+      const inside = this.pauses.filter((p) => p.start >= start && p.start < end).reduce((sum, p) => sum + p.duration, 0);
+      if (inside > 0) callsPaused++;
+      pauseMs += inside;
+      return end - start - inside;
+    }).sort((a, b) => a - b);
+    return { callsPaused, pauseMs: Number(pauseMs.toFixed(2)), p95WithoutPausesMs: Number((net[Math.floor(net.length * 0.95)] ?? 0).toFixed(3)) };
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+  }
 }

@@ -16,13 +16,16 @@
  * presidio-synth text, so that the JIT has compiled the paths varied text takes (a one-time cost per
  * process). The 1-minute load average at the start is printed and kept in the JSON, and so is the share of the
  * machine's CPU time stolen by the hypervisor while each stream was timed (Linux's /proc/stat; `cpuSteal`, a
- * fraction): on a shared machine the figures move with both. It runs with the Node.js flags `companion` runs with
+ * fraction): on a shared machine the figures move with both. For each stream it also says in how many calls the
+ * garbage collector paused and for how long, and the p95 with those pauses taken out (`gc`): a minor collection of a
+ * few milliseconds lands in a few calls of a stream and makes part of its tail. It runs with the Node.js flags `companion` runs with
  * (src/cli/runtime-flags.ts: one V8 background thread), starting itself again with them when they are missing;
  * `--node-defaults` measures with Node's defaults instead (four background threads), and the JSON says which (`nodeFlags`).
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { cpuTimes, nodeFlagsInUse, rerunWithNodeFlags, stealShare } from '../lib/machine.js';
+import { performance } from 'node:perf_hooks';
+import { cpuTimes, GcRecorder, nodeFlagsInUse, rerunWithNodeFlags, stealShare, type CallWindow, type GcShare } from '../lib/machine.js';
 import { loadSentenceEncoder } from '../../src/providers/builtin-provider.js';
 import { goEmotionsEntries, latencyEntry } from './latency-entry.js';
 import { loadPresidio } from './load-data.js';
@@ -62,17 +65,17 @@ function time(fn: () => void): { medianMs: number; p95Ms: number } {
  * remember per-word work across calls, a stream of different entries shows what the repeated entry cannot
  * (words met for the first time).
  */
-function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text: string) => void): { medianMs: number; p95Ms: number; n: number; cpuSteal: number | null } {
+function timeEach(warmUp: readonly string[], texts: readonly string[], fn: (text: string) => void): { medianMs: number; p95Ms: number; n: number; cpuSteal: number | null; calls: CallWindow[] } {
   for (const text of warmUp) fn(text);
   const before = cpuTimes();
-  const samples = texts.map((text) => {
-    const t = process.hrtime.bigint();
+  const calls = texts.map((text): CallWindow => {
+    const start = performance.now();
     fn(text);
-    return Number(process.hrtime.bigint() - t) / 1e6;
+    return { start, end: performance.now() };
   });
   const cpuSteal = stealShare(before, cpuTimes());
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]!, n: samples.length, cpuSteal };
+  const samples = calls.map((c) => c.end - c.start).sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, p95Ms: samples[Math.floor(samples.length * 0.95)]!, n: samples.length, cpuSteal, calls };
 }
 
 const entry = latencyEntry(500);
@@ -108,11 +111,14 @@ const varied = loadPresidio('fixtures/data').map((row) => row.full_text);
 if (timed.length) {
   const streamBaseline = buildStyleBaseline(warmUp);
   const label = (name: string): string => `${name}, ${timed.length} different entries`;
-  Object.assign(results, {
+  const gc = new GcRecorder();
+  const streams = {
     [label('detectPII')]: timeEach([...varied, ...warmUp], timed, (text) => detectPII(text)),
     [label('detectInjection')]: timeEach([...varied, ...warmUp], timed, (text) => detectInjection(text)),
     [label('detectPoisoning')]: timeEach([...varied, ...warmUp], timed, (text) => detectPoisoning(text, streamBaseline)),
-  });
+  };
+  for (const [name, { calls, ...figures }] of Object.entries(streams)) Object.assign(results, { [name]: { ...figures, gc: await gc.shareOf(calls) } });
+  gc.stop();
 }
 async function timeAsync(fn: () => Promise<unknown>): Promise<{ medianMs: number; p95Ms: number }> {
   for (let i = 0; i < 3; i++) await fn();
@@ -133,7 +139,9 @@ for (const [name, r] of Object.entries(results)) {
   if (typeof r === 'number' || !('medianMs' in r)) continue;
   const cold = 'firstMs' in r ? `  (first ${r.firstMs.toFixed(1)}, then max ${r.maxMs.toFixed(1)})` : '';
   const steal = 'cpuSteal' in r && typeof r.cpuSteal === 'number' ? `  (CPU steal ${(100 * r.cpuSteal).toFixed(1)}%)` : '';
-  console.log(`${name.padEnd(44)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}${cold}${steal}`);
+  const gc = 'gc' in r ? (r.gc as GcShare) : undefined;
+  const paused = gc ? `  (GC paused ${gc.callsPaused} calls, ${gc.pauseMs.toFixed(1)} ms; p95 without the pauses ${gc.p95WithoutPausesMs.toFixed(2)})` : '';
+  console.log(`${name.padEnd(44)} median ${r.medianMs.toFixed(2).padStart(7)}  p95 ${r.p95Ms.toFixed(2).padStart(7)}${cold}${steal}${paused}`);
 }
 const outIdx = process.argv.indexOf('--out');
 if (outIdx !== -1 && process.argv[outIdx + 1]) writeFileSync(process.argv[outIdx + 1]!, `${JSON.stringify(results, null, 2)}\n`);
