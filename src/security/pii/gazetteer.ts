@@ -16,9 +16,6 @@ export const ORDINARY_CLASSES: ReadonlySet<string> = new Set<GazetteerClass>(['w
  * people by the tagger ("Christmas" and "Christmas Eve" were the commonest lone PERSON in the WNUT-17 tweets and
  * GoEmotions comments of pii-equivalence.ts). Keyed like knownPhrases (phraseKey), apostrophes dropped.
  */
-/** A month's abbreviation, as a date may follow a venue or stand where a street's words would ("Sep", "SEPT"). */
-export const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
-
 export const CALENDAR: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -28,6 +25,9 @@ export const CALENDAR: ReadonlySet<string> = new Set([
   'independence day', 'boxing day', 'st patricks day', 'yom kippur', 'rosh hashanah', 'lunar new year',
   'chinese new year', 'veterans day', 'presidents day', 'canada day', 'bastille day',
 ]);
+
+/** A month's abbreviation, as a date may follow a venue or stand where a street's words would ("Sep", "SEPT"). */
+export const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
 
 let cache: Map<string, GazetteerClass> | undefined;
 let phraseCache: Map<string, 'place' | 'org'> | undefined;
